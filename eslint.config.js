@@ -1,0 +1,38 @@
+// Lint rules for the whole workspace; core and optimizer stay free of I/O.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const ioModules = [
+  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http',
+  'https', 'node:https', 'child_process', 'node:child_process', 'dgram', 'node:dgram',
+  'worker_threads', 'node:worker_threads', 'os', 'node:os', 'path', 'node:path',
+  'pg', 'pg-boss', '@electric-sql/pglite', 'kysely', 'fastify', 'exceljs', 'pdfkit',
+];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'test-output/**', 'corridor-data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', performance: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts', 'packages/optimizer/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioModules.map((name) => ({ name, message: 'core and optimizer are pure: no I/O modules.' })),
+          patterns: [{ group: ['@corridor/storage', '@corridor/server', '@corridor/cli'], message: 'core and optimizer do not depend on interfaces or storage.' }],
+        },
+      ],
+    },
+  },
+);

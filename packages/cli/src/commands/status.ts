@@ -1,0 +1,33 @@
+/** `corridor status`: the operation at a glance. */
+import type { OperationStatus } from '@corridor/storage';
+import type { Command } from 'commander';
+import { output, withStore } from '../context.js';
+import { table } from '../format.js';
+
+/** Text layout of the status counts. */
+export function statusText(s: OperationStatus): string {
+  const lines = [
+    `${s.operation.name} (${s.operation.windowStart} to ${s.operation.windowEnd})`,
+    `persons ${s.persons} in ${s.households} households; ${s.linkedCases} case links; ${s.personsWithMedicalNeeds} with serious medical needs`,
+    `destinations ${s.destinations}; pledged ${s.pledgedPersons} persons, ${s.pledgedCases} cases, ${s.medicalPlaces} medical places`,
+    `duplicates awaiting review ${s.openDuplicates}`,
+    '',
+    table(
+      ['status', 'cases', 'persons'],
+      Object.entries(s.byStatus).map(([k, v]) => [k, v ?? 0, s.personsByStatus[k as keyof typeof s.byStatus] ?? 0]),
+    ),
+  ];
+  return lines.join('\n');
+}
+
+/** Registers `corridor status`. */
+export function registerStatus(program: Command): void {
+  program
+    .command('status')
+    .description("print the operation's counts: persons, households, destinations, cases by status, pledges")
+    .option('--json', 'print JSON')
+    .action(async (_opts, command: Command) => {
+      const s = await withStore(command, false, (store) => store.registry.status());
+      output(command, s, () => statusText(s));
+    });
+}

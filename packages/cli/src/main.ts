@@ -1,0 +1,54 @@
+/** The `corridor` command: builds the program and turns every failure into one clear line. */
+import { readFileSync } from 'node:fs';
+import { isCorridorError } from '@corridor/core';
+import { Command, CommanderError } from 'commander';
+import { registerCase } from './commands/case.js';
+import { registerDedup } from './commands/dedup.js';
+import { registerDemo } from './commands/demo.js';
+import { registerStatus } from './commands/status.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Builds the command tree (exported for tests and documentation). */
+export function buildProgram(): Command {
+  const program = new Command('corridor')
+    .description('Corridor plans and runs the relocation of an at-risk population to host countries.')
+    .version(version())
+    .option('--data <dir>', 'data folder (default: $CORRIDOR_DATA or ./corridor-data); DATABASE_URL selects PostgreSQL')
+    .option('--role <role>', 'role to act in (default: $CORRIDOR_ROLE or admin)')
+    .option('--actor <name>', 'name recorded in history and audit (default: $CORRIDOR_ACTOR or your login)')
+    .showHelpAfterError('(run with --help for usage)');
+  registerDemo(program);
+  registerStatus(program);
+  registerCase(program);
+  registerDedup(program);
+  program.commands.forEach(function exit(c: Command): void {
+    c.exitOverride();
+    c.commands.forEach(exit);
+  });
+  program.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 done, 1 refused or failed, 2 usage error. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+    }
+    if (isCorridorError(error)) {
+      process.stderr.write(`corridor: ${error.message}\n`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`corridor: unexpected error: ${message}\n`);
+    if (process.env.CORRIDOR_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}

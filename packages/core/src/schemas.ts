@@ -1,0 +1,167 @@
+/** The domain model's records as zod schemas: one truth for validation, types and API documents. */
+import { z } from 'zod';
+import { isCountryCode, isDocumentCountryCode } from './countries.js';
+import { needCodes, type NeedCode } from './needs.js';
+import { isIsoDate, type IsoDate, type Iso3 } from './units.js';
+import { caseStatuses } from './workflow.js';
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+  .transform((v) => v as IsoDate);
+/** An ISO 3166-1 alpha-3 country code. */
+export const CountrySchema = z
+  .string()
+  .refine(isCountryCode, { message: 'must be an ISO 3166-1 alpha-3 country code' })
+  .transform((v) => v as Iso3);
+/** A country code as travel documents use it (ISO 3166-1 alpha-3 or ICAO XXA/XXB/XXC/XXX). */
+export const DocumentCountrySchema = z
+  .string()
+  .refine(isDocumentCountryCode, { message: 'must be an ISO 3166-1 alpha-3 or ICAO 9303 code' })
+  .transform((v) => v as Iso3);
+/** An ISO 639 language code (two or three lower-case letters). */
+export const LanguageSchema = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code');
+/** A record identifier: letters, digits, dash, dot, underscore. */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"');
+
+/** The operation: one camp, its airport, its time window. */
+export const OperationSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1).max(200),
+  campName: z.string().min(1),
+  campCountry: CountrySchema,
+  airportCode: z.string().regex(/^[A-Z]{3}$/, 'must be an IATA airport code'),
+  timezone: z.string().min(1),
+  windowStart: IsoDateSchema,
+  windowEnd: IsoDateSchema,
+  isDemo: z.boolean(),
+});
+export type Operation = z.infer<typeof OperationSchema>;
+
+/** Case status. */
+export const CaseStatusSchema = z.enum(caseStatuses);
+
+/** A household: the case that moves as one. */
+export const HouseholdSchema = z.object({
+  id: IdSchema,
+  status: CaseStatusSchema,
+  originCountry: DocumentCountrySchema,
+  languages: z.array(LanguageSchema),
+  readyDate: IsoDateSchema.nullable(),
+  priority: z.number().int().min(0).max(3),
+});
+export type Household = z.infer<typeof HouseholdSchema>;
+
+/** The protected part of a person: encrypted at rest, shown by role. */
+export const PersonPiiSchema = z.object({
+  givenName: z.string().min(1).max(200),
+  familyName: z.string().min(1).max(200),
+  birthDate: IsoDateSchema.nullable(),
+  phone: z.string().max(50).optional(),
+  protectionNote: z.string().max(4000).optional(),
+});
+export type PersonPii = z.infer<typeof PersonPiiSchema>;
+
+/** A person in a household. */
+export const PersonSchema = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  isHead: z.boolean(),
+  sex: z.enum(['F', 'M', 'X']),
+  birthYear: z.number().int().min(1900).max(2100).nullable(),
+  pii: PersonPiiSchema,
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+/** A specific need of a person (UNHCR code, severity 1 low – 3 high). */
+export const NeedSchema = z.object({
+  personId: IdSchema,
+  code: z.enum(needCodes as [NeedCode, ...NeedCode[]]),
+  severity: z.number().int().min(1).max(3),
+});
+export type Need = z.infer<typeof NeedSchema>;
+
+/** A travel or identity document; number and MRZ are protected. */
+export const DocumentSchema = z.object({
+  id: IdSchema,
+  personId: IdSchema,
+  type: z.enum(['passport', 'travel-document', 'national-id', 'laissez-passer']),
+  issuer: DocumentCountrySchema,
+  expiry: IsoDateSchema.nullable(),
+  number: z.string().min(1).max(40),
+  mrz: z.tuple([z.string(), z.string()]).nullable(),
+});
+export type Document = z.infer<typeof DocumentSchema>;
+
+/** Two cases that must travel or settle together. */
+export const CaseLinkSchema = z.object({
+  a: IdSchema,
+  b: IdSchema,
+  kind: z.enum(['travel-together', 'settle-together']),
+});
+export type CaseLink = z.infer<typeof CaseLinkSchema>;
+
+/** A ranked destination wish of a household (rank 1 = first choice). */
+export const PreferenceSchema = z.object({
+  householdId: IdSchema,
+  rank: z.number().int().min(1).max(20),
+  destinationId: IdSchema,
+});
+export type Preference = z.infer<typeof PreferenceSchema>;
+
+/** A tie of a household to a country (family there, previous residence, study, work). */
+export const TieSchema = z.object({
+  householdId: IdSchema,
+  country: CountrySchema,
+  kind: z.enum(['family', 'previous-residence', 'study', 'work']),
+});
+export type Tie = z.infer<typeof TieSchema>;
+
+/** A period in which a destination takes no new arrivals. */
+export const PauseSchema = z.object({ from: IsoDateSchema, to: IsoDateSchema, reason: z.string() });
+
+/** A host country's offer (M3). */
+export const DestinationSchema = z.object({
+  id: IdSchema,
+  country: CountrySchema,
+  name: z.string().min(1),
+  maxHouseholdSize: z.number().int().min(1),
+  medicalPlaces: z.number().int().min(0),
+  disabilityPlaces: z.number().int().min(0),
+  languages: z.array(LanguageSchema),
+  requiresTies: z.boolean(),
+  leadTimeDays: z.number().int().min(0),
+  arrivalAirports: z.array(z.string().regex(/^[A-Z]{3}$/)),
+  pauses: z.array(PauseSchema),
+});
+export type Destination = z.infer<typeof DestinationSchema>;
+
+/** A quota for one period: persons, cases and medical places. */
+export const PledgeSchema = z.object({
+  destinationId: IdSchema,
+  periodStart: IsoDateSchema,
+  periodEnd: IsoDateSchema,
+  persons: z.number().int().min(0),
+  cases: z.number().int().min(0),
+  medicalPlaces: z.number().int().min(0),
+});
+export type Pledge = z.infer<typeof PledgeSchema>;
+
+/** A whole operation's registry, as created by the demo generator or an import. */
+export interface OperationData {
+  operation: Operation;
+  households: Household[];
+  persons: Person[];
+  needs: Need[];
+  documents: Document[];
+  links: CaseLink[];
+  preferences: Preference[];
+  ties: Tie[];
+  destinations: Destination[];
+  pledges: Pledge[];
+}

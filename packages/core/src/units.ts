@@ -1,0 +1,34 @@
+/** Branded unit and code types: a seat count cannot be passed where a weight is expected. */
+/** Attaches a compile-time brand to a primitive type. */
+export type Brand<T, B extends string> = T & { readonly __brand: B };
+
+/** A count of people. */
+export type Persons = Brand<number, 'Persons'>;
+/** A mass in kilograms. */
+export type Kilograms = Brand<number, 'Kilograms'>;
+/** A calendar date `YYYY-MM-DD` (ISO 8601). */
+export type IsoDate = Brand<string, 'IsoDate'>;
+/** An ISO 3166-1 alpha-3 country code (or an ICAO 9303 code such as XXA). */
+export type Iso3 = Brand<string, 'Iso3'>;
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Checks a `YYYY-MM-DD` string names a real calendar day. */
+export function isIsoDate(value: string): value is IsoDate {
+  const m = isoDatePattern.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Adds whole days to an ISO date. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10) as IsoDate;
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}

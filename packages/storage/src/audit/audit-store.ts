@@ -1,0 +1,138 @@
+/** The hash-chained audit log: every write appends an event holding the hash of the one before. */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../db/batch.js';
+
+/** Who acts: a name and the role they act in. */
+export interface Actor {
+  name: string;
+  role: string;
+}
+
+/** An event to append; `detail` must hold no personal data. */
+export interface AuditInput {
+  action: string;
+  entity: string;
+  entityId: string;
+  detail?: Record<string, unknown>;
+}
+
+/** An event as stored. */
+export interface AuditEvent extends Required<AuditInput> {
+  seq: number;
+  at: string;
+  actor: string;
+  role: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The result of checking the chain: ok, or the first place it breaks. */
+export type AuditVerdict =
+  | { ok: true; events: number }
+  | { ok: false; events: number; seq: number; problem: string };
+
+const genesis = 'genesis';
+const chainLockKey = 7_270_301;
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function hashOf(e: Omit<AuditEvent, 'hash'>): string {
+  const { seq, at, actor, role, action, entity, entityId, detail, prevHash } = e;
+  return createHash('sha256')
+    .update(canonical({ seq, at, actor, role, action, entity, entityId, detail, prevHash }))
+    .digest('hex');
+}
+
+/** Appends one event inside the caller's transaction; concurrent writers queue on a lock. */
+export async function appendAudit(trx: Db, actor: Actor, input: AuditInput): Promise<AuditEvent> {
+  await sql`select pg_advisory_xact_lock(${chainLockKey})`.execute(trx);
+  const last = await trx
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const base = {
+    seq: (last?.seq ?? 0) + 1,
+    at: new Date().toISOString(),
+    actor: actor.name,
+    role: actor.role,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId,
+    detail: JSON.parse(JSON.stringify(input.detail ?? {})) as Record<string, unknown>,
+    prevHash: last?.hash ?? genesis,
+  };
+  const event = { ...base, hash: hashOf(base) };
+  await trx
+    .insertInto('audit_events')
+    .values({
+      seq: event.seq,
+      at: event.at,
+      actor: event.actor,
+      role: event.role,
+      action: event.action,
+      entity: event.entity,
+      entity_id: event.entityId,
+      detail: JSON.stringify(event.detail),
+      prev_hash: event.prevHash,
+      hash: event.hash,
+    })
+    .execute();
+  return event;
+}
+
+/** Reads events in order, a page at a time. */
+export async function auditEvents(db: Db, afterSeq = 0, limit = 1000): Promise<AuditEvent[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    at: new Date(r.at).toISOString(),
+    actor: r.actor,
+    role: r.role,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    detail: r.detail,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}
+
+/** Recomputes the chain and names the first event that was edited, inserted or removed. */
+export async function verifyAudit(db: Db): Promise<AuditVerdict> {
+  let prev = genesis;
+  let expectedSeq = 1;
+  let count = 0;
+  for (let page = await auditEvents(db, 0); page.length > 0; page = await auditEvents(db, expectedSeq - 1)) {
+    for (const e of page) {
+      if (e.seq !== expectedSeq) {
+        return { ok: false, events: count, seq: expectedSeq, problem: `event ${expectedSeq} is missing (next is ${e.seq})` };
+      }
+      if (e.prevHash !== prev) {
+        return { ok: false, events: count, seq: e.seq, problem: `event ${e.seq} does not follow event ${e.seq - 1} (removed or inserted)` };
+      }
+      if (hashOf(e) !== e.hash) {
+        return { ok: false, events: count, seq: e.seq, problem: `event ${e.seq} was changed after it was written` };
+      }
+      prev = e.hash;
+      expectedSeq++;
+      count++;
+    }
+  }
+  return { ok: true, events: count };
+}

@@ -1,0 +1,89 @@
+/** An exclusive lock on a data folder: PGlite itself does not stop a second process. */
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { errors } from '@corridor/core';
+
+/** The lock file's name inside the data folder. */
+export const lockFileName = 'corridor.lock';
+
+interface LockInfo {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readLock(path: string): LockInfo | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as LockInfo;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A held lock; release it when the folder is closed. */
+export interface FolderLock {
+  release(): void;
+}
+
+/**
+ * Takes the folder's lock or fails with "in use by process N". A lock left by a process that
+ * no longer runs on this host is stale: it is moved aside atomically and the take is retried.
+ */
+export function lockFolder(dir: string): FolderLock {
+  const path = join(dir, lockFileName);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      const fd = openSync(path, 'wx', 0o600);
+      const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+      writeSync(fd, JSON.stringify(info));
+      closeSync(fd);
+      return { release: () => releaseIfOurs(path) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = readLock(path);
+    if (holder && holder.pid === process.pid && holder.host === hostname()) {
+      throw errors.dataInUse(dir, holder.pid);
+    }
+    if (holder && (holder.host !== hostname() || processAlive(holder.pid))) {
+      throw errors.dataInUse(dir, holder.pid);
+    }
+    if (!holder && justWritten(path)) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      continue;
+    }
+    // Stale (or half-written) lock: move it aside under a unique name; only one process wins.
+    try {
+      renameSync(path, `${path}.stale-${process.pid}-${attempt}`);
+      rmSync(`${path}.stale-${process.pid}-${attempt}`, { force: true });
+    } catch {
+      // Another process recovered it first; try again.
+    }
+  }
+  const holder = readLock(path);
+  throw holder ? errors.dataInUse(dir, holder.pid) : errors.notCorridorData(dir, `its lock file ${path} cannot be taken`);
+}
+
+/** A lock file without content younger than two seconds may still be being written by its owner. */
+function justWritten(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs < 2000;
+  } catch {
+    return false;
+  }
+}
+
+function releaseIfOurs(path: string): void {
+  const holder = readLock(path);
+  if (holder?.pid === process.pid) rmSync(path, { force: true });
+}

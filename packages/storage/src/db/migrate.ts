@@ -1,0 +1,26 @@
+/** Applies Corridor's migrations, in order and idempotently, to PGlite or PostgreSQL alike. */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as registry from './migrations/0001-registry.js';
+
+const migrations: Record<string, Migration> = {
+  '0001-registry': registry,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations;
+  }
+}
+
+/** Brings the schema up to date; safe to call on every start and from several processes. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticProvider(),
+    migrationTableName: 'corridor_migrations',
+    migrationLockTableName: 'corridor_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,172 @@
+/** The tables Corridor keeps, as Kysely sees them. */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateColumn = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface OperationsTable {
+  id: string;
+  name: string;
+  camp_name: string;
+  camp_country: string;
+  airport_code: string;
+  timezone: string;
+  window_start: DateColumn;
+  window_end: DateColumn;
+  is_demo: boolean;
+  created_at: Timestamp;
+}
+
+export interface HouseholdsTable {
+  id: string;
+  status: string;
+  origin_country: string;
+  languages: Json<string[]>;
+  ready_date: DateColumn | null;
+  priority: number;
+  merged_into: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PersonsTable {
+  id: string;
+  household_id: string;
+  is_head: boolean;
+  sex: string;
+  birth_year: number | null;
+  pii: Uint8Array;
+  name_bidx: string;
+  merged_into: string | null;
+  erased_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface PersonKeysTable {
+  person_id: string;
+  wrapped: Uint8Array;
+}
+
+export interface NeedsTable {
+  id: Generated<number>;
+  person_id: string;
+  code: string;
+  severity: number;
+}
+
+export interface DocumentsTable {
+  id: string;
+  person_id: string;
+  type: string;
+  issuer: string;
+  expiry: DateColumn | null;
+  secret: Uint8Array;
+  number_bidx: string;
+}
+
+export interface CaseLinksTable {
+  id: Generated<number>;
+  a: string;
+  b: string;
+  kind: string;
+}
+
+export interface PreferencesTable {
+  household_id: string;
+  rank: number;
+  destination_id: string;
+}
+
+export interface TiesTable {
+  id: Generated<number>;
+  household_id: string;
+  country: string;
+  kind: string;
+}
+
+export interface DestinationsTable {
+  id: string;
+  country: string;
+  name: string;
+  max_household_size: number;
+  medical_places: number;
+  disability_places: number;
+  languages: Json<string[]>;
+  requires_ties: boolean;
+  lead_time_days: number;
+  arrival_airports: Json<string[]>;
+  pauses: Json<{ from: string; to: string; reason: string }[]>;
+}
+
+export interface PledgesTable {
+  id: Generated<number>;
+  destination_id: string;
+  period_start: DateColumn;
+  period_end: DateColumn;
+  persons: number;
+  cases: number;
+  medical_places: number;
+}
+
+export interface CaseHistoryTable {
+  id: Generated<number>;
+  household_id: string;
+  from_status: string | null;
+  to_status: string;
+  actor: string;
+  role: string;
+  reason: string;
+  at: Timestamp;
+}
+
+export interface DedupPairsTable {
+  id: Generated<number>;
+  a_person: string;
+  b_person: string;
+  rule: string;
+  score: number;
+  status: Generated<string>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  at: Timestamp;
+  actor: string;
+  role: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  detail: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Every table of the database. */
+export interface Database {
+  meta: MetaTable;
+  operations: OperationsTable;
+  households: HouseholdsTable;
+  persons: PersonsTable;
+  person_keys: PersonKeysTable;
+  needs: NeedsTable;
+  documents: DocumentsTable;
+  case_links: CaseLinksTable;
+  preferences: PreferencesTable;
+  ties: TiesTable;
+  destinations: DestinationsTable;
+  pledges: PledgesTable;
+  case_history: CaseHistoryTable;
+  dedup_pairs: DedupPairsTable;
+  audit_events: AuditEventsTable;
+}

@@ -1,0 +1,6 @@
+export * from './audit/audit-store.js';
+export * from './db/open.js';
+export type { Database } from './db/schema.js';
+export * from './registry/registry-store.js';
+export * from './store.js';
+export { normaliseForIndex, Vault } from './vault/vault.js';

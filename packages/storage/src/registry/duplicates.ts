@@ -1,0 +1,164 @@
+/** The duplicates review queue: rules find pairs, people decide, nothing merges silently. */
+import { errors, orderPair, similarNamePairs, type DedupCandidate, type PersonPii } from '@corridor/core';
+import { sql } from 'kysely';
+import { appendAudit, type Actor } from '../audit/audit-store.js';
+import { insertInBatches, type Db } from '../db/batch.js';
+import type { Vault } from '../vault/vault.js';
+import { personKeys } from './person-keys.js';
+import type { DuplicateDecision, DuplicatePair } from './registry-store.js';
+
+/** Pairs of persons in different households that hold the same document number. */
+async function sameDocumentPairs(db: Db): Promise<DedupCandidate[]> {
+  const rows = await db
+    .selectFrom('documents as d1')
+    .innerJoin('documents as d2', (j) => j.onRef('d1.number_bidx', '=', 'd2.number_bidx').onRef('d1.person_id', '<', 'd2.person_id'))
+    .innerJoin('persons as p1', 'p1.id', 'd1.person_id')
+    .innerJoin('persons as p2', 'p2.id', 'd2.person_id')
+    .select(['d1.person_id as a', 'd2.person_id as b'])
+    .where('p1.merged_into', 'is', null)
+    .where('p2.merged_into', 'is', null)
+    .whereRef('p1.household_id', '<>', 'p2.household_id')
+    .execute();
+  return rows.map((r) => ({ ...orderPair(r.a, r.b), rule: 'same-document' as const, score: 1 }));
+}
+
+/** Pairs with a similar name, the same birth year and the same household size. */
+async function similarNameCandidates(db: Db, vault: Vault): Promise<DedupCandidate[]> {
+  const persons = await db
+    .selectFrom('persons as p')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('persons')
+          .select(['household_id', sql<number>`count(*)::int`.as('size')])
+          .where('merged_into', 'is', null)
+          .groupBy('household_id')
+          .as('hs'),
+      (j) => j.onRef('hs.household_id', '=', 'p.household_id'),
+    )
+    .select(['p.id', 'p.household_id', 'p.birth_year', 'p.pii', 'hs.size'])
+    .where('p.merged_into', 'is', null)
+    .where('p.birth_year', 'is not', null)
+    .execute();
+  const keys = await personKeys(db, vault, persons.map((p) => p.id));
+  const subjects = persons.flatMap((p) => {
+    const key = keys.get(p.id);
+    if (!key) return [];
+    const pii = vault.decrypt<PersonPii>(key, `person:${p.id}`, p.pii);
+    return [{ personId: p.id, householdId: p.household_id, fullName: `${pii.givenName} ${pii.familyName}`, birthYear: p.birth_year, householdSize: p.size }];
+  });
+  return similarNamePairs(subjects);
+}
+
+/** Runs every rule and queues pairs not seen before; returns how many were added. */
+export async function scanDuplicatesIn(trx: Db, vault: Vault, actor: Actor): Promise<number> {
+  const found = new Map<string, DedupCandidate>();
+  for (const c of [...(await sameDocumentPairs(trx)), ...(await similarNameCandidates(trx, vault))]) {
+    const key = `${c.a}|${c.b}`;
+    if (!found.has(key)) found.set(key, c);
+  }
+  const known = new Set(
+    (await trx.selectFrom('dedup_pairs').select(['a_person', 'b_person']).execute()).map((r) => `${r.a_person}|${r.b_person}`),
+  );
+  const fresh = [...found.entries()].filter(([k]) => !known.has(k)).map(([, c]) => c);
+  await insertInBatches(
+    trx,
+    'dedup_pairs',
+    fresh.map((c) => ({ a_person: c.a, b_person: c.b, rule: c.rule, score: c.score })),
+  );
+  await appendAudit(trx, actor, { action: 'dedup.scan', entity: 'dedup', entityId: '*', detail: { added: fresh.length } });
+  return fresh.length;
+}
+
+function present(r: {
+  id: number;
+  a_person: string;
+  b_person: string;
+  rule: string;
+  score: number;
+  status: string;
+  decided_by: string | null;
+  note: string | null;
+}): DuplicatePair {
+  return {
+    id: r.id,
+    a: r.a_person,
+    b: r.b_person,
+    rule: r.rule,
+    score: Math.round(r.score * 1000) / 1000,
+    status: r.status as DuplicatePair['status'],
+    decidedBy: r.decided_by,
+    note: r.note,
+  };
+}
+
+/** The review queue. */
+export async function listDuplicates(db: Db, status?: DuplicatePair['status']): Promise<DuplicatePair[]> {
+  let q = db.selectFrom('dedup_pairs').selectAll().orderBy('id');
+  if (status) q = q.where('status', '=', status);
+  return (await q.execute()).map(present);
+}
+
+/**
+ * Settles one pair. A merge marks the dropped person as merged into the kept one (both records
+ * and both histories stay); a household left with no active member is marked merged too.
+ */
+export async function decideDuplicateIn(trx: Db, id: number, d: DuplicateDecision, actor: Actor): Promise<DuplicatePair> {
+  if (!['admin', 'registrar', 'protection-officer'].includes(actor.role)) {
+    throw errors.forbidden(`role ${actor.role} may not decide duplicates; allowed roles: admin, registrar, protection-officer`);
+  }
+  if (d.note.trim().length < 3) throw errors.invalidInput('a note of at least 3 characters is required');
+  const pair = await trx.selectFrom('dedup_pairs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!pair) throw errors.notFound('duplicate pair', String(id));
+  if (pair.status !== 'open') throw errors.conflict(`duplicate pair ${id} was already decided (${pair.status})`);
+  if (d.decision === 'merge') {
+    const keep = d.keep ?? pair.a_person;
+    if (keep !== pair.a_person && keep !== pair.b_person) {
+      throw errors.invalidInput(`--keep must be ${pair.a_person} or ${pair.b_person}`);
+    }
+    const drop = keep === pair.a_person ? pair.b_person : pair.a_person;
+    await mergePerson(trx, drop, keep, id, actor);
+  }
+  await trx
+    .updateTable('dedup_pairs')
+    .set({ status: d.decision === 'merge' ? 'merged' : 'distinct', decided_by: actor.name, decided_at: new Date(), note: d.note })
+    .where('id', '=', id)
+    .execute();
+  await appendAudit(trx, actor, { action: `dedup.${d.decision}`, entity: 'dedup', entityId: String(id), detail: { a: pair.a_person, b: pair.b_person } });
+  const updated = await trx.selectFrom('dedup_pairs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return present(updated);
+}
+
+async function mergePerson(trx: Db, drop: string, keep: string, pairId: number, actor: Actor): Promise<void> {
+  const [dropped, kept] = await Promise.all([
+    trx.selectFrom('persons').select(['household_id', 'merged_into']).where('id', '=', drop).executeTakeFirstOrThrow(),
+    trx.selectFrom('persons').select(['household_id', 'merged_into']).where('id', '=', keep).executeTakeFirstOrThrow(),
+  ]);
+  if (dropped.merged_into || kept.merged_into) throw errors.conflict(`person ${dropped.merged_into ? drop : keep} was already merged`);
+  await trx.updateTable('persons').set({ merged_into: keep }).where('id', '=', drop).execute();
+  const active = await trx
+    .selectFrom('persons')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('household_id', '=', dropped.household_id)
+    .where('merged_into', 'is', null)
+    .executeTakeFirstOrThrow();
+  if (active.n === 0) {
+    const h = await trx.selectFrom('households').select(['status']).where('id', '=', dropped.household_id).executeTakeFirstOrThrow();
+    await trx
+      .updateTable('households')
+      .set({ merged_into: kept.household_id, version: sql`version + 1`, updated_at: new Date() })
+      .where('id', '=', dropped.household_id)
+      .execute();
+    await trx
+      .insertInto('case_history')
+      .values({
+        household_id: dropped.household_id,
+        from_status: h.status,
+        to_status: h.status,
+        actor: actor.name,
+        role: actor.role,
+        reason: `merged into case ${kept.household_id} (duplicate pair ${pairId})`,
+      })
+      .execute();
+  }
+}

@@ -1,0 +1,118 @@
+/** The registry on Kysely: one implementation that serves PGlite and PostgreSQL alike. */
+import type { CaseStatus, Destination, Iso3, IsoDate, Operation, OperationData, Pledge } from '@corridor/core';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/audit-store.js';
+import type { Database } from '../db/schema.js';
+import type { Vault } from '../vault/vault.js';
+import { insertOperation } from './create-operation.js';
+import { decideDuplicateIn, listDuplicates, scanDuplicatesIn } from './duplicates.js';
+import { readHousehold } from './household-view.js';
+import { moveCaseIn } from './move-case.js';
+import { readStatus } from './operation-status.js';
+import { appendAudit } from '../audit/audit-store.js';
+import type { DuplicateDecision, DuplicatePair, HistoryEntry, HouseholdView, OperationStatus, RegistryStore } from './registry-store.js';
+
+const registryTables = [
+  'dedup_pairs',
+  'case_history',
+  'ties',
+  'preferences',
+  'case_links',
+  'documents',
+  'needs',
+  'person_keys',
+  'persons',
+  'households',
+  'pledges',
+  'destinations',
+  'operations',
+] as const;
+
+/** RegistryStore over a Kysely database and the vault that opens its personal data. */
+export class KyselyRegistry implements RegistryStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
+
+  async operation(): Promise<Operation | undefined> {
+    const o = await this.db.selectFrom('operations').selectAll().executeTakeFirst();
+    if (!o) return undefined;
+    return {
+      id: o.id,
+      name: o.name,
+      campName: o.camp_name,
+      campCountry: o.camp_country as Iso3,
+      airportCode: o.airport_code,
+      timezone: o.timezone,
+      windowStart: o.window_start as IsoDate,
+      windowEnd: o.window_end as IsoDate,
+      isDemo: o.is_demo,
+    };
+  }
+
+  createOperation(data: OperationData, actor: Actor): Promise<void> {
+    return this.db.transaction().execute((trx) => insertOperation(trx, this.vault, data, actor));
+  }
+
+  deleteOperation(actor: Actor): Promise<void> {
+    return this.db.transaction().execute(async (trx) => {
+      const op = await trx.selectFrom('operations').select(['id']).executeTakeFirst();
+      for (const table of registryTables) await trx.deleteFrom(table).execute();
+      await appendAudit(trx, actor, { action: 'operation.delete', entity: 'operation', entityId: op?.id ?? '-' });
+    });
+  }
+
+  status(): Promise<OperationStatus> {
+    return readStatus(this.db);
+  }
+
+  household(id: string): Promise<HouseholdView | undefined> {
+    return readHousehold(this.db, this.vault, id);
+  }
+
+  moveCase(id: string, to: CaseStatus, reason: string, actor: Actor): Promise<HistoryEntry> {
+    return this.db.transaction().execute((trx) => moveCaseIn(trx, id, to, reason, actor));
+  }
+
+  scanDuplicates(actor: Actor): Promise<number> {
+    return this.db.transaction().execute((trx) => scanDuplicatesIn(trx, this.vault, actor));
+  }
+
+  duplicates(status?: DuplicatePair['status']): Promise<DuplicatePair[]> {
+    return listDuplicates(this.db, status);
+  }
+
+  decideDuplicate(id: number, decision: DuplicateDecision, actor: Actor): Promise<DuplicatePair> {
+    return this.db.transaction().execute((trx) => decideDuplicateIn(trx, id, decision, actor));
+  }
+
+  async destinations(): Promise<Destination[]> {
+    const rows = await this.db.selectFrom('destinations').selectAll().orderBy('id').execute();
+    return rows.map((d) => ({
+      id: d.id,
+      country: d.country as Iso3,
+      name: d.name,
+      maxHouseholdSize: d.max_household_size,
+      medicalPlaces: d.medical_places,
+      disabilityPlaces: d.disability_places,
+      languages: d.languages,
+      requiresTies: d.requires_ties,
+      leadTimeDays: d.lead_time_days,
+      arrivalAirports: d.arrival_airports,
+      pauses: d.pauses.map((p) => ({ from: p.from as IsoDate, to: p.to as IsoDate, reason: p.reason })),
+    }));
+  }
+
+  async pledges(): Promise<Pledge[]> {
+    const rows = await this.db.selectFrom('pledges').selectAll().orderBy('destination_id').orderBy('period_start').execute();
+    return rows.map((p) => ({
+      destinationId: p.destination_id,
+      periodStart: p.period_start as IsoDate,
+      periodEnd: p.period_end as IsoDate,
+      persons: p.persons,
+      cases: p.cases,
+      medicalPlaces: p.medical_places,
+    }));
+  }
+}

@@ -1,0 +1,57 @@
+/** Moves a case along the workflow: checks rule and role, writes history and audit, all at once. */
+import {
+  checkTransition,
+  describeRefusal,
+  errors,
+  isRole,
+  preDepartureStatuses,
+  type CaseStatus,
+} from '@corridor/core';
+import { sql } from 'kysely';
+import { appendAudit, type Actor } from '../audit/audit-store.js';
+import type { Db } from '../db/batch.js';
+import type { HistoryEntry } from './registry-store.js';
+
+/** The status a held or missing case had before it left the main line. */
+async function statusBeforeSideState(trx: Db, id: string): Promise<CaseStatus | undefined> {
+  const rows = await trx
+    .selectFrom('case_history')
+    .select(['to_status'])
+    .where('household_id', '=', id)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => r.to_status as CaseStatus).find((s) => preDepartureStatuses.includes(s));
+}
+
+/** Performs the move inside the caller's transaction; the case row is locked while it is checked. */
+export async function moveCaseIn(trx: Db, id: string, to: CaseStatus, reason: string, actor: Actor): Promise<HistoryEntry> {
+  if (!isRole(actor.role)) throw errors.forbidden(`unknown role ${actor.role}`);
+  if (reason.trim().length < 3) throw errors.invalidInput('a reason of at least 3 characters is required');
+  const row = await trx
+    .selectFrom('households')
+    .select(['status', 'merged_into'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw errors.notFound('case', id);
+  if (row.merged_into) throw errors.conflict(`case ${id} was merged into ${row.merged_into}; move that case instead`);
+  const from = row.status as CaseStatus;
+  const resumeTo = from === 'on-hold' || from === 'missing' ? await statusBeforeSideState(trx, id) : undefined;
+  const refusal = checkTransition(from, to, actor.role, resumeTo);
+  if (refusal) {
+    const message = `case ${id}: ${describeRefusal(from, to, actor.role, refusal)}`;
+    throw refusal.kind === 'role' ? errors.forbidden(message) : errors.invalidTransition(message);
+  }
+  await trx
+    .updateTable('households')
+    .set({ status: to, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+  const at = new Date().toISOString();
+  await trx
+    .insertInto('case_history')
+    .values({ household_id: id, from_status: from, to_status: to, actor: actor.name, role: actor.role, reason, at })
+    .execute();
+  await appendAudit(trx, actor, { action: 'case.move', entity: 'household', entityId: id, detail: { from, to } });
+  return { at, from, to, actor: actor.name, role: actor.role, reason };
+}

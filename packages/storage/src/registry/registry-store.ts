@@ -1,0 +1,125 @@
+/** The registry capability (M1, M3): what every interface may ask of the stored operation. */
+import type {
+  CaseLink,
+  CaseStatus,
+  Destination,
+  Need,
+  Operation,
+  OperationData,
+  PersonPii,
+  Pledge,
+  Preference,
+  Tie,
+} from '@corridor/core';
+import type { Actor } from '../audit/audit-store.js';
+
+/** Counts that describe the operation at a glance (`corridor status`). */
+export interface OperationStatus {
+  operation: { id: string; name: string; isDemo: boolean; windowStart: string; windowEnd: string };
+  persons: number;
+  households: number;
+  destinations: number;
+  byStatus: Partial<Record<CaseStatus, number>>;
+  personsByStatus: Partial<Record<CaseStatus, number>>;
+  pledgedPersons: number;
+  pledgedCases: number;
+  medicalPlaces: number;
+  personsWithMedicalNeeds: number;
+  linkedCases: number;
+  openDuplicates: number;
+}
+
+/** One document as its holder's case shows it. */
+export interface DocumentView {
+  id: string;
+  type: string;
+  issuer: string;
+  expiry: string | null;
+  number: string | null;
+  mrz: [string, string] | null;
+}
+
+/** One member of a household; `pii` is null once the person's key was erased. */
+export interface PersonView {
+  id: string;
+  isHead: boolean;
+  sex: string;
+  birthYear: number | null;
+  mergedInto: string | null;
+  pii: PersonPii | null;
+  needs: Omit<Need, 'personId'>[];
+  documents: DocumentView[];
+}
+
+/** One step in a case's history. */
+export interface HistoryEntry {
+  at: string;
+  from: CaseStatus | null;
+  to: CaseStatus;
+  actor: string;
+  role: string;
+  reason: string;
+}
+
+/** A case with everything the registry knows of it. */
+export interface HouseholdView {
+  id: string;
+  status: CaseStatus;
+  originCountry: string;
+  languages: string[];
+  readyDate: string | null;
+  priority: number;
+  mergedInto: string | null;
+  version: number;
+  members: PersonView[];
+  links: CaseLink[];
+  preferences: Omit<Preference, 'householdId'>[];
+  ties: Omit<Tie, 'householdId'>[];
+  history: HistoryEntry[];
+}
+
+/** A pair in the duplicates review queue. */
+export interface DuplicatePair {
+  id: number;
+  a: string;
+  b: string;
+  rule: string;
+  score: number;
+  status: 'open' | 'merged' | 'distinct';
+  decidedBy: string | null;
+  note: string | null;
+}
+
+/** How a reviewer settles a duplicate pair. */
+export interface DuplicateDecision {
+  decision: 'merge' | 'distinct';
+  /** With merge: the person kept (a or b of the pair); the other is marked merged into it. */
+  keep?: string;
+  note: string;
+}
+
+/** The registry of one operation, stored in one database. */
+export interface RegistryStore {
+  /** The operation this database holds, if any. */
+  operation(): Promise<Operation | undefined>;
+  /** Writes a whole operation in one transaction. */
+  createOperation(data: OperationData, actor: Actor): Promise<void>;
+  /** Removes the operation's registry (used to replace the demo); the audit log stays. */
+  deleteOperation(actor: Actor): Promise<void>;
+  /** Counts for `corridor status`. */
+  status(): Promise<OperationStatus>;
+  /** A case with members, needs, documents, links, preferences, ties and history. */
+  household(id: string): Promise<HouseholdView | undefined>;
+  /** Moves a case to a new status if the workflow and the actor's role allow it. */
+  moveCase(id: string, to: CaseStatus, reason: string, actor: Actor): Promise<HistoryEntry>;
+  /** Finds new duplicate candidates and queues them; returns how many were added. */
+  scanDuplicates(actor: Actor): Promise<number>;
+  /** The review queue, optionally only pairs of one status. */
+  duplicates(status?: DuplicatePair['status']): Promise<DuplicatePair[]>;
+  /** Settles a pair; nothing is merged without this decision. */
+  decideDuplicate(id: number, decision: DuplicateDecision, actor: Actor): Promise<DuplicatePair>;
+  /** Destinations with their rules. */
+  destinations(): Promise<Destination[]>;
+  /** Pledges of every destination. */
+  pledges(): Promise<Pledge[]>;
+}

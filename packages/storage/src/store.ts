@@ -1,0 +1,75 @@
+/** Opens every storage capability over one database, with the vault that guards personal data. */
+import { join, resolve } from 'node:path';
+import { errors } from '@corridor/core';
+import type { Kysely } from 'kysely';
+import { auditEvents, verifyAudit, type AuditEvent, type AuditVerdict } from './audit/audit-store.js';
+import { openDatabase, type DatabaseConfig } from './db/open.js';
+import type { Database } from './db/schema.js';
+import { KyselyRegistry } from './registry/kysely-registry.js';
+import type { RegistryStore } from './registry/registry-store.js';
+import { loadMasterKey } from './vault/master-key.js';
+import { Vault } from './vault/vault.js';
+
+/** The audit capability: read and verify the chain. */
+export interface AuditStore {
+  events(afterSeq?: number, limit?: number): Promise<AuditEvent[]>;
+  verify(): Promise<AuditVerdict>;
+}
+
+/** Every capability of one open database. */
+export interface Store {
+  kind: 'pglite' | 'postgres';
+  /** The data folder or the redacted connection string. */
+  target: string;
+  registry: RegistryStore;
+  audit: AuditStore;
+  /** The raw database, for capabilities added by later modules and for tests. */
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+/** Where the store is: from --data, CORRIDOR_DATA, ./corridor-data; DATABASE_URL for PostgreSQL. */
+export function resolveConfig(
+  options: { data?: string | undefined; create?: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+): DatabaseConfig {
+  return {
+    dataDir: resolve(options.data ?? env.CORRIDOR_DATA ?? 'corridor-data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    create: options.create ?? false,
+  };
+}
+
+async function openVault(db: Kysely<Database>, config: DatabaseConfig, env: NodeJS.ProcessEnv): Promise<Vault> {
+  const stored = await db.selectFrom('meta').select('value').where('key', '=', 'key_check').executeTakeFirst();
+  const master = loadMasterKey(join(config.dataDir, 'master.key'), !stored, env);
+  const vault = new Vault(master.key);
+  if (!stored) {
+    await db.insertInto('meta').values({ key: 'key_check', value: vault.keyCheck() }).onConflict((oc) => oc.doNothing()).execute();
+    const again = await db.selectFrom('meta').select('value').where('key', '=', 'key_check').executeTakeFirstOrThrow();
+    if (again.value !== vault.keyCheck()) throw errors.keyMismatch(master.source);
+  } else if (stored.value !== vault.keyCheck()) {
+    throw errors.keyMismatch(master.source);
+  }
+  return vault;
+}
+
+/** Opens the database, checks the master key and returns every capability. */
+export async function openStore(config: DatabaseConfig, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+  const opened = await openDatabase(config);
+  try {
+    const vault = await openVault(opened.db, config, env);
+    const db = opened.db;
+    return {
+      kind: opened.kind,
+      target: opened.target,
+      registry: new KyselyRegistry(db, vault),
+      audit: { events: (after, limit) => auditEvents(db, after, limit), verify: () => verifyAudit(db) },
+      db,
+      close: opened.close,
+    };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}

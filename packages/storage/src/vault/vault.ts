@@ -1,0 +1,75 @@
+/** Field encryption with per-person keys (crypto-shredding) and blind indexes for exact search. */
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+const ivLength = 12;
+const tagLength = 16;
+
+function derive(master: Buffer, label: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `corridor/${label}`, 32));
+}
+
+function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
+  const iv = randomBytes(ivLength);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+function open(key: Buffer, sealed: Uint8Array, aad: string): Buffer {
+  const data = Buffer.from(sealed);
+  const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, ivLength));
+  decipher.setAAD(Buffer.from(aad));
+  decipher.setAuthTag(data.subarray(ivLength, ivLength + tagLength));
+  return Buffer.concat([decipher.update(data.subarray(ivLength + tagLength)), decipher.final()]);
+}
+
+/** Normalises a value before blind indexing, so that case and spacing do not matter. */
+export function normaliseForIndex(value: string): string {
+  return value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Encrypts and decrypts protected fields; holds the derived keys, never writes them. */
+export class Vault {
+  private readonly kek: Buffer;
+  private readonly indexKey: Buffer;
+
+  constructor(master: Buffer) {
+    this.kek = derive(master, 'key-encryption');
+    this.indexKey = derive(master, 'blind-index');
+  }
+
+  /** A value stored beside the data to tell whether a key is the one the database was made with. */
+  keyCheck(): string {
+    return createHmac('sha256', this.indexKey).update('corridor key check').digest('base64url');
+  }
+
+  /** A new random data key for one person, and its wrapped form for storage. */
+  newPersonKey(personId: string): { key: Buffer; wrapped: Buffer } {
+    const key = randomBytes(32);
+    return { key, wrapped: seal(this.kek, key, `person-key:${personId}`) };
+  }
+
+  /** Unwraps a person's stored data key. */
+  unwrapPersonKey(personId: string, wrapped: Uint8Array): Buffer {
+    return open(this.kek, wrapped, `person-key:${personId}`);
+  }
+
+  /** Encrypts a JSON value under a person's key, bound to the record it belongs to. */
+  encrypt(key: Buffer, recordId: string, value: unknown): Buffer {
+    return seal(key, Buffer.from(JSON.stringify(value)), recordId);
+  }
+
+  /** Decrypts a JSON value encrypted by `encrypt`. */
+  decrypt<T>(key: Buffer, recordId: string, sealed: Uint8Array): T {
+    return JSON.parse(open(key, sealed, recordId).toString('utf8')) as T;
+  }
+
+  /** Keyed hash of a normalised value: equal values match, the value cannot be read back. */
+  blindIndex(kind: string, value: string): string {
+    return createHmac('sha256', this.indexKey)
+      .update(`${kind}\u0000${normaliseForIndex(value)}`)
+      .digest('base64url')
+      .slice(0, 32);
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests run against the TypeScript sources of the workspace packages (the "source" export condition).
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    globalSetup: ['./scripts/test-global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
