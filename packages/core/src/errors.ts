@@ -29,7 +29,7 @@ export const errors = {
     new CorridorError(
       'no-data',
       404,
-      `no Corridor data at ${dir}; create it with \`corridor demo\` or \`corridor import\`, or pass --data DIR`,
+      `no Corridor data at ${dir}; create it with \`corridor demo\` or \`corridor import\` (or point --data or DATABASE_URL elsewhere)`,
     ),
   dataInUse: (dir: string, pid: number) =>
     new CorridorError(

@@ -4,3 +4,5 @@ export type { Database } from './db/schema.js';
 export * from './registry/registry-store.js';
 export * from './store.js';
 export { normaliseForIndex, Vault } from './vault/vault.js';
+export * from './movements/movement-store.js';
+export * from './plans/plan-store.js';

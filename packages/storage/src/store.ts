@@ -5,6 +5,10 @@ import type { Kysely } from 'kysely';
 import { auditEvents, verifyAudit, type AuditEvent, type AuditVerdict } from './audit/audit-store.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
 import type { Database } from './db/schema.js';
+import { KyselyMovements } from './movements/kysely-movements.js';
+import type { MovementStore } from './movements/movement-store.js';
+import { KyselyPlans } from './plans/kysely-plans.js';
+import type { PlanStore } from './plans/plan-store.js';
 import { KyselyRegistry } from './registry/kysely-registry.js';
 import type { RegistryStore } from './registry/registry-store.js';
 import { loadMasterKey } from './vault/master-key.js';
@@ -22,6 +26,8 @@ export interface Store {
   /** The data folder or the redacted connection string. */
   target: string;
   registry: RegistryStore;
+  plans: PlanStore;
+  movements: MovementStore;
   audit: AuditStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
@@ -64,6 +70,8 @@ export async function openStore(config: DatabaseConfig, env: NodeJS.ProcessEnv =
       kind: opened.kind,
       target: opened.target,
       registry: new KyselyRegistry(db, vault),
+      plans: new KyselyPlans(db),
+      movements: new KyselyMovements(db),
       audit: { events: (after, limit) => auditEvents(db, after, limit), verify: () => verifyAudit(db) },
       db,
       close: opened.close,

@@ -1,9 +1,11 @@
 /** Applies Corridor's migrations, in order and idempotently, to PGlite or PostgreSQL alike. */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as registry from './migrations/0001-registry.js';
+import * as plans from './migrations/0002-plans-movements.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
+  '0002-plans-movements': plans,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -94,7 +94,7 @@ async function openEmbedded(config: DatabaseConfig): Promise<OpenDatabase> {
   }
 }
 
-async function openPostgres(url: string): Promise<OpenDatabase> {
+async function openPostgres(url: string, create: boolean): Promise<OpenDatabase> {
   const target = redactUrl(url);
   const pool = new pg.Pool({
     connectionString: url,
@@ -116,6 +116,7 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
     if (names.length > 0 && !names.includes('corridor_migrations')) {
       throw errors.notCorridorData(target, 'it holds other tables and no corridor_migrations');
     }
+    if (!create && !names.includes('corridor_migrations')) throw errors.noData(target);
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
     await db.destroy();
@@ -126,5 +127,5 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
 
 /** Opens (and migrates) the configured database. */
 export function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openEmbedded(config);
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.create) : openEmbedded(config);
 }

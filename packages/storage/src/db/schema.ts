@@ -152,6 +152,58 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface MovementsTable {
+  id: string;
+  kind: string;
+  origin: string;
+  destination_id: string | null;
+  arrival_airport: string | null;
+  depart_at: Timestamp;
+  timezone: string;
+  seats: number;
+  baggage_kg: number;
+  status: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface GroundCapacityTable {
+  day: DateColumn;
+  persons: number;
+  vehicles: number;
+  hours: string;
+}
+
+export interface PlansTable {
+  id: Generated<number>;
+  kind: string;
+  version: number;
+  status: string;
+  parent_id: number | null;
+  params: Json<Record<string, unknown>>;
+  summary: Json<Record<string, unknown>>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface PlanAssignmentsTable {
+  plan_id: number;
+  household_id: string;
+  destination_id: string | null;
+  movement_id: string | null;
+  locked: Generated<boolean>;
+  reason: string;
+}
+
+export interface PlanLocksTable {
+  household_id: string;
+  destination_id: string | null;
+  movement_id: string | null;
+  actor: string;
+  reason: string;
+  at: Timestamp;
+}
+
 /** Every table of the database. */
 export interface Database {
   meta: MetaTable;
@@ -169,4 +221,9 @@ export interface Database {
   case_history: CaseHistoryTable;
   dedup_pairs: DedupPairsTable;
   audit_events: AuditEventsTable;
+  movements: MovementsTable;
+  ground_capacity: GroundCapacityTable;
+  plans: PlansTable;
+  plan_assignments: PlanAssignmentsTable;
+  plan_locks: PlanLocksTable;
 }

@@ -1,0 +1,102 @@
+/** Movements and ground capacity on Kysely. */
+import { errors } from '@corridor/core';
+import { sql, type Kysely } from 'kysely';
+import { appendAudit, type Actor } from '../audit/audit-store.js';
+import { insertInBatches } from '../db/batch.js';
+import type { Database } from '../db/schema.js';
+import type { GroundCapacity, Movement, MovementKind, MovementStatus, MovementStore } from './movement-store.js';
+
+type Row = Database['movements'] extends infer T ? { [K in keyof T]: unknown } : never;
+
+function present(r: Row): Movement {
+  return {
+    id: r.id as string,
+    kind: r.kind as MovementKind,
+    origin: r.origin as string,
+    destinationId: r.destination_id as string | null,
+    arrivalAirport: r.arrival_airport as string | null,
+    departAt: new Date(r.depart_at as Date).toISOString(),
+    timezone: r.timezone as string,
+    seats: r.seats as number,
+    baggageKg: r.baggage_kg as number,
+    status: r.status as MovementStatus,
+    version: r.version as number,
+  };
+}
+
+/** MovementStore over Kysely. */
+export class KyselyMovements implements MovementStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  add(movements: Omit<Movement, 'version'>[], actor: Actor): Promise<void> {
+    return this.db.transaction().execute(async (trx) => {
+      await insertInBatches(
+        trx,
+        'movements',
+        movements.map((m) => ({
+          id: m.id,
+          kind: m.kind,
+          origin: m.origin,
+          destination_id: m.destinationId,
+          arrival_airport: m.arrivalAirport,
+          depart_at: m.departAt,
+          timezone: m.timezone,
+          seats: m.seats,
+          baggage_kg: m.baggageKg,
+          status: m.status,
+        })),
+      );
+      await appendAudit(trx, actor, { action: 'movement.add', entity: 'movement', entityId: '*', detail: { count: movements.length } });
+    });
+  }
+
+  async list(): Promise<Movement[]> {
+    return (await this.db.selectFrom('movements').selectAll().orderBy('depart_at').orderBy('id').execute()).map((r) => present(r as Row));
+  }
+
+  async get(id: string): Promise<Movement | undefined> {
+    const r = await this.db.selectFrom('movements').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? present(r as Row) : undefined;
+  }
+
+  update(id: string, change: { status?: MovementStatus; seats?: number; baggageKg?: number }, expectedVersion: number | undefined, actor: Actor): Promise<Movement> {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('movements').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!current) throw errors.notFound('movement', id);
+      if (expectedVersion !== undefined && current.version !== expectedVersion) {
+        throw errors.conflict(`movement ${id} changed since you read it (version ${current.version}, you had ${expectedVersion})`);
+      }
+      if (change.seats !== undefined && (!Number.isInteger(change.seats) || change.seats < 0)) throw errors.invalidInput('seats must be a whole number ≥ 0');
+      const updated = await trx
+        .updateTable('movements')
+        .set({
+          ...(change.status ? { status: change.status } : {}),
+          ...(change.seats !== undefined ? { seats: change.seats } : {}),
+          ...(change.baggageKg !== undefined ? { baggage_kg: change.baggageKg } : {}),
+          version: sql`version + 1`,
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAudit(trx, actor, { action: 'movement.update', entity: 'movement', entityId: id, detail: change });
+      return present(updated as Row);
+    });
+  }
+
+  setGroundCapacity(days: GroundCapacity[], actor: Actor): Promise<void> {
+    return this.db.transaction().execute(async (trx) => {
+      for (const d of days) {
+        await trx
+          .insertInto('ground_capacity')
+          .values(d)
+          .onConflict((oc) => oc.column('day').doUpdateSet({ persons: d.persons, vehicles: d.vehicles, hours: d.hours }))
+          .execute();
+      }
+      await appendAudit(trx, actor, { action: 'ground-capacity.set', entity: 'ground-capacity', entityId: '*', detail: { days: days.length } });
+    });
+  }
+
+  async groundCapacity(): Promise<GroundCapacity[]> {
+    return this.db.selectFrom('ground_capacity').selectAll().orderBy('day').execute();
+  }
+}

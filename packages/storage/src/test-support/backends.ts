@@ -1,0 +1,61 @@
+/** Test helpers: a fresh database on each backend (PGlite in a temp folder, PostgreSQL per test). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openStore, type Store } from '../store.js';
+
+let counter = 0;
+
+/** A new empty PostgreSQL database for this test run; returns its URL. */
+export async function freshPostgresUrl(): Promise<string> {
+  const admin = process.env.CORRIDOR_TEST_PG_ADMIN ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `corridor_${process.env.CORRIDOR_TEST_RUN ?? 'adhoc'}_${process.pid}_${++counter}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A new temporary folder, removed by the returned cleanup. */
+export function tempDir(prefix = 'corridor-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A backend under test: how to open a fresh, empty store on it. */
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  /** Opens a new empty store; `close` also removes its folder. */
+  fresh(): Promise<{ store: Store; dataDir: string; databaseUrl?: string; close: () => Promise<void> }>;
+}
+
+const testKey = Buffer.alloc(32, 7).toString('base64');
+
+/** Both backends; run storage tests with `describe.each(backends)`. */
+export const backends: Backend[] = [
+  {
+    name: 'pglite',
+    async fresh() {
+      const { dir, cleanup } = tempDir();
+      const dataDir = join(dir, 'data');
+      const store = await openStore({ dataDir, create: true });
+      return { store, dataDir, close: async () => (await store.close(), cleanup()) };
+    },
+  },
+  {
+    name: 'postgres',
+    async fresh() {
+      const { dir, cleanup } = tempDir();
+      const databaseUrl = await freshPostgresUrl();
+      const store = await openStore({ dataDir: dir, databaseUrl, create: true }, { ...process.env, CORRIDOR_MASTER_KEY: testKey });
+      return { store, dataDir: dir, databaseUrl, close: async () => (await store.close(), cleanup()) };
+    },
+  },
+];
