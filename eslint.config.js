@@ -3,10 +3,33 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const ioModules = [
-  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http',
-  'https', 'node:https', 'child_process', 'node:child_process', 'dgram', 'node:dgram',
-  'worker_threads', 'node:worker_threads', 'os', 'node:os', 'path', 'node:path',
-  'pg', 'pg-boss', '@electric-sql/pglite', 'kysely', 'fastify', 'exceljs', 'pdfkit',
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'net',
+  'node:net',
+  'http',
+  'node:http',
+  'https',
+  'node:https',
+  'child_process',
+  'node:child_process',
+  'dgram',
+  'node:dgram',
+  'worker_threads',
+  'node:worker_threads',
+  'os',
+  'node:os',
+  'path',
+  'node:path',
+  'pg',
+  'pg-boss',
+  '@electric-sql/pglite',
+  'kysely',
+  'fastify',
+  'exceljs',
+  'pdfkit',
 ];
 
 export default tseslint.config(
@@ -15,10 +38,21 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', performance: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        performance: 'readonly',
+      },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -29,8 +63,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ioModules.map((name) => ({ name, message: 'core and optimizer are pure: no I/O modules.' })),
-          patterns: [{ group: ['@corridor/storage', '@corridor/server', '@corridor/cli'], message: 'core and optimizer do not depend on interfaces or storage.' }],
+          paths: ioModules.map((name) => ({
+            name,
+            message: 'core and optimizer are pure: no I/O modules.',
+          })),
+          patterns: [
+            {
+              group: ['@corridor/storage', '@corridor/server', '@corridor/cli'],
+              message: 'core and optimizer do not depend on interfaces or storage.',
+            },
+          ],
         },
       ],
     },

@@ -4,7 +4,8 @@
  */
 import pg from 'pg';
 
-const adminUrl = process.env.CORRIDOR_TEST_PG_ADMIN ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl =
+  process.env.CORRIDOR_TEST_PG_ADMIN ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export async function setup(): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
@@ -14,6 +15,7 @@ export async function setup(): Promise<void> {
   } catch (error) {
     throw new Error(
       `PostgreSQL at ${adminUrl} does not answer (${(error as Error).message}); run the tests with \`npm test\`, which starts it`,
+      { cause: error },
     );
   } finally {
     await client.end().catch(() => undefined);
@@ -27,7 +29,10 @@ export async function teardown(): Promise<void> {
   await client.connect();
   try {
     const prefix = `corridor_${process.env.CORRIDOR_TEST_RUN}_`;
-    const rows = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${prefix}%`]);
+    const rows = await client.query<{ datname: string }>(
+      'select datname from pg_database where datname like $1',
+      [`${prefix}%`],
+    );
     for (const { datname } of rows.rows) {
       await client.query(`drop database if exists "${datname}" with (force)`);
     }

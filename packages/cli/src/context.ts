@@ -35,7 +35,10 @@ export async function withStore<T>(
 export function actorOf(command: Command): Actor {
   const g = globals(command);
   const role = g.role ?? process.env.CORRIDOR_ROLE ?? 'admin';
-  if (!isRole(role)) throw errors.invalidInput(`unknown role "${role}"; roles: admin, registrar, planner, movement-officer, protection-officer, auditor`);
+  if (!isRole(role))
+    throw errors.invalidInput(
+      `unknown role "${role}"; roles: admin, registrar, planner, movement-officer, protection-officer, auditor`,
+    );
   let name = g.actor ?? process.env.CORRIDOR_ACTOR;
   if (!name) {
     try {

@@ -8,18 +8,28 @@ import { registerDemo } from './commands/demo.js';
 import { registerStatus } from './commands/status.js';
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
 /** Builds the command tree (exported for tests and documentation). */
 export function buildProgram(): Command {
   const program = new Command('corridor')
-    .description('Corridor plans and runs the relocation of an at-risk population to host countries.')
+    .description(
+      'Corridor plans and runs the relocation of an at-risk population to host countries.',
+    )
     .version(version())
-    .option('--data <dir>', 'data folder (default: $CORRIDOR_DATA or ./corridor-data); DATABASE_URL selects PostgreSQL')
+    .option(
+      '--data <dir>',
+      'data folder (default: $CORRIDOR_DATA or ./corridor-data); DATABASE_URL selects PostgreSQL',
+    )
     .option('--role <role>', 'role to act in (default: $CORRIDOR_ROLE or admin)')
-    .option('--actor <name>', 'name recorded in history and audit (default: $CORRIDOR_ACTOR or your login)')
+    .option(
+      '--actor <name>',
+      'name recorded in history and audit (default: $CORRIDOR_ACTOR or your login)',
+    )
     .showHelpAfterError('(run with --help for usage)');
   registerDemo(program);
   registerStatus(program);
@@ -40,7 +50,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+        ? 0
+        : 2;
     }
     if (isCorridorError(error)) {
       process.stderr.write(`corridor: ${error.message}\n`);
@@ -48,7 +62,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`corridor: unexpected error: ${message}\n`);
-    if (process.env.CORRIDOR_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (process.env.CORRIDOR_DEBUG && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`);
     return 1;
   }
 }

@@ -13,7 +13,8 @@ export class CorridorError extends Error {
 
 /** Factories for every error a user can meet; interfaces present them, never a stack trace. */
 export const errors = {
-  notFound: (what: string, id: string) => new CorridorError('not-found', 404, `${what} ${id} not found`),
+  notFound: (what: string, id: string) =>
+    new CorridorError('not-found', 404, `${what} ${id} not found`),
   invalidTransition: (message: string) => new CorridorError('invalid-transition', 409, message),
   forbidden: (message: string) => new CorridorError('forbidden', 403, message),
   invalidInput: (message: string, details?: unknown) =>
@@ -40,7 +41,11 @@ export const errors = {
   notCorridorData: (dir: string, reason: string) =>
     new CorridorError('not-corridor-data', 400, `${dir} is not a Corridor data folder: ${reason}`),
   databaseUnreachable: (target: string, reason: string) =>
-    new CorridorError('database-unreachable', 503, `cannot reach the database at ${target}: ${reason}`),
+    new CorridorError(
+      'database-unreachable',
+      503,
+      `cannot reach the database at ${target}: ${reason}`,
+    ),
   keyMismatch: (source: string) =>
     new CorridorError(
       'key-mismatch',

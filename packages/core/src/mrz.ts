@@ -63,7 +63,14 @@ export function buildTd3(f: Td3Fields): [string, string] {
   const personal = pad(f.personalNumber, 14);
   const personalCheck = f.personalNumber === '' ? '<' : checkDigit(personal);
   const composite =
-    number + checkDigit(number) + birth + checkDigit(birth) + expiry + checkDigit(expiry) + personal + personalCheck;
+    number +
+    checkDigit(number) +
+    birth +
+    checkDigit(birth) +
+    expiry +
+    checkDigit(expiry) +
+    personal +
+    personalCheck;
   const line2 =
     number +
     checkDigit(number) +
@@ -102,8 +109,10 @@ export function parseTd3(line1: string, line2: string): Td3Parse {
     ['line 1', line1],
     ['line 2', line2],
   ] as const) {
-    if (line.length !== 44) problems.push({ field: name, reason: `has ${line.length} characters, expected 44` });
-    if (!/^[A-Z0-9<]*$/.test(line)) problems.push({ field: name, reason: 'has characters outside A-Z, 0-9 and <' });
+    if (line.length !== 44)
+      problems.push({ field: name, reason: `has ${line.length} characters, expected 44` });
+    if (!/^[A-Z0-9<]*$/.test(line))
+      problems.push({ field: name, reason: 'has characters outside A-Z, 0-9 and <' });
   }
   const names = line1.slice(5).split('<<');
   const fields = {
@@ -126,14 +135,17 @@ export function parseTd3(line1: string, line2: string): Td3Parse {
   ];
   const personal = line2.slice(28, 42);
   const personalCheck = line2.slice(42, 43);
-  if (!(personalCheck === '<' && /^<*$/.test(personal))) checks.push(['personal number', personal, personalCheck]);
+  if (!(personalCheck === '<' && /^<*$/.test(personal)))
+    checks.push(['personal number', personal, personalCheck]);
   const composite = line2.slice(0, 10) + line2.slice(13, 20) + line2.slice(21, 43);
   checks.push(['composite', composite, line2.slice(43, 44)]);
   for (const [field, value, digit] of checks) {
     const expected = checkDigit(value);
-    if (expected !== digit) problems.push({ field, reason: `check digit is ${digit}, expected ${expected}` });
+    if (expected !== digit)
+      problems.push({ field, reason: `check digit is ${digit}, expected ${expected}` });
   }
-  if (!/^[MFX<]$/.test(fields.sex)) problems.push({ field: 'sex', reason: `"${fields.sex}" is not M, F or <` });
+  if (!/^[MFX<]$/.test(fields.sex))
+    problems.push({ field: 'sex', reason: `"${fields.sex}" is not M, F or <` });
   return { fields, problems };
 }
 

@@ -79,8 +79,16 @@ function build(): Transition[] {
   }
   // Leaving a hold or being found again returns the case to where it was (see resumeTarget).
   for (const to of preDepartureStatuses) {
-    list.push({ from: 'on-hold', to, roles: ['registrar', 'protection-officer', 'planner', 'admin'] });
-    list.push({ from: 'missing', to, roles: ['registrar', 'movement-officer', 'protection-officer', 'admin'] });
+    list.push({
+      from: 'on-hold',
+      to,
+      roles: ['registrar', 'protection-officer', 'planner', 'admin'],
+    });
+    list.push({
+      from: 'missing',
+      to,
+      roles: ['registrar', 'movement-officer', 'protection-officer', 'admin'],
+    });
   }
   return list;
 }

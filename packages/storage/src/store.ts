@@ -2,7 +2,12 @@
 import { join, resolve } from 'node:path';
 import { errors } from '@corridor/core';
 import type { Kysely } from 'kysely';
-import { auditEvents, verifyAudit, type AuditEvent, type AuditVerdict } from './audit/audit-store.js';
+import {
+  auditEvents,
+  verifyAudit,
+  type AuditEvent,
+  type AuditVerdict,
+} from './audit/audit-store.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
 import type { Database } from './db/schema.js';
 import { KyselyMovements } from './movements/kysely-movements.js';
@@ -46,13 +51,29 @@ export function resolveConfig(
   };
 }
 
-async function openVault(db: Kysely<Database>, config: DatabaseConfig, env: NodeJS.ProcessEnv): Promise<Vault> {
-  const stored = await db.selectFrom('meta').select('value').where('key', '=', 'key_check').executeTakeFirst();
+async function openVault(
+  db: Kysely<Database>,
+  config: DatabaseConfig,
+  env: NodeJS.ProcessEnv,
+): Promise<Vault> {
+  const stored = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'key_check')
+    .executeTakeFirst();
   const master = loadMasterKey(join(config.dataDir, 'master.key'), !stored, env);
   const vault = new Vault(master.key);
   if (!stored) {
-    await db.insertInto('meta').values({ key: 'key_check', value: vault.keyCheck() }).onConflict((oc) => oc.doNothing()).execute();
-    const again = await db.selectFrom('meta').select('value').where('key', '=', 'key_check').executeTakeFirstOrThrow();
+    await db
+      .insertInto('meta')
+      .values({ key: 'key_check', value: vault.keyCheck() })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const again = await db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'key_check')
+      .executeTakeFirstOrThrow();
     if (again.value !== vault.keyCheck()) throw errors.keyMismatch(master.source);
   } else if (stored.value !== vault.keyCheck()) {
     throw errors.keyMismatch(master.source);
@@ -61,7 +82,10 @@ async function openVault(db: Kysely<Database>, config: DatabaseConfig, env: Node
 }
 
 /** Opens the database, checks the master key and returns every capability. */
-export async function openStore(config: DatabaseConfig, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+export async function openStore(
+  config: DatabaseConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Store> {
   const opened = await openDatabase(config);
   try {
     const vault = await openVault(opened.db, config, env);
@@ -72,7 +96,10 @@ export async function openStore(config: DatabaseConfig, env: NodeJS.ProcessEnv =
       registry: new KyselyRegistry(db, vault),
       plans: new KyselyPlans(db),
       movements: new KyselyMovements(db),
-      audit: { events: (after, limit) => auditEvents(db, after, limit), verify: () => verifyAudit(db) },
+      audit: {
+        events: (after, limit) => auditEvents(db, after, limit),
+        verify: () => verifyAudit(db),
+      },
       db,
       close: opened.close,
     };

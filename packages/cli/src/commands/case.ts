@@ -27,7 +27,13 @@ function caseText(h: HouseholdView): string {
     'history:',
     table(
       ['at', 'from', 'to', 'by', 'reason'],
-      h.history.map((e) => [e.at.slice(0, 19), e.from ?? '-', e.to, `${e.actor} (${e.role})`, e.reason]),
+      h.history.map((e) => [
+        e.at.slice(0, 19),
+        e.from ?? '-',
+        e.to,
+        `${e.actor} (${e.role})`,
+        e.reason,
+      ]),
     ),
   ].join('\n');
 }
@@ -49,9 +55,14 @@ export function registerCase(program: Command): void {
     .requiredOption('--reason <text>', 'why (kept in the case history)')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { to: string; reason: string }, command: Command) => {
-      if (!isCaseStatus(opts.to)) throw errors.invalidInput(`unknown status "${opts.to}"; statuses: ${caseStatuses.join(', ')}`);
+      if (!isCaseStatus(opts.to))
+        throw errors.invalidInput(
+          `unknown status "${opts.to}"; statuses: ${caseStatuses.join(', ')}`,
+        );
       const to = opts.to;
-      const entry = await withStore(command, false, (store) => store.registry.moveCase(id, to, opts.reason, actorOf(command)));
+      const entry = await withStore(command, false, (store) =>
+        store.registry.moveCase(id, to, opts.reason, actorOf(command)),
+      );
       output(command, { case: id, ...entry }, () => `case ${id}: ${entry.from} -> ${entry.to}`);
     });
 }

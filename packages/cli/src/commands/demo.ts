@@ -7,7 +7,10 @@ import { statusText } from './status.js';
 
 function positiveInt(name: string, value: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw errors.invalidInput(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw errors.invalidInput(
+      `--${name} must be a whole number from ${min} to ${max}, not "${value}"`,
+    );
   return n;
 }
 
@@ -15,9 +18,15 @@ function positiveInt(name: string, value: string, min: number, max: number): num
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('create the synthetic demo operation (replaces an earlier demo in the same database)')
+    .description(
+      'create the synthetic demo operation (replaces an earlier demo in the same database)',
+    )
     .option('--people <n>', 'about how many residents', String(defaultDemoOptions.people))
-    .option('--seed <s>', 'random seed: the same seed gives the same operation', String(defaultDemoOptions.seed))
+    .option(
+      '--seed <s>',
+      'random seed: the same seed gives the same operation',
+      String(defaultDemoOptions.seed),
+    )
     .option('--json', 'print JSON')
     .action(async (opts: { people: string; seed: string }, command: Command) => {
       const people = positiveInt('people', opts.people, 10, 500_000);
@@ -27,7 +36,9 @@ export function registerDemo(program: Command): void {
       const status = await withStore(command, true, async (store) => {
         const existing = await store.registry.operation();
         if (existing && !existing.isDemo) {
-          throw errors.conflict(`this database holds operation "${existing.name}", which is not a demo; use another --data folder`);
+          throw errors.conflict(
+            `this database holds operation "${existing.name}", which is not a demo; use another --data folder`,
+          );
         }
         progress.update(0, 'generating');
         const data = generateDemo({ people, seed });

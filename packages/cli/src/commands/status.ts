@@ -14,7 +14,11 @@ export function statusText(s: OperationStatus): string {
     '',
     table(
       ['status', 'cases', 'persons'],
-      Object.entries(s.byStatus).map(([k, v]) => [k, v ?? 0, s.personsByStatus[k as keyof typeof s.byStatus] ?? 0]),
+      Object.entries(s.byStatus).map(([k, v]) => [
+        k,
+        v ?? 0,
+        s.personsByStatus[k as keyof typeof s.byStatus] ?? 0,
+      ]),
     ),
   ];
   return lines.join('\n');
@@ -24,7 +28,9 @@ export function statusText(s: OperationStatus): string {
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .description("print the operation's counts: persons, households, destinations, cases by status, pledges")
+    .description(
+      "print the operation's counts: persons, households, destinations, cases by status, pledges",
+    )
     .option('--json', 'print JSON')
     .action(async (_opts, command: Command) => {
       const s = await withStore(command, false, (store) => store.registry.status());

@@ -112,11 +112,18 @@ class PeopleBuilder {
     this.origin.set(id, origin.code);
     const family = familyName(r);
     const headAge = size === 1 ? r.int(19, 70) : r.int(24, 62);
-    const headSex: 'F' | 'M' = size === 1 ? (r.chance(0.65) ? 'M' : 'F') : r.chance(0.8) ? 'M' : 'F';
+    const headSex: 'F' | 'M' =
+      size === 1 ? (r.chance(0.65) ? 'M' : 'F') : r.chance(0.8) ? 'M' : 'F';
     this.addPerson(id, family, headSex, headAge, true);
     let left = size - 1;
     if (left > 0 && r.chance(0.85)) {
-      this.addPerson(id, family, headSex === 'M' ? 'F' : 'M', Math.max(18, headAge + r.int(-8, 4)), false);
+      this.addPerson(
+        id,
+        family,
+        headSex === 'M' ? 'F' : 'M',
+        Math.max(18, headAge + r.int(-8, 4)),
+        false,
+      );
       left--;
     }
     if (left > 0 && headAge > 40 && r.chance(0.25)) {
@@ -124,18 +131,38 @@ class PeopleBuilder {
       left--;
     }
     for (; left > 0; left--) {
-      this.addPerson(id, family, r.chance(0.5) ? 'F' : 'M', r.int(0, Math.max(0, Math.min(25, headAge - 18))), false);
+      this.addPerson(
+        id,
+        family,
+        r.chance(0.5) ? 'F' : 'M',
+        r.int(0, Math.max(0, Math.min(25, headAge - 18))),
+        false,
+      );
     }
-    if (size > 1 && this.persons.filter((p) => p.householdId === id && p.birthYear! < 2027 - 17).length === 1) {
-      this.needs.push({ personId: this.persons.find((p) => p.householdId === id)!.id, code: 'SP', severity: 1 });
+    if (
+      size > 1 &&
+      this.persons.filter((p) => p.householdId === id && p.birthYear! < 2027 - 17).length === 1
+    ) {
+      this.needs.push({
+        personId: this.persons.find((p) => p.householdId === id)!.id,
+        code: 'SP',
+        severity: 1,
+      });
     }
   }
 
-  private addPerson(householdId: string, family: string, sex: 'F' | 'M', age: number, isHead: boolean): void {
+  private addPerson(
+    householdId: string,
+    family: string,
+    sex: 'F' | 'M',
+    age: number,
+    isHead: boolean,
+  ): void {
     const r = this.random;
     const id = `P-${String(this.persons.length + 1).padStart(5, '0')}`;
     const birthYear = 2027 - age;
-    const birthDate = `${birthYear}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}` as IsoDate;
+    const birthDate =
+      `${birthYear}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}` as IsoDate;
     const given = givenName(r, sex);
     this.persons.push({
       id,
@@ -147,19 +174,37 @@ class PeopleBuilder {
         givenName: given,
         familyName: family,
         birthDate,
-        ...(isHead ? { phone: `+964 7${r.int(10, 99)} ${r.int(100, 999)} ${r.int(1000, 9999)}` } : {}),
-        ...(r.chance(0.05) ? { protectionNote: 'Reported threats before arrival in the camp; keep location confidential.' } : {}),
+        ...(isHead
+          ? { phone: `+964 7${r.int(10, 99)} ${r.int(100, 999)} ${r.int(1000, 9999)}` }
+          : {}),
+        ...(r.chance(0.05)
+          ? {
+              protectionNote:
+                'Reported threats before arrival in the camp; keep location confidential.',
+            }
+          : {}),
       },
     });
     if (r.chance(0.08)) this.needs.push({ personId: id, code: 'SM', severity: r.int(1, 3) });
     if (r.chance(0.03)) this.needs.push({ personId: id, code: 'DS', severity: r.int(1, 3) });
-    if (age >= 60 && r.chance(0.5)) this.needs.push({ personId: id, code: 'ER', severity: r.int(1, 2) });
-    if (age < 18 && r.chance(0.03)) this.needs.push({ personId: id, code: 'CR', severity: r.int(1, 3) });
-    if (sex === 'F' && age >= 18 && isHead && r.chance(0.3)) this.needs.push({ personId: id, code: 'WR', severity: 2 });
-    if (r.chance(age >= 16 ? 0.78 : 0.5)) this.addDocument(id, given, family, sex, birthDate, householdId);
+    if (age >= 60 && r.chance(0.5))
+      this.needs.push({ personId: id, code: 'ER', severity: r.int(1, 2) });
+    if (age < 18 && r.chance(0.03))
+      this.needs.push({ personId: id, code: 'CR', severity: r.int(1, 3) });
+    if (sex === 'F' && age >= 18 && isHead && r.chance(0.3))
+      this.needs.push({ personId: id, code: 'WR', severity: 2 });
+    if (r.chance(age >= 16 ? 0.78 : 0.5))
+      this.addDocument(id, given, family, sex, birthDate, householdId);
   }
 
-  private addDocument(personId: string, given: string, family: string, sex: 'F' | 'M', birthDate: IsoDate, householdId: string): void {
+  private addDocument(
+    personId: string,
+    given: string,
+    family: string,
+    sex: 'F' | 'M',
+    birthDate: IsoDate,
+    householdId: string,
+  ): void {
     const r = this.random;
     const origin = this.origin.get(householdId) ?? 'XXA';
     const refugeeDoc = origin === 'XXA' || r.chance(0.3);
@@ -192,12 +237,19 @@ class PeopleBuilder {
   /** Registers some single adults a second time, with a typo, as happens at busy registration desks. */
   addDuplicates(count: number): void {
     const r = this.random;
-    const singles = this.households.filter((h) => this.persons.filter((p) => p.householdId === h.id).length === 1);
+    const singles = this.households.filter(
+      (h) => this.persons.filter((p) => p.householdId === h.id).length === 1,
+    );
     for (let k = 0; k < count && singles.length > 0; k++) {
       const source = singles.splice(r.int(0, singles.length - 1), 1)[0] as Household;
       const original = this.persons.find((p) => p.householdId === source.id) as Person;
       const id = `C-${String(this.households.length + 1).padStart(4, '0')}`;
-      this.households.push({ ...source, id, status: 'registered', languages: [...source.languages] });
+      this.households.push({
+        ...source,
+        id,
+        status: 'registered',
+        languages: [...source.languages],
+      });
       const personId = `P-${String(this.persons.length + 1).padStart(5, '0')}`;
       this.persons.push({
         ...original,
@@ -207,7 +259,11 @@ class PeopleBuilder {
       });
       const doc = this.documents.find((d) => d.personId === original.id);
       if (doc && k % 2 === 0) {
-        this.documents.push({ ...doc, id: `D-${String(this.documents.length + 1).padStart(5, '0')}`, personId });
+        this.documents.push({
+          ...doc,
+          id: `D-${String(this.documents.length + 1).padStart(5, '0')}`,
+          personId,
+        });
       }
     }
   }
@@ -219,21 +275,33 @@ function linkCases(random: Random, households: Household[]): CaseLink[] {
     const a = households[i] as Household;
     const b = households[i + 1] as Household;
     if (a.originCountry === b.originCountry && random.chance(0.06)) {
-      links.push({ a: a.id, b: b.id, kind: random.chance(0.6) ? 'settle-together' : 'travel-together' });
+      links.push({
+        a: a.id,
+        b: b.id,
+        kind: random.chance(0.6) ? 'settle-together' : 'travel-together',
+      });
       i++;
     }
   }
   return links;
 }
 
-function preferences(random: Random, households: Household[], destinations: Destination[]): Preference[] {
+function preferences(
+  random: Random,
+  households: Household[],
+  destinations: Destination[],
+): Preference[] {
   const out: Preference[] = [];
   for (const h of households) {
     const chosen = new Set<number>();
     const count = random.weighted([0.1, 0.2, 0.7]) + 1;
     while (chosen.size < count) chosen.add(random.weighted(popularity));
     [...chosen].forEach((d, rank) =>
-      out.push({ householdId: h.id, rank: rank + 1, destinationId: (destinations[d] as Destination).id }),
+      out.push({
+        householdId: h.id,
+        rank: rank + 1,
+        destinationId: (destinations[d] as Destination).id,
+      }),
     );
   }
   return out;
@@ -242,9 +310,21 @@ function preferences(random: Random, households: Household[], destinations: Dest
 function ties(random: Random, households: Household[]): Tie[] {
   const out: Tie[] = [];
   const countries = destinationSeeds.map((d) => d.country).filter((c) => c !== 'ALB');
-  const kinds: Tie['kind'][] = ['family', 'family', 'family', 'previous-residence', 'study', 'work'];
+  const kinds: Tie['kind'][] = [
+    'family',
+    'family',
+    'family',
+    'previous-residence',
+    'study',
+    'work',
+  ];
   for (const h of households) {
-    if (random.chance(0.15)) out.push({ householdId: h.id, country: random.pick(countries) as Iso3, kind: random.pick(kinds) });
+    if (random.chance(0.15))
+      out.push({
+        householdId: h.id,
+        country: random.pick(countries) as Iso3,
+        kind: random.pick(kinds),
+      });
   }
   return out;
 }
@@ -259,7 +339,8 @@ function pledges(destinations: Destination[], pledgedTotal: number): Pledge[] {
     for (let p = 0; p < periods; p++) {
       const start = addDays(demoWindow.start, Math.round((p * 1642) / periods));
       const end = addDays(demoWindow.start, Math.round(((p + 1) * 1642) / periods) - 1);
-      const share = (n: number) => Math.floor((n * (p + 1)) / periods) - Math.floor((n * p) / periods);
+      const share = (n: number) =>
+        Math.floor((n * (p + 1)) / periods) - Math.floor((n * p) / periods);
       out.push({
         destinationId: d.id,
         periodStart: start,

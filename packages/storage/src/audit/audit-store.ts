@@ -29,8 +29,7 @@ export interface AuditEvent extends Required<AuditInput> {
 
 /** The result of checking the chain: ok, or the first place it breaks. */
 export type AuditVerdict =
-  | { ok: true; events: number }
-  | { ok: false; events: number; seq: number; problem: string };
+  { ok: true; events: number } | { ok: false; events: number; seq: number; problem: string };
 
 const genesis = 'genesis';
 const chainLockKey = 7_270_301;
@@ -38,7 +37,9 @@ const chainLockKey = 7_270_301;
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : 1,
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -118,16 +119,35 @@ export async function verifyAudit(db: Db): Promise<AuditVerdict> {
   let prev = genesis;
   let expectedSeq = 1;
   let count = 0;
-  for (let page = await auditEvents(db, 0); page.length > 0; page = await auditEvents(db, expectedSeq - 1)) {
+  for (
+    let page = await auditEvents(db, 0);
+    page.length > 0;
+    page = await auditEvents(db, expectedSeq - 1)
+  ) {
     for (const e of page) {
       if (e.seq !== expectedSeq) {
-        return { ok: false, events: count, seq: expectedSeq, problem: `event ${expectedSeq} is missing (next is ${e.seq})` };
+        return {
+          ok: false,
+          events: count,
+          seq: expectedSeq,
+          problem: `event ${expectedSeq} is missing (next is ${e.seq})`,
+        };
       }
       if (e.prevHash !== prev) {
-        return { ok: false, events: count, seq: e.seq, problem: `event ${e.seq} does not follow event ${e.seq - 1} (removed or inserted)` };
+        return {
+          ok: false,
+          events: count,
+          seq: e.seq,
+          problem: `event ${e.seq} does not follow event ${e.seq - 1} (removed or inserted)`,
+        };
       }
       if (hashOf(e) !== e.hash) {
-        return { ok: false, events: count, seq: e.seq, problem: `event ${e.seq} was changed after it was written` };
+        return {
+          ok: false,
+          events: count,
+          seq: e.seq,
+          problem: `event ${e.seq} was changed after it was written`,
+        };
       }
       prev = e.hash;
       expectedSeq++;

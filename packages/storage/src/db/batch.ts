@@ -1,5 +1,5 @@
 /** Multi-row inserts in chunks: one statement per chunk, never one per row. */
-import type { Kysely, Transaction } from 'kysely';
+import type { InsertObject, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
 /** A Kysely handle that may be a transaction. */
@@ -14,7 +14,7 @@ export async function insertInBatches<T extends keyof Database & string>(
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk) {
     // Kysely cannot type a generic table name; the caller's rows are checked by their builders.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await db.insertInto(table).values(rows.slice(i, i + chunk) as any).execute();
+    const values = rows.slice(i, i + chunk) as InsertObject<Database, T>[];
+    await db.insertInto(table).values(values).execute();
   }
 }

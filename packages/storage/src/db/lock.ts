@@ -1,5 +1,13 @@
 /** An exclusive lock on a data folder: PGlite itself does not stop a second process. */
-import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { errors } from '@corridor/core';
@@ -44,7 +52,11 @@ export function lockFolder(dir: string): FolderLock {
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o600);
-      const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+      const info: LockInfo = {
+        pid: process.pid,
+        host: hostname(),
+        since: new Date().toISOString(),
+      };
       writeSync(fd, JSON.stringify(info));
       closeSync(fd);
       return { release: () => releaseIfOurs(path) };
@@ -71,7 +83,9 @@ export function lockFolder(dir: string): FolderLock {
     }
   }
   const holder = readLock(path);
-  throw holder ? errors.dataInUse(dir, holder.pid) : errors.notCorridorData(dir, `its lock file ${path} cannot be taken`);
+  throw holder
+    ? errors.dataInUse(dir, holder.pid)
+    : errors.notCorridorData(dir, `its lock file ${path} cannot be taken`);
 }
 
 /** A lock file without content younger than two seconds may still be being written by its owner. */

@@ -58,7 +58,8 @@ function checkFolder(dir: string, create: boolean): void {
   if (!entries.includes(markerFileName)) {
     throw errors.notCorridorData(dir, `it holds other files and no ${markerFileName}`);
   }
-  if (!entries.includes('pgdata')) throw errors.notCorridorData(dir, 'its database folder pgdata is missing');
+  if (!entries.includes('pgdata'))
+    throw errors.notCorridorData(dir, 'its database folder pgdata is missing');
 }
 
 async function openEmbedded(config: DatabaseConfig): Promise<OpenDatabase> {
@@ -68,14 +69,21 @@ async function openEmbedded(config: DatabaseConfig): Promise<OpenDatabase> {
   try {
     const marker = join(dir, markerFileName);
     if (!existsSync(marker)) {
-      writeFileSync(marker, JSON.stringify({ format: 'corridor-data', version: 1, created: new Date().toISOString() }) + '\n');
+      writeFileSync(
+        marker,
+        JSON.stringify({ format: 'corridor-data', version: 1, created: new Date().toISOString() }) +
+          '\n',
+      );
     }
     let client: PGlite;
     try {
       client = new PGlite(join(dir, 'pgdata'), { parsers: { [dateOid]: (v: string) => v } });
       await client.waitReady;
     } catch (error) {
-      throw errors.notCorridorData(dir, `its database cannot be opened (${(error as Error).message})`);
+      throw errors.notCorridorData(
+        dir,
+        `its database cannot be opened (${(error as Error).message})`,
+      );
     }
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
     await migrateToLatest(db as Kysely<unknown>);
@@ -100,7 +108,12 @@ async function openPostgres(url: string, create: boolean): Promise<OpenDatabase>
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: 5000,
-    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === dateOid ? (v: string) => v : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === dateOid
+          ? (v: string) => v
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
   });
   pool.on('error', () => undefined);
   try {
@@ -111,7 +124,11 @@ async function openPostgres(url: string, create: boolean): Promise<OpenDatabase>
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(db);
+    const tables = await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+      db,
+    );
     const names = tables.rows.map((r) => r.name);
     if (names.length > 0 && !names.includes('corridor_migrations')) {
       throw errors.notCorridorData(target, 'it holds other tables and no corridor_migrations');
@@ -120,12 +137,16 @@ async function openPostgres(url: string, create: boolean): Promise<OpenDatabase>
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
     await db.destroy();
-    throw isCorridorError(error) ? error : errors.databaseUnreachable(target, (error as Error).message);
+    throw isCorridorError(error)
+      ? error
+      : errors.databaseUnreachable(target, (error as Error).message);
   }
   return { db, kind: 'postgres', target, close: () => db.destroy() };
 }
 
 /** Opens (and migrates) the configured database. */
 export function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, config.create) : openEmbedded(config);
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, config.create)
+    : openEmbedded(config);
 }

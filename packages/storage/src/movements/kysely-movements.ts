@@ -4,7 +4,13 @@ import { sql, type Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
-import type { GroundCapacity, Movement, MovementKind, MovementStatus, MovementStore } from './movement-store.js';
+import type {
+  GroundCapacity,
+  Movement,
+  MovementKind,
+  MovementStatus,
+  MovementStore,
+} from './movement-store.js';
 
 type Row = Database['movements'] extends infer T ? { [K in keyof T]: unknown } : never;
 
@@ -46,27 +52,51 @@ export class KyselyMovements implements MovementStore {
           status: m.status,
         })),
       );
-      await appendAudit(trx, actor, { action: 'movement.add', entity: 'movement', entityId: '*', detail: { count: movements.length } });
+      await appendAudit(trx, actor, {
+        action: 'movement.add',
+        entity: 'movement',
+        entityId: '*',
+        detail: { count: movements.length },
+      });
     });
   }
 
   async list(): Promise<Movement[]> {
-    return (await this.db.selectFrom('movements').selectAll().orderBy('depart_at').orderBy('id').execute()).map((r) => present(r as Row));
+    return (
+      await this.db.selectFrom('movements').selectAll().orderBy('depart_at').orderBy('id').execute()
+    ).map((r) => present(r as Row));
   }
 
   async get(id: string): Promise<Movement | undefined> {
-    const r = await this.db.selectFrom('movements').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('movements')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return r ? present(r as Row) : undefined;
   }
 
-  update(id: string, change: { status?: MovementStatus; seats?: number; baggageKg?: number }, expectedVersion: number | undefined, actor: Actor): Promise<Movement> {
+  update(
+    id: string,
+    change: { status?: MovementStatus; seats?: number; baggageKg?: number },
+    expectedVersion: number | undefined,
+    actor: Actor,
+  ): Promise<Movement> {
     return this.db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('movements').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const current = await trx
+        .selectFrom('movements')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!current) throw errors.notFound('movement', id);
       if (expectedVersion !== undefined && current.version !== expectedVersion) {
-        throw errors.conflict(`movement ${id} changed since you read it (version ${current.version}, you had ${expectedVersion})`);
+        throw errors.conflict(
+          `movement ${id} changed since you read it (version ${current.version}, you had ${expectedVersion})`,
+        );
       }
-      if (change.seats !== undefined && (!Number.isInteger(change.seats) || change.seats < 0)) throw errors.invalidInput('seats must be a whole number ≥ 0');
+      if (change.seats !== undefined && (!Number.isInteger(change.seats) || change.seats < 0))
+        throw errors.invalidInput('seats must be a whole number ≥ 0');
       const updated = await trx
         .updateTable('movements')
         .set({
@@ -78,7 +108,12 @@ export class KyselyMovements implements MovementStore {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await appendAudit(trx, actor, { action: 'movement.update', entity: 'movement', entityId: id, detail: change });
+      await appendAudit(trx, actor, {
+        action: 'movement.update',
+        entity: 'movement',
+        entityId: id,
+        detail: change,
+      });
       return present(updated as Row);
     });
   }
@@ -89,10 +124,19 @@ export class KyselyMovements implements MovementStore {
         await trx
           .insertInto('ground_capacity')
           .values(d)
-          .onConflict((oc) => oc.column('day').doUpdateSet({ persons: d.persons, vehicles: d.vehicles, hours: d.hours }))
+          .onConflict((oc) =>
+            oc
+              .column('day')
+              .doUpdateSet({ persons: d.persons, vehicles: d.vehicles, hours: d.hours }),
+          )
           .execute();
       }
-      await appendAudit(trx, actor, { action: 'ground-capacity.set', entity: 'ground-capacity', entityId: '*', detail: { days: days.length } });
+      await appendAudit(trx, actor, {
+        action: 'ground-capacity.set',
+        entity: 'ground-capacity',
+        entityId: '*',
+        detail: { days: days.length },
+      });
     });
   }
 

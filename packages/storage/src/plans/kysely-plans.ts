@@ -36,7 +36,12 @@ function header(r: PlanRow): Omit<StoredPlan, 'assignments'> {
 
 async function withAssignments(db: Db, row: PlanRow | undefined): Promise<StoredPlan | undefined> {
   if (!row) return undefined;
-  const rows = await db.selectFrom('plan_assignments').selectAll().where('plan_id', '=', row.id).orderBy('household_id').execute();
+  const rows = await db
+    .selectFrom('plan_assignments')
+    .selectAll()
+    .where('plan_id', '=', row.id)
+    .orderBy('household_id')
+    .execute();
   return {
     ...header(row),
     assignments: rows.map((a) => ({
@@ -56,13 +61,20 @@ export class KyselyPlans implements PlanStore {
   save(plan: NewPlan, actor: Actor): Promise<StoredPlan> {
     return this.db.transaction().execute(async (trx) => {
       // One writer per plan kind at a time, so versions never collide.
-      await sql`select pg_advisory_xact_lock(7270302, ${planKinds.indexOf(plan.kind)})`.execute(trx);
+      await sql`select pg_advisory_xact_lock(7270302, ${planKinds.indexOf(plan.kind)})`.execute(
+        trx,
+      );
       const last = await trx
         .selectFrom('plans')
         .select(sql<number>`coalesce(max(version), 0)::int`.as('v'))
         .where('kind', '=', plan.kind)
         .executeTakeFirstOrThrow();
-      await trx.updateTable('plans').set({ status: 'superseded' }).where('kind', '=', plan.kind).where('status', '=', 'current').execute();
+      await trx
+        .updateTable('plans')
+        .set({ status: 'superseded' })
+        .where('kind', '=', plan.kind)
+        .where('status', '=', 'current')
+        .execute();
       const row = await trx
         .insertInto('plans')
         .values({
@@ -99,12 +111,21 @@ export class KyselyPlans implements PlanStore {
   }
 
   async current(kind: PlanKind): Promise<StoredPlan | undefined> {
-    const row = await this.db.selectFrom('plans').selectAll().where('kind', '=', kind).where('status', '=', 'current').executeTakeFirst();
+    const row = await this.db
+      .selectFrom('plans')
+      .selectAll()
+      .where('kind', '=', kind)
+      .where('status', '=', 'current')
+      .executeTakeFirst();
     return withAssignments(this.db, row as PlanRow | undefined);
   }
 
   async get(id: number): Promise<StoredPlan | undefined> {
-    const row = await this.db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('plans')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return withAssignments(this.db, row as PlanRow | undefined);
   }
 
@@ -116,39 +137,85 @@ export class KyselyPlans implements PlanStore {
 
   lock(lock: Omit<PlanLock, 'actor' | 'at'>, actor: Actor): Promise<PlanLock> {
     return this.db.transaction().execute(async (trx) => {
-      const h = await trx.selectFrom('households').select('id').where('id', '=', lock.householdId).executeTakeFirst();
+      const h = await trx
+        .selectFrom('households')
+        .select('id')
+        .where('id', '=', lock.householdId)
+        .executeTakeFirst();
       if (!h) throw errors.notFound('case', lock.householdId);
       if (lock.destinationId) {
-        const d = await trx.selectFrom('destinations').select('id').where('id', '=', lock.destinationId).executeTakeFirst();
+        const d = await trx
+          .selectFrom('destinations')
+          .select('id')
+          .where('id', '=', lock.destinationId)
+          .executeTakeFirst();
         if (!d) throw errors.notFound('destination', lock.destinationId);
       }
       if (lock.movementId) {
-        const m = await trx.selectFrom('movements').select('id').where('id', '=', lock.movementId).executeTakeFirst();
+        const m = await trx
+          .selectFrom('movements')
+          .select('id')
+          .where('id', '=', lock.movementId)
+          .executeTakeFirst();
         if (!m) throw errors.notFound('movement', lock.movementId);
       }
       const at = new Date().toISOString();
-      const values = { household_id: lock.householdId, destination_id: lock.destinationId, movement_id: lock.movementId, actor: actor.name, reason: lock.reason, at };
+      const values = {
+        household_id: lock.householdId,
+        destination_id: lock.destinationId,
+        movement_id: lock.movementId,
+        actor: actor.name,
+        reason: lock.reason,
+        at,
+      };
       await trx
         .insertInto('plan_locks')
         .values(values)
-        .onConflict((oc) => oc.column('household_id').doUpdateSet({ destination_id: values.destination_id, movement_id: values.movement_id, actor: values.actor, reason: values.reason, at }))
+        .onConflict((oc) =>
+          oc
+            .column('household_id')
+            .doUpdateSet({
+              destination_id: values.destination_id,
+              movement_id: values.movement_id,
+              actor: values.actor,
+              reason: values.reason,
+              at,
+            }),
+        )
         .execute();
-      await appendAudit(trx, actor, { action: 'plan.lock', entity: 'household', entityId: lock.householdId, detail: { destination: lock.destinationId, movement: lock.movementId } });
+      await appendAudit(trx, actor, {
+        action: 'plan.lock',
+        entity: 'household',
+        entityId: lock.householdId,
+        detail: { destination: lock.destinationId, movement: lock.movementId },
+      });
       return { ...lock, actor: actor.name, at };
     });
   }
 
   unlock(householdId: string, actor: Actor): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const r = await trx.deleteFrom('plan_locks').where('household_id', '=', householdId).executeTakeFirst();
+      const r = await trx
+        .deleteFrom('plan_locks')
+        .where('household_id', '=', householdId)
+        .executeTakeFirst();
       const removed = Number(r.numDeletedRows) > 0;
-      if (removed) await appendAudit(trx, actor, { action: 'plan.unlock', entity: 'household', entityId: householdId });
+      if (removed)
+        await appendAudit(trx, actor, {
+          action: 'plan.unlock',
+          entity: 'household',
+          entityId: householdId,
+        });
       return removed;
     });
   }
 
   async locks(): Promise<PlanLock[]> {
-    const rows = await this.db.selectFrom('plan_locks').selectAll().orderBy('household_id').execute();
+    const rows = await this.db
+      .selectFrom('plan_locks')
+      .selectAll()
+      .orderBy('household_id')
+      .execute();
     return rows.map((r) => ({
       householdId: r.household_id,
       destinationId: r.destination_id,

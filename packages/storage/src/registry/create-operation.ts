@@ -5,7 +5,12 @@ import { insertInBatches, type Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 
 /** Inserts every record of `data`; the caller provides the transaction. */
-export async function insertOperation(trx: Db, vault: Vault, data: OperationData, actor: Actor): Promise<void> {
+export async function insertOperation(
+  trx: Db,
+  vault: Vault,
+  data: OperationData,
+  actor: Actor,
+): Promise<void> {
   const o = data.operation;
   await trx
     .insertInto('operations')
@@ -102,11 +107,19 @@ export async function insertOperation(trx: Db, vault: Vault, data: OperationData
       };
     }),
   );
-  await insertInBatches(trx, 'case_links', data.links.map((l) => ({ a: l.a, b: l.b, kind: l.kind })));
+  await insertInBatches(
+    trx,
+    'case_links',
+    data.links.map((l) => ({ a: l.a, b: l.b, kind: l.kind })),
+  );
   await insertInBatches(
     trx,
     'preferences',
-    data.preferences.map((p) => ({ household_id: p.householdId, rank: p.rank, destination_id: p.destinationId })),
+    data.preferences.map((p) => ({
+      household_id: p.householdId,
+      rank: p.rank,
+      destination_id: p.destinationId,
+    })),
   );
   await insertInBatches(
     trx,

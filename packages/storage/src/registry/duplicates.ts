@@ -1,5 +1,11 @@
 /** The duplicates review queue: rules find pairs, people decide, nothing merges silently. */
-import { errors, orderPair, similarNamePairs, type DedupCandidate, type PersonPii } from '@corridor/core';
+import {
+  errors,
+  orderPair,
+  similarNamePairs,
+  type DedupCandidate,
+  type PersonPii,
+} from '@corridor/core';
 import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches, type Db } from '../db/batch.js';
@@ -11,7 +17,9 @@ import type { DuplicateDecision, DuplicatePair } from './registry-store.js';
 async function sameDocumentPairs(db: Db): Promise<DedupCandidate[]> {
   const rows = await db
     .selectFrom('documents as d1')
-    .innerJoin('documents as d2', (j) => j.onRef('d1.number_bidx', '=', 'd2.number_bidx').onRef('d1.person_id', '<', 'd2.person_id'))
+    .innerJoin('documents as d2', (j) =>
+      j.onRef('d1.number_bidx', '=', 'd2.number_bidx').onRef('d1.person_id', '<', 'd2.person_id'),
+    )
     .innerJoin('persons as p1', 'p1.id', 'd1.person_id')
     .innerJoin('persons as p2', 'p2.id', 'd2.person_id')
     .select(['d1.person_id as a', 'd2.person_id as b'])
@@ -40,12 +48,24 @@ async function similarNameCandidates(db: Db, vault: Vault): Promise<DedupCandida
     .where('p.merged_into', 'is', null)
     .where('p.birth_year', 'is not', null)
     .execute();
-  const keys = await personKeys(db, vault, persons.map((p) => p.id));
+  const keys = await personKeys(
+    db,
+    vault,
+    persons.map((p) => p.id),
+  );
   const subjects = persons.flatMap((p) => {
     const key = keys.get(p.id);
     if (!key) return [];
     const pii = vault.decrypt<PersonPii>(key, `person:${p.id}`, p.pii);
-    return [{ personId: p.id, householdId: p.household_id, fullName: `${pii.givenName} ${pii.familyName}`, birthYear: p.birth_year, householdSize: p.size }];
+    return [
+      {
+        personId: p.id,
+        householdId: p.household_id,
+        fullName: `${pii.givenName} ${pii.familyName}`,
+        birthYear: p.birth_year,
+        householdSize: p.size,
+      },
+    ];
   });
   return similarNamePairs(subjects);
 }
@@ -53,12 +73,17 @@ async function similarNameCandidates(db: Db, vault: Vault): Promise<DedupCandida
 /** Runs every rule and queues pairs not seen before; returns how many were added. */
 export async function scanDuplicatesIn(trx: Db, vault: Vault, actor: Actor): Promise<number> {
   const found = new Map<string, DedupCandidate>();
-  for (const c of [...(await sameDocumentPairs(trx)), ...(await similarNameCandidates(trx, vault))]) {
+  for (const c of [
+    ...(await sameDocumentPairs(trx)),
+    ...(await similarNameCandidates(trx, vault)),
+  ]) {
     const key = `${c.a}|${c.b}`;
     if (!found.has(key)) found.set(key, c);
   }
   const known = new Set(
-    (await trx.selectFrom('dedup_pairs').select(['a_person', 'b_person']).execute()).map((r) => `${r.a_person}|${r.b_person}`),
+    (await trx.selectFrom('dedup_pairs').select(['a_person', 'b_person']).execute()).map(
+      (r) => `${r.a_person}|${r.b_person}`,
+    ),
   );
   const fresh = [...found.entries()].filter(([k]) => !known.has(k)).map(([, c]) => c);
   await insertInBatches(
@@ -66,7 +91,12 @@ export async function scanDuplicatesIn(trx: Db, vault: Vault, actor: Actor): Pro
     'dedup_pairs',
     fresh.map((c) => ({ a_person: c.a, b_person: c.b, rule: c.rule, score: c.score })),
   );
-  await appendAudit(trx, actor, { action: 'dedup.scan', entity: 'dedup', entityId: '*', detail: { added: fresh.length } });
+  await appendAudit(trx, actor, {
+    action: 'dedup.scan',
+    entity: 'dedup',
+    entityId: '*',
+    detail: { added: fresh.length },
+  });
   return fresh.length;
 }
 
@@ -93,7 +123,10 @@ function present(r: {
 }
 
 /** The review queue. */
-export async function listDuplicates(db: Db, status?: DuplicatePair['status']): Promise<DuplicatePair[]> {
+export async function listDuplicates(
+  db: Db,
+  status?: DuplicatePair['status'],
+): Promise<DuplicatePair[]> {
   let q = db.selectFrom('dedup_pairs').selectAll().orderBy('id');
   if (status) q = q.where('status', '=', status);
   return (await q.execute()).map(present);
@@ -103,14 +136,28 @@ export async function listDuplicates(db: Db, status?: DuplicatePair['status']): 
  * Settles one pair. A merge marks the dropped person as merged into the kept one (both records
  * and both histories stay); a household left with no active member is marked merged too.
  */
-export async function decideDuplicateIn(trx: Db, id: number, d: DuplicateDecision, actor: Actor): Promise<DuplicatePair> {
+export async function decideDuplicateIn(
+  trx: Db,
+  id: number,
+  d: DuplicateDecision,
+  actor: Actor,
+): Promise<DuplicatePair> {
   if (!['admin', 'registrar', 'protection-officer'].includes(actor.role)) {
-    throw errors.forbidden(`role ${actor.role} may not decide duplicates; allowed roles: admin, registrar, protection-officer`);
+    throw errors.forbidden(
+      `role ${actor.role} may not decide duplicates; allowed roles: admin, registrar, protection-officer`,
+    );
   }
-  if (d.note.trim().length < 3) throw errors.invalidInput('a note of at least 3 characters is required');
-  const pair = await trx.selectFrom('dedup_pairs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (d.note.trim().length < 3)
+    throw errors.invalidInput('a note of at least 3 characters is required');
+  const pair = await trx
+    .selectFrom('dedup_pairs')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!pair) throw errors.notFound('duplicate pair', String(id));
-  if (pair.status !== 'open') throw errors.conflict(`duplicate pair ${id} was already decided (${pair.status})`);
+  if (pair.status !== 'open')
+    throw errors.conflict(`duplicate pair ${id} was already decided (${pair.status})`);
   if (d.decision === 'merge') {
     const keep = d.keep ?? pair.a_person;
     if (keep !== pair.a_person && keep !== pair.b_person) {
@@ -121,20 +168,49 @@ export async function decideDuplicateIn(trx: Db, id: number, d: DuplicateDecisio
   }
   await trx
     .updateTable('dedup_pairs')
-    .set({ status: d.decision === 'merge' ? 'merged' : 'distinct', decided_by: actor.name, decided_at: new Date(), note: d.note })
+    .set({
+      status: d.decision === 'merge' ? 'merged' : 'distinct',
+      decided_by: actor.name,
+      decided_at: new Date(),
+      note: d.note,
+    })
     .where('id', '=', id)
     .execute();
-  await appendAudit(trx, actor, { action: `dedup.${d.decision}`, entity: 'dedup', entityId: String(id), detail: { a: pair.a_person, b: pair.b_person } });
-  const updated = await trx.selectFrom('dedup_pairs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  await appendAudit(trx, actor, {
+    action: `dedup.${d.decision}`,
+    entity: 'dedup',
+    entityId: String(id),
+    detail: { a: pair.a_person, b: pair.b_person },
+  });
+  const updated = await trx
+    .selectFrom('dedup_pairs')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return present(updated);
 }
 
-async function mergePerson(trx: Db, drop: string, keep: string, pairId: number, actor: Actor): Promise<void> {
+async function mergePerson(
+  trx: Db,
+  drop: string,
+  keep: string,
+  pairId: number,
+  actor: Actor,
+): Promise<void> {
   const [dropped, kept] = await Promise.all([
-    trx.selectFrom('persons').select(['household_id', 'merged_into']).where('id', '=', drop).executeTakeFirstOrThrow(),
-    trx.selectFrom('persons').select(['household_id', 'merged_into']).where('id', '=', keep).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('persons')
+      .select(['household_id', 'merged_into'])
+      .where('id', '=', drop)
+      .executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('persons')
+      .select(['household_id', 'merged_into'])
+      .where('id', '=', keep)
+      .executeTakeFirstOrThrow(),
   ]);
-  if (dropped.merged_into || kept.merged_into) throw errors.conflict(`person ${dropped.merged_into ? drop : keep} was already merged`);
+  if (dropped.merged_into || kept.merged_into)
+    throw errors.conflict(`person ${dropped.merged_into ? drop : keep} was already merged`);
   await trx.updateTable('persons').set({ merged_into: keep }).where('id', '=', drop).execute();
   const active = await trx
     .selectFrom('persons')
@@ -143,7 +219,11 @@ async function mergePerson(trx: Db, drop: string, keep: string, pairId: number, 
     .where('merged_into', 'is', null)
     .executeTakeFirstOrThrow();
   if (active.n === 0) {
-    const h = await trx.selectFrom('households').select(['status']).where('id', '=', dropped.household_id).executeTakeFirstOrThrow();
+    const h = await trx
+      .selectFrom('households')
+      .select(['status'])
+      .where('id', '=', dropped.household_id)
+      .executeTakeFirstOrThrow();
     await trx
       .updateTable('households')
       .set({ merged_into: kept.household_id, version: sql`version + 1`, updated_at: new Date() })

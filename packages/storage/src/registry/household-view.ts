@@ -6,7 +6,11 @@ import { personKeys } from './person-keys.js';
 import type { HouseholdView } from './registry-store.js';
 
 /** The case `id`, or undefined when there is none. */
-export async function readHousehold(db: Db, vault: Vault, id: string): Promise<HouseholdView | undefined> {
+export async function readHousehold(
+  db: Db,
+  vault: Vault,
+  id: string,
+): Promise<HouseholdView | undefined> {
   const h = await db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
   if (!h) return undefined;
   const persons = await db
@@ -18,16 +22,39 @@ export async function readHousehold(db: Db, vault: Vault, id: string): Promise<H
     .execute();
   const ids = persons.map((p) => p.id);
   const keys = await personKeys(db, vault, ids);
-  const needs = ids.length ? await db.selectFrom('needs').selectAll().where('person_id', 'in', ids).execute() : [];
-  const docs = ids.length ? await db.selectFrom('documents').selectAll().where('person_id', 'in', ids).orderBy('id').execute() : [];
+  const needs = ids.length
+    ? await db.selectFrom('needs').selectAll().where('person_id', 'in', ids).execute()
+    : [];
+  const docs = ids.length
+    ? await db
+        .selectFrom('documents')
+        .selectAll()
+        .where('person_id', 'in', ids)
+        .orderBy('id')
+        .execute()
+    : [];
   const links = await db
     .selectFrom('case_links')
     .select(['a', 'b', 'kind'])
     .where((eb) => eb.or([eb('a', '=', id), eb('b', '=', id)]))
     .execute();
-  const prefs = await db.selectFrom('preferences').select(['rank', 'destination_id']).where('household_id', '=', id).orderBy('rank').execute();
-  const ties = await db.selectFrom('ties').select(['country', 'kind']).where('household_id', '=', id).execute();
-  const history = await db.selectFrom('case_history').selectAll().where('household_id', '=', id).orderBy('id').execute();
+  const prefs = await db
+    .selectFrom('preferences')
+    .select(['rank', 'destination_id'])
+    .where('household_id', '=', id)
+    .orderBy('rank')
+    .execute();
+  const ties = await db
+    .selectFrom('ties')
+    .select(['country', 'kind'])
+    .where('household_id', '=', id)
+    .execute();
+  const history = await db
+    .selectFrom('case_history')
+    .selectAll()
+    .where('household_id', '=', id)
+    .orderBy('id')
+    .execute();
   return {
     id: h.id,
     status: h.status as CaseStatus,
@@ -46,12 +73,18 @@ export async function readHousehold(db: Db, vault: Vault, id: string): Promise<H
         birthYear: p.birth_year,
         mergedInto: p.merged_into,
         pii: key ? vault.decrypt<PersonPii>(key, `person:${p.id}`, p.pii) : null,
-        needs: needs.filter((n) => n.person_id === p.id).map((n) => ({ code: n.code as NeedCode, severity: n.severity })),
+        needs: needs
+          .filter((n) => n.person_id === p.id)
+          .map((n) => ({ code: n.code as NeedCode, severity: n.severity })),
         documents: docs
           .filter((d) => d.person_id === p.id)
           .map((d) => {
             const secret = key
-              ? vault.decrypt<{ number: string; mrz: [string, string] | null }>(key, `document:${d.id}`, d.secret)
+              ? vault.decrypt<{ number: string; mrz: [string, string] | null }>(
+                  key,
+                  `document:${d.id}`,
+                  d.secret,
+                )
               : null;
             return {
               id: d.id,

@@ -1,5 +1,13 @@
 /** The registry on Kysely: one implementation that serves PGlite and PostgreSQL alike. */
-import type { CaseStatus, Destination, Iso3, IsoDate, Operation, OperationData, Pledge } from '@corridor/core';
+import type {
+  CaseStatus,
+  Destination,
+  Iso3,
+  IsoDate,
+  Operation,
+  OperationData,
+  Pledge,
+} from '@corridor/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-store.js';
 import type { Database } from '../db/schema.js';
@@ -10,7 +18,14 @@ import { readHousehold } from './household-view.js';
 import { moveCaseIn } from './move-case.js';
 import { readStatus } from './operation-status.js';
 import { appendAudit } from '../audit/audit-store.js';
-import type { DuplicateDecision, DuplicatePair, HistoryEntry, HouseholdView, OperationStatus, RegistryStore } from './registry-store.js';
+import type {
+  DuplicateDecision,
+  DuplicatePair,
+  HistoryEntry,
+  HouseholdView,
+  OperationStatus,
+  RegistryStore,
+} from './registry-store.js';
 
 const registryTables = [
   'dedup_pairs',
@@ -59,7 +74,11 @@ export class KyselyRegistry implements RegistryStore {
     return this.db.transaction().execute(async (trx) => {
       const op = await trx.selectFrom('operations').select(['id']).executeTakeFirst();
       for (const table of registryTables) await trx.deleteFrom(table).execute();
-      await appendAudit(trx, actor, { action: 'operation.delete', entity: 'operation', entityId: op?.id ?? '-' });
+      await appendAudit(trx, actor, {
+        action: 'operation.delete',
+        entity: 'operation',
+        entityId: op?.id ?? '-',
+      });
     });
   }
 
@@ -100,12 +119,21 @@ export class KyselyRegistry implements RegistryStore {
       requiresTies: d.requires_ties,
       leadTimeDays: d.lead_time_days,
       arrivalAirports: d.arrival_airports,
-      pauses: d.pauses.map((p) => ({ from: p.from as IsoDate, to: p.to as IsoDate, reason: p.reason })),
+      pauses: d.pauses.map((p) => ({
+        from: p.from as IsoDate,
+        to: p.to as IsoDate,
+        reason: p.reason,
+      })),
     }));
   }
 
   async pledges(): Promise<Pledge[]> {
-    const rows = await this.db.selectFrom('pledges').selectAll().orderBy('destination_id').orderBy('period_start').execute();
+    const rows = await this.db
+      .selectFrom('pledges')
+      .selectAll()
+      .orderBy('destination_id')
+      .orderBy('period_start')
+      .execute();
     return rows.map((p) => ({
       destinationId: p.destination_id,
       periodStart: p.period_start as IsoDate,

@@ -24,9 +24,16 @@ async function statusBeforeSideState(trx: Db, id: string): Promise<CaseStatus | 
 }
 
 /** Performs the move inside the caller's transaction; the case row is locked while it is checked. */
-export async function moveCaseIn(trx: Db, id: string, to: CaseStatus, reason: string, actor: Actor): Promise<HistoryEntry> {
+export async function moveCaseIn(
+  trx: Db,
+  id: string,
+  to: CaseStatus,
+  reason: string,
+  actor: Actor,
+): Promise<HistoryEntry> {
   if (!isRole(actor.role)) throw errors.forbidden(`unknown role ${actor.role}`);
-  if (reason.trim().length < 3) throw errors.invalidInput('a reason of at least 3 characters is required');
+  if (reason.trim().length < 3)
+    throw errors.invalidInput('a reason of at least 3 characters is required');
   const row = await trx
     .selectFrom('households')
     .select(['status', 'merged_into'])
@@ -34,9 +41,11 @@ export async function moveCaseIn(trx: Db, id: string, to: CaseStatus, reason: st
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw errors.notFound('case', id);
-  if (row.merged_into) throw errors.conflict(`case ${id} was merged into ${row.merged_into}; move that case instead`);
+  if (row.merged_into)
+    throw errors.conflict(`case ${id} was merged into ${row.merged_into}; move that case instead`);
   const from = row.status as CaseStatus;
-  const resumeTo = from === 'on-hold' || from === 'missing' ? await statusBeforeSideState(trx, id) : undefined;
+  const resumeTo =
+    from === 'on-hold' || from === 'missing' ? await statusBeforeSideState(trx, id) : undefined;
   const refusal = checkTransition(from, to, actor.role, resumeTo);
   if (refusal) {
     const message = `case ${id}: ${describeRefusal(from, to, actor.role, refusal)}`;
@@ -50,8 +59,21 @@ export async function moveCaseIn(trx: Db, id: string, to: CaseStatus, reason: st
   const at = new Date().toISOString();
   await trx
     .insertInto('case_history')
-    .values({ household_id: id, from_status: from, to_status: to, actor: actor.name, role: actor.role, reason, at })
+    .values({
+      household_id: id,
+      from_status: from,
+      to_status: to,
+      actor: actor.name,
+      role: actor.role,
+      reason,
+      at,
+    })
     .execute();
-  await appendAudit(trx, actor, { action: 'case.move', entity: 'household', entityId: id, detail: { from, to } });
+  await appendAudit(trx, actor, {
+    action: 'case.move',
+    entity: 'household',
+    entityId: id,
+    detail: { from, to },
+  });
   return { at, from, to, actor: actor.name, role: actor.role, reason };
 }

@@ -10,8 +10,14 @@ export async function readStatus(db: Db): Promise<OperationStatus> {
   if (!op) throw errors.noOperation();
   const byStatus = await db
     .selectFrom('households as h')
-    .leftJoin('persons as p', (j) => j.onRef('p.household_id', '=', 'h.id').on('p.merged_into', 'is', null))
-    .select(['h.status', sql<number>`count(distinct h.id)::int`.as('cases'), sql<number>`count(p.id)::int`.as('persons')])
+    .leftJoin('persons as p', (j) =>
+      j.onRef('p.household_id', '=', 'h.id').on('p.merged_into', 'is', null),
+    )
+    .select([
+      'h.status',
+      sql<number>`count(distinct h.id)::int`.as('cases'),
+      sql<number>`count(p.id)::int`.as('persons'),
+    ])
     .where('h.merged_into', 'is', null)
     .groupBy('h.status')
     .execute();
@@ -24,7 +30,10 @@ export async function readStatus(db: Db): Promise<OperationStatus> {
     .executeTakeFirstOrThrow();
   const destinations = await db
     .selectFrom('destinations')
-    .select([sql<number>`count(*)::int`.as('n'), sql<number>`coalesce(sum(medical_places), 0)::int`.as('medical')])
+    .select([
+      sql<number>`count(*)::int`.as('n'),
+      sql<number>`coalesce(sum(medical_places), 0)::int`.as('medical'),
+    ])
     .executeTakeFirstOrThrow();
   const medical = await db
     .selectFrom('needs')
@@ -33,7 +42,10 @@ export async function readStatus(db: Db): Promise<OperationStatus> {
     .where('needs.code', '=', 'SM')
     .where('persons.merged_into', 'is', null)
     .executeTakeFirstOrThrow();
-  const links = await db.selectFrom('case_links').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const links = await db
+    .selectFrom('case_links')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   const open = await db
     .selectFrom('dedup_pairs')
     .select(sql<number>`count(*)::int`.as('n'))

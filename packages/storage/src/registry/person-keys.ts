@@ -3,7 +3,11 @@ import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 
 /** The unwrapped keys of the given persons (erased persons are absent). */
-export async function personKeys(db: Db, vault: Vault, personIds: readonly string[]): Promise<Map<string, Buffer>> {
+export async function personKeys(
+  db: Db,
+  vault: Vault,
+  personIds: readonly string[],
+): Promise<Map<string, Buffer>> {
   const keys = new Map<string, Buffer>();
   for (let i = 0; i < personIds.length; i += 5000) {
     const rows = await db

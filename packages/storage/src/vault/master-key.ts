@@ -14,7 +14,9 @@ function decode(text: string, source: string): Buffer {
   const t = text.trim();
   const key = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
   if (key.length !== 32) {
-    throw errors.invalidInput(`the master key from ${source} must be 32 bytes (64 hex digits or base64)`);
+    throw errors.invalidInput(
+      `the master key from ${source} must be 32 bytes (64 hex digits or base64)`,
+    );
   }
   return key;
 }
@@ -23,9 +25,14 @@ function decode(text: string, source: string): Buffer {
  * Reads the key from CORRIDOR_MASTER_KEY, else from the key file (CORRIDOR_KEY_FILE or the
  * default path). A missing file is created with mode 0600 only when `mayCreate` is true.
  */
-export function loadMasterKey(defaultFile: string, mayCreate: boolean, env = process.env): MasterKey {
+export function loadMasterKey(
+  defaultFile: string,
+  mayCreate: boolean,
+  env = process.env,
+): MasterKey {
   const fromEnv = env.CORRIDOR_MASTER_KEY;
-  if (fromEnv) return { key: decode(fromEnv, 'CORRIDOR_MASTER_KEY'), source: 'CORRIDOR_MASTER_KEY' };
+  if (fromEnv)
+    return { key: decode(fromEnv, 'CORRIDOR_MASTER_KEY'), source: 'CORRIDOR_MASTER_KEY' };
   const file = env.CORRIDOR_KEY_FILE || defaultFile;
   if (existsSync(file)) return { key: decode(readFileSync(file, 'utf8'), file), source: file };
   if (!mayCreate) {

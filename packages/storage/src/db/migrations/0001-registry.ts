@@ -38,7 +38,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('pledges')
     .addColumn('id', 'serial', (c) => c.primaryKey())
-    .addColumn('destination_id', 'text', (c) => c.notNull().references('destinations.id').onDelete('cascade'))
+    .addColumn('destination_id', 'text', (c) =>
+      c.notNull().references('destinations.id').onDelete('cascade'),
+    )
     .addColumn('period_start', 'date', (c) => c.notNull())
     .addColumn('period_end', 'date', (c) => c.notNull())
     .addColumn('persons', 'integer', (c) => c.notNull())
@@ -62,7 +64,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('persons')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('household_id', 'text', (c) => c.notNull().references('households.id').onDelete('cascade'))
+    .addColumn('household_id', 'text', (c) =>
+      c.notNull().references('households.id').onDelete('cascade'),
+    )
     .addColumn('is_head', 'boolean', (c) => c.notNull())
     .addColumn('sex', 'text', (c) => c.notNull())
     .addColumn('birth_year', 'integer')
@@ -76,7 +80,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('persons_name_bidx').on('persons').column('name_bidx').execute();
   await db.schema
     .createTable('person_keys')
-    .addColumn('person_id', 'text', (c) => c.primaryKey().references('persons.id').onDelete('cascade'))
+    .addColumn('person_id', 'text', (c) =>
+      c.primaryKey().references('persons.id').onDelete('cascade'),
+    )
     .addColumn('wrapped', 'bytea', (c) => c.notNull())
     .execute();
   await db.schema
@@ -98,7 +104,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('number_bidx', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('documents_person').on('documents').column('person_id').execute();
-  await db.schema.createIndex('documents_number_bidx').on('documents').column('number_bidx').execute();
+  await db.schema
+    .createIndex('documents_number_bidx')
+    .on('documents')
+    .column('number_bidx')
+    .execute();
   await db.schema
     .createTable('case_links')
     .addColumn('id', 'serial', (c) => c.primaryKey())
@@ -109,22 +119,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('preferences')
-    .addColumn('household_id', 'text', (c) => c.notNull().references('households.id').onDelete('cascade'))
+    .addColumn('household_id', 'text', (c) =>
+      c.notNull().references('households.id').onDelete('cascade'),
+    )
     .addColumn('rank', 'integer', (c) => c.notNull())
-    .addColumn('destination_id', 'text', (c) => c.notNull().references('destinations.id').onDelete('cascade'))
+    .addColumn('destination_id', 'text', (c) =>
+      c.notNull().references('destinations.id').onDelete('cascade'),
+    )
     .addPrimaryKeyConstraint('preferences_pk', ['household_id', 'rank'])
     .execute();
   await db.schema
     .createTable('ties')
     .addColumn('id', 'serial', (c) => c.primaryKey())
-    .addColumn('household_id', 'text', (c) => c.notNull().references('households.id').onDelete('cascade'))
+    .addColumn('household_id', 'text', (c) =>
+      c.notNull().references('households.id').onDelete('cascade'),
+    )
     .addColumn('country', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .execute();
   await db.schema
     .createTable('case_history')
     .addColumn('id', 'serial', (c) => c.primaryKey())
-    .addColumn('household_id', 'text', (c) => c.notNull().references('households.id').onDelete('cascade'))
+    .addColumn('household_id', 'text', (c) =>
+      c.notNull().references('households.id').onDelete('cascade'),
+    )
     .addColumn('from_status', 'text')
     .addColumn('to_status', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())
@@ -132,7 +150,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('case_history_household').on('case_history').column('household_id').execute();
+  await db.schema
+    .createIndex('case_history_household')
+    .on('case_history')
+    .column('household_id')
+    .execute();
   await db.schema
     .createTable('dedup_pairs')
     .addColumn('id', 'serial', (c) => c.primaryKey())

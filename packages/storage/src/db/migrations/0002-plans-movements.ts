@@ -8,7 +8,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('origin', 'text', (c) => c.notNull())
-    .addColumn('destination_id', 'text', (c) => c.references('destinations.id').onDelete('set null'))
+    .addColumn('destination_id', 'text', (c) =>
+      c.references('destinations.id').onDelete('set null'),
+    )
     .addColumn('arrival_airport', 'text')
     .addColumn('depart_at', 'timestamptz', (c) => c.notNull())
     .addColumn('timezone', 'text', (c) => c.notNull())
@@ -42,7 +44,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('plan_assignments')
     .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))
-    .addColumn('household_id', 'text', (c) => c.notNull().references('households.id').onDelete('cascade'))
+    .addColumn('household_id', 'text', (c) =>
+      c.notNull().references('households.id').onDelete('cascade'),
+    )
     .addColumn('destination_id', 'text')
     .addColumn('movement_id', 'text')
     .addColumn('locked', 'boolean', (c) => c.notNull().defaultTo(false))
@@ -51,7 +55,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('plan_locks')
-    .addColumn('household_id', 'text', (c) => c.primaryKey().references('households.id').onDelete('cascade'))
+    .addColumn('household_id', 'text', (c) =>
+      c.primaryKey().references('households.id').onDelete('cascade'),
+    )
     .addColumn('destination_id', 'text')
     .addColumn('movement_id', 'text')
     .addColumn('actor', 'text', (c) => c.notNull())

@@ -1,0 +1,155 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { freshPostgresUrl, tempDir } from '@corridor/storage/test-support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../../..');
+const bin = join(root, 'packages/cli/bin/corridor.js');
+
+/** Runs the built `corridor` command. */
+function corridor(args: string[], env: Record<string, string> = {}, input?: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, DATABASE_URL: '', CORRIDOR_DATA: '', CORRIDOR_MASTER_KEY: '', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function expectOneLineError(stderr: string, pattern: RegExp): void {
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^corridor: /);
+  expect(lines[0]).toMatch(pattern);
+}
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'packages/cli/dist/main.js'))) {
+    throw new Error('the CLI is not built: run `npm run build` (npm test does it)');
+  }
+});
+
+describe('corridor on an embedded data folder', () => {
+  const { dir, cleanup } = tempDir();
+  const data = join(dir, 'data');
+  afterAll(cleanup);
+
+  it('prints its version and help', () => {
+    expect(corridor(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = corridor(['--help']);
+    expect(help.code).toBe(0);
+    for (const c of ['demo', 'status', 'case', 'dedup']) expect(help.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
+    expect(corridor(['case', 'move', '--help']).stdout).toMatch(/--reason/);
+  });
+
+  it('says clearly that there is no data yet', () => {
+    const r = corridor(['status', '--data', data]);
+    expect(r.code).toBe(1);
+    expectOneLineError(r.stderr, /no Corridor data at/);
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it('creates the demo and reports it as JSON', () => {
+    const r = corridor(['demo', '--data', data, '--people', '150', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const created = JSON.parse(r.stdout);
+    expect(created.persons).toBeGreaterThanOrEqual(150);
+    const status = JSON.parse(corridor(['status', '--data', data, '--json']).stdout);
+    expect(status).toMatchObject({ persons: created.persons, households: created.households, destinations: 10 });
+    expect(status.pledgedPersons).toBeGreaterThanOrEqual(status.persons);
+    expect(Object.keys(status.byStatus).length).toBeGreaterThan(1);
+  });
+
+  it('shows a case and moves it along the workflow', () => {
+    const show = JSON.parse(corridor(['case', 'show', 'C-0001', '--data', data, '--json']).stdout);
+    expect(show.members.length).toBeGreaterThan(0);
+    const text = corridor(['case', 'show', 'C-0001', '--data', data]).stdout;
+    expect(text).toContain('history:');
+    const target = show.status === 'registered' ? 'verified' : 'on-hold';
+    const moved = corridor(['case', 'move', 'C-0001', '--to', target, '--reason', 'checked at desk 2', '--data', data, '--json']);
+    expect(moved.code).toBe(0);
+    expect(JSON.parse(moved.stdout)).toMatchObject({ case: 'C-0001', from: show.status, to: target });
+  });
+
+  it('refuses bad moves, unknown cases and bad values with one line and changes nothing', () => {
+    const before = corridor(['status', '--data', data, '--json']).stdout;
+    const skip = corridor(['case', 'move', 'C-0002', '--to', 'arrived', '--reason', 'skip', '--data', data]);
+    expect(skip.code).toBe(1);
+    expectOneLineError(skip.stderr, /cannot move from \w[\w-]* to arrived/);
+    const role = corridor(['case', 'move', 'C-0002', '--to', 'withdrawn', '--reason', 'test', '--role', 'auditor', '--data', data]);
+    expect(role.code).toBe(1);
+    expectOneLineError(role.stderr, /role auditor may not/);
+    const unknown = corridor(['case', 'show', 'C-9999', '--data', data]);
+    expectOneLineError(unknown.stderr, /case C-9999 not found/);
+    const status = corridor(['case', 'move', 'C-0002', '--to', 'flying', '--reason', 'x y z', '--data', data]);
+    expectOneLineError(status.stderr, /unknown status "flying"/);
+    const people = corridor(['demo', '--people', 'many', '--data', data]);
+    expectOneLineError(people.stderr, /--people must be a whole number/);
+    expect(corridor(['status', '--data', data, '--json']).stdout).toBe(before);
+  });
+
+  it('reviews duplicates and merges only when told', () => {
+    const pairs = JSON.parse(corridor(['dedup', 'list', '--status', 'open', '--data', data, '--json']).stdout);
+    expect(pairs.length).toBeGreaterThan(0);
+    const noNote = corridor(['dedup', 'decide', String(pairs[0].id), '--merge', '--data', data]);
+    expect(noNote.code).not.toBe(0);
+    const decided = corridor(['dedup', 'decide', String(pairs[0].id), '--distinct', '--note', 'twins, checked', '--data', data, '--json']);
+    expect(JSON.parse(decided.stdout).status).toBe('distinct');
+  });
+
+  it('refuses a second process while the folder is in use', () => {
+    // The lock file of a live process (this test's own) stands for a running server.
+    const lock = join(data, 'corridor.lock');
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+    try {
+      const r = corridor(['status', '--data', data]);
+      expect(r.code).toBe(1);
+      expectOneLineError(r.stderr, new RegExp(`in use by process ${process.pid}`));
+    } finally {
+      rmSync(lock);
+    }
+  });
+
+  it('refuses a folder that is not Corridor data', () => {
+    const other = tempDir();
+    try {
+      writeFileSync(join(other.dir, 'thesis.docx'), 'x');
+      const r = corridor(['demo', '--data', other.dir]);
+      expectOneLineError(r.stderr, /is not a Corridor data folder/);
+      expect(readdirSync(other.dir)).toEqual(['thesis.docx']);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('rejects unknown commands as a usage error', () => {
+    expect(corridor(['fly']).code).toBe(2);
+  });
+});
+
+describe('corridor on PostgreSQL (DATABASE_URL)', () => {
+  it('creates the demo and reports the same counts', async () => {
+    const url = await freshPostgresUrl();
+    const { dir, cleanup } = tempDir();
+    try {
+      const r = corridor(['demo', '--people', '120', '--json', '--data', dir], { DATABASE_URL: url });
+      expect(r.code).toBe(0);
+      const status = JSON.parse(corridor(['status', '--json', '--data', dir], { DATABASE_URL: url }).stdout);
+      expect(status.persons).toBe(JSON.parse(r.stdout).persons);
+      expect(status.destinations).toBe(10);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('says clearly when the server does not answer', () => {
+    const r = corridor(['status'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing' });
+    expect(r.code).toBe(1);
+    expectOneLineError(r.stderr, /cannot reach the database at postgres:\/\/postgres@127\.0\.0\.1:1\/nothing/);
+  });
+});
+
