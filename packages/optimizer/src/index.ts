@@ -1,0 +1,2 @@
+/** The MRGAP engine (being built; see issue #4). */
+export {};
