@@ -41,7 +41,8 @@ describe('corridor on an embedded data folder', () => {
     expect(corridor(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const help = corridor(['--help']);
     expect(help.code).toBe(0);
-    for (const c of ['demo', 'status', 'case', 'dedup']) expect(help.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
+    for (const c of ['demo', 'status', 'case', 'dedup'])
+      expect(help.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
     expect(corridor(['case', 'move', '--help']).stdout).toMatch(/--reason/);
   });
 
@@ -59,7 +60,11 @@ describe('corridor on an embedded data folder', () => {
     const created = JSON.parse(r.stdout);
     expect(created.persons).toBeGreaterThanOrEqual(150);
     const status = JSON.parse(corridor(['status', '--data', data, '--json']).stdout);
-    expect(status).toMatchObject({ persons: created.persons, households: created.households, destinations: 10 });
+    expect(status).toMatchObject({
+      persons: created.persons,
+      households: created.households,
+      destinations: 10,
+    });
     expect(status.pledgedPersons).toBeGreaterThanOrEqual(status.persons);
     expect(Object.keys(status.byStatus).length).toBeGreaterThan(1);
   });
@@ -70,22 +75,69 @@ describe('corridor on an embedded data folder', () => {
     const text = corridor(['case', 'show', 'C-0001', '--data', data]).stdout;
     expect(text).toContain('history:');
     const target = show.status === 'registered' ? 'verified' : 'on-hold';
-    const moved = corridor(['case', 'move', 'C-0001', '--to', target, '--reason', 'checked at desk 2', '--data', data, '--json']);
+    const moved = corridor([
+      'case',
+      'move',
+      'C-0001',
+      '--to',
+      target,
+      '--reason',
+      'checked at desk 2',
+      '--data',
+      data,
+      '--json',
+    ]);
     expect(moved.code).toBe(0);
-    expect(JSON.parse(moved.stdout)).toMatchObject({ case: 'C-0001', from: show.status, to: target });
+    expect(JSON.parse(moved.stdout)).toMatchObject({
+      case: 'C-0001',
+      from: show.status,
+      to: target,
+    });
   });
 
   it('refuses bad moves, unknown cases and bad values with one line and changes nothing', () => {
     const before = corridor(['status', '--data', data, '--json']).stdout;
-    const skip = corridor(['case', 'move', 'C-0002', '--to', 'arrived', '--reason', 'skip', '--data', data]);
+    const skip = corridor([
+      'case',
+      'move',
+      'C-0002',
+      '--to',
+      'arrived',
+      '--reason',
+      'skip',
+      '--data',
+      data,
+    ]);
     expect(skip.code).toBe(1);
     expectOneLineError(skip.stderr, /cannot move from \w[\w-]* to arrived/);
-    const role = corridor(['case', 'move', 'C-0002', '--to', 'withdrawn', '--reason', 'test', '--role', 'auditor', '--data', data]);
+    const role = corridor([
+      'case',
+      'move',
+      'C-0002',
+      '--to',
+      'withdrawn',
+      '--reason',
+      'test',
+      '--role',
+      'auditor',
+      '--data',
+      data,
+    ]);
     expect(role.code).toBe(1);
     expectOneLineError(role.stderr, /role auditor may not/);
     const unknown = corridor(['case', 'show', 'C-9999', '--data', data]);
     expectOneLineError(unknown.stderr, /case C-9999 not found/);
-    const status = corridor(['case', 'move', 'C-0002', '--to', 'flying', '--reason', 'x y z', '--data', data]);
+    const status = corridor([
+      'case',
+      'move',
+      'C-0002',
+      '--to',
+      'flying',
+      '--reason',
+      'x y z',
+      '--data',
+      data,
+    ]);
     expectOneLineError(status.stderr, /unknown status "flying"/);
     const people = corridor(['demo', '--people', 'many', '--data', data]);
     expectOneLineError(people.stderr, /--people must be a whole number/);
@@ -93,18 +145,33 @@ describe('corridor on an embedded data folder', () => {
   });
 
   it('reviews duplicates and merges only when told', () => {
-    const pairs = JSON.parse(corridor(['dedup', 'list', '--status', 'open', '--data', data, '--json']).stdout);
+    const pairs = JSON.parse(
+      corridor(['dedup', 'list', '--status', 'open', '--data', data, '--json']).stdout,
+    );
     expect(pairs.length).toBeGreaterThan(0);
     const noNote = corridor(['dedup', 'decide', String(pairs[0].id), '--merge', '--data', data]);
     expect(noNote.code).not.toBe(0);
-    const decided = corridor(['dedup', 'decide', String(pairs[0].id), '--distinct', '--note', 'twins, checked', '--data', data, '--json']);
+    const decided = corridor([
+      'dedup',
+      'decide',
+      String(pairs[0].id),
+      '--distinct',
+      '--note',
+      'twins, checked',
+      '--data',
+      data,
+      '--json',
+    ]);
     expect(JSON.parse(decided.stdout).status).toBe('distinct');
   });
 
   it('refuses a second process while the folder is in use', () => {
     // The lock file of a live process (this test's own) stands for a running server.
     const lock = join(data, 'corridor.lock');
-    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
+    );
     try {
       const r = corridor(['status', '--data', data]);
       expect(r.code).toBe(1);
@@ -136,9 +203,13 @@ describe('corridor on PostgreSQL (DATABASE_URL)', () => {
     const url = await freshPostgresUrl();
     const { dir, cleanup } = tempDir();
     try {
-      const r = corridor(['demo', '--people', '120', '--json', '--data', dir], { DATABASE_URL: url });
+      const r = corridor(['demo', '--people', '120', '--json', '--data', dir], {
+        DATABASE_URL: url,
+      });
       expect(r.code).toBe(0);
-      const status = JSON.parse(corridor(['status', '--json', '--data', dir], { DATABASE_URL: url }).stdout);
+      const status = JSON.parse(
+        corridor(['status', '--json', '--data', dir], { DATABASE_URL: url }).stdout,
+      );
       expect(status.persons).toBe(JSON.parse(r.stdout).persons);
       expect(status.destinations).toBe(10);
     } finally {
@@ -149,7 +220,9 @@ describe('corridor on PostgreSQL (DATABASE_URL)', () => {
   it('says clearly when the server does not answer', () => {
     const r = corridor(['status'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing' });
     expect(r.code).toBe(1);
-    expectOneLineError(r.stderr, /cannot reach the database at postgres:\/\/postgres@127\.0\.0\.1:1\/nothing/);
+    expectOneLineError(
+      r.stderr,
+      /cannot reach the database at postgres:\/\/postgres@127\.0\.0\.1:1\/nothing/,
+    );
   });
 });
-

@@ -172,15 +172,13 @@ export class KyselyPlans implements PlanStore {
         .insertInto('plan_locks')
         .values(values)
         .onConflict((oc) =>
-          oc
-            .column('household_id')
-            .doUpdateSet({
-              destination_id: values.destination_id,
-              movement_id: values.movement_id,
-              actor: values.actor,
-              reason: values.reason,
-              at,
-            }),
+          oc.column('household_id').doUpdateSet({
+            destination_id: values.destination_id,
+            movement_id: values.movement_id,
+            actor: values.actor,
+            reason: values.reason,
+            at,
+          }),
         )
         .execute();
       await appendAudit(trx, actor, {
