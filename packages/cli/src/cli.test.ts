@@ -69,6 +69,17 @@ describe('corridor on an embedded data folder', () => {
     expect(Object.keys(status.byStatus).length).toBeGreaterThan(1);
   });
 
+  it('lists destinations with their pledges', () => {
+    const list = JSON.parse(corridor(['destination', 'list', '--data', data, '--json']).stdout);
+    expect(list).toHaveLength(10);
+    const status = JSON.parse(corridor(['status', '--data', data, '--json']).stdout);
+    const pledged = list.reduce(
+      (s: number, d: { pledged: { persons: number } }) => s + d.pledged.persons,
+      0,
+    );
+    expect(pledged).toBe(status.pledgedPersons);
+  });
+
   it('shows a case and moves it along the workflow', () => {
     const show = JSON.parse(corridor(['case', 'show', 'C-0001', '--data', data, '--json']).stdout);
     expect(show.members.length).toBeGreaterThan(0);

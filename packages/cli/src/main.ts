@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCase } from './commands/case.js';
 import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
+import { registerDestination } from './commands/destination.js';
 import { registerStatus } from './commands/status.js';
 
 function version(): string {
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerCase(program);
   registerDedup(program);
+  registerDestination(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);
