@@ -1,5 +1,6 @@
 /** The registry on Kysely: one implementation that serves PGlite and PostgreSQL alike. */
 import type {
+  CaseLink,
   CaseStatus,
   Destination,
   Iso3,
@@ -17,6 +18,7 @@ import { decideDuplicateIn, listDuplicates, scanDuplicatesIn } from './duplicate
 import { readHousehold } from './household-view.js';
 import { moveCaseIn } from './move-case.js';
 import { readStatus } from './operation-status.js';
+import { readPlanningCases, type PlanningCase } from './planning-cases.js';
 import { appendAudit } from '../audit/audit-store.js';
 import type {
   DuplicateDecision,
@@ -125,6 +127,12 @@ export class KyselyRegistry implements RegistryStore {
         reason: p.reason,
       })),
     }));
+  }
+
+  planningCases(
+    statuses: readonly CaseStatus[],
+  ): Promise<{ cases: PlanningCase[]; links: CaseLink[] }> {
+    return readPlanningCases(this.db, statuses);
   }
 
   async pledges(): Promise<Pledge[]> {

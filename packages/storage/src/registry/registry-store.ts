@@ -12,6 +12,7 @@ import type {
   Tie,
 } from '@corridor/core';
 import type { Actor } from '../audit/audit-store.js';
+import type { PlanningCase } from './planning-cases.js';
 
 /** Counts that describe the operation at a glance (`corridor status`). */
 export interface OperationStatus {
@@ -122,4 +123,8 @@ export interface RegistryStore {
   destinations(): Promise<Destination[]>;
   /** Pledges of every destination. */
   pledges(): Promise<Pledge[]>;
+  /** Active cases with the given statuses as planning sees them (no personal data), with their links. */
+  planningCases(
+    statuses: readonly CaseStatus[],
+  ): Promise<{ cases: PlanningCase[]; links: CaseLink[] }>;
 }

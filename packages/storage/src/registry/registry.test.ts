@@ -168,6 +168,27 @@ describe.each(backends)('registry on $name', (backend) => {
     for (const d of demo.documents.slice(0, 50)) expect(text).not.toContain(d.number);
   });
 
+  it('gives planners cases with sizes, needs, wishes and ties but no personal data', async () => {
+    const { cases, links } = await store.registry.planningCases(['verified', 'referred']);
+    const wanted = demo.households.filter(
+      (h) => h.status === 'verified' || h.status === 'referred',
+    );
+    expect(cases.map((c) => c.id)).toEqual(wanted.map((h) => h.id).sort());
+    const c = cases[0]!;
+    const members = demo.persons.filter((p) => p.householdId === c.id);
+    expect(c.persons).toBe(members.length);
+    const medical = members.filter((m) =>
+      demo.needs.some((n) => n.personId === m.id && n.code === 'SM'),
+    ).length;
+    expect(c.medicalPersons).toBe(medical);
+    expect(c.preferences).toEqual(
+      demo.preferences.filter((p) => p.householdId === c.id).map((p) => p.destinationId),
+    );
+    expect(JSON.stringify(cases)).not.toContain(members[0]!.pii.familyName);
+    for (const l of links)
+      expect(cases.some((x) => x.id === l.a) && cases.some((x) => x.id === l.b)).toBe(true);
+  });
+
   it('replaces the operation but keeps the audit chain', async () => {
     await store.registry.deleteOperation(admin);
     expect(await store.registry.operation()).toBeUndefined();
