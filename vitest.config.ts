@@ -1,8 +1,13 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-// Tests run against the TypeScript sources of the workspace packages (the "source" export condition).
+// Tests run against the TypeScript sources of the workspace packages (the "source" export
+// condition), never against a possibly stale dist/.
+const conditions = ['source', ...defaultServerConditions];
+
 export default defineConfig({
-  resolve: { conditions: ['source'] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
     globalSetup: ['./scripts/test-global-setup.ts'],

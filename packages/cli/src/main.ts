@@ -6,6 +6,7 @@ import { registerCase } from './commands/case.js';
 import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDestination } from './commands/destination.js';
+import { registerMovement } from './commands/movement.js';
 import { registerStatus } from './commands/status.js';
 
 function version(): string {
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerCase(program);
   registerDedup(program);
   registerDestination(program);
+  registerMovement(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);

@@ -9,3 +9,4 @@ export * from './roles.js';
 export * from './schemas.js';
 export * from './units.js';
 export * from './workflow.js';
+export * from './demo/movements.js';

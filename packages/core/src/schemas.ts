@@ -165,3 +165,39 @@ export interface OperationData {
   destinations: Destination[];
   pledges: Pledge[];
 }
+
+/** An ISO 8601 date-time with an explicit offset or Z, e.g. 2031-06-30T05:30:00+03:00. */
+export const IsoDateTimeSchema = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
+    'must be an ISO 8601 date-time with a time zone offset, e.g. 2031-06-30T05:30:00+03:00',
+  )
+  .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'must be a real date and time' });
+
+/** A flight or convoy out of the camp (M5). */
+export const MovementSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(['charter', 'scheduled', 'convoy']),
+  origin: z.string().min(1).max(64),
+  destinationId: IdSchema.nullable(),
+  arrivalAirport: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an IATA airport code')
+    .nullable(),
+  departAt: IsoDateTimeSchema,
+  timezone: z.string().min(1),
+  seats: z.number().int().min(0),
+  baggageKg: z.number().int().min(0),
+  status: z.enum(['planned', 'confirmed', 'departed', 'arrived', 'cancelled']),
+});
+export type Movement = z.infer<typeof MovementSchema>;
+
+/** Ground-transfer capacity camp → airport on one day. */
+export const GroundCapacitySchema = z.object({
+  day: IsoDateSchema,
+  persons: z.number().int().min(0),
+  vehicles: z.number().int().min(0),
+  hours: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be HH:MM-HH:MM'),
+});
+export type GroundCapacity = z.infer<typeof GroundCapacitySchema>;

@@ -1,5 +1,11 @@
 /** `corridor demo`: creates the synthetic demo operation. */
-import { defaultDemoOptions, errors, generateDemo } from '@corridor/core';
+import {
+  defaultDemoOptions,
+  errors,
+  generateDemo,
+  generateDemoGroundCapacity,
+  generateDemoMovements,
+} from '@corridor/core';
 import type { Command } from 'commander';
 import { actorOf, globals, output, withStore } from '../context.js';
 import { startProgress } from '../progress.js';
@@ -45,6 +51,9 @@ export function registerDemo(program: Command): void {
         progress.update(1, 'writing');
         if (existing) await store.registry.deleteOperation(actor);
         await store.registry.createOperation(data, actor);
+        const movements = generateDemoMovements(data.destinations, data.pledges);
+        await store.movements.add(movements, actor);
+        await store.movements.setGroundCapacity(generateDemoGroundCapacity(movements), actor);
         progress.update(2, 'looking for duplicates');
         await store.registry.scanDuplicates(actor);
         progress.update(3, 'counting');

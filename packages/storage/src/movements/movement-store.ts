@@ -1,43 +1,21 @@
 /** The movements capability: flights and convoys out of the camp, and ground-transfer capacity. */
+import type { GroundCapacity, Movement as CoreMovement } from '@corridor/core';
 import type { Actor } from '../audit/audit-store.js';
 
 /** How people travel. */
-export type MovementKind = 'charter' | 'scheduled' | 'convoy';
+export type MovementKind = CoreMovement['kind'];
 /** Where a movement stands. */
-export type MovementStatus = 'planned' | 'confirmed' | 'departed' | 'arrived' | 'cancelled';
-
-/** A flight or convoy. */
-export interface Movement {
-  id: string;
-  kind: MovementKind;
-  /** Where it leaves from: an airport code or a site. */
-  origin: string;
-  /** The destination it carries people to (null for a hub). */
-  destinationId: string | null;
-  arrivalAirport: string | null;
-  /** Departure, ISO 8601 with offset. */
-  departAt: string;
-  /** IANA time zone of the departure. */
-  timezone: string;
-  seats: number;
-  baggageKg: number;
-  status: MovementStatus;
+export type MovementStatus = CoreMovement['status'];
+/** A stored flight or convoy, with the version used for optimistic concurrency. */
+export interface Movement extends CoreMovement {
   version: number;
 }
-
-/** Ground-transfer capacity camp → airport on one day. */
-export interface GroundCapacity {
-  day: string;
-  persons: number;
-  vehicles: number;
-  /** Hours it can run, e.g. "06:00-14:00". */
-  hours: string;
-}
+export type { GroundCapacity };
 
 /** Movements of one operation. */
 export interface MovementStore {
-  /** Adds movements in one transaction. */
-  add(movements: Omit<Movement, 'version'>[], actor: Actor): Promise<void>;
+  /** Adds movements in one transaction after checking all of them (planned ones must be in the future). */
+  add(movements: Omit<Movement, 'version'>[], actor: Actor, now?: Date): Promise<void>;
   /** Every movement, by departure. */
   list(): Promise<Movement[]>;
   /** One movement. */

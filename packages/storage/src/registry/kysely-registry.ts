@@ -29,7 +29,13 @@ import type {
   RegistryStore,
 } from './registry-store.js';
 
+/** Every table of the operation, children first; users, sessions and the audit log stay. */
 const registryTables = [
+  'plan_assignments',
+  'plans',
+  'plan_locks',
+  'ground_capacity',
+  'movements',
   'dedup_pairs',
   'case_history',
   'ties',

@@ -1,0 +1,84 @@
+/** The demo's movement schedule: charters and group bookings across the window, a final 280. */
+import type { Destination, GroundCapacity, Movement, Pledge } from '../schemas.js';
+import { addDays, daysBetween, type IsoDate } from '../units.js';
+import { demoWindow } from './generate.js';
+
+/** Seats on the last movement of the demo, as in the reference operation. */
+export const finalMovementSeats = 280;
+
+const campOrigin = 'BGW';
+const offset = '+03:00';
+
+function departure(day: IsoDate, hour: number): string {
+  return `${day}T${String(hour).padStart(2, '0')}:00:00${offset}`;
+}
+
+/**
+ * Movements that carry every destination's pledged persons over the window: the main host
+ * country by charter every few months, the others by group bookings on scheduled flights, and
+ * the final charter of 280 (fewer in a small demo) on the window's last day.
+ */
+export function generateDemoMovements(destinations: Destination[], pledges: Pledge[]): Movement[] {
+  const out: Movement[] = [];
+  const pledgedBy = (id: string) =>
+    pledges.filter((p) => p.destinationId === id).reduce((s, p) => s + p.persons, 0);
+  const main = [...destinations].sort((a, b) => pledgedBy(b.id) - pledgedBy(a.id))[0];
+  const span = daysBetween(demoWindow.start, demoWindow.end);
+  const finalSeats = main ? Math.min(finalMovementSeats, pledgedBy(main.id)) : 0;
+  for (const d of destinations) {
+    const isMain = d.id === main?.id;
+    const persons = pledgedBy(d.id) - (isMain ? finalSeats : 0);
+    if (persons <= 0) continue;
+    const count = Math.max(1, Math.min(isMain ? 20 : 4, Math.round(persons / (isMain ? 50 : 45))));
+    const seatsEach = Math.ceil((persons * 1.05) / count);
+    for (let k = 0; k < count; k++) {
+      const day = addDays(
+        demoWindow.start,
+        Math.round(((k + 1) * (span - 20)) / (count + 1)) + (d.id.charCodeAt(0) % 7),
+      );
+      out.push({
+        id: '',
+        kind: isMain ? 'charter' : 'scheduled',
+        origin: campOrigin,
+        destinationId: d.id,
+        arrivalAirport: d.arrivalAirports[0] ?? null,
+        departAt: departure(day, isMain ? 6 : 10 + (k % 4)),
+        timezone: 'Asia/Baghdad',
+        seats: seatsEach,
+        baggageKg: seatsEach * 23,
+        status: 'planned',
+      });
+    }
+  }
+  if (main && finalSeats > 0) {
+    out.push({
+      id: '',
+      kind: 'charter',
+      origin: campOrigin,
+      destinationId: main.id,
+      arrivalAirport: main.arrivalAirports[0] ?? null,
+      departAt: departure(demoWindow.end, 5),
+      timezone: 'Asia/Baghdad',
+      seats: finalSeats,
+      baggageKg: finalSeats * 23,
+      status: 'planned',
+    });
+  }
+  out.sort(
+    (a, b) =>
+      a.departAt.localeCompare(b.departAt) ||
+      (a.destinationId ?? '').localeCompare(b.destinationId ?? ''),
+  );
+  return out.map((m, i) => ({ ...m, id: `M-${String(i + 1).padStart(3, '0')}` }));
+}
+
+/** Ground transfer camp → airport on each movement day: buses for 300 people, 06:00-14:00. */
+export function generateDemoGroundCapacity(movements: Movement[]): GroundCapacity[] {
+  const days = [...new Set(movements.map((m) => m.departAt.slice(0, 10)))].sort();
+  return days.map((day) => ({
+    day: day as IsoDate,
+    persons: 300,
+    vehicles: 6,
+    hours: '06:00-14:00',
+  }));
+}
