@@ -2,6 +2,9 @@
  * Vitest global setup: every run gets its own PostgreSQL database prefix, and every database
  * created under it is dropped at the end. PostgreSQL must answer (scripts/bootstrap.mjs starts it).
  */
+import { readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 
 const adminUrl =
@@ -25,6 +28,10 @@ export async function setup(): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
+  const templates = `corridor-template-${process.env.CORRIDOR_TEST_RUN}-`;
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(templates))) {
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

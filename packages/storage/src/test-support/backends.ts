@@ -37,11 +37,11 @@ let template: Promise<string> | undefined;
  */
 function pgliteTemplate(): Promise<string> {
   template ??= (async () => {
-    const { dir } = tempDir('corridor-template-');
+    const { dir } = tempDir(`corridor-template-${process.env.CORRIDOR_TEST_RUN ?? 'adhoc'}-`);
     const dataDir = join(dir, 'data');
     const store = await openStore({ dataDir, create: true });
     await store.close();
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    // Removed by the global teardown (scripts/test-global-setup.ts) at the end of the run.
     return dataDir;
   })();
   return template;
