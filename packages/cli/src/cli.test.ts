@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { freshPostgresUrl, tempDir } from '@corridor/storage/test-support';
@@ -202,6 +202,22 @@ describe('corridor on an embedded data folder', () => {
     } finally {
       other.cleanup();
     }
+  });
+
+  it('backs up and restores to identical counts, only with the master key', () => {
+    const file = join(dir, 'demo.backup');
+    expect(corridor(['backup', '--data', data, '--out', file]).code).toBe(0);
+    const target = join(dir, 'restored');
+    const noKey = corridor(['restore', file, '--data', target]);
+    expectOneLineError(noKey.stderr, /needs the master key/);
+    expect(existsSync(target)).toBe(false);
+    mkdirSync(target);
+    copyFileSync(join(data, 'master.key'), join(target, 'master.key'));
+    const restored = corridor(['restore', file, '--data', target, '--json']);
+    expect(restored.code).toBe(0);
+    expect(corridor(['status', '--data', target, '--json']).stdout).toBe(
+      corridor(['status', '--data', data, '--json']).stdout,
+    );
   });
 
   it('rejects unknown commands as a usage error', () => {

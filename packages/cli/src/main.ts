@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { isCorridorError } from '@corridor/core';
 import { Command, CommanderError } from 'commander';
+import { registerBackup } from './commands/backup.js';
 import { registerCase } from './commands/case.js';
 import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerDedup(program);
   registerDestination(program);
   registerMovement(program);
+  registerBackup(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);

@@ -7,3 +7,4 @@ export * from './store.js';
 export { normaliseForIndex, Vault } from './vault/vault.js';
 export * from './movements/movement-store.js';
 export * from './plans/plan-store.js';
+export type { BackupSummary } from './backup/backup.js';

@@ -3,6 +3,12 @@ import { join, resolve } from 'node:path';
 import { errors } from '@corridor/core';
 import type { Kysely } from 'kysely';
 import {
+  backupDatabase,
+  readBackup,
+  restoreDatabase,
+  type BackupSummary,
+} from './backup/backup.js';
+import {
   auditEvents,
   verifyAudit,
   type AuditEvent,
@@ -36,6 +42,10 @@ export interface Store {
   audit: AuditStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
+  /** The whole database as one encrypted backup (readable only with the same master key). */
+  backup(): Promise<{ content: Buffer; summary: BackupSummary }>;
+  /** Restores a backup into this store, which must hold no operation yet. */
+  restore(content: Buffer): Promise<BackupSummary>;
   close(): Promise<void>;
 }
 
@@ -55,13 +65,14 @@ async function openVault(
   db: Kysely<Database>,
   config: DatabaseConfig,
   env: NodeJS.ProcessEnv,
+  mayCreateKey: boolean,
 ): Promise<Vault> {
   const stored = await db
     .selectFrom('meta')
     .select('value')
     .where('key', '=', 'key_check')
     .executeTakeFirst();
-  const master = loadMasterKey(join(config.dataDir, 'master.key'), !stored, env);
+  const master = loadMasterKey(join(config.dataDir, 'master.key'), !stored && mayCreateKey, env);
   const vault = new Vault(master.key);
   if (!stored) {
     await db
@@ -85,10 +96,11 @@ async function openVault(
 export async function openStore(
   config: DatabaseConfig,
   env: NodeJS.ProcessEnv = process.env,
+  options: { mayCreateKey?: boolean } = {},
 ): Promise<Store> {
   const opened = await openDatabase(config);
   try {
-    const vault = await openVault(opened.db, config, env);
+    const vault = await openVault(opened.db, config, env, options.mayCreateKey ?? true);
     const db = opened.db;
     return {
       kind: opened.kind,
@@ -101,6 +113,8 @@ export async function openStore(
         verify: () => verifyAudit(db),
       },
       db,
+      backup: () => backupDatabase(db, vault),
+      restore: async (content) => restoreDatabase(db, readBackup(content, vault)),
       close: opened.close,
     };
   } catch (error) {

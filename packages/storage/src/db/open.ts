@@ -51,7 +51,8 @@ function checkFolder(dir: string, create: boolean): void {
   }
   if (!statSync(dir).isDirectory()) throw errors.notCorridorData(dir, 'it is a file, not a folder');
   const entries = readdirSync(dir);
-  if (entries.length === 0) {
+  // A folder holding only a master key (copied in before a restore) counts as empty.
+  if (entries.every((e) => e === 'master.key')) {
     if (!create) throw errors.noData(dir);
     return;
   }

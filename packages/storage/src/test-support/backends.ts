@@ -29,6 +29,12 @@ export function tempDir(prefix = 'corridor-test-'): { dir: string; cleanup: () =
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The master key every test store shares, so that backups move between backends. */
+export const testEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  CORRIDOR_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+
 let template: Promise<string> | undefined;
 
 /**
@@ -39,7 +45,7 @@ function pgliteTemplate(): Promise<string> {
   template ??= (async () => {
     const { dir } = tempDir(`corridor-template-${process.env.CORRIDOR_TEST_RUN ?? 'adhoc'}-`);
     const dataDir = join(dir, 'data');
-    const store = await openStore({ dataDir, create: true });
+    const store = await openStore({ dataDir, create: true }, testEnv);
     await store.close();
     // Removed by the global teardown (scripts/test-global-setup.ts) at the end of the run.
     return dataDir;
@@ -59,8 +65,6 @@ export interface Backend {
   }>;
 }
 
-const testKey = Buffer.alloc(32, 7).toString('base64');
-
 /** Both backends; run storage tests with `describe.each(backends)`. */
 export const backends: Backend[] = [
   {
@@ -69,7 +73,7 @@ export const backends: Backend[] = [
       const { dir, cleanup } = tempDir();
       const dataDir = join(dir, 'data');
       cpSync(await pgliteTemplate(), dataDir, { recursive: true });
-      const store = await openStore({ dataDir, create: true });
+      const store = await openStore({ dataDir, create: true }, testEnv);
       return { store, dataDir, close: async () => (await store.close(), cleanup()) };
     },
   },
@@ -78,10 +82,7 @@ export const backends: Backend[] = [
     async fresh() {
       const { dir, cleanup } = tempDir();
       const databaseUrl = await freshPostgresUrl();
-      const store = await openStore(
-        { dataDir: dir, databaseUrl, create: true },
-        { ...process.env, CORRIDOR_MASTER_KEY: testKey },
-      );
+      const store = await openStore({ dataDir: dir, databaseUrl, create: true }, testEnv);
       return {
         store,
         dataDir: dir,

@@ -33,10 +33,22 @@ export function normaliseForIndex(value: string): string {
 export class Vault {
   private readonly kek: Buffer;
   private readonly indexKey: Buffer;
+  private readonly backupKey: Buffer;
 
   constructor(master: Buffer) {
     this.kek = derive(master, 'key-encryption');
     this.indexKey = derive(master, 'blind-index');
+    this.backupKey = derive(master, 'backup');
+  }
+
+  /** Encrypts a whole backup file's content under the backup key. */
+  sealBackup(content: Buffer): Buffer {
+    return seal(this.backupKey, content, 'corridor-backup');
+  }
+
+  /** Decrypts a backup; fails when the file was made with another master key or was altered. */
+  openBackup(sealed: Buffer): Buffer {
+    return open(this.backupKey, sealed, 'corridor-backup');
   }
 
   /** A value stored beside the data to tell whether a key is the one the database was made with. */
