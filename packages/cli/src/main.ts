@@ -2,12 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { isCorridorError } from '@corridor/core';
 import { Command, CommanderError } from 'commander';
+import { registerAllocate } from './commands/allocate.js';
 import { registerBackup } from './commands/backup.js';
 import { registerCase } from './commands/case.js';
 import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDestination } from './commands/destination.js';
 import { registerMovement } from './commands/movement.js';
+import { registerSolveGap } from './commands/solve-gap.js';
 import { registerStatus } from './commands/status.js';
 
 function version(): string {
@@ -41,6 +43,8 @@ export function buildProgram(): Command {
   registerDestination(program);
   registerMovement(program);
   registerBackup(program);
+  registerAllocate(program);
+  registerSolveGap(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);

@@ -1,2 +1,13 @@
-/** The MRGAP engine (being built; see issue #4). */
-export {};
+export * from './instance.js';
+export * from './options.js';
+export * from './result.js';
+export { solve } from './solve.js';
+export * from './gap-format.js';
+export * from './gap.js';
+export * from './allocate.js';
+export * from './explain.js';
+export * from './fairness.js';
+export { lpBound, solveExact } from './highs-model.js';
+export { compile } from './model.js';
+export * from './allocation-input.js';
+export { loadHighs } from './load-highs.js';

@@ -1,0 +1,52 @@
+/** Options of `solve`, with every default in one object. */
+import type { Highs } from 'highs';
+
+/** Where a long solve stands, for progress bars and job events. */
+export interface SolveProgress {
+  phase: 'lagrangian' | 'exact' | 'done';
+  iteration: number;
+  objective: number;
+  bound: number;
+  gap: number;
+}
+
+/** What a caller may set; everything else comes from `defaultOptions`. */
+export interface SolveOptions {
+  /** Wall-clock limit in milliseconds (the iteration limit is the primary, deterministic knob). */
+  timeLimitMs?: number;
+  /** Subgradient iterations at most. */
+  maxIterations?: number;
+  /** Stop when (bound − objective) / max(1, |bound|) is at most this. */
+  targetGap?: number;
+  /** Seed of the random choices (ties, perturbations): same seed, same result. */
+  seed?: number;
+  /** A previous assignment (bin index per item, −1 unplaced) to start from. */
+  warmStart?: Int32Array | number[] | null;
+  /** Bonus added to keeping an item in its warm-start bin (re-planning changes few plans). */
+  changePenalty?: number;
+  /** Items fixed to a bin: item index → bin index (−1 fixes it unplaced). */
+  locks?: ReadonlyMap<number, number>;
+  /** Called now and then with the state of the search; return false to stop early. */
+  progress?: ((p: SolveProgress) => boolean | void) | null;
+  /** A loaded HiGHS runtime: small instances are then finished and proved by its MIP solver. */
+  highs?: Highs | null;
+  /** Use HiGHS MIP only when the instance has at most this many eligible pairs. */
+  exactPairLimit?: number;
+  /** Time limit of the HiGHS MIP, in milliseconds. */
+  exactTimeLimitMs?: number;
+}
+
+/** The defaults: the one place they live. */
+export const defaultOptions: Required<SolveOptions> = {
+  timeLimitMs: 10_000,
+  maxIterations: 3000,
+  targetGap: 1e-4,
+  seed: 1,
+  warmStart: null,
+  changePenalty: 0,
+  locks: new Map(),
+  progress: null,
+  highs: null,
+  exactPairLimit: 4000,
+  exactTimeLimitMs: 5_000,
+};

@@ -1,0 +1,153 @@
+/** `solve`: the engine behind allocation, timetable and joint planning. Pure and total. */
+import { createRandom } from '@corridor/core';
+import { InstanceError, validateInstance, type Instance } from './instance.js';
+import { compile, pairOf, type Model } from './model.js';
+import { defaultOptions, type SolveOptions } from './options.js';
+import { report } from './report.js';
+import type { SolveResult, SolveStatus } from './result.js';
+import { construct, localSearch } from './search.js';
+import { PlanState } from './state.js';
+import { Subgradient } from './lagrangian.js';
+import { solveExact } from './highs-model.js';
+
+/** Fixed pair per contracted item: −3 free, −1 fixed unplaced, ≥ 0 fixed pair. */
+function fixedPairs(model: Model, locks: ReadonlyMap<number, number>): Int32Array {
+  const fixed = new Int32Array(model.n).fill(-3);
+  for (const [item, bin] of locks) {
+    const c = model.itemOf[item];
+    if (c === undefined) continue;
+    fixed[c] = bin < 0 ? -1 : pairOf(model, c, bin);
+    if (bin >= 0 && fixed[c] === -1) fixed[c] = -1;
+  }
+  return fixed;
+}
+
+function addKeepBonus(model: Model, warm: ArrayLike<number> | null, bonus: number): void {
+  if (!warm || bonus === 0) return;
+  for (let c = 0; c < model.n; c++) {
+    const bin = warm[model.members[c]![0]!];
+    if (bin === undefined || bin < 0) continue;
+    const p = pairOf(model, c, bin);
+    if (p >= 0) model.pairWeight[p]! += bonus * model.members[c]!.length;
+  }
+}
+
+function integral(model: Model): boolean {
+  return model.pairWeight.every(Number.isInteger) && model.penalty.every(Number.isInteger);
+}
+
+/**
+ * Solves an instance: Lagrangian relaxation for the bound and prices, greedy construction and
+ * local search at the prices for the plan, and, with HiGHS given, an exact MIP on small
+ * instances. Throws only `InstanceError`, for an instance `validateInstance` rejects.
+ */
+export function solve(instance: Instance, options: SolveOptions = {}): SolveResult {
+  const o = { ...defaultOptions, ...options };
+  const problems = validateInstance(instance);
+  if (problems.length > 0) throw new InstanceError(problems);
+  const t0 = performance.now();
+  const random = createRandom(o.seed);
+  const model = compile(instance);
+  addKeepBonus(model, o.warmStart, o.changePenalty);
+  const fixed = fixedPairs(model, o.locks);
+  const free = Uint8Array.from(fixed, (f) => (f === -3 ? 1 : 0));
+  const state = new PlanState(model);
+  for (let c = 0; c < model.n; c++) if (fixed[c]! >= 0) state.move(c, fixed[c]!);
+  if (o.warmStart) {
+    for (let c = 0; c < model.n; c++) {
+      const bin = o.warmStart[model.members[c]![0]!] ?? -1;
+      const p = free[c] && bin >= 0 ? pairOf(model, c, bin) : -1;
+      if (p >= 0 && state.fits(p)) state.move(c, p);
+    }
+  }
+  const zero = new Float64Array(model.resources);
+  const warmFree = o.warmStart
+    ? Uint8Array.from(free, (f, c) => (f && state.pair[c]! < 0 ? 1 : 0))
+    : free;
+  construct(state, zero, warmFree, random);
+  const swapBudget = Math.max(20_000, 4_000_000 / Math.max(1, model.n));
+  localSearch(state, free, swapBudget);
+  let best = state.snapshot();
+  let bestObjective = state.objective;
+
+  const sub = new Subgradient(model);
+  const roundDown = integral(model);
+  const gapOf = (bound: number) => (bound - bestObjective) / Math.max(1, Math.abs(bound));
+  const effectiveBound = () => (roundDown ? Math.floor(sub.bound + 1e-6) : sub.bound);
+  let iterations = 0;
+  let stopped = false;
+  for (; iterations < o.maxIterations; iterations++) {
+    sub.step(bestObjective, fixed);
+    if (gapOf(effectiveBound()) <= o.targetGap || sub.exhausted) break;
+    if (iterations % 10 === 9) {
+      state.restore(best);
+      construct(state, sub.prices, free, random);
+      localSearch(state, free, swapBudget);
+      if (state.objective > bestObjective + 1e-9) {
+        bestObjective = state.objective;
+        best = state.snapshot();
+      }
+    }
+    if (iterations % 25 === 0) {
+      const more = o.progress?.({
+        phase: 'lagrangian',
+        iteration: iterations,
+        objective: bestObjective,
+        bound: effectiveBound(),
+        gap: gapOf(effectiveBound()),
+      });
+      if (more === false) {
+        stopped = true;
+        break;
+      }
+    }
+    if (performance.now() - t0 > o.timeLimitMs) break;
+  }
+  let bound = effectiveBound();
+  let boundSource: 'lagrangian' | 'highs-mip' = 'lagrangian';
+  let exactUsed = false;
+  if (
+    !stopped &&
+    o.highs &&
+    gapOf(bound) > o.targetGap &&
+    model.pairWeight.length <= o.exactPairLimit
+  ) {
+    const exact = solveExact(
+      o.highs,
+      model,
+      fixed,
+      best,
+      Math.min(o.exactTimeLimitMs, Math.max(100, o.timeLimitMs - (performance.now() - t0))),
+    );
+    exactUsed = true;
+    if (exact.pairs && exact.objective > bestObjective + 1e-9) {
+      state.restore(exact.pairs);
+      best = state.snapshot();
+      bestObjective = state.objective;
+    }
+    if (exact.bound < bound) {
+      bound = roundDown ? Math.floor(exact.bound + 1e-6) : exact.bound;
+      boundSource = 'highs-mip';
+    }
+  }
+  state.restore(best);
+  bound = Math.max(bound, bestObjective);
+  const gap = gapOf(bound);
+  const result = report(instance, model, state, sub.bestPrices, fixed, o.warmStart);
+  const status: SolveStatus = stopped
+    ? 'stopped'
+    : result.unplaced > 0
+      ? 'infeasible'
+      : gap <= o.targetGap
+        ? 'optimal'
+        : 'feasible';
+  o.progress?.({ phase: 'done', iteration: iterations, objective: bestObjective, bound, gap });
+  return {
+    status,
+    ...result,
+    objective: bestObjective,
+    bound,
+    gap,
+    stats: { iterations, timeMs: performance.now() - t0, boundSource, exactUsed },
+  };
+}
