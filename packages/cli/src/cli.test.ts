@@ -155,6 +155,65 @@ describe('corridor on an embedded data folder', () => {
     expect(corridor(['status', '--data', data, '--json']).stdout).toBe(before);
   });
 
+  it('allocates, explains, audits fairness and respects locks', () => {
+    const run = corridor(['allocate', '--data', data, '--json', '--time-limit', '5']);
+    expect(run.code).toBe(0);
+    const plan = JSON.parse(run.stdout);
+    for (const key of ['status', 'objective', 'bound', 'gap', 'unplaced', 'byDestination'])
+      expect(plan).toHaveProperty(key);
+    expect(plan.bound).toBeGreaterThanOrEqual(plan.objective);
+    const placed = Object.values(
+      plan.byDestination as Record<string, { persons: number; capacity: number }>,
+    );
+    for (const d of placed) expect(d.persons).toBeLessThanOrEqual(d.capacity);
+    const caseId = 'C-0003';
+    const explained = corridor(['allocate', 'explain', caseId, '--data', data, '--json']);
+    if (explained.code === 0) {
+      const e = JSON.parse(explained.stdout);
+      expect(e.others.length + (e.destination ? 1 : 0)).toBe(10);
+    } else {
+      expectOneLineError(explained.stderr, /not found/);
+    }
+    const fairness = JSON.parse(
+      corridor(['allocate', 'fairness', '--data', data, '--json']).stdout,
+    );
+    expect(fairness.groups.map((g: { dimension: string }) => g.dimension)).toEqual(
+      expect.arrayContaining(['household size', 'specific needs', 'origin']),
+    );
+    const current = JSON.parse(corridor(['plan', 'show', '--data', data, '--json']).stdout);
+    const moved = current.assignments.find(
+      (a: { destinationId: string | null }) => a.destinationId !== 'ITA',
+    );
+    expect(corridor(['allocate', 'lock', moved.householdId, 'ITA', '--data', data]).code).toBe(0);
+    const unknown = corridor(['allocate', 'lock', moved.householdId, 'ATLANTIS', '--data', data]);
+    expectOneLineError(unknown.stderr, /destination ATLANTIS not found/);
+    const again = JSON.parse(
+      corridor(['allocate', '--data', data, '--json', '--time-limit', '5']).stdout,
+    );
+    const after = JSON.parse(corridor(['plan', 'show', '--data', data, '--json']).stdout);
+    expect(
+      after.assignments.find((a: { householdId: string }) => a.householdId === moved.householdId),
+    ).toMatchObject({ destinationId: 'ITA', locked: true });
+    expect(again.plan.version).toBe(plan.plan.version + 1);
+  });
+
+  it('solves generalised assignment files and names what is wrong with a bad one', () => {
+    const gap = join(root, '../shared/data/gap/cattrysse1994/gap1-0');
+    const line = JSON.parse(corridor(['solve-gap', gap, '--json']).stdout.trim());
+    expect(line).toMatchObject({
+      name: 'gap1-0',
+      m: 5,
+      n: 15,
+      sense: 'min',
+      status: 'optimal',
+      objective: 261,
+    });
+    expect(line.assignment).toHaveLength(15);
+    const bad = join(dir, 'bad.gap');
+    writeFileSync(bad, '2 3 1 2 3');
+    expectOneLineError(corridor(['solve-gap', bad]).stderr, /expected 16 numbers for m=2, n=3/);
+  });
+
   it('reviews duplicates and merges only when told', () => {
     const pairs = JSON.parse(
       corridor(['dedup', 'list', '--status', 'open', '--data', data, '--json']).stdout,

@@ -9,6 +9,7 @@ import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDestination } from './commands/destination.js';
 import { registerMovement } from './commands/movement.js';
+import { registerPlan } from './commands/plan.js';
 import { registerSolveGap } from './commands/solve-gap.js';
 import { registerStatus } from './commands/status.js';
 
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerBackup(program);
   registerAllocate(program);
   registerSolveGap(program);
+  registerPlan(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);

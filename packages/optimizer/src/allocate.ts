@@ -164,7 +164,8 @@ export function buildAllocationInstance(
       name: c.id,
       penalty: weights.unplaced * c.persons,
       pairs: input.destinations.flatMap((d, k): Pair[] => {
-        if (ineligibility(c, d).length > 0) return [];
+        // A planner's lock overrides the eligibility rules; anything else must pass them.
+        if (c.locked !== d.id && ineligibility(c, d).length > 0) return [];
         const r = destinationResources(k);
         const use: [number, number][] = [
           [r.persons, c.persons],

@@ -80,19 +80,18 @@ export function parseGap(text: string, name: string): GapProblem[] {
   if (b !== undefined && t.length === problemSize(a, b)) return [readOne(t, 0, name).problem];
   const count = a;
   if (Number.isInteger(count) && count >= 1 && t.length > 3) {
-    const out: GapProblem[] = [];
-    let at = 1;
-    for (let k = 0; k < count; k++) {
-      const { problem, next } = readOne(t, at, `${name}-${k}`);
-      out.push(problem);
-      at = next;
+    try {
+      const out: GapProblem[] = [];
+      let at = 1;
+      for (let k = 0; k < count; k++) {
+        const { problem, next } = readOne(t, at, `${name}-${k}`);
+        out.push(problem);
+        at = next;
+      }
+      if (at === t.length) return out;
+    } catch {
+      // Not a multi-problem file either: report it as a single problem below.
     }
-    if (at !== t.length)
-      throw new GapFormatError(
-        name,
-        `${t.length - at} numbers are left over after ${count} problems`,
-      );
-    return out;
   }
   return [readOne(t, 0, name).problem];
 }
