@@ -10,6 +10,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerDestination } from './commands/destination.js';
 import { registerMovement } from './commands/movement.js';
 import { registerPlan } from './commands/plan.js';
+import { registerSchedule } from './commands/schedule.js';
 import { registerSolveGap } from './commands/solve-gap.js';
 import { registerStatus } from './commands/status.js';
 
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerAllocate(program);
   registerSolveGap(program);
   registerPlan(program);
+  registerSchedule(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);

@@ -58,6 +58,7 @@ export function solveGap(
     const result = solve(gapToInstance(problem, options.sense), {
       timeLimitMs: options.timeLimitMs,
       maxIterations: 100_000,
+      kickPatience: 400,
       highs: options.highs ?? null,
       seed: options.seed ?? 1,
     });

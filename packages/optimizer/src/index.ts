@@ -11,3 +11,5 @@ export { lpBound, solveExact } from './highs-model.js';
 export { compile } from './model.js';
 export * from './allocation-input.js';
 export { loadHighs } from './load-highs.js';
+export * from './timetable.js';
+export * from './replan.js';

@@ -26,6 +26,10 @@ export interface SolveOptions {
   changePenalty?: number;
   /** Items fixed to a bin: item index → bin index (−1 fixes it unplaced). */
   locks?: ReadonlyMap<number, number>;
+  /** Rounds of iterated local search (kick, rebuild, improve) at most, after the Lagrangian phase. */
+  maxKicks?: number;
+  /** Stop kicking after this many rounds without improvement. */
+  kickPatience?: number;
   /** Called now and then with the state of the search; return false to stop early. */
   progress?: ((p: SolveProgress) => boolean | void) | null;
   /** A loaded HiGHS runtime: small instances are then finished and proved by its MIP solver. */
@@ -45,6 +49,8 @@ export const defaultOptions: Required<SolveOptions> = {
   warmStart: null,
   changePenalty: 0,
   locks: new Map(),
+  maxKicks: 20_000,
+  kickPatience: 60,
   progress: null,
   highs: null,
   exactPairLimit: 4000,

@@ -140,37 +140,67 @@ function swapPass(state: PlanState, free: Uint8Array, budget: number): number {
   return moves;
 }
 
-/** Makes room for an unplaced item by moving one item out of the way (an ejection chain of two). */
+/**
+ * Moves an item to a better pair whose bin is full by moving one item of that bin elsewhere (an
+ * ejection chain of two); unplaced items are placed the same way.
+ */
 function ejectPass(state: PlanState, free: Uint8Array, budget: number): number {
   const { model } = state;
   const byBin = itemsByBin(state);
   let moves = 0;
   let checks = 0;
   for (let c = 0; c < model.n && checks < budget; c++) {
-    if (!free[c] || state.pair[c]! >= 0) continue;
+    if (!free[c]) continue;
+    const pc = state.pair[c]!;
+    const now = state.value(c);
     let best: { q: number; d: number; r: number; gain: number } | undefined;
     for (let q = model.pairStart[c]!; q < model.pairStart[c + 1]!; q++) {
-      for (const d of byBin[model.pairBin[q]!]!) {
-        if (!free[d]) continue;
+      if (q === pc || model.pairWeight[q]! <= now + eps) continue;
+      const bin = model.pairBin[q]!;
+      for (const d of byBin[bin]!) {
+        if (!free[d] || d === c) continue;
         const pd = state.pair[d]!;
         for (let r = model.pairStart[d]!; r < model.pairStart[d + 1]!; r++) {
-          if (r === pd) continue;
+          if (r === pd || model.pairBin[r] === bin) continue;
           checks++;
-          const gain =
-            model.pairWeight[q]! + model.pairWeight[r]! - model.pairWeight[pd]! + model.penalty[c]!;
-          if (gain > (best?.gain ?? eps) && fitsExchange(state, [pd], [q, r]))
+          const gain = model.pairWeight[q]! - now + model.pairWeight[r]! - model.pairWeight[pd]!;
+          if (gain > (best?.gain ?? eps) && fitsExchange(state, pc >= 0 ? [pc, pd] : [pd], [q, r]))
             best = { q, d, r, gain };
         }
       }
     }
     if (best) {
+      const binC = pc >= 0 ? model.pairBin[pc]! : -1;
+      const binQ = model.pairBin[best.q]!;
+      const binR = model.pairBin[best.r]!;
       state.move(best.d, -1);
+      state.move(c, -1);
       state.move(c, best.q);
       state.move(best.d, best.r);
+      if (binC >= 0) byBin[binC]!.splice(byBin[binC]!.indexOf(c), 1);
+      byBin[binQ]!.splice(byBin[binQ]!.indexOf(best.d), 1, c);
+      byBin[binR]!.push(best.d);
       moves++;
     }
   }
   return moves;
+}
+
+/** Unplaces a random share of the free items (a kick), to be rebuilt and improved again. */
+export function perturb(
+  state: PlanState,
+  free: Uint8Array,
+  share: number,
+  random: Random,
+): Uint8Array {
+  const kicked = new Uint8Array(state.model.n);
+  for (let c = 0; c < state.model.n; c++) {
+    if (free[c] && random.chance(share)) {
+      state.move(c, -1);
+      kicked[c] = 1;
+    }
+  }
+  return kicked;
 }
 
 /** Improves the plan until no shift, swap or ejection gains anything (or budgets run out). */

@@ -5,7 +5,7 @@ import { compile, pairOf, type Model } from './model.js';
 import { defaultOptions, type SolveOptions } from './options.js';
 import { report } from './report.js';
 import type { SolveResult, SolveStatus } from './result.js';
-import { construct, localSearch } from './search.js';
+import { construct, localSearch, perturb } from './search.js';
 import { PlanState } from './state.js';
 import { Subgradient } from './lagrangian.js';
 import { solveExact } from './highs-model.js';
@@ -76,10 +76,17 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   const effectiveBound = () => (roundDown ? Math.floor(sub.bound + 1e-6) : sub.bound);
   let iterations = 0;
   let stopped = false;
+  let bestBoundSeen = Infinity;
+  let lastBoundGain = 0;
   for (; iterations < o.maxIterations; iterations++) {
     sub.step(bestObjective, fixed);
     if (gapOf(effectiveBound()) <= o.targetGap || sub.exhausted) break;
-    if (iterations % 10 === 9) {
+    if (sub.bound < bestBoundSeen - 1e-4 * Math.max(1, Math.abs(sub.bound))) {
+      bestBoundSeen = sub.bound;
+      lastBoundGain = iterations;
+    }
+    if (iterations - lastBoundGain > 150) break;
+    if (iterations % (iterations < 100 ? 10 : 50) === 9) {
       state.restore(best);
       construct(state, sub.prices, free, random);
       localSearch(state, free, swapBudget);
@@ -102,6 +109,26 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
       }
     }
     if (performance.now() - t0 > o.timeLimitMs) break;
+  }
+  // Iterated local search: kick part of the best plan, rebuild at noisy prices, improve; keep
+  // the best. Runs while time is left, the gap is open and improvements keep coming.
+  const noisy = new Float64Array(model.resources);
+  let stale = 0;
+  for (let round = 0; !stopped && round < o.maxKicks && stale < o.kickPatience; round++) {
+    if (gapOf(effectiveBound()) <= o.targetGap || performance.now() - t0 > o.timeLimitMs) break;
+    state.restore(best);
+    const kicked = perturb(state, free, 0.05 + 0.15 * random.next(), random);
+    for (let r = 0; r < model.resources; r++) noisy[r] = sub.bestPrices[r]! * (0.5 + random.next());
+    construct(state, noisy, kicked, random);
+    localSearch(state, free, swapBudget);
+    if (state.objective > bestObjective + 1e-9) {
+      bestObjective = state.objective;
+      best = state.snapshot();
+      stale = 0;
+    } else {
+      stale++;
+    }
+    iterations++;
   }
   let bound = effectiveBound();
   let boundSource: 'lagrangian' | 'highs-mip' = 'lagrangian';

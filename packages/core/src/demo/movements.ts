@@ -32,9 +32,10 @@ export function generateDemoMovements(destinations: Destination[], pledges: Pled
     const count = Math.max(1, Math.min(isMain ? 20 : 4, Math.round(persons / (isMain ? 50 : 45))));
     const seatsEach = Math.ceil((persons * 1.05) / count);
     for (let k = 0; k < count; k++) {
+      // Each movement leaves once the pledges up to its day cover what it carries.
       const day = addDays(
         demoWindow.start,
-        Math.round(((k + 1) * (span - 20)) / (count + 1)) + (d.id.charCodeAt(0) % 7),
+        Math.round(((k + 1) * (span - 10)) / count) - 5 - (d.id.charCodeAt(0) % 7),
       );
       out.push({
         id: '',

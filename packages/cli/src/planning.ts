@@ -1,0 +1,149 @@
+/** Reads the timetable problem from the store (used by schedule, timetable and replan). */
+import { errors, type CaseStatus } from '@corridor/core';
+import {
+  buildAllocationInstance,
+  type AllocationInput,
+  type TimetableCase,
+  type TimetableInput,
+} from '@corridor/optimizer';
+import type { Store } from '@corridor/storage';
+import { loadAllocationInput } from './commands/allocate.js';
+
+/** Cases the timetable moves: allocated and not yet departed. */
+export const schedulableStatuses: CaseStatus[] = [
+  'verified',
+  'referred',
+  'accepted',
+  'exit-cleared',
+  'scheduled',
+  'checked-in',
+];
+const readyNow: CaseStatus[] = ['exit-cleared', 'scheduled', 'checked-in'];
+const needsFirstCodes = ['SM', 'DS', 'ER', 'CR', 'SC', 'WR'];
+
+/** How the timetable problem is read. */
+export interface TimetableOptions {
+  joint: boolean;
+  /** Give cases with specific needs priority 1 (at least). */
+  needsFirst: boolean;
+  /** Expected incidents per day when no hazard estimate is available. */
+  hazardRate: number;
+  /** First day of the plan (default: today, or the operation's first day if later). */
+  today?: string;
+}
+
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The timetable input, the allocation input it came from, and the previous timetable's movements. */
+export async function loadTimetableInput(
+  store: Store,
+  o: TimetableOptions,
+): Promise<{ input: TimetableInput; allocation: AllocationInput; previous: (string | null)[] }> {
+  const op = await store.registry.operation();
+  if (!op) throw errors.noOperation();
+  const today = o.today ?? new Date().toISOString().slice(0, 10);
+  const startDay = today > op.windowStart ? today : op.windowStart;
+  const allocationPlan = await store.plans.current('allocation');
+  if (!o.joint && !allocationPlan)
+    throw errors.invalidInput(
+      'there is no allocation plan yet; run `corridor allocate` first (or use --joint)',
+    );
+  const destinationOf = new Map(
+    (allocationPlan?.assignments ?? []).map((a) => [a.householdId, a.destinationId]),
+  );
+  const destinations = await store.registry.destinations();
+  const lead = new Map(destinations.map((d) => [d.id, d.leadTimeDays]));
+  const medianLead = [...lead.values()].sort((a, b) => a - b)[Math.floor(lead.size / 2)] ?? 0;
+  const { cases, links } = await store.registry.planningCases(schedulableStatuses);
+  const previousPlan = await store.plans.current(o.joint ? 'joint' : 'timetable');
+  const previousOf = new Map(
+    (previousPlan?.assignments ?? []).map((a) => [a.householdId, a.movementId]),
+  );
+  const allocation = await loadAllocationInput(store, today);
+  const allocationInstance = buildAllocationInstance(allocation);
+  const pointsOf = new Map(
+    allocation.cases.map((c, i) => [
+      c.id,
+      allocationInstance.items[i]!.pairs.map((p) => ({
+        id: allocation.destinations[p.bin]!.id,
+        points: p.weight,
+      })),
+    ]),
+  );
+  const movements = (await store.movements.list())
+    .filter((m) => m.status === 'planned' || m.status === 'confirmed')
+    .map((m) => ({
+      id: m.id,
+      destinationId: m.destinationId,
+      day: m.departAt.slice(0, 10),
+      seats: m.seats,
+      baggageKg: m.baggageKg,
+    }));
+  const timetableCases: TimetableCase[] = [];
+  for (const c of cases) {
+    const destinationId = o.joint ? null : (destinationOf.get(c.id) ?? null);
+    if (!o.joint && !destinationId) continue;
+    if (o.joint && !pointsOf.get(c.id)?.length) continue;
+    const leadDays = readyNow.includes(c.status)
+      ? 0
+      : destinationId
+        ? (lead.get(destinationId) ?? 0)
+        : medianLead;
+    const earliest = addDays(startDay, leadDays);
+    const readyDay = c.readyDate && c.readyDate > earliest ? c.readyDate : earliest;
+    const previous = previousOf.get(c.id) ?? undefined;
+    timetableCases.push({
+      id: c.id,
+      persons: c.persons,
+      baggageKg: 20 * c.persons,
+      readyDay,
+      priority: Math.max(
+        c.priority,
+        o.needsFirst && c.needs.some((n) => needsFirstCodes.includes(n)) ? 1 : 0,
+      ),
+      destinationId,
+      medicalPersons: c.medicalPersons,
+      ...(o.joint ? { destinations: pointsOf.get(c.id) ?? [] } : {}),
+      ...(c.status === 'checked-in' && previous ? { pinned: previous } : {}),
+      ...(previous ? { previous } : {}),
+    });
+  }
+  const pledges = await store.registry.pledges();
+  const horizon = Math.max(
+    1,
+    ...movements.map(
+      (m) => Math.round((Date.parse(m.day) - Date.parse(startDay)) / 86_400_000) + 2,
+    ),
+  );
+  const input: TimetableInput = {
+    startDay,
+    hazard: new Array<number>(horizon).fill(o.hazardRate),
+    cases: timetableCases,
+    movements,
+    ground: (await store.movements.groundCapacity()).map((g) => ({
+      day: g.day,
+      persons: g.persons,
+    })),
+    intake: pledges
+      .filter((p) => p.periodEnd >= startDay)
+      .map((p) => ({
+        destinationId: p.destinationId,
+        from: p.periodStart,
+        to: p.periodEnd,
+        persons: p.persons,
+      })),
+    links: links.filter((l) => l.kind === 'travel-together').map((l) => ({ caseIds: [l.a, l.b] })),
+    ...(o.joint
+      ? {
+          destinationLimits: allocation.destinations.map((d) => ({
+            id: d.id,
+            cases: d.cases,
+            medicalPlaces: d.medicalPlaces,
+          })),
+        }
+      : {}),
+  };
+  return { input, allocation, previous: timetableCases.map((c) => c.previous ?? null) };
+}
