@@ -197,6 +197,68 @@ describe('corridor on an embedded data folder', () => {
     expect(again.plan.version).toBe(plan.plan.version + 1);
   });
 
+  it('schedules, lists the timetable and re-plans after a cancelled flight', () => {
+    const scheduled = corridor(['schedule', '--data', data, '--json', '--time-limit', '5']);
+    expect(scheduled.code).toBe(0);
+    const s = JSON.parse(scheduled.stdout);
+    for (const key of ['status', 'exposure', 'makespanDays', 'movementsUsed', 'unplaced', 'gap'])
+      expect(s).toHaveProperty(key);
+    expect(s.exposure).toBeLessThanOrEqual(s.firstReadyFirstServed.exposure + 1e-6);
+    const timetable = JSON.parse(corridor(['timetable', '--data', data, '--json']).stdout);
+    const used = timetable.filter((m: { cases: string[] }) => m.cases.length > 0);
+    expect(used.length).toBe(s.movementsUsed);
+    for (const m of timetable) expect(m.persons).toBeLessThanOrEqual(m.seats);
+    const target = used[0].id;
+    const events = join(dir, 'events.json');
+    writeFileSync(events, JSON.stringify([{ type: 'cancel-movement', movement: target }]));
+    const replanned = corridor([
+      'replan',
+      '--event',
+      events,
+      '--data',
+      data,
+      '--json',
+      '--time-limit',
+      '5',
+    ]);
+    expect(replanned.code).toBe(0);
+    const r = JSON.parse(replanned.stdout);
+    for (const key of [
+      'status',
+      'changedCases',
+      'keptCases',
+      'exposureBefore',
+      'exposureAfter',
+      'timeMs',
+    ])
+      expect(r).toHaveProperty(key);
+    expect(r.changedCases).toBeGreaterThanOrEqual(used[0].cases.length);
+    expect(r.minimumChanges).toBe(used[0].cases.length);
+    const after = JSON.parse(corridor(['timetable', '--data', data, '--json']).stdout);
+    expect(after.find((m: { id: string }) => m.id === target)).toMatchObject({
+      status: 'cancelled',
+      cases: [],
+    });
+    const versions = corridor([
+      'plan',
+      'list',
+      '--kind',
+      'timetable',
+      '--data',
+      data,
+      '--json',
+    ]).stdout;
+    writeFileSync(
+      events,
+      JSON.stringify({ events: [{ type: 'cancel-movement', movement: 'M-404' }] }),
+    );
+    const bad = corridor(['replan', '--event', events, '--data', data]);
+    expectOneLineError(bad.stderr, /event 1: unknown movement "M-404"/);
+    expect(corridor(['plan', 'list', '--kind', 'timetable', '--data', data, '--json']).stdout).toBe(
+      versions,
+    );
+  });
+
   it('solves generalised assignment files and names what is wrong with a bad one', () => {
     const gap = join(root, '../shared/data/gap/cattrysse1994/gap1-0');
     const line = JSON.parse(corridor(['solve-gap', gap, '--json']).stdout.trim());
