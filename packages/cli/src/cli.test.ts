@@ -259,6 +259,40 @@ describe('corridor on an embedded data folder', () => {
     );
   });
 
+  it('keeps the incident log and estimates the hazard from it', () => {
+    const list = JSON.parse(corridor(['incident', 'list', '--data', data, '--json']).stdout);
+    expect(list.filter((i: { type: string }) => i.type === 'indirect-fire')).toHaveLength(5);
+    expect(list.filter((i: { type: string }) => i.type === 'threat')).toHaveLength(1);
+    const hazard = JSON.parse(
+      corridor(['hazard', '--from', '2027-06-25', '--to', '2027-07-05', '--data', data, '--json'])
+        .stdout,
+    );
+    expect(hazard).toHaveLength(11);
+    const day = (d: string) => hazard.find((h: { day: string }) => h.day === d);
+    expect(day('2027-07-01').mean).toBeGreaterThan(day('2027-06-30').mean * 3);
+    expect(day('2027-07-01').upper90).toBeGreaterThan(day('2027-07-01').mean);
+    const csv = join(dir, 'incidents.csv');
+    writeFileSync(
+      csv,
+      'type,date,location,injured,killed,confidence\n#event+type,#date,#loc+name,#affected+injured,#affected+killed,#meta+confidence\nindirect-fire,2030-02-01T22:00:00+03:00,Camp Meridian,2,0,verified\nrocket,2030-02-02T22:00:00+03:00,Camp Meridian,1,0,verified\n',
+    );
+    const bad = corridor(['incident', 'import', csv, '--data', data]);
+    expectOneLineError(
+      bad.stderr,
+      /nothing imported; 1 problem\(s\): row 4, column type: "rocket"/,
+    );
+    expect(
+      JSON.parse(corridor(['incident', 'list', '--data', data, '--json']).stdout),
+    ).toHaveLength(list.length);
+    writeFileSync(
+      csv,
+      'type,date,location,injured,killed,confidence\n#event+type,#date,#loc+name,#affected+injured,#affected+killed,#meta+confidence\nindirect-fire,2030-02-01T22:00:00+03:00,Camp Meridian,2,0,verified\n',
+    );
+    expect(
+      JSON.parse(corridor(['incident', 'import', csv, '--data', data, '--json']).stdout),
+    ).toEqual({ imported: 1 });
+  });
+
   it('solves generalised assignment files and names what is wrong with a bad one', () => {
     const gap = join(root, '../shared/data/gap/cattrysse1994/gap1-0');
     const line = JSON.parse(corridor(['solve-gap', gap, '--json']).stdout.trim());

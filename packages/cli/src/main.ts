@@ -8,6 +8,7 @@ import { registerCase } from './commands/case.js';
 import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDestination } from './commands/destination.js';
+import { registerIncident } from './commands/incident.js';
 import { registerMovement } from './commands/movement.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSchedule } from './commands/schedule.js';
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   registerSolveGap(program);
   registerPlan(program);
   registerSchedule(program);
+  registerIncident(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);

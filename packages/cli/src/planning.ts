@@ -8,6 +8,7 @@ import {
 } from '@corridor/optimizer';
 import type { Store } from '@corridor/storage';
 import { loadAllocationInput } from './commands/allocate.js';
+import { hazardFrom } from './commands/incident.js';
 
 /** Cases the timetable moves: allocated and not yet departed. */
 export const schedulableStatuses: CaseStatus[] = [
@@ -119,7 +120,9 @@ export async function loadTimetableInput(
   );
   const input: TimetableInput = {
     startDay,
-    hazard: new Array<number>(horizon).fill(o.hazardRate),
+    hazard: (await hazardFrom(store, startDay, addDays(startDay, horizon), o.hazardRate)).map(
+      (d) => d.mean,
+    ),
     cases: timetableCases,
     movements,
     ground: (await store.movements.groundCapacity()).map((g) => ({

@@ -10,3 +10,5 @@ export * from './schemas.js';
 export * from './units.js';
 export * from './workflow.js';
 export * from './demo/movements.js';
+export * from './hazard.js';
+export * from './demo/incidents.js';

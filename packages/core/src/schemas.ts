@@ -201,3 +201,32 @@ export const GroundCapacitySchema = z.object({
   hours: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be HH:MM-HH:MM'),
 });
 export type GroundCapacity = z.infer<typeof GroundCapacitySchema>;
+
+/** Kinds of incident the log records (M8). */
+export const incidentTypes = [
+  'indirect-fire',
+  'ground-assault',
+  'abduction',
+  'threat',
+  'confiscation',
+  'obstruction-of-movement',
+  'other',
+] as const;
+
+/** An incident at or near the camp; the narrative is protected (encrypted at rest). */
+export const IncidentSchema = z.object({
+  id: IdSchema,
+  type: z.enum(incidentTypes),
+  at: IsoDateTimeSchema,
+  timezone: z.string().min(1),
+  site: z.string().min(1).max(200),
+  lat: z.number().min(-90).max(90).nullable(),
+  lon: z.number().min(-180).max(180).nullable(),
+  injured: z.number().int().min(0),
+  killed: z.number().int().min(0),
+  source: z.string().max(200),
+  confidence: z.enum(['verified', 'credible', 'unverified']),
+  narrative: z.string().max(10_000).nullable(),
+  cases: z.array(IdSchema),
+});
+export type Incident = z.infer<typeof IncidentSchema>;

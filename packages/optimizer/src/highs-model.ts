@@ -82,20 +82,24 @@ function build(highs: Highs, model: Model, fixed: Int32Array, integer: boolean) 
   };
 }
 
-/** Solves the MIP exactly (within a time limit), starting from `start` (pair per item, −1 unplaced). */
+/**
+ * Solves the MIP (within a time limit and a relative gap), starting from `start` (pair per item,
+ * −1 unplaced) when given.
+ */
 export function solveExact(
   highs: Highs,
   model: Model,
   fixed: Int32Array,
   start: Int32Array | null,
   timeLimitMs: number,
+  relativeGap = 1e-9,
 ): ExactResult {
   const t0 = performance.now();
   return highs.withModel(build(highs, model, fixed, true), (h) => {
     h.options.set({
       output_flag: false,
       time_limit: timeLimitMs / 1000,
-      mip_rel_gap: 1e-9,
+      mip_rel_gap: relativeGap,
     });
     if (start) {
       const value = new Float64Array(model.pairWeight.length + model.n);

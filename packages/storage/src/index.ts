@@ -8,3 +8,4 @@ export { normaliseForIndex, Vault } from './vault/vault.js';
 export * from './movements/movement-store.js';
 export * from './plans/plan-store.js';
 export type { BackupSummary } from './backup/backup.js';
+export * from './incidents/incident-store.js';

@@ -16,6 +16,8 @@ import {
 } from './audit/audit-store.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
 import type { Database } from './db/schema.js';
+import { KyselyIncidents } from './incidents/kysely-incidents.js';
+import type { IncidentStore } from './incidents/incident-store.js';
 import { KyselyMovements } from './movements/kysely-movements.js';
 import type { MovementStore } from './movements/movement-store.js';
 import { KyselyPlans } from './plans/kysely-plans.js';
@@ -39,6 +41,7 @@ export interface Store {
   registry: RegistryStore;
   plans: PlanStore;
   movements: MovementStore;
+  incidents: IncidentStore;
   audit: AuditStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
@@ -108,6 +111,7 @@ export async function openStore(
       registry: new KyselyRegistry(db, vault),
       plans: new KyselyPlans(db),
       movements: new KyselyMovements(db),
+      incidents: new KyselyIncidents(db, vault),
       audit: {
         events: (after, limit) => auditEvents(db, after, limit),
         verify: () => verifyAudit(db),

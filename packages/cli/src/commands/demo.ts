@@ -4,6 +4,7 @@ import {
   errors,
   generateDemo,
   generateDemoGroundCapacity,
+  generateDemoIncidents,
   generateDemoMovements,
 } from '@corridor/core';
 import type { Command } from 'commander';
@@ -54,6 +55,7 @@ export function registerDemo(program: Command): void {
         const movements = generateDemoMovements(data.destinations, data.pledges);
         await store.movements.add(movements, actor);
         await store.movements.setGroundCapacity(generateDemoGroundCapacity(movements), actor);
+        await store.incidents.add(generateDemoIncidents(), actor);
         progress.update(2, 'looking for duplicates');
         await store.registry.scanDuplicates(actor);
         progress.update(3, 'counting');

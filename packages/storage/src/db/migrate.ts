@@ -2,10 +2,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as registry from './migrations/0001-registry.js';
 import * as plans from './migrations/0002-plans-movements.js';
+import * as incidents from './migrations/0006-incidents.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
   '0002-plans-movements': plans,
+  '0006-incidents': incidents,
 };
 
 class StaticProvider implements MigrationProvider {

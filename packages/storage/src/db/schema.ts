@@ -204,6 +204,24 @@ export interface PlanLocksTable {
   at: Timestamp;
 }
 
+export interface IncidentsTable {
+  id: string;
+  type: string;
+  at: Timestamp;
+  timezone: string;
+  site: string;
+  lat: number | null;
+  lon: number | null;
+  injured: number;
+  killed: number;
+  source: string;
+  confidence: string;
+  narrative: Uint8Array | null;
+  narrative_key: Uint8Array | null;
+  cases: Json<string[]>;
+  created_at: Timestamp;
+}
+
 /** Every table of the database. */
 export interface Database {
   meta: MetaTable;
@@ -226,4 +244,5 @@ export interface Database {
   plans: PlansTable;
   plan_assignments: PlanAssignmentsTable;
   plan_locks: PlanLocksTable;
+  incidents: IncidentsTable;
 }

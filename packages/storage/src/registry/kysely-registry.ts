@@ -31,6 +31,7 @@ import type {
 
 /** Every table of the operation, children first; users, sessions and the audit log stay. */
 const registryTables = [
+  'incidents',
   'plan_assignments',
   'plans',
   'plan_locks',

@@ -58,13 +58,23 @@ export class Vault {
 
   /** A new random data key for one person, and its wrapped form for storage. */
   newPersonKey(personId: string): { key: Buffer; wrapped: Buffer } {
-    const key = randomBytes(32);
-    return { key, wrapped: seal(this.kek, key, `person-key:${personId}`) };
+    return this.newRecordKey('person', personId);
   }
 
   /** Unwraps a person's stored data key. */
   unwrapPersonKey(personId: string, wrapped: Uint8Array): Buffer {
-    return open(this.kek, wrapped, `person-key:${personId}`);
+    return this.unwrapRecordKey('person', personId, wrapped);
+  }
+
+  /** A new data key for any protected record (an incident's narrative, say), and its wrapped form. */
+  newRecordKey(kind: string, id: string): { key: Buffer; wrapped: Buffer } {
+    const key = randomBytes(32);
+    return { key, wrapped: seal(this.kek, key, `${kind}-key:${id}`) };
+  }
+
+  /** Unwraps a record's stored data key. */
+  unwrapRecordKey(kind: string, id: string, wrapped: Uint8Array): Buffer {
+    return open(this.kek, wrapped, `${kind}-key:${id}`);
   }
 
   /** Encrypts a JSON value under a person's key, bound to the record it belongs to. */
