@@ -151,6 +151,8 @@ function test() {
     '.',
   ]);
   build();
+  log('type-check the benchmarks');
+  must(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'bench']);
   log('tests (vitest)');
   mkdirSync(join(root, 'test-output'), { recursive: true });
   const report = join(root, 'test-output', 'vitest.json');
