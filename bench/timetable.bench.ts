@@ -40,7 +40,7 @@ function measure(name: string, input: TimetableInput, exactLimitMs: number, lpLi
   const buildMs = since(t0);
   const handmade = firstReadyFirstServed(input);
   const t1 = performance.now();
-  const engine = solve(instance, { timeLimitMs: 30_000, warmStart: handmade });
+  const engine = solve(instance, { timeLimitMs: 30_000, warmStart: handmade, highs });
   const engineMs = since(t1);
   const model = compile(instance);
   const fixed = new Int32Array(model.n).fill(-3);

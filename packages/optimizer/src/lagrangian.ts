@@ -40,6 +40,7 @@ export function relax(
 export class Subgradient {
   readonly prices: Float64Array;
   readonly bestPrices: Float64Array;
+  /** The best (lowest) bound so far; an outside bound (the LP's) may lower it. */
   bound = Infinity;
   private factor = 2;
   private stall = 0;

@@ -34,6 +34,8 @@ export interface SolveOptions {
   progress?: ((p: SolveProgress) => boolean | void) | null;
   /** A loaded HiGHS runtime: small instances are then finished and proved by its MIP solver. */
   highs?: Highs | null;
+  /** With HiGHS given, compute the LP bound when the instance has at most this many eligible pairs. */
+  lpPairLimit?: number;
   /** Use HiGHS MIP only when the instance has at most this many eligible pairs. */
   exactPairLimit?: number;
   /** Time limit of the HiGHS MIP, in milliseconds. */
@@ -53,6 +55,7 @@ export const defaultOptions: Required<SolveOptions> = {
   kickPatience: 60,
   progress: null,
   highs: null,
-  exactPairLimit: 4000,
+  lpPairLimit: 300_000,
+  exactPairLimit: 10_000,
   exactTimeLimitMs: 5_000,
 };

@@ -33,7 +33,7 @@ export interface ResourceReport {
 export interface SolveStats {
   iterations: number;
   timeMs: number;
-  boundSource: 'lagrangian' | 'highs-mip' | 'trivial';
+  boundSource: 'lagrangian' | 'highs-lp' | 'highs-mip' | 'trivial';
   exactUsed: boolean;
 }
 

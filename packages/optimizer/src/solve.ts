@@ -8,7 +8,7 @@ import type { SolveResult, SolveStatus } from './result.js';
 import { construct, localSearch, perturb } from './search.js';
 import { PlanState } from './state.js';
 import { Subgradient } from './lagrangian.js';
-import { solveExact } from './highs-model.js';
+import { lpBound, solveExact } from './highs-model.js';
 
 /** Fixed pair per contracted item: −3 free, −1 fixed unplaced, ≥ 0 fixed pair. */
 function fixedPairs(model: Model, locks: ReadonlyMap<number, number>): Int32Array {
@@ -110,6 +110,26 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     }
     if (performance.now() - t0 > o.timeLimitMs) break;
   }
+  // The LP relaxation (HiGHS) is often much tighter than the Lagrangian bound on these models,
+  // and for allocation and timetable it is frequently integral: a plan that meets it is optimal.
+  let lpUsed = false;
+  if (
+    !stopped &&
+    o.highs &&
+    gapOf(effectiveBound()) > o.targetGap &&
+    model.pairWeight.length <= o.lpPairLimit
+  ) {
+    const lp = lpBound(
+      o.highs,
+      model,
+      fixed,
+      Math.max(100, o.timeLimitMs - (performance.now() - t0)),
+    );
+    if (Number.isFinite(lp.bound) && lp.bound < sub.bound) {
+      sub.bound = lp.bound;
+      lpUsed = true;
+    }
+  }
   // Iterated local search: kick part of the best plan, rebuild at noisy prices, improve; keep
   // the best. Runs while time is left, the gap is open and improvements keep coming.
   const noisy = new Float64Array(model.resources);
@@ -131,7 +151,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     iterations++;
   }
   let bound = effectiveBound();
-  let boundSource: 'lagrangian' | 'highs-mip' = 'lagrangian';
+  let boundSource: 'lagrangian' | 'highs-lp' | 'highs-mip' = lpUsed ? 'highs-lp' : 'lagrangian';
   let exactUsed = false;
   if (
     !stopped &&

@@ -8,6 +8,7 @@ import {
   explainAllocation,
   explanationText,
   fairnessAudit,
+  loadHighs,
   solve,
   type AllocationInput,
 } from '@corridor/optimizer';
@@ -86,6 +87,7 @@ export function registerAllocate(program: Command): void {
         const instance = buildAllocationInstance(input);
         const { locks, warmStart } = allocationStart(input);
         const result = solve(instance, {
+          highs: await loadHighs(),
           timeLimitMs,
           seed: Number(opts.seed) || 1,
           locks,

@@ -4,6 +4,7 @@ import { errors } from '@corridor/core';
 import {
   buildTimetableInstance,
   firstReadyFirstServed,
+  loadHighs,
   replan,
   solve,
   timetableMetrics,
@@ -96,7 +97,9 @@ export function registerSchedule(program: Command): void {
           const { instance } = buildTimetableInstance(input);
           // Start from what operators would do by hand; the search only improves on it.
           const handmade = firstReadyFirstServed(input);
+          const highs = await loadHighs();
           const result = solve(instance, {
+            highs,
             timeLimitMs,
             warmStart: handmade,
             progress: (p) => progress.update(Math.min(99, Math.round((100 * p.iteration) / 3000))),
@@ -133,6 +136,7 @@ export function registerSchedule(program: Command): void {
             );
             if (separate) {
               const sep = solve(buildTimetableInstance(separate.input).instance, {
+                highs,
                 timeLimitMs,
                 warmStart: firstReadyFirstServed(separate.input),
               });
@@ -253,6 +257,7 @@ export function registerSchedule(program: Command): void {
             options({ hazardRate: opts.hazardRate }),
           );
           const outcome = replan(input, previous, events, {
+            highs: await loadHighs(),
             changePenalty,
             timeLimitMs: positive('--time-limit', opts.timeLimit, 3600) * 1000,
           });
