@@ -186,7 +186,15 @@ function bench() {
   for (const file of benches) {
     if (only.length && !only.some((o) => file.includes(o))) continue;
     log(`benchmark ${file}`);
-    failed += run(process.execPath, ['--max-old-space-size=16384', '--import', 'tsx', join(root, 'bench', file)]) === 0 ? 0 : 1;
+    failed +=
+      run(process.execPath, [
+        '--max-old-space-size=16384',
+        '--import',
+        'tsx',
+        join(root, 'bench', file),
+      ]) === 0
+        ? 0
+        : 1;
   }
   process.exit(failed ? 1 : 0);
 }
