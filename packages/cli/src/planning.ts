@@ -1,5 +1,5 @@
 /** Reads the timetable problem from the store (used by schedule, timetable and replan). */
-import { errors, type CaseStatus } from '@corridor/core';
+import { errors, schedulableStatuses, type CaseStatus } from '@corridor/core';
 import {
   buildAllocationInstance,
   type AllocationInput,
@@ -10,15 +10,6 @@ import type { Store } from '@corridor/storage';
 import { loadAllocationInput } from './commands/allocate.js';
 import { hazardFrom } from './commands/incident.js';
 
-/** Cases the timetable moves: allocated and not yet departed. */
-export const schedulableStatuses: CaseStatus[] = [
-  'verified',
-  'referred',
-  'accepted',
-  'exit-cleared',
-  'scheduled',
-  'checked-in',
-];
 const readyNow: CaseStatus[] = ['exit-cleared', 'scheduled', 'checked-in'];
 const needsFirstCodes = ['SM', 'DS', 'ER', 'CR', 'SC', 'WR'];
 

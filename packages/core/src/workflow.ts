@@ -37,6 +37,18 @@ export interface Transition {
   roles: readonly Role[];
 }
 
+/** Cases that allocation places: verified and not yet scheduled (a rejected case needs a new referral). */
+export const allocatableStatuses: readonly CaseStatus[] = [
+  'verified',
+  'referred',
+  'accepted',
+  'exit-cleared',
+  'rejected-by-destination',
+];
+
+/** Cases the timetable moves: past verification and not yet departed. */
+export const schedulableStatuses: readonly CaseStatus[] = mainStatuses.slice(1, 7);
+
 /** Statuses from which a case has not yet left the camp. */
 export const preDepartureStatuses: readonly CaseStatus[] = [
   'registered',

@@ -1,5 +1,5 @@
 /** `corridor allocate`: who goes where (M4), with explanations, fairness audit and locks. */
-import { errors } from '@corridor/core';
+import { allocatableStatuses, errors } from '@corridor/core';
 import {
   allocationInputFrom,
   allocationStart,
@@ -17,15 +17,6 @@ import type { Command } from 'commander';
 import { actorOf, globals, output, withStore } from '../context.js';
 import { table } from '../format.js';
 import { startProgress } from '../progress.js';
-
-/** Case statuses that allocation places (verified and not yet scheduled). */
-export const allocatableStatuses = [
-  'verified',
-  'referred',
-  'accepted',
-  'exit-cleared',
-  'rejected-by-destination',
-] as const;
 
 /** Reads everything allocation needs from the store. */
 export async function loadAllocationInput(

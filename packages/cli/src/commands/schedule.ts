@@ -1,6 +1,6 @@
 /** `corridor schedule`, `corridor timetable`, `corridor replan`: movements for every case (M5, M7). */
 import { readFileSync, existsSync } from 'node:fs';
-import { errors } from '@corridor/core';
+import { errors, schedulableStatuses } from '@corridor/core';
 import {
   buildTimetableInstance,
   firstReadyFirstServed,
@@ -183,12 +183,7 @@ export function registerSchedule(program: Command): void {
         if (!plan)
           throw errors.invalidInput('there is no timetable yet; run `corridor schedule` first');
         const { cases } = await store.registry.planningCases([
-          'verified',
-          'referred',
-          'accepted',
-          'exit-cleared',
-          'scheduled',
-          'checked-in',
+          ...schedulableStatuses,
           'departed',
           'arrived',
         ]);
