@@ -97,7 +97,17 @@ export async function loadTimetableInput(
       ),
       destinationId,
       medicalPersons: c.medicalPersons,
-      ...(o.joint ? { destinations: pointsOf.get(c.id) ?? [] } : {}),
+      ...(o.joint
+        ? {
+            destinations: (pointsOf.get(c.id) ?? []).map((d) => {
+              const ready = addDays(
+                startDay,
+                readyNow.includes(c.status) ? 0 : (lead.get(d.id) ?? 0),
+              );
+              return { ...d, readyDay: c.readyDate && c.readyDate > ready ? c.readyDate : ready };
+            }),
+          }
+        : {}),
       ...(c.status === 'checked-in' && previous ? { pinned: previous } : {}),
       ...(previous ? { previous } : {}),
     });

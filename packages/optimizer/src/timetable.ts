@@ -13,8 +13,9 @@ export interface TimetableCase {
   priority: number;
   /** Timetable mode: the allocated destination. Joint mode: null, and `destinations` lists the choices. */
   destinationId: string | null;
-  /** Joint mode: eligible destinations with the allocation's points for the whole household. */
-  destinations?: { id: string; points: number }[];
+  /** Joint mode: eligible destinations with the allocation's points for the whole household, and the
+   * first day the case can travel there (processing lead times differ by destination). */
+  destinations?: { id: string; points: number; readyDay?: string }[];
   /** Pinned to a movement (checked in, boarded, departed, or locked by a planner). */
   pinned?: string;
   /** The movement of the previous timetable, kept unless moving gains more than the change penalty. */
@@ -138,13 +139,16 @@ export function buildTimetableInstance(
   const items = input.cases.map((c) => {
     const ready = dayIndex(input.startDay, c.readyDay);
     const fitOf = new Map((c.destinations ?? []).map((d) => [d.id, d.points]));
+    const readyAt = new Map(
+      (c.destinations ?? []).map((d) => [d.id, dayIndex(input.startDay, d.readyDay ?? c.readyDay)]),
+    );
     const pairs: Pair[] = [];
     movements.forEach((m, k) => {
       const pinned = c.pinned === m.id;
       if (c.pinned && !pinned) return;
       const d = dayIndex(input.startDay, m.day);
       if (!pinned) {
-        if (d < ready || d < 0) return;
+        if (d < (readyAt.get(m.destinationId ?? '') ?? ready) || d < 0) return;
         if (
           c.destinationId !== null
             ? m.destinationId !== c.destinationId
