@@ -210,7 +210,7 @@ export function replan(
         forced.reasons.get(c.id) ??
         (from === null
           ? 'saves-exposure'
-          : movedForRoom(input, result, i)
+          : movedForRoom(result, i)
             ? 'made-room'
             : 'saves-exposure'),
     });
@@ -227,8 +227,9 @@ export function replan(
   };
 }
 
-function movedForRoom(input: TimetableInput, result: SolveResult, i: number): boolean {
-  return result.reasons[i]?.kind === 'traded' && input.cases[i] !== undefined;
+/** A case that left its (still possible) movement for a worse one made room for others. */
+function movedForRoom(result: SolveResult, i: number): boolean {
+  return result.reasons[i]?.kind === 'traded';
 }
 
 /** Cases that cannot keep their movement, and the fewest that must move off shrunk movements. */

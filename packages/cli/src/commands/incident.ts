@@ -1,6 +1,5 @@
 /** `corridor incident add|list|import` and `corridor hazard`: the incident log and the hazard it implies (M8). */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { estimateHazard, errors, incidentTypes, type Incident } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import type { Command } from 'commander';
@@ -73,7 +72,12 @@ export function readIncidentsCsv(text: string, timezone: string): Incident[] {
       return n;
     };
     const incident = {
-      id: get('id') || `I-${basename(String(line))}-${k + 1}`,
+      // Without an id column, an id from the time and the row keeps re-imports from colliding silently.
+      id:
+        get('id') ||
+        `I-${get('at')
+          .replace(/[^0-9]/g, '')
+          .slice(0, 12)}-${line}`,
       type: get('type') as Incident['type'],
       at: get('at'),
       timezone: get('timezone') || timezone,
