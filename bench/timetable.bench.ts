@@ -6,12 +6,14 @@
  * changed cases ≤ 1.2 × the minimum). Both compared with first-ready-first-served (goal ≤ 0.7×).
  */
 import {
+  addDays as addIsoDays,
   createRandom,
   estimateHazard,
   generateDemo,
   generateDemoGroundCapacity,
   generateDemoIncidents,
   generateDemoMovements,
+  type IsoDate,
 } from '@corridor/core';
 import {
   buildAllocationInstance,
@@ -31,8 +33,7 @@ import { since, writeResults } from './lib/report.js';
 
 const highs = await loadHighs();
 const results: Record<string, unknown> = {};
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number): string => addIsoDays(day as IsoDate, n);
 
 function measure(name: string, input: TimetableInput, exactLimitMs: number, lpLimitMs: number) {
   const t0 = performance.now();

@@ -1,5 +1,11 @@
 /** Reads the timetable problem from the store (used by schedule, timetable and replan). */
-import { errors, schedulableStatuses, type CaseStatus } from '@corridor/core';
+import {
+  addDays as addIsoDays,
+  errors,
+  schedulableStatuses,
+  type CaseStatus,
+  type IsoDate,
+} from '@corridor/core';
 import {
   buildAllocationInstance,
   type AllocationInput,
@@ -25,7 +31,7 @@ export interface TimetableOptions {
 }
 
 function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  return addIsoDays(day as IsoDate, n);
 }
 
 /** The timetable input, the allocation input it came from, and the previous timetable's movements. */

@@ -2,6 +2,7 @@
  * The hazard at the camp (M8): a daily incident rate with a Gamma prior, updated by weighted
  * daily counts with forgetting (discounted Poisson–Gamma), forecast with mean and 90% quantile.
  */
+import { addDays, type IsoDate } from './units.js';
 
 /** What the hazard model needs of an incident. */
 export interface HazardIncident {
@@ -117,7 +118,7 @@ export function incidentWeight(i: HazardIncident, o: HazardOptions = defaultHaza
 }
 
 function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return addDays(day as IsoDate, 1);
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The timetable model (M5): which movement each case leaves on, to cut the population's exposure. */
+import { daysBetween, type IsoDate } from '@corridor/core';
 import type { Instance, Pair } from './instance.js';
 
 /** A case waiting to leave. */
@@ -69,11 +70,9 @@ export const defaultTimetableWeights: TimetableWeights = {
   unplacedExtra: 10,
 };
 
-const dayMs = 86_400_000;
-
 /** Whole days from a to b (YYYY-MM-DD). */
 export function dayIndex(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / dayMs);
+  return daysBetween(a as IsoDate, b as IsoDate);
 }
 
 /** Cumulative hazard: H[d] = Σ_{t<d} λ_t, the expected incidents a person sees before leaving on day d. */
