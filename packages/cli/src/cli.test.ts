@@ -359,6 +359,17 @@ describe('corridor on an embedded data folder', () => {
     }
   });
 
+  it('verifies the audit chain', () => {
+    const verdict = JSON.parse(corridor(['audit', 'verify', '--data', data, '--json']).stdout);
+    expect(verdict.ok).toBe(true);
+    expect(verdict.events).toBeGreaterThan(3);
+    const events = JSON.parse(
+      corridor(['audit', 'list', '--data', data, '--json', '--limit', '5']).stdout,
+    );
+    expect(events).toHaveLength(5);
+    expect(events[0]).toMatchObject({ seq: 1, action: 'operation.create' });
+  });
+
   it('backs up and restores to identical counts, only with the master key', () => {
     const file = join(dir, 'demo.backup');
     expect(corridor(['backup', '--data', data, '--out', file]).code).toBe(0);

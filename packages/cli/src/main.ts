@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isCorridorError } from '@corridor/core';
 import { Command, CommanderError } from 'commander';
 import { registerAllocate } from './commands/allocate.js';
+import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerCase } from './commands/case.js';
 import { registerDedup } from './commands/dedup.js';
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   registerPlan(program);
   registerSchedule(program);
   registerIncident(program);
+  registerAudit(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);

@@ -1,5 +1,11 @@
 /** Movements and ground capacity on Kysely. */
-import { errors, MovementSchema, toZonedIso, type IsoDate } from '@corridor/core';
+import {
+  errors,
+  GroundCapacitySchema,
+  MovementSchema,
+  toZonedIso,
+  type IsoDate,
+} from '@corridor/core';
 import { sql, type Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches } from '../db/batch.js';
@@ -164,6 +170,21 @@ export class KyselyMovements implements MovementStore {
   }
 
   setGroundCapacity(days: GroundCapacity[], actor: Actor): Promise<void> {
+    const problems = days.flatMap((d, k) => {
+      const parsed = GroundCapacitySchema.safeParse(d);
+      return parsed.success
+        ? []
+        : parsed.error.issues.map(
+            (i) => `day ${d?.day ?? `#${k + 1}`}: ${i.path.join('.')} ${i.message}`,
+          );
+    });
+    if (problems.length > 0)
+      return Promise.reject(
+        errors.invalidInput(
+          `ground capacity not set: ${problems.slice(0, 10).join('; ')}`,
+          problems,
+        ),
+      );
     return this.db.transaction().execute(async (trx) => {
       for (const d of days) {
         await trx

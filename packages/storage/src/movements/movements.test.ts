@@ -37,6 +37,12 @@ describe.each(backends)('movements on $name', (backend) => {
     });
     expect(last.seats).toBe(movements.at(-1)?.seats);
     await store.movements.setGroundCapacity(generateDemoGroundCapacity(movements), admin);
+    await expect(
+      store.movements.setGroundCapacity(
+        [{ day: '2031-02-30' as never, persons: -1, vehicles: 2, hours: '6-14' }],
+        admin,
+      ),
+    ).rejects.toThrow(/ground capacity not set: day 2031-02-30: day .*; .*persons.*; .*hours/);
     expect((await store.movements.groundCapacity())[0]).toMatchObject({
       persons: 300,
       hours: '06:00-14:00',
