@@ -16,7 +16,7 @@ import {
   type AllocationInput,
 } from '@corridor/optimizer';
 import { allocationInputOf } from './lib/demo-planning.js';
-import { dataDir, since, writeResults } from './lib/report.js';
+import { campOnly, dataDir, since, writeResults } from './lib/report.js';
 
 const highs = await loadHighs();
 const results: Record<string, unknown> = {};
@@ -104,7 +104,7 @@ function kabulAllocation(seed: number): AllocationInput {
     }),
   };
 }
-{
+if (!campOnly) {
   const input = kabulAllocation(7);
   const people = input.cases.reduce((s, c) => s + c.persons, 0);
   const instance = buildAllocationInstance(input);

@@ -1,5 +1,5 @@
 /** Shared by the benchmarks: machine facts and writing results to bench/results. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,12 +18,28 @@ export function machine() {
   };
 }
 
-/** Writes bench/results/<name>.json. */
+/** True when only the camp-scale cases should run (BENCH_SCALE=camp): the Kabul ones take minutes. */
+export const campOnly = process.env.BENCH_SCALE === 'camp';
+
+/**
+ * Writes bench/results/<name>.json. With BENCH_SCALE=camp the sections measured now replace
+ * theirs in the existing file and the others are kept, each with the machine and date it ran on.
+ */
 export function writeResults(name: string, body: Record<string, unknown>): string {
   const dir = join(import.meta.dirname, '../results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.json`);
-  writeFileSync(file, JSON.stringify({ machine: machine(), ...body }, null, 2) + '\n');
+  const stamped = Object.fromEntries(
+    Object.entries(body).map(([k, v]) => [k, { ...(v as object), measured: machine().date }]),
+  );
+  const previous =
+    campOnly && existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+      : {};
+  writeFileSync(
+    file,
+    JSON.stringify({ ...previous, machine: machine(), ...stamped }, null, 2) + '\n',
+  );
   return file;
 }
 

@@ -134,7 +134,14 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   // the best. Runs while time is left, the gap is open and improvements keep coming.
   const noisy = new Float64Array(model.resources);
   let stale = 0;
-  for (let round = 0; !stopped && round < o.maxKicks && stale < o.kickPatience; round++) {
+  // A small instance goes to the HiGHS MIP next, which starts from the best plan and proves it:
+  // kicking first would only spend time.
+  const exactNext = Boolean(o.highs) && model.pairWeight.length <= o.exactPairLimit;
+  for (
+    let round = 0;
+    !stopped && !exactNext && round < o.maxKicks && stale < o.kickPatience;
+    round++
+  ) {
     if (gapOf(effectiveBound()) <= o.targetGap || performance.now() - t0 > o.timeLimitMs) break;
     state.restore(best);
     const kicked = perturb(state, free, 0.05 + 0.15 * random.next(), random);
