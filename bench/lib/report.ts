@@ -29,9 +29,9 @@ export function writeResults(name: string, body: Record<string, unknown>): strin
   const dir = join(import.meta.dirname, '../results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.json`);
-  const stamped = Object.fromEntries(
-    Object.entries(body).map(([k, v]) => [k, { ...(v as object), measured: machine().date }]),
-  );
+  const stamp = (v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? { ...v, measured: machine().date } : v;
+  const stamped = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, stamp(v)]));
   const previous =
     campOnly && existsSync(file)
       ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
