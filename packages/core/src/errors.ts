@@ -52,6 +52,66 @@ export const errors = {
       400,
       `the master key from ${source} does not open this database; use the key it was created with`,
     ),
+  unauthenticated: () =>
+    new CorridorError(
+      'unauthenticated',
+      401,
+      'log in first: POST /api/login, then send the session cookie or `Authorization: Bearer <token>`',
+    ),
+  sessionExpired: () =>
+    new CorridorError('session-expired', 401, 'your session has expired or ended; log in again'),
+  invalidCredentials: () =>
+    new CorridorError('invalid-credentials', 401, 'wrong username or password'),
+  loginLocked: (retryAfterSeconds: number) =>
+    new CorridorError(
+      'login-locked',
+      429,
+      `too many failed logins for this account; try again in ${retryAfterSeconds} s`,
+      { retryAfterSeconds },
+    ),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new CorridorError(
+      'too-many-requests',
+      429,
+      `too many requests; try again in ${retryAfterSeconds} s`,
+      { retryAfterSeconds },
+    ),
+  routeForbidden: (route: string, role: string, allowed: readonly string[]) =>
+    new CorridorError(
+      'route-forbidden',
+      403,
+      `role ${role} may not call ${route}; allowed roles: ${allowed.join(', ')}`,
+    ),
+  routeNotFound: (method: string, path: string) =>
+    new CorridorError('route-not-found', 404, `no route ${method} ${path}; see /openapi.json`),
+  payloadTooLarge: (limitBytes: number) =>
+    new CorridorError(
+      'payload-too-large',
+      413,
+      `the request body is larger than the limit of ${limitBytes} bytes`,
+    ),
+  unsupportedMediaType: (type: string) =>
+    new CorridorError(
+      'unsupported-media-type',
+      415,
+      `request bodies must be application/json, not ${type || 'an unnamed type'}`,
+    ),
+  internal: () =>
+    new CorridorError(
+      'internal',
+      500,
+      'an unexpected error occurred; it was logged without personal data',
+    ),
+  userExists: (username: string) =>
+    new CorridorError('user-exists', 409, `a user named ${username} already exists`),
+  weakPassword: (minLength: number) =>
+    new CorridorError('weak-password', 400, `a password needs at least ${minLength} characters`),
+  alreadyErased: (personId: string) =>
+    new CorridorError(
+      'already-erased',
+      409,
+      `the personal data of person ${personId} was already erased`,
+    ),
 } as const;
 
 /** True when a value is a catalogued Corridor error. */

@@ -12,3 +12,5 @@ export * from './workflow.js';
 export * from './demo/movements.js';
 export * from './hazard.js';
 export * from './demo/incidents.js';
+export * from './access.js';
+export * from './redact.js';

@@ -9,3 +9,5 @@ export * from './movements/movement-store.js';
 export * from './plans/plan-store.js';
 export type { BackupSummary } from './backup/backup.js';
 export * from './incidents/incident-store.js';
+export * from './users/user-store.js';
+export * from './users/session-store.js';

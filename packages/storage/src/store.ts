@@ -24,6 +24,10 @@ import { KyselyPlans } from './plans/kysely-plans.js';
 import type { PlanStore } from './plans/plan-store.js';
 import { KyselyRegistry } from './registry/kysely-registry.js';
 import type { RegistryStore } from './registry/registry-store.js';
+import { KyselySessions } from './users/kysely-sessions.js';
+import { KyselyUsers } from './users/kysely-users.js';
+import type { SessionStore } from './users/session-store.js';
+import type { UserStore } from './users/user-store.js';
 import { loadMasterKey } from './vault/master-key.js';
 import { Vault } from './vault/vault.js';
 
@@ -43,6 +47,10 @@ export interface Store {
   movements: MovementStore;
   incidents: IncidentStore;
   audit: AuditStore;
+  /** User accounts and their roles (M11). */
+  users: UserStore;
+  /** Login sessions and the request counters every server process shares (M11). */
+  sessions: SessionStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
   /** The whole database as one encrypted backup (readable only with the same master key). */
@@ -116,6 +124,8 @@ export async function openStore(
         events: (after, limit) => auditEvents(db, after, limit),
         verify: () => verifyAudit(db),
       },
+      users: new KyselyUsers(db),
+      sessions: new KyselySessions(db, vault),
       db,
       backup: () => backupDatabase(db, vault),
       restore: async (content) => restoreDatabase(db, readBackup(content, vault)),

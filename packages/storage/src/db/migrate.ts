@@ -2,11 +2,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as registry from './migrations/0001-registry.js';
 import * as plans from './migrations/0002-plans-movements.js';
+import * as users from './migrations/0003-users-sessions.js';
 import * as incidents from './migrations/0006-incidents.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
   '0002-plans-movements': plans,
+  '0003-users-sessions': users,
   '0006-incidents': incidents,
 };
 
@@ -23,6 +25,8 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
     provider: new StaticProvider(),
     migrationTableName: 'corridor_migrations',
     migrationLockTableName: 'corridor_migrations_lock',
+    // Numbers are reserved per issue (ARCHITECTURE.md), so a lower one may land after a higher one.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

@@ -222,6 +222,29 @@ export interface IncidentsTable {
   created_at: Timestamp;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  role: string;
+  password_hash: string;
+  disabled: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface RateCountersTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
 /** Every table of the database. */
 export interface Database {
   meta: MetaTable;
@@ -245,4 +268,7 @@ export interface Database {
   plan_assignments: PlanAssignmentsTable;
   plan_locks: PlanLocksTable;
   incidents: IncidentsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  rate_counters: RateCountersTable;
 }

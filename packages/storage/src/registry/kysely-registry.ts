@@ -14,6 +14,7 @@ import type { Actor } from '../audit/audit-store.js';
 import type { Database } from '../db/schema.js';
 import type { Vault } from '../vault/vault.js';
 import { insertOperation } from './create-operation.js';
+import { erasePersonIn } from './erase-person.js';
 import { decideDuplicateIn, listDuplicates, scanDuplicatesIn } from './duplicates.js';
 import { readHousehold } from './household-view.js';
 import { moveCaseIn } from './move-case.js';
@@ -23,6 +24,7 @@ import { appendAudit } from '../audit/audit-store.js';
 import type {
   DuplicateDecision,
   DuplicatePair,
+  ErasedPerson,
   HistoryEntry,
   HouseholdView,
   OperationStatus,
@@ -140,6 +142,10 @@ export class KyselyRegistry implements RegistryStore {
     statuses: readonly CaseStatus[],
   ): Promise<{ cases: PlanningCase[]; links: CaseLink[] }> {
     return readPlanningCases(this.db, statuses);
+  }
+
+  erasePerson(id: string, actor: Actor): Promise<ErasedPerson> {
+    return this.db.transaction().execute((trx) => erasePersonIn(trx, id, actor));
   }
 
   async pledges(): Promise<Pledge[]> {

@@ -99,6 +99,15 @@ export interface DuplicateDecision {
   note: string;
 }
 
+/** What an erasure did: the person's key is gone, their row (and so the counts) stays. */
+export interface ErasedPerson {
+  personId: string;
+  householdId: string;
+  erasedAt: string;
+  /** How many of their documents became unreadable. */
+  documents: number;
+}
+
 /** The registry of one operation, stored in one database. */
 export interface RegistryStore {
   /** The operation this database holds, if any. */
@@ -127,4 +136,6 @@ export interface RegistryStore {
   planningCases(
     statuses: readonly CaseStatus[],
   ): Promise<{ cases: PlanningCase[]; links: CaseLink[] }>;
+  /** Erases a person's personal data for good by deleting their key (admin, protection officer). */
+  erasePerson(id: string, actor: Actor): Promise<ErasedPerson>;
 }

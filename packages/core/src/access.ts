@@ -1,0 +1,71 @@
+/** Who may call each route of the API: the one table the server and its authorization test obey (M11). */
+import { roles, type Role } from './roles.js';
+
+/** Who may call a route: `public` needs no login; otherwise the roles allowed. */
+export type RouteAccess = 'public' | readonly Role[];
+
+/** Every role, read-only auditor included: routes that only read counts or plans. */
+const everyone: readonly Role[] = roles;
+/** Every role that writes to the registry (all but the read-only auditor). */
+const writers: readonly Role[] = roles.filter((r) => r !== 'auditor');
+
+/** Roles that may erase a person's personal data (crypto-shredding); storage checks it too. */
+export const erasureRoles: readonly Role[] = ['admin', 'protection-officer'];
+/** Roles that manage user accounts. */
+export const userAdminRoles: readonly Role[] = ['admin'];
+/** Roles that may read the audit log. */
+export const auditReaderRoles: readonly Role[] = ['admin', 'auditor'];
+
+/**
+ * The access table, keyed `METHOD /path` exactly as the route is registered. A route that is not
+ * listed here cannot be defined (the server's route helper takes its key from this table).
+ */
+export const routeAccess = {
+  'GET /healthz': 'public',
+  'GET /openapi.json': 'public',
+  'GET /docs': 'public',
+  'GET /docs/docs.js': 'public',
+  'GET /docs/docs.css': 'public',
+  'GET /': 'public',
+  'POST /api/login': 'public',
+  'GET /api/public/stats': 'public',
+  'POST /api/logout': everyone,
+  'GET /api/me': everyone,
+  'GET /api/status': everyone,
+  'GET /api/cases/:id': everyone,
+  'POST /api/cases/:id/status': writers,
+  'GET /api/dedup': ['admin', 'registrar', 'protection-officer', 'auditor'],
+  'POST /api/dedup/scan': ['admin', 'registrar'],
+  'POST /api/dedup/:id/decision': ['admin', 'registrar', 'protection-officer'],
+  'GET /api/destinations': everyone,
+  'GET /api/pledges': everyone,
+  'GET /api/plans': everyone,
+  'GET /api/plans/current': everyone,
+  'GET /api/plans/:id': everyone,
+  'GET /api/movements': everyone,
+  'GET /api/audit/verify': auditReaderRoles,
+  'GET /api/audit/events': auditReaderRoles,
+  'GET /api/users': userAdminRoles,
+  'POST /api/users': userAdminRoles,
+  'POST /api/users/:username/disable': userAdminRoles,
+  'POST /api/persons/:id/erase': erasureRoles,
+} as const satisfies Record<string, RouteAccess>;
+
+/** A route's key in the access table, e.g. `GET /api/cases/:id`. */
+export type RouteKey = keyof typeof routeAccess;
+
+/** True when a route needs no login. */
+export function isPublicRoute(route: RouteKey): boolean {
+  return routeAccess[route] === 'public';
+}
+
+/** The roles allowed on a route (every role for a public one). */
+export function rolesFor(route: RouteKey): readonly Role[] {
+  const access: RouteAccess = routeAccess[route];
+  return access === 'public' ? roles : access;
+}
+
+/** True when `role` may call `route`. */
+export function mayCall(route: RouteKey, role: Role): boolean {
+  return rolesFor(route).includes(role);
+}

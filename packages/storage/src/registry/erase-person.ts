@@ -1,0 +1,51 @@
+/** Erases a person's personal data by destroying their key (crypto-shredding); counts and plans stay. */
+import { erasureRoles, errors, isRole } from '@corridor/core';
+import { sql } from 'kysely';
+import { appendAudit, type Actor } from '../audit/audit-store.js';
+import type { Db } from '../db/batch.js';
+import type { ErasedPerson } from './registry-store.js';
+
+/**
+ * Deletes the person's data key inside the caller's transaction, so their encrypted name, birth
+ * date, contact, notes and documents can never be decrypted again, and replaces their blind
+ * indexes so a name or number can no longer be matched to them. The person row (sex, birth year,
+ * household, needs) stays so that counts, plans and manifests keep adding up.
+ */
+export async function erasePersonIn(
+  trx: Db,
+  id: string,
+  actor: Actor,
+  now = new Date(),
+): Promise<ErasedPerson> {
+  if (!isRole(actor.role) || !erasureRoles.includes(actor.role))
+    throw errors.forbidden(
+      `role ${actor.role} may not erase a person's data; allowed roles: ${erasureRoles.join(', ')}`,
+    );
+  const person = await trx
+    .selectFrom('persons')
+    .select(['id', 'household_id', 'erased_at'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!person) throw errors.notFound('person', id);
+  if (person.erased_at) throw errors.alreadyErased(id);
+  await trx.deleteFrom('person_keys').where('person_id', '=', id).execute();
+  await trx
+    .updateTable('persons')
+    .set({ erased_at: now, name_bidx: `erased:${id}` })
+    .where('id', '=', id)
+    .execute();
+  const docs = await trx
+    .updateTable('documents')
+    .set({ number_bidx: sql<string>`'erased:' || id` })
+    .where('person_id', '=', id)
+    .executeTakeFirst();
+  const documents = Number(docs.numUpdatedRows);
+  await appendAudit(trx, actor, {
+    action: 'person.erase',
+    entity: 'person',
+    entityId: id,
+    detail: { household: person.household_id, documents },
+  });
+  return { personId: id, householdId: person.household_id, erasedAt: now.toISOString(), documents };
+}
