@@ -27,6 +27,7 @@ export const routeAccess = {
   'GET /docs/docs.js': 'public',
   'GET /docs/docs.css': 'public',
   'GET /': 'public',
+  'GET /*': 'public',
   'POST /api/login': 'public',
   'GET /api/public/stats': 'public',
   'POST /api/logout': everyone,

@@ -1,0 +1,83 @@
+/** The Fastify application: hooks for headers, limits and logs; the error catalogue; every route. */
+import { readFileSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import { errors, type CorridorError } from '@corridor/core';
+import type { Store } from '@corridor/storage';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { enforceLimit } from './auth/rate-limit.js';
+import { errorBody, retryAfter, toCorridorError } from './error-reply.js';
+import { securityHeaders } from './headers.js';
+import { describeError, describeRequest, writeLog } from './log.js';
+import { registerDocs } from './openapi/register.js';
+import { resolveOptions, type ServerOptions } from './options.js';
+import { runRoute } from './pipeline.js';
+import type { ApiRoute } from './route.js';
+import { apiRoutes } from './routes/index.js';
+import { registerStatic } from './static.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function sendError(reply: FastifyReply, e: CorridorError): FastifyReply {
+  const retry = retryAfter(e);
+  if (retry !== undefined) reply.header('retry-after', String(retry));
+  return reply.status(e.status).type('application/json; charset=utf-8').send(errorBody(e));
+}
+
+/** Builds the app over an open store; `routes` defaults to every API route. */
+export async function buildApp(
+  store: Store,
+  options: ServerOptions = {},
+  routes: readonly ApiRoute[] = apiRoutes,
+): Promise<FastifyInstance> {
+  const o = resolveOptions(options);
+  const app = Fastify({
+    logger: false,
+    bodyLimit: o.bodyLimit,
+    trustProxy: o.trustProxy,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  });
+  // Only JSON bodies: a cross-site form cannot post text/plain to a cookie-authenticated route.
+  app.removeContentTypeParser('text/plain');
+  await app.register(fastifyCookie);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(securityHeaders(request.url, o.contentSecurityPolicy));
+    if (request.url.split('?')[0] === '/healthz') return;
+    const limit = { kind: 'api-ip', subject: request.ip, max: o.requestsPerMinutePerIp };
+    await enforceLimit(store.sessions, { ...limit, windowMs: 60_000 }, o.clock());
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const ms = Math.round(reply.elapsedTime * 10) / 10;
+    writeLog(o.log, { level: 'info', ...describeRequest(request), status: reply.statusCode, ms });
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const e = toCorridorError(error, {
+      bodyLimit: o.bodyLimit,
+      contentType: request.headers['content-type'],
+    });
+    if (e.status >= 500)
+      writeLog(o.log, { level: 'error', ...describeRequest(request), error: describeError(error) });
+    return sendError(reply, e);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? '/')),
+  );
+
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.path,
+      handler: (request, reply) => runRoute(route, store, o, request, reply),
+    });
+  }
+  registerDocs(app, routes, version());
+  registerStatic(app, o.webRoot);
+  return app;
+}

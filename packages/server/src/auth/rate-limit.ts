@@ -1,0 +1,19 @@
+/** Request limits on counters in the database, so that every server process enforces the same ones. */
+import { errors, type CorridorError } from '@corridor/core';
+import type { SessionStore } from '@corridor/storage';
+
+/** Seconds until a window ends, at least one. */
+export function secondsUntil(resetAt: Date, now: Date): number {
+  return Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
+}
+
+/** Counts one request of `kind` by `subject`; throws 429 once more than `max` fall in the window. */
+export async function enforceLimit(
+  sessions: SessionStore,
+  limit: { kind: string; subject: string; max: number; windowMs: number },
+  now: Date,
+  refuse: (retryAfterSeconds: number) => CorridorError = errors.tooManyRequests,
+): Promise<void> {
+  const hits = await sessions.hit(limit.kind, limit.subject, limit.windowMs, now);
+  if (hits.count > limit.max) throw refuse(secondsUntil(hits.resetAt, now));
+}

@@ -1,0 +1,59 @@
+/** Turns anything thrown while answering into a catalogued error: 4xx for bad input, never a stack. */
+import { CorridorError, errors, isCorridorError } from '@corridor/core';
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: string;
+  status: number;
+  message: string;
+  details?: unknown;
+}
+
+interface FrameworkError {
+  code?: string;
+  statusCode?: number;
+}
+
+/** Maps Fastify's own errors (body, media type, URL) to the catalogue; anything else is internal. */
+export function toCorridorError(
+  error: unknown,
+  context: { bodyLimit: number; contentType?: string | undefined },
+): CorridorError {
+  if (isCorridorError(error)) return error;
+  const { code, statusCode } = (error ?? {}) as FrameworkError;
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errors.payloadTooLarge(context.bodyLimit);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return errors.unsupportedMediaType((context.contentType ?? '').split(';')[0]?.trim() ?? '');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return errors.invalidInput('the body is empty; send a JSON document or no Content-Type');
+  }
+  if (statusCode && statusCode >= 400 && statusCode < 500) {
+    if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+      return errors.invalidInput('the body is not valid JSON');
+    // Fastify's own client errors (bad URL, bad content length, poisoned JSON…): a fixed message.
+    return new CorridorError(
+      'bad-request',
+      statusCode,
+      `the request cannot be read (${code ?? statusCode})`,
+    );
+  }
+  return errors.internal();
+}
+
+/** The response body of an error. */
+export function errorBody(e: CorridorError): ErrorBody {
+  return {
+    error: e.id,
+    status: e.status,
+    message: e.message,
+    ...(e.details === undefined ? {} : { details: e.details }),
+  };
+}
+
+/** Seconds a client should wait before retrying, for the Retry-After header. */
+export function retryAfter(e: CorridorError): number | undefined {
+  const d = e.details as { retryAfterSeconds?: unknown } | undefined;
+  return typeof d?.retryAfterSeconds === 'number' ? d.retryAfterSeconds : undefined;
+}

@@ -1,0 +1,8 @@
+export { buildApp } from './app.js';
+export { NewPasswordSchema, UsernameSchema } from './auth/credentials.js';
+export { hashPassword, minPasswordLength } from './auth/passwords.js';
+export { openApiDocument } from './openapi/document.js';
+export { defaultServerOptions, type ServerOptions } from './options.js';
+export { defineRoute, type ApiRoute, type RouteContext, type RouteSpec } from './route.js';
+export { apiRoutes } from './routes/index.js';
+export { startServer, type RunningServer } from './serve.js';

@@ -1,0 +1,114 @@
+/** The OpenAPI 3.1 document, generated from the same route specs and zod schemas the server runs. */
+import { routeAccess } from '@corridor/core';
+import { z } from 'zod';
+import { sessionCookie } from '../auth/tokens.js';
+import type { ApiRoute } from '../route.js';
+
+type Json = Record<string, unknown>;
+
+/** A zod schema as JSON Schema 2020-12 (the dialect of OpenAPI 3.1), as clients send or read it. */
+export function jsonSchema(schema: z.ZodType): Json {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Json;
+  return rest;
+}
+
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Json[] {
+  if (!schema) return [];
+  const object = jsonSchema(schema) as { properties?: Record<string, Json>; required?: string[] };
+  return Object.entries(object.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (object.required ?? []).includes(name),
+    schema: s,
+    ...(typeof s.description === 'string' ? { description: s.description } : {}),
+  }));
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+function operation(route: ApiRoute): Json {
+  const access = routeAccess[route.key];
+  const { spec } = route;
+  const errorsOf: Record<string, Json> = {
+    '400': errorResponse('invalid input: the message names the first problem'),
+    '413': errorResponse('the body is larger than the limit'),
+    '429': errorResponse('too many requests; see Retry-After'),
+  };
+  if (access !== 'public') {
+    errorsOf['401'] = errorResponse('not logged in, or the session expired');
+    errorsOf['403'] = errorResponse('your role may not call this route (or make this change)');
+  }
+  return {
+    operationId: route.key
+      .replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())
+      .replace(/^./, (c) => c.toLowerCase()),
+    tags: [spec.tag],
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+    'x-roles': access,
+    security: access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }],
+    parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
+    ...(spec.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(spec.body) } },
+          },
+        }
+      : {}),
+    responses: {
+      [String(spec.status ?? 200)]: {
+        description: 'success',
+        content: { 'application/json': { schema: jsonSchema(spec.response) } },
+      },
+      ...errorsOf,
+      '404': errorResponse('not found'),
+    },
+  };
+}
+
+/** The whole document for a list of routes. */
+export function openApiDocument(routes: readonly ApiRoute[], version: string): Json {
+  const paths: Record<string, Json> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation(route) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Corridor API',
+      version,
+      description:
+        'Plans and runs the relocation of an at-risk population. Log in with POST /api/login; ' +
+        'send the token as `Authorization: Bearer <token>` or use the session cookie. ' +
+        '`x-roles` names the roles allowed on each route; personal data is redacted by role.',
+    },
+    tags: [...new Set(routes.map((r) => r.spec.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer' },
+        cookieAuth: { type: 'apiKey', in: 'cookie', name: sessionCookie },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error', 'status', 'message'],
+          properties: {
+            error: { type: 'string', description: 'the error id from the catalogue' },
+            status: { type: 'integer' },
+            message: { type: 'string' },
+            details: {},
+          },
+        },
+      },
+    },
+  };
+}

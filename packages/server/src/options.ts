@@ -1,0 +1,66 @@
+/** The server's settings and their defaults, in one place. */
+
+/** What `buildApp` may be told; every field has a default in `defaultServerOptions`. */
+export interface ServerOptions {
+  /** A session ends after this long without a request (default 12 h). */
+  sessionIdleMs?: number;
+  /** Largest request body in bytes; larger ones get 413 (default 1 MiB). */
+  bodyLimit?: number;
+  /** Login attempts per minute from one IP address (default 20). */
+  loginPerIpPerMinute?: number;
+  /** Login attempts per minute for one username, right or wrong (default 10). */
+  loginPerUserPerMinute?: number;
+  /** Failed logins of one username that lock it for the rest of `lockoutMs` (default 5). */
+  maxFailedLogins?: number;
+  /** The window in which failed logins are counted, and so the longest lockout (default 15 min). */
+  lockoutMs?: number;
+  /** Requests per minute from one IP address, any route (default 3000). */
+  requestsPerMinutePerIp?: number;
+  /** Requests per minute with one session token (default 600). */
+  requestsPerMinutePerToken?: number;
+  /** Trust X-Forwarded-For from a reverse proxy to find the client's address (default false). */
+  trustProxy?: boolean;
+  /** Mark the session cookie Secure: always, never, or when the request came over HTTPS (default). */
+  secureCookie?: boolean | 'auto';
+  /** A folder with the built web application to serve at `/` (default: none, a placeholder page). */
+  webRoot?: string | null;
+  /** Where access and error log lines go (JSON, never personal data); null for none. */
+  log?: ((line: string) => void) | null;
+  /** The clock; tests move it to expire sessions and windows. */
+  clock?: () => Date;
+  /** The Content-Security-Policy header sent with every response. */
+  contentSecurityPolicy?: string;
+}
+
+const minute = 60_000;
+
+/** Defaults of every server option. */
+export const defaultServerOptions: Required<ServerOptions> = {
+  sessionIdleMs: 12 * 60 * minute,
+  bodyLimit: 1024 * 1024,
+  loginPerIpPerMinute: 20,
+  loginPerUserPerMinute: 10,
+  maxFailedLogins: 5,
+  lockoutMs: 15 * minute,
+  requestsPerMinutePerIp: 3000,
+  requestsPerMinutePerToken: 600,
+  trustProxy: false,
+  secureCookie: 'auto',
+  webRoot: null,
+  log: null,
+  clock: () => new Date(),
+  contentSecurityPolicy: [
+    "default-src 'self'",
+    "img-src 'self' data: blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; '),
+};
+
+/** The options with every default filled in. */
+export function resolveOptions(options: ServerOptions = {}): Required<ServerOptions> {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  return { ...defaultServerOptions, ...given };
+}

@@ -1,0 +1,80 @@
+/**
+ * The route-definition helper: every API route is a key of core's access table plus a spec
+ * (schemas, handler). The pipeline in `pipeline.ts` runs authenticate → authorize → validate →
+ * command → present for every route alike; `openapi/document.ts` documents them from the same specs.
+ */
+import type { RouteKey, routeAccess } from '@corridor/core';
+import type { Actor, SessionUser, Store } from '@corridor/storage';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { ServerOptions } from './options.js';
+
+/** The user a handler sees: none on public routes, always one on the others. */
+export type UserOf<K extends RouteKey> = (typeof routeAccess)[K] extends 'public'
+  ? null
+  : SessionUser;
+
+/** What a handler receives: validated input, who acts, the store and the request. */
+export interface RouteContext<K extends RouteKey, P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  user: UserOf<K>;
+  /** Who acts, for storage commands and the audit log: `api:<username>` in their role. */
+  actor: Actor;
+  store: Store;
+  options: Required<ServerOptions>;
+  /** The request's time from the server clock. */
+  now: Date;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** No input of this kind (the default type of params and query). */
+type NoInput = z.ZodObject<Record<string, never>>;
+
+/** A route's description: schemas for input and output, and the command that answers it. */
+export interface RouteSpec<
+  K extends RouteKey,
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+> {
+  /** The OpenAPI tag that groups the route in /docs. */
+  tag: string;
+  summary: string;
+  description?: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** The response schema: documents the route and strips any field it does not name. */
+  response: R;
+  /** The success status (default 200). */
+  status?: 200 | 201;
+  handler(ctx: RouteContext<K, z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R>>;
+}
+
+/** A defined route, its types erased so that routes of every shape fit in one list. */
+export interface ApiRoute {
+  key: RouteKey;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  spec: RouteSpec<RouteKey, z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
+}
+
+/**
+ * Defines one API route. The key (`'POST /api/cases/:id/status'`) must be in core's
+ * `routeAccess` table, which says who may call it; the method and path come from the key.
+ */
+export function defineRoute<
+  K extends RouteKey,
+  R extends z.ZodType,
+  P extends z.ZodType = NoInput,
+  Q extends z.ZodType = NoInput,
+  B extends z.ZodType = z.ZodUndefined,
+>(key: K, spec: RouteSpec<K, P, Q, B, R>): ApiRoute {
+  const [method, path] = key.split(' ') as [ApiRoute['method'], string];
+  // The handler's input types are checked above; the list only needs the erased shape.
+  return { key, method, path, spec: spec as unknown as ApiRoute['spec'] };
+}

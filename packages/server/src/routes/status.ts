@@ -1,0 +1,68 @@
+/** The operation at a glance: status for staff, suppressed counts for the public, health for probes. */
+import { z } from 'zod';
+import { minPublishedCount, presentPublicStats } from '../presenters/public-stats.js';
+import { defineRoute } from '../route.js';
+
+const Counts = z.record(z.string(), z.number().int());
+
+/** The counts of `corridor status --json`, field for field. */
+export const OperationStatusSchema = z.object({
+  operation: z.object({
+    id: z.string(),
+    name: z.string(),
+    isDemo: z.boolean(),
+    windowStart: z.string(),
+    windowEnd: z.string(),
+  }),
+  persons: z.number().int(),
+  households: z.number().int(),
+  destinations: z.number().int(),
+  byStatus: Counts,
+  personsByStatus: Counts,
+  pledgedPersons: z.number().int(),
+  pledgedCases: z.number().int(),
+  medicalPlaces: z.number().int(),
+  personsWithMedicalNeeds: z.number().int(),
+  linkedCases: z.number().int(),
+  openDuplicates: z.number().int(),
+});
+
+/** `GET /api/status`: the same JSON as `corridor status --json`. */
+export const statusRoute = defineRoute('GET /api/status', {
+  tag: 'operation',
+  summary: "The operation's counts (the same JSON as `corridor status --json`)",
+  response: OperationStatusSchema,
+  handler: ({ store }) => store.registry.status(),
+});
+
+const Published = z.number().int().nullable();
+
+/** `GET /api/public/stats`: counts anyone may see; below 5 they are null. */
+export const publicStatsRoute = defineRoute('GET /api/public/stats', {
+  tag: 'public',
+  summary: 'Public counts, no login; counts from 1 to 4 are suppressed (null)',
+  description:
+    `Counts below ${minPublishedCount} are null, and one more cell of a table is suppressed ` +
+    'when only one is, so a small group cannot be recovered by subtraction. No names, dates, ' +
+    'places or destinations are published: they could help someone target a movement.',
+  response: z.object({
+    minPublishedCount: z.number().int(),
+    persons: Published,
+    households: Published,
+    destinations: z.number().int(),
+    pledgedPersons: Published,
+    personsByStatus: z.record(z.string(), Published),
+  }),
+  handler: async ({ store }) => presentPublicStats(await store.registry.status()),
+});
+
+/** `GET /healthz`: answers when the database does. */
+export const healthRoute = defineRoute('GET /healthz', {
+  tag: 'system',
+  summary: 'Liveness and database check for load balancers (not rate limited)',
+  response: z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) }),
+  handler: async ({ store }) => {
+    await store.registry.operation();
+    return { ok: true as const, database: store.kind };
+  },
+});
