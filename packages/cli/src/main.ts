@@ -11,10 +11,13 @@ import { registerDemo } from './commands/demo.js';
 import { registerDestination } from './commands/destination.js';
 import { registerIncident } from './commands/incident.js';
 import { registerMovement } from './commands/movement.js';
+import { registerPerson } from './commands/person.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSchedule } from './commands/schedule.js';
+import { registerServe } from './commands/serve.js';
 import { registerSolveGap } from './commands/solve-gap.js';
 import { registerStatus } from './commands/status.js';
+import { registerUser } from './commands/user.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -53,6 +56,9 @@ export function buildProgram(): Command {
   registerSchedule(program);
   registerIncident(program);
   registerAudit(program);
+  registerServe(program);
+  registerUser(program);
+  registerPerson(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);

@@ -1,5 +1,5 @@
 export { buildApp } from './app.js';
-export { NewPasswordSchema, UsernameSchema } from './auth/credentials.js';
+export { checkNewCredentials, NewPasswordSchema, UsernameSchema } from './auth/credentials.js';
 export { hashPassword, minPasswordLength } from './auth/passwords.js';
 export { openApiDocument } from './openapi/document.js';
 export { defaultServerOptions, type ServerOptions } from './options.js';

@@ -1,0 +1,65 @@
+/** `corridor serve`: the REST API (and, with --web, the web application) over this data. */
+import { errors } from '@corridor/core';
+import { startServer } from '@corridor/server';
+import { openStore, resolveConfig } from '@corridor/storage';
+import type { Command } from 'commander';
+import { globals } from '../context.js';
+
+function number(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw errors.invalidInput(`${flag} must be a number from ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
+/** Registers `corridor serve`. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the REST API (docs at /docs, OpenAPI at /openapi.json) until stopped')
+    .option('--port <n>', 'port to listen on (0: any free port)', '8080')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--web <dir>', 'folder of the built web application to serve at /')
+    .option('--session-idle-hours <h>', 'a session ends after this long unused', '12')
+    .option('--trust-proxy', 'behind a reverse proxy: take the client address from X-Forwarded-For')
+    .option('--quiet', 'no access log on stdout')
+    .action(
+      async (
+        opts: {
+          port: string;
+          host: string;
+          web?: string;
+          sessionIdleHours: string;
+          trustProxy?: boolean;
+          quiet?: boolean;
+        },
+        command: Command,
+      ) => {
+        const port = number('--port', opts.port, 0, 65_535);
+        const idleHours = number('--session-idle-hours', opts.sessionIdleHours, 0.01, 24 * 30);
+        const store = await openStore(resolveConfig({ data: globals(command).data }));
+        try {
+          const server = await startServer(
+            store,
+            { host: opts.host, port: Math.trunc(port) },
+            {
+              sessionIdleMs: Math.round(idleHours * 3_600_000),
+              webRoot: opts.web ?? null,
+              trustProxy: Boolean(opts.trustProxy),
+              log: opts.quiet ? null : (line) => process.stdout.write(`${line}\n`),
+            },
+          );
+          process.stderr.write(
+            `corridor: serving ${server.url} (API docs at ${server.url}/docs)\n`,
+          );
+          await new Promise<void>((resolve) => {
+            process.once('SIGINT', () => resolve());
+            process.once('SIGTERM', () => resolve());
+          });
+          await server.close();
+        } finally {
+          await store.close();
+        }
+      },
+    );
+}
