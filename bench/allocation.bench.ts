@@ -71,7 +71,7 @@ function kabulAllocation(seed: number): AllocationInput {
     shares.push({ id: `D${shares.length}`, share: 0.002 + r.next() * 0.004 });
   const total = shares.reduce((s, d) => s + d.share, 0);
   const cases = Array.from({ length: 25_000 }, (_, i) => {
-    const persons = 1 + r.weighted([0.18, 0.12, 0.14, 0.16, 0.14, 0.1, 0.08, 0.05, 0.03]);
+    const persons = 1 + r.weighted([0.09, 0.08, 0.11, 0.15, 0.16, 0.13, 0.11, 0.09, 0.08]);
     const prefs = new Set<string>();
     while (prefs.size < 3) prefs.add(shares[r.weighted(shares.map((d) => d.share + 0.01))]!.id);
     return {
@@ -109,13 +109,13 @@ if (!campOnly) {
   const people = input.cases.reduce((s, c) => s + c.persons, 0);
   const instance = buildAllocationInstance(input);
   const t0 = performance.now();
-  const engine = solve(instance, { timeLimitMs: 10_000 });
+  const engine = solve(instance, { timeLimitMs: 9_000 });
   const engineMs = since(t0);
   const model = compile(instance);
   const fixed = new Int32Array(model.n).fill(-3);
   const lp = lpBound(highs, model, fixed, 600_000);
   const gapToLp = (lp.bound - engine.objective) / Math.abs(lp.bound);
-  const mipLimitMs = 300_000;
+  const mipLimitMs = 120_000;
   const mip = solveExactToGap(model, fixed, Math.max(gapToLp, 1e-6), mipLimitMs);
   results.kabul = {
     cases: input.cases.length,

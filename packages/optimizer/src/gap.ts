@@ -59,6 +59,10 @@ export function solveGap(
       timeLimitMs: options.timeLimitMs,
       maxIterations: 100_000,
       kickPatience: 400,
+      exactPairLimit: 20_000,
+      exactTimeLimitMs: options.timeLimitMs,
+      tabuIterations: 10_000_000,
+      tabuPatience: 20 * problem.n,
       highs: options.highs ?? null,
       seed: options.seed ?? 1,
     });

@@ -140,24 +140,37 @@ export function solveExact(
   });
 }
 
-/** The LP relaxation's optimum: an upper bound on the best plan, and the resource duals. */
+/** The LP relaxation's optimum: an upper bound, the resource duals, and x per pair (to round). */
+export interface LpResult {
+  /** Infinity when HiGHS did not reach the LP optimum in time. */
+  bound: number;
+  prices: Float64Array;
+  /** The LP value of every pair (null without an optimum). */
+  x: Float64Array | null;
+  timeMs: number;
+}
+
+/** Solves the LP relaxation of the model (see `LpResult`). */
 export function lpBound(
   highs: Highs,
   model: Model,
   fixed: Int32Array,
   timeLimitMs: number,
-): { bound: number; prices: Float64Array; timeMs: number } {
+): LpResult {
   const t0 = performance.now();
   return highs.withModel(build(highs, model, fixed, false), (h) => {
     h.options.set({ output_flag: false, time_limit: timeLimitMs / 1000 });
     const run = h.run();
     const optimal = run.modelStatus === highs.constants.modelStatus.optimal;
-    const duals = h.getSolution().rowDual;
+    const solution = h.getSolution();
     const prices = new Float64Array(model.resources);
-    for (let r = 0; r < model.resources; r++) prices[r] = Math.abs(duals[model.n + r] ?? 0);
+    for (let r = 0; r < model.resources; r++)
+      prices[r] = Math.abs(solution.rowDual[model.n + r] ?? 0);
+    const P = model.pairWeight.length;
     return {
       bound: optimal ? h.getObjectiveValue() : Infinity,
       prices,
+      x: optimal ? Float64Array.from(solution.colValue.subarray(0, P)) : null,
       timeMs: performance.now() - t0,
     };
   });

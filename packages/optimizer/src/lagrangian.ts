@@ -52,6 +52,13 @@ export class Subgradient {
     this.use = new Float64Array(model.resources);
   }
 
+  /** Starts from a known bound and prices (the LP's optimum and duals). */
+  start(bound: number, prices: Float64Array): void {
+    this.bound = bound;
+    this.prices.set(prices);
+    this.bestPrices.set(prices);
+  }
+
   /** One iteration: evaluates the relaxation, keeps the best bound, moves the prices. */
   step(target: number, fixed: Int32Array): number {
     const value = relax(this.model, this.prices, fixed, this.use);

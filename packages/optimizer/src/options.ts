@@ -30,6 +30,12 @@ export interface SolveOptions {
   maxKicks?: number;
   /** Stop kicking after this many rounds without improvement. */
   kickPatience?: number;
+  /** Improve by tabu search (instead of kicks) when the instance has at most this many pairs. */
+  tabuPairLimit?: number;
+  /** Tabu moves at most. */
+  tabuIterations?: number;
+  /** Tabu moves without a better plan before restarting from the best (the third ends it). */
+  tabuPatience?: number;
   /** Called now and then with the state of the search; return false to stop early. */
   progress?: ((p: SolveProgress) => boolean | void) | null;
   /** A loaded HiGHS runtime: small instances are then finished and proved by its MIP solver. */
@@ -53,6 +59,9 @@ export const defaultOptions: Required<SolveOptions> = {
   locks: new Map(),
   maxKicks: 20_000,
   kickPatience: 60,
+  tabuPairLimit: 50_000,
+  tabuIterations: 200_000,
+  tabuPatience: 5_000,
   progress: null,
   highs: null,
   lpPairLimit: 300_000,

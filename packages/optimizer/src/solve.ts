@@ -5,7 +5,10 @@ import { compile, pairOf, type Model } from './model.js';
 import { defaultOptions, type SolveOptions } from './options.js';
 import { report } from './report.js';
 import type { SolveResult, SolveStatus } from './result.js';
-import { construct, localSearch, perturb } from './search.js';
+import { construct, localSearch } from './search.js';
+import { iteratedLocalSearch } from './kicks.js';
+import { roundLp } from './lp-round.js';
+import { tabuSearch } from './tabu.js';
 import { PlanState } from './state.js';
 import { Subgradient } from './lagrangian.js';
 import { lpBound, solveExact } from './highs-model.js';
@@ -74,6 +77,29 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   const roundDown = integral(model);
   const gapOf = (bound: number) => (bound - bestObjective) / Math.max(1, Math.abs(bound));
   const effectiveBound = () => (roundDown ? Math.floor(sub.bound + 1e-6) : sub.bound);
+  const keep = () => {
+    if (state.objective > bestObjective + 1e-9) {
+      bestObjective = state.objective;
+      best = state.snapshot();
+      return true;
+    }
+    return false;
+  };
+  // The LP relaxation (HiGHS) is the best Lagrangian bound of this relaxation, its duals are the
+  // best prices, and on these models it splits few items: rounding it is often optimal.
+  let lpUsed = false;
+  if (o.highs && model.pairWeight.length <= o.lpPairLimit) {
+    const lp = lpBound(o.highs, model, fixed, Math.max(100, o.timeLimitMs));
+    if (Number.isFinite(lp.bound)) {
+      sub.start(lp.bound, lp.prices);
+      lpUsed = true;
+    }
+    if (lp.x) {
+      roundLp(state, free, lp.x, lp.prices, random);
+      localSearch(state, free, swapBudget);
+      if (!keep()) state.restore(best);
+    }
+  }
   let iterations = 0;
   let stopped = false;
   let bestBoundSeen = Infinity;
@@ -90,10 +116,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
       state.restore(best);
       construct(state, sub.prices, free, random);
       localSearch(state, free, swapBudget);
-      if (state.objective > bestObjective + 1e-9) {
-        bestObjective = state.objective;
-        best = state.snapshot();
-      }
+      keep();
     }
     if (iterations % 25 === 0) {
       const more = o.progress?.({
@@ -110,52 +133,26 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     }
     if (performance.now() - t0 > o.timeLimitMs) break;
   }
-  // The LP relaxation (HiGHS) is often much tighter than the Lagrangian bound on these models,
-  // and for allocation and timetable it is frequently integral: a plan that meets it is optimal.
-  let lpUsed = false;
-  if (
-    !stopped &&
-    o.highs &&
-    gapOf(effectiveBound()) > o.targetGap &&
-    model.pairWeight.length <= o.lpPairLimit
-  ) {
-    const lp = lpBound(
-      o.highs,
-      model,
-      fixed,
-      Math.max(100, o.timeLimitMs - (performance.now() - t0)),
-    );
-    if (Number.isFinite(lp.bound) && lp.bound < sub.bound) {
-      sub.bound = lp.bound;
-      lpUsed = true;
-    }
-  }
-  // Iterated local search: kick part of the best plan, rebuild at noisy prices, improve; keep
-  // the best. Runs while time is left, the gap is open and improvements keep coming.
-  const noisy = new Float64Array(model.resources);
-  let stale = 0;
-  // A small instance goes to the HiGHS MIP next, which starts from the best plan and proves it:
-  // kicking first would only spend time.
+  // A small instance goes to the HiGHS MIP next, which starts from the best plan and proves it;
+  // the others are improved by tabu search (moderate size) or iterated local search (large).
   const exactNext = Boolean(o.highs) && model.pairWeight.length <= o.exactPairLimit;
-  for (
-    let round = 0;
-    !stopped && !exactNext && round < o.maxKicks && stale < o.kickPatience;
-    round++
-  ) {
-    if (gapOf(effectiveBound()) <= o.targetGap || performance.now() - t0 > o.timeLimitMs) break;
+  if (!stopped && !exactNext && gapOf(effectiveBound()) > o.targetGap) {
     state.restore(best);
-    const kicked = perturb(state, free, 0.05 + 0.15 * random.next(), random);
-    for (let r = 0; r < model.resources; r++) noisy[r] = sub.bestPrices[r]! * (0.5 + random.next());
-    construct(state, noisy, kicked, random);
-    localSearch(state, free, swapBudget);
-    if (state.objective > bestObjective + 1e-9) {
-      bestObjective = state.objective;
-      best = state.snapshot();
-      stale = 0;
-    } else {
-      stale++;
-    }
-    iterations++;
+    const deadline = t0 + o.timeLimitMs;
+    iterations +=
+      model.pairWeight.length <= o.tabuPairLimit
+        ? tabuSearch(state, free, random, {
+            maxIterations: o.tabuIterations,
+            deadline,
+            patience: o.tabuPatience,
+          })
+        : iteratedLocalSearch(state, free, sub.bestPrices, random, {
+            maxKicks: o.maxKicks,
+            patience: o.kickPatience,
+            deadline,
+            swapBudget,
+          });
+    keep();
   }
   let bound = effectiveBound();
   let boundSource: 'lagrangian' | 'highs-lp' | 'highs-mip' = lpUsed ? 'highs-lp' : 'lagrangian';

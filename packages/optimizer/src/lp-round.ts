@@ -1,0 +1,36 @@
+/** A plan from the LP relaxation: pairs the LP takes whole are kept, the rest placed greedily. */
+import type { Random } from '@corridor/core';
+import { construct } from './search.js';
+import type { PlanState } from './state.js';
+
+/**
+ * Replaces the free items' places by the LP's integral choices (x_p = 1) and places the items
+ * the LP splits with the greedy at the LP's prices. On these models the LP splits few items.
+ */
+export function roundLp(
+  state: PlanState,
+  free: Uint8Array,
+  x: Float64Array,
+  prices: Float64Array,
+  random: Random,
+): void {
+  const { model } = state;
+  const rest = new Uint8Array(model.n);
+  for (let c = 0; c < model.n; c++) if (free[c]) state.move(c, -1);
+  for (let c = 0; c < model.n; c++) {
+    if (!free[c]) continue;
+    let whole = -1;
+    for (let p = model.pairStart[c]!; p < model.pairStart[c + 1]!; p++)
+      if (x[p]! > 1 - 1e-6) whole = p;
+    if (whole >= 0 && state.fits(whole)) state.move(c, whole);
+    else if (whole < 0 && !lpUnplaced(x, model.pairStart[c]!, model.pairStart[c + 1]!)) rest[c] = 1;
+  }
+  construct(state, prices, rest, random);
+}
+
+/** Whether the LP leaves the item wholly unplaced (every pair at 0). */
+function lpUnplaced(x: Float64Array, from: number, to: number): boolean {
+  let sum = 0;
+  for (let p = from; p < to; p++) sum += x[p]!;
+  return sum < 1e-6;
+}
