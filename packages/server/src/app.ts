@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import { errors, type CorridorError } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { guardRoutes } from './access-guard.js';
 import { enforceLimit } from './auth/rate-limit.js';
 import { errorBody, retryAfter, toCorridorError } from './error-reply.js';
 import { securityHeaders } from './headers.js';
@@ -43,6 +44,7 @@ export async function buildApp(
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
   });
+  guardRoutes(app);
   // Only JSON bodies: a cross-site form cannot post text/plain to a cookie-authenticated route.
   app.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
@@ -74,6 +76,7 @@ export async function buildApp(
     app.route({
       method: route.method,
       url: route.path,
+      config: { pipeline: true },
       handler: (request, reply) => runRoute(route, store, o, request, reply),
     });
   }

@@ -30,6 +30,8 @@ export function toCorridorError(
       return errors.invalidInput('the body is empty; send a JSON document or no Content-Type');
   }
   if (statusCode && statusCode >= 400 && statusCode < 500) {
+    if (error instanceof SyntaxError && /prototype|constructor/.test(error.message))
+      return errors.invalidInput('the body holds a forbidden "__proto__" or "constructor" key');
     if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY')
       return errors.invalidInput('the body is not valid JSON');
     // Fastify's own client errors (bad URL, bad content length, poisoned JSON…): a fixed message.

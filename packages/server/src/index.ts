@@ -1,3 +1,4 @@
+export { registeredRoutes } from './access-guard.js';
 export { buildApp } from './app.js';
 export { checkNewCredentials, NewPasswordSchema, UsernameSchema } from './auth/credentials.js';
 export { hashPassword, minPasswordLength } from './auth/passwords.js';
