@@ -141,11 +141,17 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     const deadline = t0 + o.timeLimitMs;
     iterations +=
       model.pairWeight.length <= o.tabuPairLimit
-        ? tabuSearch(state, free, random, {
-            maxIterations: o.tabuIterations,
-            deadline,
-            patience: o.tabuPatience,
-          })
+        ? tabuSearch(
+            state,
+            free,
+            random,
+            {
+              maxIterations: o.tabuIterations,
+              deadline,
+              patience: o.tabuPatience,
+            },
+            sub.bestPrices,
+          )
         : iteratedLocalSearch(state, free, sub.bestPrices, random, {
             maxKicks: o.maxKicks,
             patience: o.kickPatience,

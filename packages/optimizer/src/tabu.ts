@@ -21,14 +21,15 @@ const raise = 1.3;
 const relax = 0.9;
 
 /**
- * Improves the feasible plan in `state` and leaves the best feasible plan found in it. Returns
- * the number of moves made.
+ * Improves the feasible plan in `state` and leaves the best feasible plan found in it; `prices`
+ * (the LP's duals or Lagrange multipliers) set each penalty's floor. Returns the moves made.
  */
 export function tabuSearch(
   state: PlanState,
   free: Uint8Array,
   random: Random,
   limits: TabuLimits,
+  prices: Float64Array = new Float64Array(state.model.resources),
 ): number {
   const { model } = state;
   const { pairStart, pairWeight, useStart, useResource, useAmount, capacity, penalty } = model;
@@ -46,7 +47,9 @@ export function tabuSearch(
   for (let p = 0; p < P; p++) weightSum += Math.abs(pairWeight[p]!);
   for (let k = 0; k < useAmount.length; k++) useSum += useAmount[k]!;
   const base = useSum > 0 ? Math.max(weightSum / useSum, eps) : 1;
-  const alpha = new Float64Array(R).fill(base);
+  // A penalty never drops below twice the resource's price: cheaper excess only wanders.
+  const floor = Float64Array.from(prices, (p) => Math.max(2 * p, base * 1e-3));
+  const alpha = Float64Array.from(floor, (f) => Math.max(f, base));
   const stamp = new Int32Array(R).fill(-1);
   const removed = new Float64Array(R);
   // Leaving pair p (index P + c: leaving "unplaced") is tabu until this iteration.
@@ -133,12 +136,12 @@ export function tabuSearch(
       if (++restarts === 3) break;
       state.restore(best);
       excessTotal = 0;
-      alpha.fill(base);
+      for (let r = 0; r < R; r++) alpha[r] = Math.max(floor[r]!, base);
       sinceBest = 0;
     }
     for (let r = 0; r < R; r++) {
       if (usage[r]! > capacity[r]! + eps) alpha[r]! *= raise;
-      else alpha[r] = Math.max(base * 1e-3, alpha[r]! * relax);
+      else alpha[r] = Math.max(floor[r]!, alpha[r]! * relax);
     }
   }
   state.restore(best);
