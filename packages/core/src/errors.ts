@@ -96,6 +96,8 @@ export const errors = {
       415,
       `request bodies must be application/json, not ${type || 'an unnamed type'}`,
     ),
+  unreadableRequest: (status: number, what: string) =>
+    new CorridorError('bad-request', status, `the request cannot be read: ${what}`),
   internal: () =>
     new CorridorError(
       'internal',

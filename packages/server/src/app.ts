@@ -43,6 +43,11 @@ export async function buildApp(
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // Errors the router meets before any hook (bad percent-encoding, overlong path parts).
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(securityHeaders(request.url ?? '/', o.contentSecurityPolicy));
+      sendError(reply, toCorridorError(error, { bodyLimit: o.bodyLimit }));
+    },
   });
   guardRoutes(app);
   // Only JSON bodies: a cross-site form cannot post text/plain to a cookie-authenticated route.

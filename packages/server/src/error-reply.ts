@@ -1,5 +1,5 @@
 /** Turns anything thrown while answering into a catalogued error: 4xx for bad input, never a stack. */
-import { CorridorError, errors, isCorridorError } from '@corridor/core';
+import { errors, isCorridorError, type CorridorError } from '@corridor/core';
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
@@ -28,18 +28,18 @@ export function toCorridorError(
       return errors.unsupportedMediaType((context.contentType ?? '').split(';')[0]?.trim() ?? '');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return errors.invalidInput('the body is empty; send a JSON document or no Content-Type');
+    case 'FST_ERR_BAD_URL':
+      return errors.unreadableRequest(400, 'the URL is not valid percent-encoded UTF-8');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return errors.unreadableRequest(414, 'a part of the URL path is too long');
   }
   if (statusCode && statusCode >= 400 && statusCode < 500) {
     if (error instanceof SyntaxError && /prototype|constructor/.test(error.message))
       return errors.invalidInput('the body holds a forbidden "__proto__" or "constructor" key');
     if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY')
       return errors.invalidInput('the body is not valid JSON');
-    // Fastify's own client errors (bad URL, bad content length, poisoned JSON…): a fixed message.
-    return new CorridorError(
-      'bad-request',
-      statusCode,
-      `the request cannot be read (${code ?? statusCode})`,
-    );
+    // Fastify's other client errors (content length, encoding…): a fixed message, no input echoed.
+    return errors.unreadableRequest(statusCode, code ?? `status ${statusCode}`);
   }
   return errors.internal();
 }

@@ -83,6 +83,18 @@ describe('HTTP behaviour', () => {
     }
   });
 
+  it('answers URLs the router cannot read from the catalogue too', async () => {
+    for (const [url, status] of [
+      ['/api/cases/%ED%A0%80%FF', 400],
+      [`/api/cases/${'x'.repeat(150)}`, 414],
+    ] as const) {
+      const r = await server.as('admin', { url });
+      expect([r.statusCode, r.json().error]).toEqual([status, 'bad-request']);
+      expect(r.headers['x-frame-options']).toBe('DENY');
+      expect(r.body).not.toContain('xxxxx');
+    }
+  });
+
   it('sends the security headers with every response', async () => {
     for (const url of ['/api/status', '/api/nothing', '/docs', '/', '/openapi.json']) {
       const r = await server.as('admin', { url });
