@@ -11,6 +11,8 @@ export interface KickLimits {
   /** `performance.now()` value after which no new round starts. */
   deadline: number;
   swapBudget: number;
+  /** Called after every round with the best objective so far; returning false stops the search. */
+  report: (rounds: number, best: number) => boolean;
 }
 
 /** Improves the plan in `state` and leaves the best one found in it; returns the rounds run. */
@@ -40,6 +42,7 @@ export function iteratedLocalSearch(
     } else {
       stale++;
     }
+    if (!limits.report(round, bestObjective)) break;
   }
   state.restore(best);
   return round;

@@ -3,7 +3,8 @@ import type { Highs } from 'highs';
 
 /** Where a long solve stands, for progress bars and job events. */
 export interface SolveProgress {
-  phase: 'lagrangian' | 'exact' | 'done';
+  /** lagrangian: bound and prices; search: tabu or kicks; exact: HiGHS MIP started; done. */
+  phase: 'lagrangian' | 'search' | 'exact' | 'done';
   iteration: number;
   objective: number;
   bound: number;

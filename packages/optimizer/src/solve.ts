@@ -139,6 +139,18 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   if (!stopped && !exactNext && gapOf(effectiveBound()) > o.targetGap) {
     state.restore(best);
     const deadline = t0 + o.timeLimitMs;
+    const tick = (iteration: number, objective: number) => {
+      const bound = effectiveBound();
+      const more = o.progress?.({
+        phase: 'search',
+        iteration,
+        objective,
+        bound,
+        gap: gapOf(bound),
+      });
+      stopped = more === false;
+      return !stopped;
+    };
     iterations +=
       model.pairWeight.length <= o.tabuPairLimit
         ? tabuSearch(
@@ -149,6 +161,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
               maxIterations: o.tabuIterations,
               deadline,
               patience: o.tabuPatience,
+              report: tick,
             },
             sub.bestPrices,
           )
@@ -157,6 +170,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
             patience: o.kickPatience,
             deadline,
             swapBudget,
+            report: tick,
           });
     keep();
   }
@@ -167,7 +181,14 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     !stopped &&
     o.highs &&
     gapOf(bound) > o.targetGap &&
-    model.pairWeight.length <= o.exactPairLimit
+    model.pairWeight.length <= o.exactPairLimit &&
+    o.progress?.({
+      phase: 'exact',
+      iteration: iterations,
+      objective: bestObjective,
+      bound,
+      gap: gapOf(bound),
+    }) !== false
   ) {
     const exact = solveExact(
       o.highs,

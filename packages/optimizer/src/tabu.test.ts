@@ -10,7 +10,7 @@ import { PlanState } from './state.js';
 import { tabuSearch } from './tabu.js';
 import { randomInstance } from './test-support/random-instance.js';
 
-const limits = { maxIterations: 20_000, deadline: Infinity, patience: 2_000 };
+const limits = { maxIterations: 20_000, deadline: Infinity, patience: 2_000, report: () => true };
 
 /** A greedy plan (capacities respected) to start from. */
 function greedyStart(model: ReturnType<typeof compile>) {

@@ -10,6 +10,8 @@ export interface TabuLimits {
   maxIterations: number;
   /** `performance.now()` value after which the search stops. */
   deadline: number;
+  /** Called every 1,024 moves with the best objective so far; returning false stops the search. */
+  report: (moves: number, best: number) => boolean;
   /** Iterations without a better feasible plan before restarting from the best one; the third
    * restart in a row ends the search. */
   patience: number;
@@ -66,6 +68,7 @@ export function tabuSearch(
 
   for (; iteration < limits.maxIterations; iteration++) {
     if ((iteration & 63) === 0 && performance.now() > limits.deadline) break;
+    if ((iteration & 1023) === 1023 && !limits.report(iteration, bestObjective)) break;
     let bestDelta = -Infinity;
     let moveItem = -1;
     let movePair = -2;
