@@ -5,6 +5,7 @@ import { errors, type CorridorError } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { guardRoutes } from './access-guard.js';
+import { prepareDummyHash } from './auth/passwords.js';
 import { enforceLimit } from './auth/rate-limit.js';
 import { errorBody, retryAfter, toCorridorError } from './error-reply.js';
 import { securityHeaders } from './headers.js';
@@ -87,5 +88,6 @@ export async function buildApp(
   }
   registerDocs(app, routes, version());
   registerStatic(app, o.webRoot);
+  await prepareDummyHash();
   return app;
 }

@@ -50,6 +50,19 @@ describe('HTTP behaviour', () => {
     );
   });
 
+  it('refuses cross-site form posts even with the session cookie (JSON bodies only)', async () => {
+    for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']) {
+      const r = await server.app.inject({
+        method: 'POST',
+        url: '/api/dedup/scan',
+        cookies: { corridor_session: server.tokens.admin },
+        headers: { 'content-type': type },
+        payload: '',
+      });
+      expect([r.statusCode, r.json().error]).toEqual([415, 'unsupported-media-type']);
+    }
+  });
+
   it('applies a valid command and refuses a transition the workflow forbids', async () => {
     const h = demo.households.find((x) => x.status === 'registered')!;
     const ok = await server.as('registrar', {

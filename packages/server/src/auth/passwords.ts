@@ -12,6 +12,12 @@ export function hashPassword(password: string): Promise<string> {
 
 let dummy: Promise<string> | undefined;
 
+/** Prepares the dummy hash at start, so that the first unknown-user login takes no longer. */
+export function prepareDummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(24).toString('base64'));
+  return dummy;
+}
+
 /**
  * Checks a password against a stored hash. With no hash (an unknown user) it checks against a
  * dummy hash, so that an unknown name takes as long as a wrong password and cannot be told apart.
@@ -20,8 +26,7 @@ export async function checkPassword(
   stored: string | undefined,
   password: string,
 ): Promise<boolean> {
-  dummy ??= hashPassword(randomBytes(24).toString('base64'));
-  const against = stored ?? (await dummy);
+  const against = stored ?? (await prepareDummyHash());
   try {
     const ok = await verify(against, password);
     return ok && stored !== undefined;
