@@ -114,6 +114,27 @@ export const errors = {
       409,
       `the personal data of person ${personId} was already erased`,
     ),
+  importRejected: (problems: number, rows: number, dryRun: boolean) =>
+    new CorridorError(
+      'import-rejected',
+      422,
+      `${dryRun ? 'the file would be refused' : 'nothing imported'}: ${problems} problem(s) in ${rows} row(s)`,
+      { problems, rows },
+    ),
+  notOnMovement: (personId: string, movementId: string) =>
+    new CorridorError(
+      'not-on-movement',
+      409,
+      `person ${personId} is not on movement ${movementId} in the current timetable`,
+    ),
+  checkinConflict: (personId: string, movementId: string) =>
+    new CorridorError(
+      'checkin-conflict',
+      409,
+      `stations disagree about person ${personId} on movement ${movementId}; decide first with \`corridor checkin resolve\``,
+    ),
+  checkinLogInvalid: (reason: string) =>
+    new CorridorError('checkin-log-invalid', 400, `the check-in log cannot be merged: ${reason}`),
 } as const;
 
 /** True when a value is a catalogued Corridor error. */

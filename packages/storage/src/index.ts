@@ -11,3 +11,8 @@ export type { BackupSummary } from './backup/backup.js';
 export * from './incidents/incident-store.js';
 export * from './users/user-store.js';
 export * from './users/session-store.js';
+export * from './io/import-file.js';
+export * from './io/export-registry.js';
+export * from './io/manifest-files.js';
+export * from './checkin/checkin-store.js';
+export type { ImportOptions } from './registry/import-records.js';

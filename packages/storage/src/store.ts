@@ -14,6 +14,8 @@ import {
   type AuditEvent,
   type AuditVerdict,
 } from './audit/audit-store.js';
+import type { CheckinStore } from './checkin/checkin-store.js';
+import { KyselyCheckin } from './checkin/kysely-checkin.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
 import type { Database } from './db/schema.js';
 import { KyselyIncidents } from './incidents/kysely-incidents.js';
@@ -51,6 +53,8 @@ export interface Store {
   users: UserStore;
   /** Login sessions and the request counters every server process shares (M11). */
   sessions: SessionStore;
+  /** Check-in on the day of travel: per-station logs that merge (M6). */
+  checkin: CheckinStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
   /** The whole database as one encrypted backup (readable only with the same master key). */
@@ -120,6 +124,7 @@ export async function openStore(
       plans: new KyselyPlans(db),
       movements: new KyselyMovements(db),
       incidents: new KyselyIncidents(db, vault),
+      checkin: new KyselyCheckin(db),
       audit: {
         events: (after, limit) => auditEvents(db, after, limit),
         verify: () => verifyAudit(db),

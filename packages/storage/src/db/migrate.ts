@@ -3,12 +3,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as registry from './migrations/0001-registry.js';
 import * as plans from './migrations/0002-plans-movements.js';
 import * as users from './migrations/0003-users-sessions.js';
+import * as importCheckin from './migrations/0004-import-checkin.js';
 import * as incidents from './migrations/0006-incidents.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
   '0002-plans-movements': plans,
   '0003-users-sessions': users,
+  '0004-import-checkin': importCheckin,
   '0006-incidents': incidents,
 };
 

@@ -245,6 +245,35 @@ export interface RateCountersTable {
   count: number;
 }
 
+/** One imported registry file (M2): its hash and what it added. */
+export interface ImportsTable {
+  id: Generated<number>;
+  sha256: string;
+  format: string;
+  kind: string;
+  rows: number;
+  counts: Json<Record<string, unknown>>;
+  actor: string;
+  role: string;
+  at: Timestamp;
+}
+
+/** One record of a check-in station's append-only log (M6). */
+export interface CheckinEventsTable {
+  station: string;
+  seq: number;
+  movement_id: string;
+  person_id: string;
+  status: string;
+  at: Timestamp;
+  actor: string;
+  role: string;
+  note: string | null;
+  supersedes: Json<Record<string, number>> | null;
+  origin: string;
+  received_at: Timestamp;
+}
+
 /** Every table of the database. */
 export interface Database {
   meta: MetaTable;
@@ -271,4 +300,6 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   rate_counters: RateCountersTable;
+  imports: ImportsTable;
+  checkin_events: CheckinEventsTable;
 }

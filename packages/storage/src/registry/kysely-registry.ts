@@ -9,6 +9,7 @@ import type {
   OperationData,
   Pledge,
 } from '@corridor/core';
+import type { ImportReport, RegistryFileData, RegistrySnapshot } from '@corridor/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-store.js';
 import type { Database } from '../db/schema.js';
@@ -16,6 +17,8 @@ import type { Vault } from '../vault/vault.js';
 import { insertOperation } from './create-operation.js';
 import { erasePersonIn } from './erase-person.js';
 import { decideDuplicateIn, listDuplicates, scanDuplicatesIn } from './duplicates.js';
+import { importRecordsIn, type ImportOptions } from './import-records.js';
+import { readSnapshot } from './registry-snapshot.js';
 import { readHousehold } from './household-view.js';
 import { moveCaseIn } from './move-case.js';
 import { readStatus } from './operation-status.js';
@@ -163,5 +166,19 @@ export class KyselyRegistry implements RegistryStore {
       cases: p.cases,
       medicalPlaces: p.medical_places,
     }));
+  }
+
+  importRecords(
+    data: RegistryFileData,
+    options: ImportOptions,
+    actor: Actor,
+  ): Promise<ImportReport> {
+    return this.db
+      .transaction()
+      .execute((trx) => importRecordsIn(trx, this.vault, data, options, actor));
+  }
+
+  snapshot(householdIds?: readonly string[]): Promise<RegistrySnapshot> {
+    return readSnapshot(this.db, this.vault, householdIds);
   }
 }

@@ -12,6 +12,8 @@ import type {
   Tie,
 } from '@corridor/core';
 import type { Actor } from '../audit/audit-store.js';
+import type { ImportReport, RegistryFileData, RegistrySnapshot } from '@corridor/core';
+import type { ImportOptions } from './import-records.js';
 import type { PlanningCase } from './planning-cases.js';
 
 /** Counts that describe the operation at a glance (`corridor status`). */
@@ -138,4 +140,8 @@ export interface RegistryStore {
   ): Promise<{ cases: PlanningCase[]; links: CaseLink[] }>;
   /** Erases a person's personal data for good by deleting their key (admin, protection officer). */
   erasePerson(id: string, actor: Actor): Promise<ErasedPerson>;
+  /** Validates a registry file as a whole; writes all of it in one transaction, or nothing. */
+  importRecords(data: RegistryFileData, options: ImportOptions, actor: Actor): Promise<ImportReport>;
+  /** The active registry, decrypted (every household or the given ones), for exports and manifests. */
+  snapshot(householdIds?: readonly string[]): Promise<RegistrySnapshot>;
 }

@@ -1,0 +1,136 @@
+/** A movement's manifest as CSV, XLSX, PDF, UN/EDIFACT PAXLST or JSON. */
+import {
+  buildManifest,
+  buildPaxlst,
+  errors,
+  manifestTable,
+  paxlstInputOf,
+  validatePaxlst,
+  type Manifest,
+  type ManifestCheckin,
+  type PaxlstVerdict,
+} from '@corridor/core';
+import ExcelJS from 'exceljs';
+import type { Store } from '../store.js';
+import { tableToCsv } from './csv-write.js';
+import { manifestPdf } from './manifest-pdf.js';
+import { addTableSheet } from './xlsx-write.js';
+
+/** The formats a manifest is written in. */
+export const manifestFormats = ['csv', 'xlsx', 'pdf', 'paxlst', 'json'] as const;
+/** One manifest format. */
+export type ManifestFormat = (typeof manifestFormats)[number];
+
+/** Options of a manifest. */
+export interface ManifestOptions {
+  /** Days a document must stay valid after arrival (default 0). */
+  minValidityDays?: number;
+  /** Days from departure to arrival (default 1). */
+  travelDays?: number;
+  /** PAXLST sender and recipient identifiers (default: CORRIDOR and the arrival airport's API unit). */
+  sender?: string;
+  recipient?: string;
+  now?: Date;
+}
+
+/** Builds the manifest of a movement from the current timetable, the registry and check-in. */
+export async function loadManifest(
+  store: Store,
+  movementId: string,
+  options: ManifestOptions = {},
+): Promise<Manifest> {
+  const op = await store.registry.operation();
+  if (!op) throw errors.noOperation();
+  const movement = await store.movements.get(movementId);
+  if (!movement) throw errors.notFound('movement', movementId);
+  const rows = await store.checkin.list(movementId);
+  const registry = await store.registry.snapshot([...new Set(rows.map((r) => r.householdId))]);
+  const checkins = new Map<string, ManifestCheckin>();
+  for (const r of rows)
+    if (r.status !== 'booked')
+      checkins.set(r.personId, { status: r.status, station: r.station ?? '', at: r.at ?? '' });
+  return buildManifest({
+    operation: { id: op.id, name: op.name, airportCode: op.airportCode },
+    movement,
+    registry,
+    checkins,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    ...(options.minValidityDays !== undefined ? { minValidityDays: options.minValidityDays } : {}),
+    ...(options.travelDays !== undefined ? { travelDays: options.travelDays } : {}),
+  });
+}
+
+async function manifestXlsx(m: Manifest): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Corridor';
+  addTableSheet(workbook, 'manifest', manifestTable(m), { hxl: false });
+  const t = m.totals;
+  addTableSheet(workbook, 'summary', {
+    columns: [
+      { name: 'item', hxl: '#meta+item' },
+      { name: 'value', hxl: '#meta+value' },
+    ],
+    rows: [
+      ['operation', m.operation.name],
+      ['movement', m.movement.id],
+      ['kind', m.movement.kind],
+      ['from', m.movement.origin],
+      ['to', `${m.movement.arrivalAirport ?? ''} ${m.movement.destinationId ?? ''}`.trim()],
+      ['departure (local)', m.movement.departAt],
+      ['arrival day', m.arrivalDay],
+      ...Object.entries(t).map(([k, v]) => [k, String(v)]),
+      ['printed', m.generatedAt],
+    ],
+  });
+  addTableSheet(workbook, 'warnings', {
+    columns: ['kind', 'household_id', 'person_id', 'message'].map((name) => ({ name, hxl: '' })),
+    rows: m.warnings.map((w) => [w.kind, w.householdId ?? '', w.personId ?? '', w.message]),
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The PAXLST interchange of a manifest, checked by the structural validator before it is handed out. */
+export function manifestPaxlst(
+  m: Manifest,
+  options: ManifestOptions = {},
+): { text: string; verdict: PaxlstVerdict } {
+  const now = options.now ?? new Date();
+  const text = buildPaxlst(
+    paxlstInputOf(m, {
+      sender: options.sender ?? 'CORRIDOR',
+      recipient: options.recipient ?? `${m.movement.arrivalAirport ?? 'XXX'}API`,
+      reference: `${now.getTime().toString(36)}`,
+      preparedAt: now,
+    }),
+  );
+  const verdict = validatePaxlst(text);
+  if (!verdict.ok)
+    throw new Error(
+      `the PAXLST message failed its own check: ${verdict.problems.map((p) => p.reason).join('; ')}`,
+    );
+  return { text, verdict };
+}
+
+/** The manifest of a movement in one format, with the manifest itself for summaries. */
+export async function manifestFile(
+  store: Store,
+  movementId: string,
+  format: ManifestFormat,
+  options: ManifestOptions = {},
+): Promise<{ content: Buffer; manifest: Manifest; paxlst?: PaxlstVerdict }> {
+  const manifest = await loadManifest(store, movementId, options);
+  switch (format) {
+    case 'csv':
+      return { content: Buffer.from(tableToCsv(manifestTable(manifest))), manifest };
+    case 'xlsx':
+      return { content: await manifestXlsx(manifest), manifest };
+    case 'pdf':
+      return { content: await manifestPdf(manifest), manifest };
+    case 'json':
+      return { content: Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), manifest };
+    case 'paxlst': {
+      const { text, verdict } = manifestPaxlst(manifest, options);
+      return { content: Buffer.from(text), manifest, paxlst: verdict };
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/** Reads the first worksheet of an XLSX workbook as a stream of rows (exceljs streaming reader). */
+import { Readable } from 'node:stream';
+import { errors, type RawRow } from '@corridor/core';
+import ExcelJS from 'exceljs';
+
+/** A cell's value as the text a person sees; dates become `YYYY-MM-DD`. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof value === 'object') {
+    const v = value as {
+      richText?: { text: string }[];
+      result?: unknown;
+      text?: unknown;
+      error?: string;
+    };
+    if (v.richText) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return cellText(v.result);
+    if (v.text !== undefined) return cellText(v.text);
+    if (v.error) return v.error;
+    return '';
+  }
+  return String(value);
+}
+
+/** Streams the rows of the first worksheet; row numbers are the sheet's own. */
+export async function* readXlsxRows(input: string | Buffer): AsyncGenerator<RawRow> {
+  const source = typeof input === 'string' ? input : Readable.from([input]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = row.values as unknown[];
+        const cells: string[] = [];
+        for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+        yield { row: row.number, cells };
+      }
+      break;
+    }
+  } catch (error) {
+    throw errors.invalidInput(`the XLSX file cannot be read: ${(error as Error).message}`);
+  }
+}
