@@ -1,4 +1,9 @@
-import { generateDemo, routeAccess } from '@corridor/core';
+import {
+  generateDemo,
+  generateDemoGroundCapacity,
+  generateDemoMovements,
+  routeAccess,
+} from '@corridor/core';
 import { backends } from '@corridor/storage/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
@@ -124,6 +129,48 @@ describe('HTTP behaviour', () => {
   it('serves GET /api/status as store.registry.status() gives it, field for field', async () => {
     const r = await server.as('auditor', { url: '/api/status' });
     expect(r.body).toBe(JSON.stringify(await server.store.registry.status()));
+  });
+
+  it('serves movements, destinations and plans as the stores hold them', async () => {
+    const { store } = server;
+    const movements = generateDemoMovements(demo.destinations, demo.pledges);
+    await store.movements.add(movements, { name: 'test', role: 'admin' }, new Date('2026-01-01'));
+    await store.movements.setGroundCapacity(generateDemoGroundCapacity(movements), {
+      name: 'test',
+      role: 'admin',
+    });
+    const plan = await store.plans.save(
+      {
+        kind: 'allocation',
+        params: { seed: 1 },
+        summary: { status: 'optimal', gap: 0 },
+        assignments: demo.households.slice(0, 3).map((h) => ({
+          householdId: h.id,
+          destinationId: demo.destinations[0]!.id,
+          movementId: null,
+          locked: false,
+          reason: 'first preference',
+        })),
+      },
+      { name: 'test', role: 'planner' },
+    );
+    const get = async (url: string) => {
+      const r = await server.as('planner', { url });
+      expect(r.statusCode, url).toBe(200);
+      return r.json();
+    };
+    expect(await get('/api/movements')).toEqual({
+      movements: await store.movements.list(),
+      groundCapacity: await store.movements.groundCapacity(),
+    });
+    expect(await get('/api/pledges')).toEqual(await store.registry.pledges());
+    const destinations = await get('/api/destinations');
+    expect(destinations.map((d: { id: string }) => d.id)).toEqual(
+      (await store.registry.destinations()).map((d) => d.id),
+    );
+    expect(await get('/api/plans/current')).toEqual(plan);
+    expect(await get(`/api/plans/${plan.id}`)).toEqual(plan);
+    expect((await get('/api/plans?kind=allocation'))[0].id).toBe(plan.id);
   });
 
   it('documents every API route in OpenAPI 3.1 with its roles', async () => {
