@@ -9,7 +9,11 @@ import { registerCase } from './commands/case.js';
 import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDestination } from './commands/destination.js';
+import { registerCheckin } from './commands/checkin.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerIncident } from './commands/incident.js';
+import { registerManifest } from './commands/manifest.js';
 import { registerMovement } from './commands/movement.js';
 import { registerPerson } from './commands/person.js';
 import { registerPlan } from './commands/plan.js';
@@ -59,6 +63,10 @@ export function buildProgram(): Command {
   registerServe(program);
   registerUser(program);
   registerPerson(program);
+  registerImport(program);
+  registerExport(program);
+  registerManifest(program);
+  registerCheckin(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);

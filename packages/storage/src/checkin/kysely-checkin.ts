@@ -65,27 +65,32 @@ async function personHomes(db: Db, personIds: readonly string[]): Promise<Map<st
   return out;
 }
 
+/** This database's own station id, made up on first use. */
+async function ownStation(db: Db): Promise<string> {
+  const made = `station-${randomBytes(3).toString('hex')}`;
+  await db
+    .insertInto('meta')
+    .values({ key: stationKey, value: made })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', stationKey)
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
 /** CheckinStore over a Kysely database. */
 export class KyselyCheckin implements CheckinStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async station(): Promise<string> {
-    const made = `station-${randomBytes(3).toString('hex')}`;
-    await this.db
-      .insertInto('meta')
-      .values({ key: stationKey, value: made })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    const row = await this.db
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', stationKey)
-      .executeTakeFirstOrThrow();
-    return row.value;
+  station(): Promise<string> {
+    return ownStation(this.db);
   }
 
   private async stationFor(trx: Db, requested: string | undefined): Promise<string> {
-    const station = requested ?? (await this.station());
+    const station = requested ?? (await ownStation(trx));
     if (!isStationId(station))
       throw errors.invalidInput(`station "${station}" must be letters, digits, ".", "_" or "-"`);
     const foreign = await trx
@@ -169,7 +174,7 @@ export class KyselyCheckin implements CheckinStore {
     return foldCheckins(events).get(checkinKey(movementId, personId));
   }
 
-  record(input: CheckinInput, actor: Actor): Promise<CheckinResult> {
+  async record(input: CheckinInput, actor: Actor): Promise<CheckinResult> {
     mayCheckIn(actor);
     if (!isCheckinStatus(input.status))
       throw errors.invalidInput(`status must be checked-in, boarded, no-show or arrived`);
@@ -195,7 +200,7 @@ export class KyselyCheckin implements CheckinStore {
     });
   }
 
-  resolve(input: CheckinInput & { note: string }, actor: Actor): Promise<CheckinResult> {
+  async resolve(input: CheckinInput & { note: string }, actor: Actor): Promise<CheckinResult> {
     mayCheckIn(actor);
     if (input.note.trim().length < 3)
       throw errors.invalidInput('a note of at least 3 characters is required for a decision');
@@ -285,7 +290,7 @@ export class KyselyCheckin implements CheckinStore {
     return buildLog(op, station ?? null, await readEvents(this.db, station ? { station } : {}));
   }
 
-  merge(log: unknown, actor: Actor): Promise<MergeResult> {
+  async merge(log: unknown, actor: Actor): Promise<MergeResult> {
     mayCheckIn(actor);
     return this.db.transaction().execute(async (trx) => {
       const events = parseLog(log, await operationId(trx));
