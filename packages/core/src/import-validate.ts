@@ -218,6 +218,8 @@ export class ImportValidator {
     for (const f of householdFields) {
       const text = get(f);
       if (text === '') continue;
+      // Exports repeat household columns on every row: the same text needs no second reading.
+      if (draft.values.get(f)?.text === text) continue;
       const r = readers[f](text);
       if (!r.ok) {
         this.problem(row, f, text, r.reason);

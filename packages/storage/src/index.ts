@@ -16,3 +16,4 @@ export * from './io/export-registry.js';
 export * from './io/manifest-files.js';
 export * from './checkin/checkin-store.js';
 export type { ImportOptions } from './registry/import-records.js';
+export { tableToCsv } from './io/csv-write.js';

@@ -125,6 +125,12 @@ async function partition(
   plan: FullImportPlan,
   known: ReadonlyMap<string, string>,
 ) {
+  if (known.size === 0)
+    return {
+      toWrite: plan.persons.map((p) => ({ ...p, replaces: null })),
+      sameId: [],
+      unchanged: 0,
+    };
   const clashing = plan.persons.filter((p) => known.has(p.person.id));
   const stored = await storedPersons(
     db,

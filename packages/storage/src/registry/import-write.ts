@@ -148,14 +148,14 @@ async function writePersons(trx: Db, vault: Vault, persons: PersonToWrite[]): Pr
   const docRows: Record<string, unknown>[] = [];
   for (const { person: p, needs, document: d } of persons) {
     const { key, wrapped } = vault.newPersonKey(p.id);
-    keyRows.push({ person_id: p.id, wrapped });
+    keyRows.push({ person_id: p.id, wrapped: wrapped.toString('base64') });
     personRows.push({
       id: p.id,
       household_id: p.householdId,
       is_head: p.isHead,
       sex: p.sex,
       birth_year: p.birthYear,
-      pii: vault.encrypt(key, `person:${p.id}`, p.pii),
+      pii: vault.encrypt(key, `person:${p.id}`, p.pii).toString('base64'),
       name_bidx: vault.blindIndex('name', `${p.pii.givenName} ${p.pii.familyName}`),
     });
     for (const n of needs) needRows.push({ person_id: p.id, code: n.code, severity: n.severity });
@@ -166,7 +166,9 @@ async function writePersons(trx: Db, vault: Vault, persons: PersonToWrite[]): Pr
         type: d.type,
         issuer: d.issuer,
         expiry: d.expiry,
-        secret: vault.encrypt(key, `document:${d.id}`, { number: d.number, mrz: d.mrz }),
+        secret: vault
+          .encrypt(key, `document:${d.id}`, { number: d.number, mrz: d.mrz })
+          .toString('base64'),
         number_bidx: vault.blindIndex('document', d.number),
       });
   }
