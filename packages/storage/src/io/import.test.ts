@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDemo } from '@corridor/core';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
@@ -261,9 +262,11 @@ describe('import formats and dates', () => {
       'H1;A2;Omar;Haddad;M;1989-02-29;',
       'H1;A3;Lina;Haddad;F;29/02/1989;',
     ];
-    const path = join(files.dir, 'semicolons.csv');
-    writeFileSync(path, rows.join('\n'));
-    const report = await validateFile({ path }, {});
+    // As an upload: the bytes and a name, the way the server hands a file over.
+    const report = await validateFile(
+      { content: Buffer.from(rows.join('\n')), name: 'semicolons.csv' },
+      {},
+    );
     expect(report.problems).toEqual([
       {
         row: 3,
@@ -278,5 +281,21 @@ describe('import formats and dates', () => {
         reason: 'is not a real calendar date',
       },
     ]);
+  });
+
+  it('reads XLSX date cells as dates and numbers as text', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('roster');
+    sheet.addRow(['case', 'person', 'first_name', 'surname', 'sex', 'dob', 'origin', 'phone']);
+    sheet.addRow([101, 7, 'Amal', 'Haddad', 'F', new Date(Date.UTC(1990, 11, 31)), 'IRQ', 9647701]);
+    sheet.addRow([101, 8, 'Omar', 'Haddad', 'M', '31/02/1991', '', '']);
+    const report = await validateFile(
+      { content: Buffer.from(await workbook.xlsx.writeBuffer()), name: 'roster.xlsx' },
+      {},
+    );
+    expect(report.problems).toEqual([
+      { row: 3, column: 'dob', value: '<redacted>', reason: 'is not a real calendar date' },
+    ]);
+    expect(report.rows).toBe(2);
   });
 });
