@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { generateDemo } from '@corridor/core';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import { backends, tempDir } from '../test-support/backends.js';
 import { exportRegistry } from './export-registry.js';
@@ -111,6 +111,7 @@ describe.each(backends)('import and export on $name', (backend) => {
     ({ store, close } = await backend.fresh());
   });
   afterEach(async () => close());
+  afterAll(() => files.cleanup());
 
   it('refuses a roster with bad rows, names each one, and writes nothing', async () => {
     const { lines, bad, roster } = spoiledRoster();
@@ -253,8 +254,6 @@ describe.each(backends)('import and export on $name', (backend) => {
 });
 
 describe('import formats and dates', () => {
-  const files = tempDir();
-
   it('reads day-first and ISO dates, semicolon files and HXL-only headers', async () => {
     const rows = [
       '#affected+hh+id;#affected+ind+id;#affected+ind+name+given;#affected+ind+name+family;#affected+sex;#date+birth;#country+code+origin',

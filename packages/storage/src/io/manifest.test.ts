@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { generateDemo, validatePaxlst, type OperationData } from '@corridor/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import { backends, tempDir } from '../test-support/backends.js';
 import { readCsvRows } from './csv-read.js';
@@ -102,6 +102,7 @@ describe.each(backends)('manifests on $name', (backend) => {
     );
   });
   afterEach(async () => close());
+  afterAll(() => files.cleanup());
 
   it('writes CSV and XLSX manifests with households together and document warnings', async () => {
     const { content, manifest } = await manifestFile(store, movementId, 'csv', {
