@@ -141,7 +141,11 @@ export interface RegistryStore {
   /** Erases a person's personal data for good by deleting their key (admin, protection officer). */
   erasePerson(id: string, actor: Actor): Promise<ErasedPerson>;
   /** Validates a registry file as a whole; writes all of it in one transaction, or nothing. */
-  importRecords(data: RegistryFileData, options: ImportOptions, actor: Actor): Promise<ImportReport>;
+  importRecords(
+    data: RegistryFileData,
+    options: ImportOptions,
+    actor: Actor,
+  ): Promise<ImportReport>;
   /** The active registry, decrypted (every household or the given ones), for exports and manifests. */
   snapshot(householdIds?: readonly string[]): Promise<RegistrySnapshot>;
 }
