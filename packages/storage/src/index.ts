@@ -1,7 +1,9 @@
 export * from './audit/audit-store.js';
+export { recordExport } from './audit/record-export.js';
 export * from './db/open.js';
 export type { Database } from './db/schema.js';
 export type { PlanningCase } from './registry/planning-cases.js';
+export type { CaseFilter, CaseList, CaseSummary } from './registry/find-cases.js';
 export * from './registry/registry-store.js';
 export * from './store.js';
 export { normaliseForIndex, Vault } from './vault/vault.js';
