@@ -52,6 +52,8 @@ export const routeAccess = {
   'GET /api/plans/current': everyone,
   'GET /api/plans/:id': everyone,
   'GET /api/movements': everyone,
+  'GET /api/timetable': everyone,
+  'GET /api/hazard': everyone,
   'GET /api/movements/:id/manifest': boarding,
   'GET /api/movements/:id/checkin': boarding,
   'POST /api/checkin': ['admin', 'movement-officer'],

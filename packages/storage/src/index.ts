@@ -11,6 +11,8 @@ export * from './movements/movement-store.js';
 export * from './plans/plan-store.js';
 export type { BackupSummary } from './backup/backup.js';
 export * from './incidents/incident-store.js';
+export { hazardFrom } from './incidents/hazard-from.js';
+export { timetableView, type TimetableRow } from './plans/timetable-view.js';
 export * from './users/user-store.js';
 export * from './users/session-store.js';
 export * from './io/import-file.js';

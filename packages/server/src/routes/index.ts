@@ -7,6 +7,7 @@ import { checkinRoute, movementCheckinRoute } from './checkin.js';
 import { lockCaseRoute, unlockCaseRoute } from './locks.js';
 import { manifestRoute } from './manifests.js';
 import { exportRoute, importRoute } from './registry-files.js';
+import { hazardRoute, timetableRoute } from './timetable.js';
 import { decideDuplicateRoute, listDuplicatesRoute, scanDuplicatesRoute } from './dedup.js';
 import { destinationsRoute, pledgesRoute } from './destinations.js';
 import { movementsRoute } from './movements.js';
@@ -39,6 +40,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   currentPlanRoute,
   planRoute,
   movementsRoute,
+  timetableRoute,
+  hazardRoute,
   manifestRoute,
   movementCheckinRoute,
   checkinRoute,

@@ -220,4 +220,37 @@ describe('registry, files, manifests and check-in routes', () => {
     const manifests = (await store.audit.events()).filter((e) => e.entity === 'manifest');
     expect(manifests.map((e) => e.detail.format)).toEqual(['json', 'pdf', 'paxlst']);
   });
+
+  it('serves the timetable with its cases, and the hazard over the window', async () => {
+    const [movement] = generateDemoMovements(demo.destinations, demo.pledges);
+    const rows = (await server.as('auditor', { url: '/api/timetable' })).json();
+    const row = rows.find((r: { id: string }) => r.id === movement!.id);
+    const on = demo.households.slice(1, 3).map((h) => h.id);
+    expect(row.cases).toEqual(on);
+    expect(row.persons).toBe(demo.persons.filter((p) => on.includes(p.householdId)).length);
+    const joint = await server.as('auditor', { url: '/api/timetable?kind=joint' });
+    expect(joint.statusCode).toBe(404);
+
+    const days = (await server.as('planner', { url: '/api/hazard?priorRate=0.05' })).json();
+    expect(days[0].day).toBe(demo.operation.windowStart);
+    expect(days.at(-1).day).toBe(demo.operation.windowEnd);
+    // No incidents logged: the estimate starts at the prior and quiet days only lower it.
+    expect(days[0].mean).toBeCloseTo(0.05, 9);
+    for (let k = 1; k < days.length; k++) {
+      expect(days[k].observed).toBe(0);
+      expect(days[k].mean).toBeLessThanOrEqual(days[k - 1].mean);
+      expect(days[k].upper90).toBeGreaterThan(days[k].mean);
+    }
+    const some = (
+      await server.as('planner', { url: '/api/hazard?from=2031-01-01&to=2031-01-10' })
+    ).json();
+    expect(some).toHaveLength(10);
+    for (const bad of [
+      'priorRate=-1',
+      'priorRate=abc',
+      'from=2031-02-30',
+      'from=2031-02-02&to=2031-02-01',
+    ])
+      expect((await server.as('planner', { url: `/api/hazard?${bad}` })).statusCode, bad).toBe(400);
+  });
 });
