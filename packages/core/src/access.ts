@@ -11,6 +11,8 @@ const writers: readonly Role[] = roles.filter((r) => r !== 'auditor');
 
 /** Roles that may erase a person's personal data (crypto-shredding); storage checks it too. */
 export const erasureRoles: readonly Role[] = ['admin', 'protection-officer'];
+/** Roles that run and cancel planning jobs (allocation, timetable, re-planning). */
+export const plannerRoles: readonly Role[] = ['admin', 'planner'];
 /** Roles that manage user accounts. */
 export const userAdminRoles: readonly Role[] = ['admin'];
 /** Roles that may read the audit log. */
@@ -44,6 +46,13 @@ export const routeAccess = {
   'GET /api/plans/current': everyone,
   'GET /api/plans/:id': everyone,
   'GET /api/movements': everyone,
+  'POST /api/plans/allocate': plannerRoles,
+  'POST /api/plans/schedule': plannerRoles,
+  'POST /api/replan': plannerRoles,
+  // Jobs carry plan summaries (case ids and counts, never personal data), like GET /api/plans.
+  'GET /api/jobs': everyone,
+  'GET /api/jobs/:id': everyone,
+  'POST /api/jobs/:id/cancel': plannerRoles,
   'GET /api/audit/verify': auditReaderRoles,
   'GET /api/audit/events': auditReaderRoles,
   'GET /api/users': userAdminRoles,

@@ -7,6 +7,7 @@ import type { RouteKey, routeAccess } from '@corridor/core';
 import type { Actor, SessionUser, Store } from '@corridor/storage';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { JobRunner } from './jobs/job-runner.js';
 import type { ServerOptions } from './options.js';
 
 /** The user a handler sees: none on public routes, always one on the others. */
@@ -23,6 +24,8 @@ export interface RouteContext<K extends RouteKey, P, Q, B> {
   /** Who acts, for storage commands and the audit log: `api:<username>` in their role. */
   actor: Actor;
   store: Store;
+  /** The job queue: long work answers 202 with a job to poll. */
+  jobs: JobRunner;
   options: Required<ServerOptions>;
   /** The request's time from the server clock. */
   now: Date;
@@ -50,8 +53,8 @@ export interface RouteSpec<
   body?: B;
   /** The response schema: documents the route and strips any field it does not name. */
   response: R;
-  /** The success status (default 200). */
-  status?: 200 | 201;
+  /** The success status (default 200; 202 for work queued as a job). */
+  status?: 200 | 201 | 202;
   handler(ctx: RouteContext<K, z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R>>;
 }
 

@@ -4,8 +4,10 @@ import { auditEventsRoute, verifyAuditRoute } from './audit.js';
 import { caseRoute, moveCaseRoute } from './cases.js';
 import { decideDuplicateRoute, listDuplicatesRoute, scanDuplicatesRoute } from './dedup.js';
 import { destinationsRoute, pledgesRoute } from './destinations.js';
+import { cancelJobRoute, jobRoute, listJobsRoute } from './jobs.js';
 import { movementsRoute } from './movements.js';
 import { erasePersonRoute } from './persons.js';
+import { allocateRoute, replanRoute, scheduleRoute } from './planning.js';
 import { currentPlanRoute, listPlansRoute, planRoute } from './plans.js';
 import { loginRoute, logoutRoute, meRoute } from './session.js';
 import { healthRoute, publicStatsRoute, statusRoute } from './status.js';
@@ -30,6 +32,12 @@ export const apiRoutes: readonly ApiRoute[] = [
   listPlansRoute,
   currentPlanRoute,
   planRoute,
+  allocateRoute,
+  scheduleRoute,
+  replanRoute,
+  listJobsRoute,
+  jobRoute,
+  cancelJobRoute,
   movementsRoute,
   verifyAuditRoute,
   auditEventsRoute,

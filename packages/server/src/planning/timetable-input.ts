@@ -13,8 +13,8 @@ import {
   type TimetableInput,
 } from '@corridor/optimizer';
 import type { Store } from '@corridor/storage';
-import { loadAllocationInput } from './commands/allocate.js';
-import { hazardFrom } from './commands/incident.js';
+import { loadAllocationInput } from './allocation-input.js';
+import { hazardFrom } from './hazard.js';
 
 const readyNow: CaseStatus[] = ['exit-cleared', 'scheduled', 'checked-in'];
 const needsFirstCodes = ['SM', 'DS', 'ER', 'CR', 'SC', 'WR'];
