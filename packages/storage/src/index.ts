@@ -21,3 +21,4 @@ export * from './io/manifest-files.js';
 export * from './checkin/checkin-store.js';
 export type { ImportOptions } from './registry/import-records.js';
 export { tableToCsv } from './io/csv-write.js';
+export * from './jobs/job-store.js';
