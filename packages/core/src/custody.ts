@@ -68,27 +68,34 @@ export type Belonging = z.infer<typeof BelongingSchema>;
 
 const text = z.string().trim().min(1).max(300).nullable().default(null);
 
+const eventFields = {
+  kind: z.enum(custodyKinds),
+  at: IsoDateTimeSchema,
+  to: text.describe('handed over to whom'),
+  by: text.describe('confiscated by whom'),
+  witness: text,
+  place: text,
+  receipt: text.describe('receipt number or "none given"'),
+  note: z.string().trim().max(1000).nullable().default(null),
+};
+
+function checkParties(
+  e: { kind: CustodyKind; to: string | null; by: string | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (e.kind === 'handed-over' && e.to === null)
+    ctx.addIssue({ code: 'custom', message: 'a hand-over names to whom', path: ['to'] });
+  if (e.kind === 'confiscated' && e.by === null)
+    ctx.addIssue({ code: 'custom', message: 'a confiscation names by whom', path: ['by'] });
+}
+
+/** A custody event for the item named in the path (API body). */
+export const CustodyEventBodySchema = z.object(eventFields).superRefine(checkParties);
+
 /** One custody event as entered; who, witness, place and receipt are encrypted with the owner's key. */
 export const CustodyEventInputSchema = z
-  .object({
-    itemId: IdSchema,
-    kind: z.enum(custodyKinds),
-    at: IsoDateTimeSchema,
-    to: text.describe('handed over to whom'),
-    by: text.describe('confiscated by whom'),
-    witness: text,
-    place: text,
-    receipt: text.describe('receipt number or "none given"'),
-    note: z.string().trim().max(1000).nullable().default(null),
-  })
-  .refine((e) => e.kind !== 'handed-over' || e.to !== null, {
-    message: 'a hand-over names to whom',
-    path: ['to'],
-  })
-  .refine((e) => e.kind !== 'confiscated' || e.by !== null, {
-    message: 'a confiscation names by whom',
-    path: ['by'],
-  });
+  .object({ itemId: IdSchema, ...eventFields })
+  .superRefine(checkParties);
 /** A custody event as entered. */
 export type CustodyEventInput = z.input<typeof CustodyEventInputSchema>;
 /** A custody event after validation (absent texts are null). */

@@ -4,7 +4,23 @@ import { auditEventsRoute, verifyAuditRoute } from './audit.js';
 import { caseRoute, moveCaseRoute } from './cases.js';
 import { decideDuplicateRoute, listDuplicatesRoute, scanDuplicatesRoute } from './dedup.js';
 import { destinationsRoute, pledgesRoute } from './destinations.js';
+import {
+  addBelongingsRoute,
+  addCustodyEventRoute,
+  personBelongingsRoute,
+  verifyCustodyRoute,
+} from './custody.js';
+import { addIncidentRoute, listIncidentsRoute } from './incidents.js';
 import { movementsRoute } from './movements.js';
+import {
+  abandonAssetRoute,
+  addAssetsRoute,
+  addOfferRoute,
+  addRestrictionRoute,
+  addSaleRoute,
+  propertyLedgerRoute,
+  propertyReportRoute,
+} from './property.js';
 import { erasePersonRoute } from './persons.js';
 import { currentPlanRoute, listPlansRoute, planRoute } from './plans.js';
 import { loginRoute, logoutRoute, meRoute } from './session.js';
@@ -36,4 +52,17 @@ export const apiRoutes: readonly ApiRoute[] = [
   listUsersRoute,
   addUserRoute,
   disableUserRoute,
+  listIncidentsRoute,
+  addIncidentRoute,
+  propertyLedgerRoute,
+  propertyReportRoute,
+  addAssetsRoute,
+  addOfferRoute,
+  addRestrictionRoute,
+  addSaleRoute,
+  abandonAssetRoute,
+  personBelongingsRoute,
+  addBelongingsRoute,
+  addCustodyEventRoute,
+  verifyCustodyRoute,
 ];

@@ -18,6 +18,10 @@ export interface CustodyStore {
   addEvents(events: CustodyEventInput[], actor: Actor): Promise<CustodyEvent[]>;
   /** One person's belongings with their events (everyone's without a person), decrypted. */
   items(personId?: string): Promise<BelongingView[]>;
+  /** One person's custody record: their case and belongings; undefined when no such person. */
+  record(
+    personId: string,
+  ): Promise<{ personId: string; householdId: string; items: BelongingView[] } | undefined>;
   /** Recomputes every chain and its anchors in the audit log; names each edited, removed or added row. */
   verify(): Promise<CustodyVerdict>;
 }

@@ -162,6 +162,16 @@ export class KyselyCustody implements CustodyStore {
     });
   }
 
+  async record(personId: string) {
+    const person = await this.db
+      .selectFrom('persons')
+      .select(['id', 'household_id'])
+      .where('id', '=', personId)
+      .executeTakeFirst();
+    if (!person) return undefined;
+    return { personId, householdId: person.household_id, items: await this.items(personId) };
+  }
+
   verify(): Promise<CustodyVerdict> {
     return verifyCustody(this.db);
   }

@@ -75,7 +75,9 @@ describe.each(backends)('the property ledger on $name', (backend) => {
         { sales: [{ ...sale, date: '2030-02-01' as Asset['appraisedOn'], buyer: 'b' }] },
         admin,
       ),
-    ).rejects.toThrow(/currency EUR differs .*USD; sale S-1: quantity would bring sales of A-1 above/);
+    ).rejects.toThrow(
+      /currency EUR differs .*USD; sale S-1: quantity would bring sales of A-1 above/,
+    );
     await expect(
       store.property.add(
         {
@@ -129,7 +131,10 @@ describe.each(backends)('the property ledger on $name', (backend) => {
     await expect(
       store.property.add({ sales: [sale('S-1', 'A-1', '2030-02-01')] }, admin),
     ).rejects.toThrow(/blocked by restriction R-1/);
-    await store.property.abandon({ assetId: 'A-2', date: '2030-03-01' as never, note: null }, admin);
+    await store.property.abandon(
+      { assetId: 'A-2', date: '2030-03-01' as never, note: null },
+      admin,
+    );
     await expect(
       store.property.add({ sales: [sale('S-2', 'A-2', '2030-04-01')] }, admin),
     ).rejects.toThrow(/after A-2 was abandoned/);
