@@ -63,3 +63,16 @@ export function formatMoney(minor: number, code: string): string {
   const fraction = decimals > 0 ? `.${digits.slice(digits.length - decimals)}` : '';
   return `${sign}${whole}${fraction} ${code}`;
 }
+
+/**
+ * Reads an amount written in major units (`10700000`, `1,250.50`) as minor units of `code`;
+ * null when it is not a non-negative amount with at most the currency's decimals.
+ */
+export function parseMoney(text: string, code: string): number | null {
+  const clean = text.trim().replace(/,/g, '');
+  const decimals = currencyDecimals(code);
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(clean);
+  if (!m || (m[2] ?? '').length > decimals) return null;
+  const minor = Number(m[1]) * 10 ** decimals + Number((m[2] ?? '').padEnd(decimals, '0') || 0);
+  return Number.isSafeInteger(minor) ? minor : null;
+}
