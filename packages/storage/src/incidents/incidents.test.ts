@@ -40,9 +40,10 @@ describe.each(backends)('incidents on $name', (backend) => {
       { ...good!, id: 'I-NEG', injured: -2 },
       { ...good!, id: 'I-T', type: 'rocket' as never },
       { ...good!, id: 'I-D', at: '30/06/2027' },
+      { ...good!, id: 'I-C', cases: ['C-NONE'] },
     ];
     await expect(store.incidents.add(bad, admin)).rejects.toThrow(
-      /I-NEG: injured .*; incident I-T: type .*; incident I-D: at must be an ISO 8601/,
+      /I-NEG: injured .*; incident I-T: type .*; incident I-D: at must be an ISO 8601.*; incident I-C: cases names C-NONE, which is not a case/,
     );
     expect(await store.incidents.list()).toEqual([]);
   });
