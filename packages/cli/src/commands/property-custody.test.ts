@@ -148,7 +148,7 @@ describe('corridor property, custody and incident export', () => {
   });
 
   it('custody verify exits 3 after an event was edited in the database', async () => {
-    const store = await openStore({ dataDir: data }, env);
+    const store = await openStore({ dataDir: data, create: false }, env);
     try {
       await sql`update custody_events set kind = 'returned' where item_id = 'B-T1'`.execute(
         store.db,
