@@ -33,3 +33,4 @@ export * from './property-report.js';
 export * from './custody.js';
 export * from './demo/property.js';
 export * from './demo/belongings.js';
+export * from './redact-records.js';

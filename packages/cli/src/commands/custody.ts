@@ -5,7 +5,7 @@ import {
   custodyKinds,
   errors,
   maySee,
-  type BelongingView,
+  redactBelonging,
   type CustodyEventInput,
   type Role,
 } from '@corridor/core';
@@ -15,12 +15,6 @@ import { actorOf, output, withStore } from '../context.js';
 import { table } from '../format.js';
 
 type Options = Record<string, string | undefined>;
-
-/** A belonging as `role` may see it: description and custody details only where the policy allows. */
-export function redactBelonging(item: BelongingView, role: Role): BelongingView {
-  if (maySee(role, 'custodyDetail')) return item;
-  return { ...item, description: null, events: item.events.map((e) => ({ ...e, detail: null })) };
-}
 
 /** Registers `corridor custody`. */
 export function registerCustody(program: Command): void {

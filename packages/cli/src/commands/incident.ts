@@ -6,6 +6,7 @@ import {
   errors,
   incidentTypes,
   maySee,
+  redactIncident,
   type Incident,
   type Role,
 } from '@corridor/core';
@@ -182,7 +183,7 @@ export function registerIncident(program: Command): void {
     .action(async (_opts, command: Command) => {
       const role = actorOf(command).role as Role;
       const list = (await withStore(command, false, (store) => store.incidents.list())).map((i) =>
-        maySee(role, 'incidentNarrative') ? i : { ...i, narrative: null },
+        redactIncident(i, role),
       );
       output(command, list, () =>
         table(

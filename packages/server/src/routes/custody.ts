@@ -5,9 +5,10 @@ import {
   custodyKinds,
   errors,
   IdSchema,
+  maySee,
+  redactBelonging,
 } from '@corridor/core';
 import { z } from 'zod';
-import { presentBelonging } from '../presenters/custody.js';
 import { defineRoute } from '../route.js';
 
 const Detail = z
@@ -57,7 +58,7 @@ export const personBelongingsRoute = defineRoute('GET /api/persons/:id/belonging
   handler: async ({ params, store, user }) => {
     const record = await store.custody.record(params.id);
     if (!record) throw errors.notFound('person', params.id);
-    return { ...record, items: record.items.map((i) => presentBelonging(i, user.role)) };
+    return { ...record, items: record.items.map((i) => redactBelonging(i, user.role)) };
   },
 });
 
@@ -100,27 +101,9 @@ export const addCustodyEventRoute = defineRoute('POST /api/belongings/:id/events
   status: 201,
   handler: async ({ params, body, store, actor, user }) => {
     const [event] = await store.custody.addEvents([{ ...body, itemId: params.id }], actor);
-    return presentBelongingEvent(event!, user.role);
+    return maySee(user.role, 'custodyDetail') ? event! : { ...event!, detail: null };
   },
 });
-
-function presentBelongingEvent(
-  e: z.input<typeof EventOut>,
-  role: Parameters<typeof presentBelonging>[1],
-) {
-  const shown = presentBelonging(
-    {
-      id: e.itemId,
-      personId: '',
-      category: 'other',
-      description: null,
-      status: e.kind,
-      events: [e],
-    },
-    role,
-  );
-  return shown.events[0]!;
-}
 
 /** `GET /api/custody/verify`: recomputes every custody chain and its anchors in the audit log. */
 export const verifyCustodyRoute = defineRoute('GET /api/custody/verify', {

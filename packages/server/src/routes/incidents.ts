@@ -1,7 +1,6 @@
 /** The incident log (M8): read it (narratives by role) and record an incident. */
-import { errors, IncidentSchema, incidentTypes } from '@corridor/core';
+import { errors, IncidentSchema, incidentTypes, redactIncident } from '@corridor/core';
 import { z } from 'zod';
-import { presentIncident } from '../presenters/custody.js';
 import { defineRoute } from '../route.js';
 
 const IncidentOut = z.object({
@@ -26,7 +25,7 @@ export const listIncidentsRoute = defineRoute('GET /api/incidents', {
   summary: 'The incident log, oldest first (narratives only for roles that may read them)',
   response: z.array(IncidentOut),
   handler: async ({ store, user }) =>
-    (await store.incidents.list()).map((i) => presentIncident(i, user.role)),
+    (await store.incidents.list()).map((i) => redactIncident(i, user.role)),
 });
 
 /** `POST /api/incidents`: records one incident; its narrative is stored encrypted. */
@@ -39,6 +38,6 @@ export const addIncidentRoute = defineRoute('POST /api/incidents', {
   handler: async ({ body, store, actor, user }) => {
     if (!(await store.registry.operation())) throw errors.noOperation();
     await store.incidents.add([body], actor);
-    return presentIncident(body, user.role);
+    return redactIncident(body, user.role);
   },
 });
