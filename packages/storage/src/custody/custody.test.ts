@@ -90,6 +90,21 @@ describe.each(backends)('belongings and custody on $name', (backend) => {
     ).rejects.toThrow(/personId P-404 is not a registered person/);
   });
 
+  it('keeps chains verifiable after the owner is erased, with details unreadable', async () => {
+    await store.registry.erasePerson(owner, { name: 'po', role: 'protection-officer' });
+    const [laptop] = await store.custody.items(owner);
+    expect(laptop!.description).toBeNull();
+    expect(laptop!.events.map((e) => [e.kind, e.detail])).toEqual([
+      ['packed', null],
+      ['confiscated', null],
+      ['returned', null],
+    ]);
+    expect((await store.custody.verify()).ok).toBe(true);
+    await expect(store.custody.addEvents([event('arrived', 12)], officer)).rejects.toThrow(
+      /the owner's personal data was erased/,
+    );
+  });
+
   it('detects an edited event, a removed last event and an edited item', async () => {
     await sql`update custody_events set kind = 'returned' where item_id = 'B-2' and seq = 1`.execute(
       store.db,
