@@ -162,6 +162,7 @@ export function registerCustody(program: Command): void {
         writeFileSync(String(o.out), pdf, { mode: 0o600 });
         return {
           file: String(o.out),
+          householdId: record.householdId,
           bytes: pdf.length,
           items: record.items.length,
           chainVerified: verdict.ok,
