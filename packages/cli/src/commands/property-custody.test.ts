@@ -19,7 +19,10 @@ function pdfText(file: string): string {
   const lines: string[] = [];
   for (const m of raw.matchAll(/stream\r?\n/g)) {
     const start = m.index + m[0].length;
-    const content = inflateSync(bytes.subarray(start, raw.indexOf('endstream', start)));
+    const stream = bytes.subarray(start, raw.indexOf('endstream', start));
+    // Only deflated content streams hold the text; other streams are skipped.
+    if (!raw.slice(Math.max(0, m.index - 200), m.index).includes('/FlateDecode')) continue;
+    const content = inflateSync(stream);
     for (const line of content.toString('latin1').split('\n'))
       if (line.endsWith('TJ'))
         lines.push(
@@ -147,11 +150,22 @@ describe('corridor property, custody and incident export', () => {
     const hidden = json(['custody', 'list', person], 'auditor');
     expect(hidden.every((i: { description: unknown }) => i.description === null)).toBe(true);
     const pdf = join(dir, 'record.pdf');
-    expect(json(['custody', 'record', person, '--out', pdf])).toMatchObject({
-      chainVerified: true,
-    });
-    const bytes = readFileSync(pdf);
-    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const written = json(['custody', 'record', person, '--out', pdf]);
+    expect(written).toMatchObject({ chainVerified: true });
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf);
+    expect(text).toContain('receipt: R-17');
+    expect(text).toContain('every custody chain verified');
+    const member = json(['case', 'show', written.householdId]).members.find(
+      (m: { id: string }) => m.id === person,
+    );
+    expect(text).toContain(`${member.pii.givenName} ${member.pii.familyName}`);
+    const hiddenPdf = join(dir, 'record-auditor.pdf');
+    json(['custody', 'record', person, '--out', hiddenPdf], 'auditor');
+    const hiddenText = pdfText(hiddenPdf);
+    expect(hiddenText).toContain('(name hidden for your role)');
+    expect(hiddenText).not.toContain('R-17');
+    expect(hiddenText).not.toContain(member.pii.familyName);
     expect(json(['custody', 'verify'])).toMatchObject({ ok: true });
   });
 
