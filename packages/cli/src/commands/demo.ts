@@ -57,7 +57,7 @@ export function registerDemo(program: Command): void {
         const movements = generateDemoMovements(data.destinations, data.pledges);
         await store.movements.add(movements, actor);
         await store.movements.setGroundCapacity(generateDemoGroundCapacity(movements), actor);
-        await store.incidents.add(generateDemoIncidents(), actor);
+        await store.incidents.add(generateDemoIncidents(data.households), actor);
         await store.property.add(generateDemoProperty(data.households), actor);
         const belongings = generateDemoBelongings(data.persons, seed);
         await store.custody.addItems(belongings.items, actor);
