@@ -22,3 +22,6 @@ export * from './checkin/checkin-store.js';
 export type { ImportOptions } from './registry/import-records.js';
 export { tableToCsv } from './io/csv-write.js';
 export * from './jobs/job-store.js';
+export * from './property/property-store.js';
+export * from './custody/custody-store.js';
+export { custodyRecordPdf } from './io/custody-pdf.js';
