@@ -12,6 +12,7 @@ import {
 import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches, type Db } from '../db/batch.js';
+import { withSetCheckedKeys } from '../db/set-checked-keys.js';
 import type { Vault } from '../vault/vault.js';
 import { insertJsonRows } from './bulk-insert.js';
 import { queueImportDuplicates } from './import-duplicates.js';
@@ -289,20 +290,28 @@ export async function writeImport(
 ): Promise<Pick<ImportReport, 'operation' | 'duplicatePairs'>> {
   const operation = await ensureOperation(trx, input);
   await writeDestinations(trx, input.plan);
-  await writeHouseholds(trx, input);
-  // A record kept under a new id joins a household that may already have its head.
-  const heads = new Set(
-    (
-      await trx.selectFrom('persons').select(['household_id']).where('is_head', '=', true).execute()
-    ).map((r) => r.household_id),
-  );
-  const persons = input.persons.map((p) =>
-    p.replaces && p.person.isHead && heads.has(p.person.householdId)
-      ? { ...p, person: { ...p.person, isHead: false } }
-      : p,
-  );
-  await writePersons(trx, vault, persons);
-  await writeCaseData(trx, input.plan);
+  // Foreign keys are checked once per table after the bulk inserts, not once per row.
+  const persons = await withSetCheckedKeys(trx, async () => {
+    await writeHouseholds(trx, input);
+    // A record kept under a new id joins a household that may already have its head.
+    const heads = new Set(
+      (
+        await trx
+          .selectFrom('persons')
+          .select(['household_id'])
+          .where('is_head', '=', true)
+          .execute()
+      ).map((r) => r.household_id),
+    );
+    const toWrite = input.persons.map((p) =>
+      p.replaces && p.person.isHead && heads.has(p.person.householdId)
+        ? { ...p, person: { ...p.person, isHead: false } }
+        : p,
+    );
+    await writePersons(trx, vault, toWrite);
+    await writeCaseData(trx, input.plan);
+    return toWrite;
+  });
   const duplicatePairs = await queueImportDuplicates(
     trx,
     vault,
