@@ -1,0 +1,4 @@
+/** The Incidents page. */
+export function Incidents() {
+  return <p>Coming.</p>;
+}

@@ -1,0 +1,4 @@
+/** The MovementDay page. */
+export function MovementDay() {
+  return <p>Coming.</p>;
+}

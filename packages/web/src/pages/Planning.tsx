@@ -1,0 +1,4 @@
+/** The Planning page. */
+export function Planning() {
+  return <p>Coming.</p>;
+}

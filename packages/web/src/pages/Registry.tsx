@@ -1,0 +1,4 @@
+/** The Registry page. */
+export function Registry() {
+  return <p>Coming.</p>;
+}

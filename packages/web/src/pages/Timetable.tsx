@@ -1,0 +1,4 @@
+/** The Timetable page. */
+export function Timetable() {
+  return <p>Coming.</p>;
+}
