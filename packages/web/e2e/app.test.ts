@@ -85,4 +85,29 @@ describe('the web application', () => {
       ).resolves.toBe(1);
     expect(await page.locator('svg path.host').count()).toBeGreaterThanOrEqual(destinations.length);
   });
+
+  it('opens every page in the navigation without console errors', async () => {
+    const { page, errors } = admin;
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    const titles = await nav.getByRole('link').allInnerTexts();
+    expect(titles).toEqual([
+      'Dashboard',
+      'Registry',
+      'Planning',
+      'Timetable',
+      'Movement day',
+      'Incidents & property',
+    ]);
+    for (const [i, title] of titles.entries()) {
+      await nav.getByRole('link', { name: title }).click();
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.getByText('Loading…').first().waitFor({ state: 'detached' });
+      await shoot(
+        page,
+        `${String(i + 3).padStart(2, '0')}-${title.toLowerCase().replace(/\W+/g, '-')}`,
+      );
+    }
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,4 +1,107 @@
-/** The Incidents page. */
+/** Incidents and property: the incident log with the hazard chart, the property ledger. */
+import { DataView } from '../components/DataView.js';
+import { ErrorNote, Loading, NotAvailable, Panel } from '../components/ui.js';
+import { useSession } from '../lib/session.js';
+import type { HazardDay } from '../lib/types.js';
+import { useApi } from '../lib/use-api.js';
+import { HazardChart } from './Dashboard.js';
+
+interface Incident {
+  id: string;
+  type: string;
+  at: string;
+  site: string;
+  injured?: number;
+  killed?: number;
+  source?: string;
+  confidence?: string;
+  narrative?: string | null;
+}
+
+/** The incidents and property page. */
 export function Incidents() {
-  return <p>Coming.</p>;
+  const { can } = useSession();
+  const incidents = useApi<Incident[] | { incidents: Incident[] }>(
+    can('GET /api/incidents') ? '/api/incidents' : null,
+  );
+  const hazard = useApi<HazardDay[]>(can('GET /api/hazard') ? '/api/hazard' : null);
+  const property = useApi<unknown>(can('GET /api/property/report') ? '/api/property/report' : null);
+  const list = Array.isArray(incidents.data) ? incidents.data : (incidents.data?.incidents ?? []);
+
+  return (
+    <div className="grid">
+      <Panel title="Hazard at the camp" wide>
+        {can('GET /api/hazard') ? (
+          hazard.data ? (
+            <HazardChart days={hazard.data} />
+          ) : (
+            <>
+              <ErrorNote error={hazard.error} />
+              {!hazard.error && <Loading />}
+            </>
+          )
+        ) : (
+          <NotAvailable what="The hazard estimate" />
+        )}
+      </Panel>
+      <Panel title="Incident log" wide>
+        {can('GET /api/incidents') ? (
+          <>
+            <ErrorNote error={incidents.error} />
+            {!incidents.data && !incidents.error && <Loading />}
+            <div className="table-scroll">
+              <table aria-label="Incidents">
+                <thead>
+                  <tr>
+                    <th scope="col">Incident</th>
+                    <th scope="col">When</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Where</th>
+                    <th scope="col">Injured / killed</th>
+                    <th scope="col">Source (confidence)</th>
+                    <th scope="col">Narrative</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...list]
+                    .sort((a, b) => b.at.localeCompare(a.at))
+                    .map((i) => (
+                      <tr key={i.id}>
+                        <td>{i.id}</td>
+                        <td>{i.at.slice(0, 16).replace('T', ' ')}</td>
+                        <td>{i.type}</td>
+                        <td>{i.site}</td>
+                        <td>
+                          {i.injured ?? '–'} / {i.killed ?? '–'}
+                        </td>
+                        <td>
+                          {i.source ?? '–'} ({i.confidence ?? '–'})
+                        </td>
+                        <td>{i.narrative ?? <span className="muted">hidden</span>}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : (
+          <NotAvailable what="The incident log" />
+        )}
+      </Panel>
+      <Panel title="Property: appraised, offered, permitted, realised" wide>
+        {can('GET /api/property/report') ? (
+          <>
+            <ErrorNote error={property.error} />
+            {property.data === undefined ? (
+              !property.error && <Loading />
+            ) : (
+              <DataView value={property.data} label="Property report" />
+            )}
+          </>
+        ) : (
+          <NotAvailable what="The property ledger" />
+        )}
+      </Panel>
+    </div>
+  );
 }
