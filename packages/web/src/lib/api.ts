@@ -30,11 +30,11 @@ export async function api<T>(
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await response.text();
-  let json: unknown = undefined;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
-    json = undefined;
+    // not JSON (a proxy's error page): the status says enough
   }
   if (!response.ok) {
     const e = (json ?? {}) as { error?: string; message?: string };
