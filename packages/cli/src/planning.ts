@@ -12,9 +12,8 @@ import {
   type TimetableCase,
   type TimetableInput,
 } from '@corridor/optimizer';
-import type { Store } from '@corridor/storage';
+import { hazardFrom, type Store } from '@corridor/storage';
 import { loadAllocationInput } from './commands/allocate.js';
-import { hazardFrom } from './commands/incident.js';
 
 const readyNow: CaseStatus[] = ['exit-cleared', 'scheduled', 'checked-in'];
 const needsFirstCodes = ['SM', 'DS', 'ER', 'CR', 'SC', 'WR'];

@@ -9,6 +9,11 @@ const everyone: readonly Role[] = roles;
 /** Every role that writes to the registry (all but the read-only auditor). */
 const writers: readonly Role[] = roles.filter((r) => r !== 'auditor');
 
+/** Roles that plan: run allocation and timetable, lock cases. */
+export const planners: readonly Role[] = ['admin', 'planner'];
+/** Roles that handle boarding and so see manifests (names, birth dates, documents). */
+const boarding: readonly Role[] = ['admin', 'registrar', 'protection-officer', 'movement-officer'];
+
 /** Roles that may erase a person's personal data (crypto-shredding); storage checks it too. */
 export const erasureRoles: readonly Role[] = ['admin', 'protection-officer'];
 /** Roles that manage user accounts. */
@@ -33,7 +38,10 @@ export const routeAccess = {
   'POST /api/logout': everyone,
   'GET /api/me': everyone,
   'GET /api/status': everyone,
+  'GET /api/cases': everyone,
   'GET /api/cases/:id': everyone,
+  'POST /api/cases/:id/lock': planners,
+  'POST /api/cases/:id/unlock': planners,
   'POST /api/cases/:id/status': writers,
   'GET /api/dedup': ['admin', 'registrar', 'protection-officer', 'auditor'],
   'POST /api/dedup/scan': ['admin', 'registrar'],
@@ -44,6 +52,13 @@ export const routeAccess = {
   'GET /api/plans/current': everyone,
   'GET /api/plans/:id': everyone,
   'GET /api/movements': everyone,
+  'GET /api/timetable': everyone,
+  'GET /api/hazard': everyone,
+  'GET /api/movements/:id/manifest': boarding,
+  'GET /api/movements/:id/checkin': boarding,
+  'POST /api/checkin': ['admin', 'movement-officer'],
+  'POST /api/import': ['admin', 'registrar'],
+  'GET /api/export/:what': everyone,
   'GET /api/audit/verify': auditReaderRoles,
   'GET /api/audit/events': auditReaderRoles,
   'GET /api/users': userAdminRoles,

@@ -83,6 +83,7 @@ export async function buildApp(
       method: route.method,
       url: route.path,
       config: { pipeline: true },
+      ...(route.spec.bodyLimit ? { bodyLimit: route.spec.bodyLimit } : {}),
       handler: (request, reply) => runRoute(route, store, o, request, reply),
     });
   }

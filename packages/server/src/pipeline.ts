@@ -4,6 +4,7 @@ import type { Store } from '@corridor/storage';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { authenticate } from './auth/authenticate.js';
+import { FileReplySchema, safeFilename } from './file-reply.js';
 import type { ServerOptions } from './options.js';
 import type { ApiRoute, RouteContext } from './route.js';
 
@@ -49,5 +50,12 @@ export async function runRoute(
   };
   const result = await spec.handler(context);
   reply.status(spec.status ?? 200);
+  if (spec.file) {
+    const file = FileReplySchema.parse(result);
+    reply
+      .type(file.contentType)
+      .header('content-disposition', `attachment; filename="${safeFilename(file.filename)}"`);
+    return file.content;
+  }
   return spec.response.parse(result);
 }

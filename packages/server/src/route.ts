@@ -50,8 +50,15 @@ export interface RouteSpec<
   body?: B;
   /** The response schema: documents the route and strips any field it does not name. */
   response: R;
-  /** The success status (default 200). */
-  status?: 200 | 201;
+  /** The success status (default 200; 202 for work accepted to run later). */
+  status?: 200 | 201 | 202;
+  /**
+   * Answer with a file, not JSON: the handler returns a `FileReply` (use `FileReplySchema` as the
+   * response) and `types` lists the media types it may send, for the OpenAPI document.
+   */
+  file?: { types: readonly string[] };
+  /** The largest request body of this route when it must exceed the server's limit (uploads). */
+  bodyLimit?: number;
   handler(ctx: RouteContext<K, z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R>>;
 }
 

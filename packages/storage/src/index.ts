@@ -1,7 +1,9 @@
 export * from './audit/audit-store.js';
+export { recordExport } from './audit/record-export.js';
 export * from './db/open.js';
 export type { Database } from './db/schema.js';
 export type { PlanningCase } from './registry/planning-cases.js';
+export type { CaseFilter, CaseList, CaseSummary } from './registry/find-cases.js';
 export * from './registry/registry-store.js';
 export * from './store.js';
 export { normaliseForIndex, Vault } from './vault/vault.js';
@@ -9,6 +11,8 @@ export * from './movements/movement-store.js';
 export * from './plans/plan-store.js';
 export type { BackupSummary } from './backup/backup.js';
 export * from './incidents/incident-store.js';
+export { hazardFrom } from './incidents/hazard-from.js';
+export { timetableView, type TimetableRow } from './plans/timetable-view.js';
 export * from './users/user-store.js';
 export * from './users/session-store.js';
 export * from './io/import-file.js';

@@ -5,6 +5,7 @@ import {
   exportFormats,
   exportKinds,
   exportRegistry,
+  recordExport,
   type ExportFormat,
   type ExportKind,
 } from '@corridor/storage';
@@ -43,13 +44,19 @@ export function registerExport(program: Command): void {
         // Until role-based redaction lands everywhere, a role that may not see names gets a redacted file.
         const redact =
           Boolean(o.redact) || (what === 'persons' && !maySee(actor.role as Role, 'name'));
-        const content = await withStore(command, false, (store) =>
-          exportRegistry(store, what as ExportKind, {
+        const content = await withStore(command, false, async (store) => {
+          const bytes = await exportRegistry(store, what as ExportKind, {
             format: o.format as ExportFormat,
             hxl: Boolean(o.hxl),
             redact,
-          }),
-        );
+          });
+          await recordExport(store, actor, 'registry', what, {
+            format: o.format,
+            redacted: redact,
+            bytes: bytes.length,
+          });
+          return bytes;
+        });
         if (!o.out) {
           process.stdout.write(content);
           return;

@@ -1,7 +1,7 @@
 /** `corridor incident add|list|import` and `corridor hazard`: the incident log and the hazard it implies (M8). */
 import { existsSync, readFileSync } from 'node:fs';
-import { estimateHazard, errors, incidentTypes, type Incident } from '@corridor/core';
-import type { Store } from '@corridor/storage';
+import { errors, incidentTypes, type Incident } from '@corridor/core';
+import { hazardFrom } from '@corridor/storage';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { actorOf, output, withStore } from '../context.js';
@@ -114,14 +114,6 @@ export function readIncidentsCsv(text: string, timezone: string): Incident[] {
       problems,
     );
   return out;
-}
-
-/** The hazard estimate from the stored incidents, with the prior mean set to `rate` per day. */
-export async function hazardFrom(store: Store, from: string, to: string, rate: number) {
-  return estimateHazard(await store.incidents.forHazard(), from, to, {
-    priorShape: 0.5,
-    priorRate: 0.5 / Math.max(rate, 1e-6),
-  });
 }
 
 /** Registers `corridor incident` and `corridor hazard`. */

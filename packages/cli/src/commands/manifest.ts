@@ -1,9 +1,14 @@
 /** `corridor manifest MOVEMENT`: the passenger manifest in CSV, XLSX, PDF, PAXLST or JSON (M6). */
 import { writeFileSync } from 'node:fs';
 import { errors, type Manifest } from '@corridor/core';
-import { manifestFile, manifestFormats, type ManifestFormat } from '@corridor/storage';
+import {
+  manifestFile,
+  manifestFormats,
+  recordExport,
+  type ManifestFormat,
+} from '@corridor/storage';
 import type { Command } from 'commander';
-import { output, withStore } from '../context.js';
+import { actorOf, output, withStore } from '../context.js';
 
 function wholeNumber(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -51,14 +56,19 @@ export function registerManifest(program: Command): void {
         );
       if ((format === 'xlsx' || format === 'pdf') && !o.out)
         throw errors.invalidInput(`${format.toUpperCase()} needs --out FILE`);
-      const result = await withStore(command, false, (store) =>
-        manifestFile(store, movement, format, {
+      const result = await withStore(command, false, async (store) => {
+        const file = await manifestFile(store, movement, format, {
           minValidityDays: wholeNumber('--min-validity-days', o.minValidityDays) ?? 0,
           travelDays: wholeNumber('--travel-days', o.travelDays) ?? 1,
           ...(o.sender ? { sender: o.sender } : {}),
           ...(o.recipient ? { recipient: o.recipient } : {}),
-        }),
-      );
+        });
+        await recordExport(store, actorOf(command), 'manifest', movement, {
+          format,
+          persons: file.manifest.totals.persons,
+        });
+        return file;
+      });
       if (!o.out) {
         process.stdout.write(result.content);
         return;

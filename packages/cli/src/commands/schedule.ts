@@ -1,6 +1,6 @@
 /** `corridor schedule`, `corridor timetable`, `corridor replan`: movements for every case (M5, M7). */
 import { readFileSync, existsSync } from 'node:fs';
-import { errors, schedulableStatuses } from '@corridor/core';
+import { errors } from '@corridor/core';
 import {
   buildTimetableInstance,
   firstReadyFirstServed,
@@ -11,7 +11,7 @@ import {
   type ReplanEvent,
   type TimetableInput,
 } from '@corridor/optimizer';
-import type { Store } from '@corridor/storage';
+import { timetableView, type Store } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, globals, output, withStore } from '../context.js';
 import { table } from '../format.js';
@@ -179,21 +179,10 @@ export function registerSchedule(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { joint?: boolean }, command: Command) => {
       const rows = await withStore(command, false, async (store) => {
-        const plan = await store.plans.current(opts.joint ? 'joint' : 'timetable');
-        if (!plan)
+        const view = await timetableView(store, opts.joint ? 'joint' : 'timetable');
+        if (!view)
           throw errors.invalidInput('there is no timetable yet; run `corridor schedule` first');
-        const { cases } = await store.registry.planningCases([
-          ...schedulableStatuses,
-          'departed',
-          'arrived',
-        ]);
-        const persons = new Map(cases.map((c) => [c.id, c.persons]));
-        return (await store.movements.list()).map((m) => {
-          const on = plan.assignments
-            .filter((a) => a.movementId === m.id)
-            .map((a) => a.householdId);
-          return { ...m, cases: on, persons: on.reduce((s, id) => s + (persons.get(id) ?? 0), 0) };
-        });
+        return view;
       });
       output(command, rows, () =>
         table(

@@ -111,6 +111,7 @@ class PeopleBuilder {
     });
     this.origin.set(id, origin.code);
     const family = familyName(r);
+    const first = this.persons.length;
     const headAge = size === 1 ? r.int(19, 70) : r.int(24, 62);
     const headSex: 'F' | 'M' =
       size === 1 ? (r.chance(0.65) ? 'M' : 'F') : r.chance(0.8) ? 'M' : 'F';
@@ -139,12 +140,10 @@ class PeopleBuilder {
         false,
       );
     }
-    if (
-      size > 1 &&
-      this.persons.filter((p) => p.householdId === id && p.birthYear! < 2027 - 17).length === 1
-    ) {
+    const members = this.persons.slice(first);
+    if (size > 1 && members.filter((p) => p.birthYear! < 2027 - 17).length === 1) {
       this.needs.push({
-        personId: this.persons.find((p) => p.householdId === id)!.id,
+        personId: members[0]!.id,
         code: 'SP',
         severity: 1,
       });
@@ -237,12 +236,15 @@ class PeopleBuilder {
   /** Registers some single adults a second time, with a typo, as happens at busy registration desks. */
   addDuplicates(count: number): void {
     const r = this.random;
-    const singles = this.households.filter(
-      (h) => this.persons.filter((p) => p.householdId === h.id).length === 1,
-    );
+    const members = new Map<string, Person[]>();
+    for (const p of this.persons)
+      members.set(p.householdId, [...(members.get(p.householdId) ?? []), p]);
+    const documentOf = new Map<string, Document>();
+    for (const d of this.documents) if (!documentOf.has(d.personId)) documentOf.set(d.personId, d);
+    const singles = this.households.filter((h) => members.get(h.id)?.length === 1);
     for (let k = 0; k < count && singles.length > 0; k++) {
       const source = singles.splice(r.int(0, singles.length - 1), 1)[0] as Household;
-      const original = this.persons.find((p) => p.householdId === source.id) as Person;
+      const original = members.get(source.id)![0]!;
       const id = `C-${String(this.households.length + 1).padStart(4, '0')}`;
       this.households.push({
         ...source,
@@ -257,7 +259,7 @@ class PeopleBuilder {
         householdId: id,
         pii: { ...original.pii, givenName: misspell(r, original.pii.givenName) },
       });
-      const doc = this.documents.find((d) => d.personId === original.id);
+      const doc = documentOf.get(original.id);
       if (doc && k % 2 === 0) {
         this.documents.push({
           ...doc,

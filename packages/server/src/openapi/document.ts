@@ -64,8 +64,12 @@ function operation(route: ApiRoute): Json {
       : {}),
     responses: {
       [String(spec.status ?? 200)]: {
-        description: 'success',
-        content: { 'application/json': { schema: jsonSchema(spec.response) } },
+        description: spec.file ? 'the file, as an attachment' : 'success',
+        content: spec.file
+          ? Object.fromEntries(
+              spec.file.types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+            )
+          : { 'application/json': { schema: jsonSchema(spec.response) } },
       },
       ...errorsOf,
       '404': errorResponse('not found'),

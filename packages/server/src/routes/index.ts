@@ -1,7 +1,13 @@
 /** Every API route, in the order /docs lists them; add a new module's routes here. */
 import type { ApiRoute } from '../route.js';
 import { auditEventsRoute, verifyAuditRoute } from './audit.js';
+import { listCasesRoute } from './case-list.js';
 import { caseRoute, moveCaseRoute } from './cases.js';
+import { checkinRoute, movementCheckinRoute } from './checkin.js';
+import { lockCaseRoute, unlockCaseRoute } from './locks.js';
+import { manifestRoute } from './manifests.js';
+import { exportRoute, importRoute } from './registry-files.js';
+import { hazardRoute, timetableRoute } from './timetable.js';
 import { decideDuplicateRoute, listDuplicatesRoute, scanDuplicatesRoute } from './dedup.js';
 import { destinationsRoute, pledgesRoute } from './destinations.js';
 import { movementsRoute } from './movements.js';
@@ -19,8 +25,11 @@ export const apiRoutes: readonly ApiRoute[] = [
   statusRoute,
   publicStatsRoute,
   healthRoute,
+  listCasesRoute,
   caseRoute,
   moveCaseRoute,
+  lockCaseRoute,
+  unlockCaseRoute,
   erasePersonRoute,
   listDuplicatesRoute,
   scanDuplicatesRoute,
@@ -31,6 +40,13 @@ export const apiRoutes: readonly ApiRoute[] = [
   currentPlanRoute,
   planRoute,
   movementsRoute,
+  timetableRoute,
+  hazardRoute,
+  manifestRoute,
+  movementCheckinRoute,
+  checkinRoute,
+  importRoute,
+  exportRoute,
   verifyAuditRoute,
   auditEventsRoute,
   listUsersRoute,

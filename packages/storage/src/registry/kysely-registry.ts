@@ -19,6 +19,7 @@ import { erasePersonIn } from './erase-person.js';
 import { decideDuplicateIn, listDuplicates, scanDuplicatesIn } from './duplicates.js';
 import { importRecordsIn, type ImportOptions } from './import-records.js';
 import { readSnapshot } from './registry-snapshot.js';
+import { findCases, type CaseFilter, type CaseList } from './find-cases.js';
 import { readHousehold } from './household-view.js';
 import { moveCaseIn } from './move-case.js';
 import { readStatus } from './operation-status.js';
@@ -102,6 +103,10 @@ export class KyselyRegistry implements RegistryStore {
 
   household(id: string): Promise<HouseholdView | undefined> {
     return readHousehold(this.db, this.vault, id);
+  }
+
+  findCases(filter: CaseFilter): Promise<CaseList> {
+    return findCases(this.db, this.vault, filter);
   }
 
   moveCase(id: string, to: CaseStatus, reason: string, actor: Actor): Promise<HistoryEntry> {

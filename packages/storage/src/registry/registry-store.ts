@@ -15,6 +15,7 @@ import type { Actor } from '../audit/audit-store.js';
 import type { ImportReport, RegistryFileData, RegistrySnapshot } from '@corridor/core';
 import type { ImportOptions } from './import-records.js';
 import type { PlanningCase } from './planning-cases.js';
+import type { CaseFilter, CaseList } from './find-cases.js';
 
 /** Counts that describe the operation at a glance (`corridor status`). */
 export interface OperationStatus {
@@ -146,6 +147,8 @@ export interface RegistryStore {
     options: ImportOptions,
     actor: Actor,
   ): Promise<ImportReport>;
+  /** Active cases matching a filter (exact name or document search by blind index), a page at a time. */
+  findCases(filter: CaseFilter): Promise<CaseList>;
   /** The active registry, decrypted (every household or the given ones), for exports and manifests. */
   snapshot(householdIds?: readonly string[]): Promise<RegistrySnapshot>;
 }
