@@ -29,8 +29,8 @@ async function hasRoute(page: Page, key: string): Promise<boolean> {
   return Boolean(doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()]);
 }
 
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+async function shoot(page: Page, name: string, fullPage = true) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
 }
 
 describe('the web application', () => {
@@ -109,5 +109,114 @@ describe('the web application', () => {
       );
     }
     expect(errors).toEqual([]);
+  });
+
+  it('filters the registry by status and opens a case with the workflow moves of the role', async () => {
+    const { page, errors } = admin;
+    const status = await api<{ byStatus: Record<string, number> }>(page, '/api/status');
+    await page
+      .getByRole('navigation', { name: 'Pages' })
+      .getByRole('link', { name: 'Registry' })
+      .click();
+    await page.getByLabel('Status').selectOption('registered');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText(`of ${status.byStatus.registered}`).waitFor();
+    const rows = page.getByRole('table', { name: 'Cases found' }).locator('tbody tr');
+    expect(await rows.count()).toBe(Math.min(25, status.byStatus.registered!));
+    const first = (await rows.first().locator('td').first().innerText()).trim();
+    await rows.first().getByRole('link').click();
+    await page.locator(`[data-case="${first}"]`).waitFor();
+    await page.getByRole('button', { name: 'Move to verified' }).waitFor();
+    expect(await page.getByTestId('case-status').innerText()).toBe('registered');
+    await shoot(page, '09-registry-case');
+    expect(errors).toEqual([]);
+  });
+
+  it('moves a case along the workflow with a reason', async () => {
+    const { page, errors } = admin;
+    await page.getByRole('button', { name: 'Move to verified' }).click();
+    await page
+      .getByLabel('Reason for moving to verified')
+      .fill('documents checked in the browser test');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Moved to verified.').waitFor();
+    await page.getByTestId('case-status').filter({ hasText: 'verified' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('shows an auditor neither names, nor workflow buttons, nor the movement-day page', async () => {
+    const auditor = await h.open();
+    try {
+      await logIn(auditor.page, 'auditor');
+      const links = await auditor.page
+        .getByRole('navigation', { name: 'Pages' })
+        .getByRole('link')
+        .allInnerTexts();
+      expect(links).toContain('Registry');
+      expect(links).not.toContain('Movement day');
+      await auditor.page.goto('/registry?case=C-0001');
+      await auditor.page.locator('[data-case="C-0001"]').waitFor();
+      expect(await auditor.page.getByRole('button', { name: /^Move to/ }).count()).toBe(0);
+      expect(await auditor.page.getByText('hidden for your role').count()).toBeGreaterThan(0);
+      expect(await auditor.page.getByLabel('Exact full name').count()).toBe(0);
+      await shoot(auditor.page, '10-registry-auditor');
+      expect(auditor.errors).toEqual([]);
+    } finally {
+      await auditor.context.close();
+    }
+  });
+
+  it('draws the timetable with each movement and its seat load', async () => {
+    const { page, errors } = admin;
+    await page.goto('/timetable');
+    const movements = await api<{ movements: { id: string; seats: number }[] }>(
+      page,
+      '/api/movements',
+    );
+    const timetable = await api<{ id: string; persons: number }[]>(page, '/api/timetable');
+    await page.locator('[data-movement-row]').first().waitFor();
+    expect(await page.locator('svg [data-movement]').count()).toBe(movements.movements.length);
+    const m = timetable.find((t) => t.persons > 0)!;
+    const seats = movements.movements.find((x) => x.id === m.id)!.seats;
+    await page.getByLabel(`${m.id} seats: ${m.persons} of ${seats} seats`).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('checks a person in on a tablet and the counts follow', async () => {
+    const officer = await h.open({ width: 820, height: 1180 });
+    try {
+      const { page } = officer;
+      await logIn(page, 'movement-officer');
+      await page.goto('/movement-day?movement=M-001');
+      const list = await api<{ summary: { booked: number }; persons: { personId: string }[] }>(
+        page,
+        '/api/movements/M-001/checkin',
+      );
+      const stat = (name: string) => page.locator(`[data-stat="${name}"] .stat-value`);
+      await page.locator('[data-person]').first().waitFor();
+      expect(Number(await stat('booked').innerText())).toBe(list.summary.booked);
+      const person = list.persons[0]!.personId;
+      const [recorded] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/checkin')),
+        page.getByRole('button', { name: `Checked in: ${person}` }).click(),
+      ]);
+      expect(recorded.status()).toBe(200);
+      await page
+        .locator(`[data-person="${person}"] [data-testid="checkin-status"]`)
+        .filter({ hasText: 'checked-in' })
+        .waitFor();
+      await expect.poll(async () => stat('checked-in').innerText()).toBe('1');
+      const after = await api<{ persons: { personId: string; status: string }[] }>(
+        page,
+        '/api/movements/M-001/checkin',
+      );
+      expect(after.persons.find((p) => p.personId === person)?.status).toBe('checked-in');
+      const box = await page.getByRole('button', { name: `Boarded: ${person}` }).boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+      await shoot(page, '11-movement-day-tablet', false);
+      expect(officer.errors).toEqual([]);
+    } finally {
+      await officer.context.close();
+    }
   });
 });

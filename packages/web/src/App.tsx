@@ -63,7 +63,11 @@ export function App() {
     );
   };
   const session = makeSession(state.me, state.routes, logout);
-  const visible = pages.filter((p) => p.needs.some((key) => session.can(key)));
+  // The first route of a page's list that this server has decides whether the role sees it.
+  const visible = pages.filter((p) => {
+    const decisive = p.needs.find((key) => session.has(key));
+    return decisive !== undefined && session.can(decisive);
+  });
   const page = visible.find((p) => p.path === path) ?? visible[0];
   const Page = page?.component;
 

@@ -233,7 +233,7 @@ function Locks(props: { id: string; onChanged: () => void }) {
     try {
       await api(`/api/cases/${props.id}/${kind}`, {
         method: 'POST',
-        body: kind === 'lock' ? { destinationId: destination, reason } : { reason },
+        ...(kind === 'lock' ? { body: { destinationId: destination, reason } } : {}),
       });
       setMessage(kind === 'lock' ? `Locked to ${destination}.` : 'Unlocked.');
       props.onChanged();
@@ -260,10 +260,12 @@ function Locks(props: { id: string; onChanged: () => void }) {
           </select>
         </div>
       )}
-      <div>
-        <label htmlFor="lock-reason">Reason</label>
-        <input id="lock-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
+      {mayLock && (
+        <div>
+          <label htmlFor="lock-reason">Reason for the lock</label>
+          <input id="lock-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+      )}
       {mayLock && (
         <button
           type="button"
@@ -274,7 +276,7 @@ function Locks(props: { id: string; onChanged: () => void }) {
         </button>
       )}
       {mayUnlock && (
-        <button type="button" disabled={reason.length < 3} onClick={() => void send('unlock')}>
+        <button type="button" onClick={() => void send('unlock')}>
           Unlock
         </button>
       )}

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../lib/api.js';
 import { navigate } from '../lib/router.js';
+import { useSession } from '../lib/session.js';
 
 /** An in-app link that navigates without reloading. */
 export function Link(props: { to: string; children: ReactNode; current?: boolean }) {
@@ -40,6 +41,26 @@ export function Stat(props: { name: string; label: string; value: number | null 
       </span>
       <span className="stat-label">{props.label}</span>
     </div>
+  );
+}
+
+/**
+ * A panel that needs a route: said to be missing when the server lacks the route, left out
+ * entirely when the role may not call it (the UI never shows what the role may not see).
+ */
+export function GatedPanel(props: {
+  route: string;
+  title: string;
+  what: string;
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  const { can, has } = useSession();
+  if (has(props.route) && !can(props.route)) return null;
+  return (
+    <Panel title={props.title} wide={props.wide}>
+      {can(props.route) ? props.children : <NotAvailable what={props.what} />}
+    </Panel>
   );
 }
 

@@ -58,6 +58,7 @@ export interface CaseRow {
   status?: string;
   persons?: number;
   size?: number;
+  originCountry?: string;
   destinationId?: string | null;
   priority?: number;
   readyDate?: string | null;

@@ -18,10 +18,12 @@ describe('check-in rows and counts', () => {
       row('P-3', 'boarded'),
       row('P-4', 'boarded'),
       row('P-5', 'no-show'),
+      row('P-6', 'conflict'),
     ]);
     expect(counts).toEqual({
-      booked: 5,
+      booked: 6,
       pending: 1,
+      conflict: 1,
       'checked-in': 1,
       boarded: 2,
       'no-show': 1,

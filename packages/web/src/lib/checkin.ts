@@ -31,7 +31,7 @@ export function checkinRows(data: unknown): CheckinRow[] {
 
 /** Counts per status, from the rows themselves (so they follow every change at once). */
 export function checkinCounts(rows: readonly CheckinRow[]): Record<string, number> {
-  const counts: Record<string, number> = { booked: rows.length, pending: 0 };
+  const counts: Record<string, number> = { booked: rows.length, pending: 0, conflict: 0 };
   for (const s of checkinStatuses) counts[s] = 0;
   for (const r of rows) {
     if (r.status in counts && r.status !== 'booked') counts[r.status]! += 1;

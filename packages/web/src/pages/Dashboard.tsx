@@ -1,7 +1,15 @@
 /** The operation at a glance: headline numbers, burndown, map, hazard, next movements, open decisions. */
 import { useMemo } from 'react';
 import { Chart, type ChartOption } from '../components/Chart.js';
-import { ErrorNote, Link, Loading, NotAvailable, Panel, Stat } from '../components/ui.js';
+import {
+  ErrorNote,
+  GatedPanel,
+  Link,
+  Loading,
+  NotAvailable,
+  Panel,
+  Stat,
+} from '../components/ui.js';
 import { WorldMap, type MapDestination } from '../components/WorldMap.js';
 import { burndown } from '../lib/burndown.js';
 import { personsAtRisk, personsMoved } from '../lib/status.js';
@@ -85,17 +93,9 @@ export function Dashboard() {
           <Loading />
         )}
       </Panel>
-      <Panel title="Hazard at the camp">
-        {can('GET /api/hazard') ? (
-          hazard.data ? (
-            <HazardChart days={hazard.data} />
-          ) : (
-            <Loading />
-          )
-        ) : (
-          <NotAvailable what="The hazard estimate" />
-        )}
-      </Panel>
+      <GatedPanel route="GET /api/hazard" title="Hazard at the camp" what="The hazard estimate">
+        {hazard.data ? <HazardChart days={hazard.data} /> : <Loading />}
+      </GatedPanel>
       <Panel title="Next movements">
         <NextMovements movements={movements.data} timetable={timetable.data} />
       </Panel>

@@ -1,6 +1,6 @@
 /** Incidents and property: the incident log with the hazard chart, the property ledger. */
 import { DataView } from '../components/DataView.js';
-import { ErrorNote, Loading, NotAvailable, Panel } from '../components/ui.js';
+import { ErrorNote, GatedPanel, Loading } from '../components/ui.js';
 import { useSession } from '../lib/session.js';
 import type { HazardDay } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
@@ -30,22 +30,23 @@ export function Incidents() {
 
   return (
     <div className="grid">
-      <Panel title="Hazard at the camp" wide>
-        {can('GET /api/hazard') ? (
-          hazard.data ? (
-            <HazardChart days={hazard.data} />
-          ) : (
-            <>
-              <ErrorNote error={hazard.error} />
-              {!hazard.error && <Loading />}
-            </>
-          )
+      <GatedPanel
+        route="GET /api/hazard"
+        title="Hazard at the camp"
+        what="The hazard estimate"
+        wide
+      >
+        {hazard.data ? (
+          <HazardChart days={hazard.data} />
         ) : (
-          <NotAvailable what="The hazard estimate" />
+          <>
+            <ErrorNote error={hazard.error} />
+            {!hazard.error && <Loading />}
+          </>
         )}
-      </Panel>
-      <Panel title="Incident log" wide>
-        {can('GET /api/incidents') ? (
+      </GatedPanel>
+      <GatedPanel route="GET /api/incidents" title="Incident log" what="The incident log" wide>
+        {
           <>
             <ErrorNote error={incidents.error} />
             {!incidents.data && !incidents.error && <Loading />}
@@ -84,24 +85,21 @@ export function Incidents() {
               </table>
             </div>
           </>
+        }
+      </GatedPanel>
+      <GatedPanel
+        route="GET /api/property/report"
+        title="Property: appraised, offered, permitted, realised"
+        what="The property ledger"
+        wide
+      >
+        <ErrorNote error={property.error} />
+        {property.data === undefined ? (
+          !property.error && <Loading />
         ) : (
-          <NotAvailable what="The incident log" />
+          <DataView value={property.data} label="Property report" />
         )}
-      </Panel>
-      <Panel title="Property: appraised, offered, permitted, realised" wide>
-        {can('GET /api/property/report') ? (
-          <>
-            <ErrorNote error={property.error} />
-            {property.data === undefined ? (
-              !property.error && <Loading />
-            ) : (
-              <DataView value={property.data} label="Property report" />
-            )}
-          </>
-        ) : (
-          <NotAvailable what="The property ledger" />
-        )}
-      </Panel>
+      </GatedPanel>
     </div>
   );
 }

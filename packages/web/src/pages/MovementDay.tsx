@@ -14,6 +14,7 @@ import { navigate, useLocation } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import type { MovementList, TimetableMovement } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
+import { useNames } from '../lib/use-names.js';
 
 const labels: Record<CheckinStatus, string> = {
   'checked-in': 'Checked in',
@@ -110,7 +111,7 @@ function Booked(props: { movementId: string }) {
 }
 
 function Checkin(props: { movementId: string }) {
-  const { can } = useSession();
+  const { can, me } = useSession();
   const path = `/api/movements/${props.movementId}/checkin`;
   const data = useApi<unknown>(path, 5000);
   const [filter, setFilter] = useState('');
@@ -121,6 +122,11 @@ function Checkin(props: { movementId: string }) {
     overrides[r.personId] ? { ...r, status: overrides[r.personId]! } : r,
   );
   const counts = checkinCounts(rows);
+  const names = useNames(
+    rows.map((r) => r.householdId),
+    can('GET /api/cases/:id') && !me.hiddenFields.includes('name'),
+  );
+  const nameFor = (r: CheckinRow) => nameOf(r) ?? names.get(r.personId) ?? null;
   const record = async (r: CheckinRow, status: CheckinStatus) => {
     setError(undefined);
     setOverrides((o) => ({ ...o, [r.personId]: status }));
@@ -141,7 +147,7 @@ function Checkin(props: { movementId: string }) {
   const needle = filter.trim().toLowerCase();
   const shown = needle
     ? rows.filter((r) =>
-        [r.personId, r.householdId, nameOf(r) ?? ''].some((s) => s.toLowerCase().includes(needle)),
+        [r.personId, r.householdId, nameFor(r) ?? ''].some((s) => s.toLowerCase().includes(needle)),
       )
     : rows;
 
@@ -155,6 +161,9 @@ function Checkin(props: { movementId: string }) {
           <Stat name="boarded" label="boarded" value={counts.boarded} />
           <Stat name="no-show" label="no-show" value={counts['no-show']} />
           <Stat name="arrived" label="arrived" value={counts.arrived} />
+          {counts.conflict ? (
+            <Stat name="conflict" label="stations disagree" value={counts.conflict} />
+          ) : null}
         </div>
       </Panel>
       <Panel title="Check-in" wide>
@@ -171,7 +180,8 @@ function Checkin(props: { movementId: string }) {
           {shown.map((r) => (
             <li key={r.personId} className="checkin-person" data-person={r.personId}>
               <span className="who-line">
-                <strong>{r.personId}</strong> {nameOf(r) ?? ''}
+                <strong>{nameFor(r) ?? r.personId}</strong>
+                {nameFor(r) ? <span className="muted"> {r.personId}</span> : null}
                 <br />
                 <span className="muted">
                   case {r.householdId}

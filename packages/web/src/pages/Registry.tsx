@@ -31,12 +31,15 @@ export function Registry() {
 }
 
 function Search() {
-  const { can } = useSession();
+  const { can, me } = useSession();
   const listing = can('GET /api/cases');
+  const byName = !me.hiddenFields.includes('name');
+  const byDocument = !me.hiddenFields.includes('documentNumber');
   const { params } = useLocation();
   const [id, setId] = useState('');
   const [form, setForm] = useState({
-    q: params.get('q') ?? '',
+    name: params.get('name') ?? '',
+    document: params.get('document') ?? '',
     status: params.get('status') ?? '',
     destination: params.get('destination') ?? '',
   });
@@ -45,7 +48,8 @@ function Search() {
     can('GET /api/destinations') ? '/api/destinations' : null,
   );
   const listQuery = {
-    q: params.get('q'),
+    name: params.get('name'),
+    document: params.get('document'),
     status: params.get('status'),
     destination: params.get('destination'),
     limit: pageSize,
@@ -83,15 +87,27 @@ function Search() {
       {listing ? (
         <>
           <form className="row" onSubmit={search} aria-label="Search cases">
-            <div>
-              <label htmlFor="q">Exact name</label>
-              <input
-                id="q"
-                value={form.q}
-                placeholder="given or family name"
-                onChange={(e) => setForm({ ...form, q: e.target.value })}
-              />
-            </div>
+            {byName && (
+              <div>
+                <label htmlFor="name">Exact full name</label>
+                <input
+                  id="name"
+                  value={form.name}
+                  placeholder="given and family name"
+                  onChange={(e) => setForm({ ...form, name: e.target.value })}
+                />
+              </div>
+            )}
+            {byDocument && (
+              <div>
+                <label htmlFor="document">Document number</label>
+                <input
+                  id="document"
+                  value={form.document}
+                  onChange={(e) => setForm({ ...form, document: e.target.value })}
+                />
+              </div>
+            )}
             <div>
               <label htmlFor="status">Status</label>
               <select
@@ -139,6 +155,7 @@ function Search() {
                     <th scope="col">Case</th>
                     <th scope="col">Status</th>
                     <th scope="col">People</th>
+                    <th scope="col">Origin</th>
                     <th scope="col">Destination</th>
                     <th scope="col">Priority</th>
                     <th scope="col">Ready</th>
@@ -156,6 +173,7 @@ function Search() {
                       </td>
                       <td>{r.status ?? '–'}</td>
                       <td>{r.persons ?? r.size ?? '–'}</td>
+                      <td>{r.originCountry ?? '–'}</td>
                       <td>{r.destinationId ?? '–'}</td>
                       <td>{r.priority ?? '–'}</td>
                       <td>{r.readyDate ?? '–'}</td>
@@ -163,7 +181,7 @@ function Search() {
                   ))}
                   {rows.length === 0 && (
                     <tr>
-                      <td colSpan={6} className="muted">
+                      <td colSpan={7} className="muted">
                         No case matches.
                       </td>
                     </tr>

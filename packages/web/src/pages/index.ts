@@ -12,7 +12,7 @@ export interface PageDef {
   path: string;
   title: string;
   component: ComponentType;
-  /** The page shows when the role may call any of these routes. */
+  /** The first of these routes the server has decides: the page shows if the role may call it. */
   needs: string[];
 }
 
