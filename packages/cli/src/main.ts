@@ -17,6 +17,7 @@ import { registerManifest } from './commands/manifest.js';
 import { registerMovement } from './commands/movement.js';
 import { registerPerson } from './commands/person.js';
 import { registerPlan } from './commands/plan.js';
+import { registerReport } from './commands/report.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerServe } from './commands/serve.js';
 import { registerSolveGap } from './commands/solve-gap.js';
@@ -67,6 +68,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerManifest(program);
   registerCheckin(program);
+  registerReport(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);

@@ -27,3 +27,4 @@ export * from './edifact.js';
 export * from './paxlst.js';
 export * from './paxlst-validate.js';
 export * from './manifest.js';
+export * from './situation.js';

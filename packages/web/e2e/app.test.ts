@@ -1,4 +1,5 @@
 /** The web application in Chromium against a real server on the demo operation. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,11 +175,11 @@ describe('the web application', () => {
       '/api/movements',
     );
     const timetable = await api<{ id: string; persons: number }[]>(page, '/api/timetable');
-    await page.locator('[data-movement-row]').first().waitFor();
-    expect(await page.locator('svg [data-movement]').count()).toBe(movements.movements.length);
     const m = timetable.find((t) => t.persons > 0)!;
     const seats = movements.movements.find((x) => x.id === m.id)!.seats;
     await page.getByLabel(`${m.id} seats: ${m.persons} of ${seats} seats`).waitFor();
+    expect(await page.locator('svg [data-movement]').count()).toBe(movements.movements.length);
+    await shoot(page, '12-timetable-loads');
     expect(errors).toEqual([]);
   });
 
@@ -218,5 +219,20 @@ describe('the web application', () => {
     } finally {
       await officer.context.close();
     }
+  });
+
+  it('downloads the situation report from the report button', async () => {
+    const { page, errors } = admin;
+    await page.goto('/');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Situation report (PDF)' }).click(),
+    ]);
+    const file = join(shots, 'situation-report.pdf');
+    await download.saveAs(file);
+    const pdf = readFileSync(file);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(download.suggestedFilename()).toMatch(/^situation-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(errors).toEqual([]);
   });
 });

@@ -89,6 +89,11 @@ export function App() {
             ))}
           </ul>
         </nav>
+        {session.can('GET /api/report.pdf') && (
+          <a className="report-link" href="/api/report.pdf" download>
+            Situation report (PDF)
+          </a>
+        )}
         <span className="who">
           <span data-testid="user">{state.me.username}</span> ·{' '}
           <span data-testid="role">{state.me.role}</span>

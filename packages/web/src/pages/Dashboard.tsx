@@ -1,15 +1,7 @@
 /** The operation at a glance: headline numbers, burndown, map, hazard, next movements, open decisions. */
 import { useMemo } from 'react';
 import { Chart, type ChartOption } from '../components/Chart.js';
-import {
-  ErrorNote,
-  GatedPanel,
-  Link,
-  Loading,
-  NotAvailable,
-  Panel,
-  Stat,
-} from '../components/ui.js';
+import { ErrorNote, GatedPanel, Link, Loading, Panel, Stat } from '../components/ui.js';
 import { WorldMap, type MapDestination } from '../components/WorldMap.js';
 import { burndown } from '../lib/burndown.js';
 import { personsAtRisk, personsMoved } from '../lib/status.js';
@@ -24,6 +16,7 @@ import type {
   TimetableMovement,
 } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
+import { useTimetable } from '../lib/use-timetable.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -32,9 +25,7 @@ export function Dashboard() {
   const { can } = useSession();
   const status = useApi<OperationStatus>('/api/status');
   const movements = useApi<MovementList>(can('GET /api/movements') ? '/api/movements' : null);
-  const timetable = useApi<TimetableMovement[]>(
-    can('GET /api/timetable') ? '/api/timetable' : null,
-  );
+  const timetable = useTimetable();
   const destinations = useApi<DestinationRow[]>(
     can('GET /api/destinations') ? '/api/destinations' : null,
   );
@@ -77,11 +68,7 @@ export function Dashboard() {
         </div>
       </Panel>
       <Panel title="People still at risk over time">
-        <BurndownChart
-          status={s}
-          timetable={timetable.data}
-          available={can('GET /api/timetable')}
-        />
+        <BurndownChart status={s} timetable={timetable.data} available={timetable.available} />
       </Panel>
       <Panel title="Departures by destination">
         {destinations.data ? (
@@ -198,7 +185,8 @@ function BurndownChart(props: {
       ],
     };
   }, [props.status, props.timetable]);
-  if (!props.available) return <NotAvailable what="The timetable (for the planned line)" />;
+  if (!props.available)
+    return <p className="muted">No timetable yet: run the timetable to see the planned line.</p>;
   if (!option) return <Loading />;
   return (
     <Chart

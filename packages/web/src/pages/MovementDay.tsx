@@ -12,8 +12,9 @@ import {
 } from '../lib/checkin.js';
 import { navigate, useLocation } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
-import type { MovementList, TimetableMovement } from '../lib/types.js';
+import type { MovementList } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
+import { useTimetable } from '../lib/use-timetable.js';
 import { useNames } from '../lib/use-names.js';
 
 const labels: Record<CheckinStatus, string> = {
@@ -93,10 +94,7 @@ export function MovementDay() {
 }
 
 function Booked(props: { movementId: string }) {
-  const { can } = useSession();
-  const timetable = useApi<TimetableMovement[]>(
-    can('GET /api/timetable') ? '/api/timetable' : null,
-  );
+  const timetable = useTimetable();
   const m = timetable.data?.find((t) => t.id === props.movementId);
   return (
     <Panel title="Check-in" wide>

@@ -140,10 +140,12 @@ function Search() {
               Search
             </button>
           </form>
-          <p className="muted">
-            Names are stored encrypted: the search finds exact names only (through a keyed index),
-            never parts of names.
-          </p>
+          {(byName || byDocument) && (
+            <p className="muted">
+              Names and document numbers are stored encrypted: the search finds exact values only
+              (through a keyed index), never parts of them.
+            </p>
+          )}
           <ErrorNote error={list.error} />
           {list.loading && !list.data ? (
             <Loading />

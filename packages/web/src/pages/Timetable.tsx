@@ -1,19 +1,18 @@
 /** The timetable: movements on a Gantt chart and their loads (seats and baggage kg). */
 import { Gantt } from '../components/Gantt.js';
-import { ErrorNote, Link, LoadBar, Loading, NotAvailable, Panel } from '../components/ui.js';
+import { ErrorNote, Link, LoadBar, Loading, Panel } from '../components/ui.js';
 import { loadOf, plannedKgPerPerson, type Load } from '../lib/loads.js';
-import { useSession } from '../lib/session.js';
-import type { MovementList, TimetableMovement } from '../lib/types.js';
+import type { MovementList } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
+import { useTimetable } from '../lib/use-timetable.js';
 
 /** The timetable page. */
 export function Timetable() {
-  const { can } = useSession();
   const movements = useApi<MovementList>('/api/movements');
-  const hasTimetable = can('GET /api/timetable');
-  const timetable = useApi<TimetableMovement[]>(hasTimetable ? '/api/timetable' : null);
+  const timetable = useTimetable();
+  const hasTimetable = timetable.available;
   if (movements.error) return <ErrorNote error={movements.error} />;
-  if (!movements.data || (hasTimetable && !timetable.data && !timetable.error)) return <Loading />;
+  if (!movements.data || (hasTimetable && timetable.loading)) return <Loading />;
   const byId = new Map(timetable.data?.map((t) => [t.id, t]));
   const list = [...movements.data.movements].sort((a, b) => a.departAt.localeCompare(b.departAt));
   const loads = new Map<string, Load>(list.map((m) => [m.id, loadOf(m, byId.get(m.id))]));
@@ -22,7 +21,7 @@ export function Timetable() {
   return (
     <div className="grid">
       <Panel title="Movements over time" wide>
-        {!hasTimetable && <NotAvailable what="The current timetable (loads)" />}
+        {!hasTimetable && <p className="muted">No current timetable: the loads are empty.</p>}
         <ErrorNote error={timetable.error} />
         <Gantt movements={list} loads={loads} today={new Date().toISOString().slice(0, 10)} />
       </Panel>
