@@ -14,6 +14,9 @@ export const planners: readonly Role[] = ['admin', 'planner'];
 /** Roles that handle boarding and so see manifests (names, birth dates, documents). */
 const boarding: readonly Role[] = ['admin', 'registrar', 'protection-officer', 'movement-officer'];
 
+/** Roles that add and change flights and convoys. */
+const movementWriters: readonly Role[] = ['admin', 'planner', 'movement-officer'];
+
 /** Roles that may erase a person's personal data (crypto-shredding); storage checks it too. */
 export const erasureRoles: readonly Role[] = ['admin', 'protection-officer'];
 /** Roles that manage user accounts. */
@@ -53,6 +56,12 @@ export const routeAccess = {
   'GET /api/plans/current': everyone,
   'GET /api/plans/:id': everyone,
   'GET /api/movements': everyone,
+  'POST /api/movements': movementWriters,
+  'PATCH /api/movements/:id': movementWriters,
+  'GET /api/checkin/log': ['admin', 'movement-officer'],
+  'POST /api/checkin/merge': ['admin', 'movement-officer'],
+  'GET /api/checkin/conflicts': boarding,
+  'POST /api/checkin/resolve': ['admin', 'movement-officer'],
   'GET /api/timetable': everyone,
   'GET /api/hazard': everyone,
   'GET /api/movements/:id/manifest': boarding,

@@ -28,3 +28,4 @@ export * from './paxlst.js';
 export * from './paxlst-validate.js';
 export * from './manifest.js';
 export * from './situation.js';
+export * from './movement-defaults.js';

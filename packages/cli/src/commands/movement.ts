@@ -1,5 +1,5 @@
 /** `corridor movement list|add|set`: flights and convoys (M5). */
-import { errors } from '@corridor/core';
+import { errors, newMovement } from '@corridor/core';
 import type { Movement, MovementStatus } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, output, withStore } from '../context.js';
@@ -68,18 +68,23 @@ export function registerMovement(program: Command): void {
         const dest = opts.to
           ? (await store.registry.destinations()).find((d) => d.id === opts.to)
           : undefined;
-        const movement = {
-          id: opts.id ?? '',
-          kind: opts.kind as Movement['kind'],
-          origin: opts.origin ?? op.airportCode,
-          destinationId: opts.to ?? null,
-          arrivalAirport: opts.arrivalAirport ?? dest?.arrivalAirports[0] ?? null,
-          departAt: opts.depart ?? '',
-          timezone: opts.timezone ?? op.timezone,
-          seats,
-          baggageKg: wholeNumber('--baggage-kg', opts.baggageKg) ?? seats * 23,
-          status: 'planned' as const,
-        };
+        const movement = newMovement(
+          {
+            id: opts.id ?? '',
+            departAt: opts.depart ?? '',
+            seats,
+            kind: opts.kind as Movement['kind'],
+            ...(opts.to ? { to: opts.to } : {}),
+            ...(opts.arrivalAirport ? { arrivalAirport: opts.arrivalAirport } : {}),
+            ...(opts.origin ? { origin: opts.origin } : {}),
+            ...(opts.timezone ? { timezone: opts.timezone } : {}),
+            ...(opts.baggageKg !== undefined
+              ? { baggageKg: wholeNumber('--baggage-kg', opts.baggageKg) ?? 0 }
+              : {}),
+          },
+          op,
+          dest,
+        );
         await store.movements.add([movement], actorOf(command));
         return store.movements.get(movement.id);
       });

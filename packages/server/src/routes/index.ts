@@ -4,8 +4,15 @@ import { auditEventsRoute, verifyAuditRoute } from './audit.js';
 import { listCasesRoute } from './case-list.js';
 import { caseRoute, moveCaseRoute } from './cases.js';
 import { checkinRoute, movementCheckinRoute } from './checkin.js';
+import {
+  checkinConflictsRoute,
+  checkinLogRoute,
+  checkinMergeRoute,
+  checkinResolveRoute,
+} from './checkin-stations.js';
 import { lockCaseRoute, unlockCaseRoute } from './locks.js';
 import { manifestRoute } from './manifests.js';
+import { addMovementRoute, changeMovementRoute } from './movement-writes.js';
 import { exportRoute, importRoute } from './registry-files.js';
 import { hazardRoute, timetableRoute } from './timetable.js';
 import { decideDuplicateRoute, listDuplicatesRoute, scanDuplicatesRoute } from './dedup.js';
@@ -42,11 +49,17 @@ export const apiRoutes: readonly ApiRoute[] = [
   currentPlanRoute,
   planRoute,
   movementsRoute,
+  addMovementRoute,
+  changeMovementRoute,
   timetableRoute,
   hazardRoute,
   manifestRoute,
   movementCheckinRoute,
   checkinRoute,
+  checkinLogRoute,
+  checkinMergeRoute,
+  checkinConflictsRoute,
+  checkinResolveRoute,
   importRoute,
   exportRoute,
   verifyAuditRoute,

@@ -253,4 +253,90 @@ describe('registry, files, manifests and check-in routes', () => {
     ])
       expect((await server.as('planner', { url: `/api/hazard?${bad}` })).statusCode, bad).toBe(400);
   });
+
+  it('adds and changes movements, refusing past departures and stale versions', async () => {
+    const add = (payload: object) =>
+      server.as('movement-officer', { method: 'POST', url: '/api/movements', payload });
+    const to = demo.destinations[0]!;
+    const ok = await add({
+      id: 'M-API-1',
+      departAt: '2031-07-01T05:00:00+03:00',
+      seats: 180,
+      to: to.id,
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({
+      id: 'M-API-1',
+      kind: 'charter',
+      origin: demo.operation.airportCode,
+      arrivalAirport: to.arrivalAirports[0],
+      timezone: demo.operation.timezone,
+      baggageKg: 180 * 23,
+      status: 'planned',
+      version: 1,
+    });
+    expect(
+      (await add({ id: 'M-API-1', departAt: '2031-07-01T05:00:00+03:00', seats: 1 })).statusCode,
+    ).toBe(409);
+    const past = await add({ id: 'M-API-2', departAt: '2020-01-01T05:00:00Z', seats: 10 });
+    expect([past.statusCode, past.json().message]).toEqual([400, expect.stringMatching(/past/)]);
+    expect(
+      (await add({ id: 'M-API-3', departAt: '2031-07-01T05:00:00Z', seats: -5 })).statusCode,
+    ).toBe(400);
+    expect(
+      (await add({ id: 'M-API-4', departAt: '2031-07-01T05:00:00Z', seats: 5, to: 'NOPE' }))
+        .statusCode,
+    ).toBe(400);
+
+    const patch = (id: string, payload: object) =>
+      server.as('planner', { method: 'PATCH', url: `/api/movements/${id}`, payload });
+    const changed = await patch('M-API-1', { seats: 150, expectVersion: 1 });
+    expect([changed.statusCode, changed.json().seats, changed.json().version]).toEqual([
+      200, 150, 2,
+    ]);
+    const stale = await patch('M-API-1', { status: 'confirmed', expectVersion: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect((await server.store.movements.get('M-API-1'))!.status).toBe('planned');
+    expect((await patch('M-API-1', {})).statusCode).toBe(400);
+    expect((await patch('M-NONE', { seats: 3 })).statusCode).toBe(404);
+    expect(
+      (
+        await server.as('auditor', {
+          method: 'PATCH',
+          url: '/api/movements/M-API-1',
+          payload: { seats: 1 },
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('hands out a station log and merges one without losing or doubling records', async () => {
+    const log = (await server.as('movement-officer', { url: '/api/checkin/log' })).json();
+    expect(log.format).toBe('corridor-checkin-log');
+    expect(log.events.length).toBeGreaterThan(0);
+    const merged = await server.as('admin', {
+      method: 'POST',
+      url: '/api/checkin/merge',
+      payload: { log },
+    });
+    expect(merged.json()).toMatchObject({
+      received: log.events.length,
+      added: 0,
+      alreadyHad: log.events.length,
+      conflicts: [],
+    });
+    const damaged = {
+      ...log,
+      events: log.events.map((e: object) => ({ ...e, status: 'boarded' })),
+    };
+    const refused = await server.as('admin', {
+      method: 'POST',
+      url: '/api/checkin/merge',
+      payload: { log: damaged },
+    });
+    expect([refused.statusCode, refused.json().error]).toEqual([400, 'checkin-log-invalid']);
+    expect((await server.as('movement-officer', { url: '/api/checkin/conflicts' })).json()).toEqual(
+      [],
+    );
+  });
 });
