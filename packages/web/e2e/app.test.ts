@@ -235,4 +235,23 @@ describe('the web application', () => {
     expect(download.suggestedFilename()).toMatch(/^situation-\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(errors).toEqual([]);
   });
+
+  it('runs an allocation as a job and shows its result', async (ctx) => {
+    const { page, errors } = admin;
+    if (!(await hasRoute(page, 'POST /api/plans/allocate'))) ctx.skip();
+    const before = await api<{ id: number }[]>(page, '/api/plans?kind=allocation');
+    await page.goto('/planning');
+    await page.getByRole('button', { name: 'Run allocation' }).click();
+    const job = page.locator('[data-job="allocate"]');
+    await job
+      .getByTestId('job-status')
+      .filter({ hasText: 'succeeded' })
+      .waitFor({ timeout: 60_000 });
+    await job.getByRole('table', { name: 'By destination' }).waitFor();
+    const after = await api<{ id: number }[]>(page, '/api/plans?kind=allocation');
+    expect(after.length).toBe(before.length + 1);
+    await page.locator(`[data-plan="${after[0]!.id}"]`).waitFor();
+    await shoot(page, '13-planning-job');
+    expect(errors).toEqual([]);
+  });
 });

@@ -162,8 +162,9 @@ function BurndownChart(props: {
     const total = personsAtRisk(s) + personsMoved(s);
     const b = burndown(total, s.operation.windowStart, props.timetable, today());
     return {
-      grid: { left: 50, right: 16, top: 30, bottom: 30 },
-      legend: { data: ['planned', 'actual'] },
+      grid: { left: 50, right: 16, top: 40, bottom: 30 },
+      legend: { data: ['planned', 'actual'], top: 0, right: 0 },
+      color: ['#0b5cad', '#a4161a'],
       xAxis: { type: 'time' },
       yAxis: { type: 'value', name: 'people', min: 0 },
       series: [
@@ -201,12 +202,13 @@ function BurndownChart(props: {
 export function HazardChart(props: { days: HazardDay[] }) {
   const option = useMemo(
     (): ChartOption => ({
-      grid: { left: 50, right: 16, top: 30, bottom: 50 },
-      legend: { data: ['mean rate', '90% upper', 'incidents'] },
+      grid: { left: 50, right: 40, top: 40, bottom: 50 },
+      legend: { data: ['mean rate', '90% upper', 'incidents'], top: 0, right: 0 },
+      color: ['#0b5cad', '#a4161a', '#4a5560'],
       xAxis: { type: 'time' },
       yAxis: [
         { type: 'value', name: 'per day', min: 0 },
-        { type: 'value', name: 'incidents', min: 0, minInterval: 1 },
+        { type: 'value', name: 'weighted incidents', min: 0, minInterval: 1 },
       ],
       dataZoom: [{ type: 'slider', height: 16, bottom: 8 }],
       series: [
@@ -226,6 +228,7 @@ export function HazardChart(props: { days: HazardDay[] }) {
         {
           name: 'incidents',
           type: 'bar',
+          barMaxWidth: 4,
           yAxisIndex: 1,
           data: props.days.filter((d) => d.observed > 0).map((d) => [d.day, d.observed]),
         },
