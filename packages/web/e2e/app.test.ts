@@ -226,7 +226,7 @@ describe('the web application', () => {
     await page.goto('/');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Situation report (PDF)' }).click(),
+      page.getByRole('link', { name: 'Report (PDF)' }).click(),
     ]);
     const file = join(shots, 'situation-report.pdf');
     await download.saveAs(file);

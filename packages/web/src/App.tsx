@@ -89,12 +89,12 @@ export function App() {
             ))}
           </ul>
         </nav>
-        {session.can('GET /api/report.pdf') && (
-          <a className="report-link" href="/api/report.pdf" download>
-            Situation report (PDF)
-          </a>
-        )}
         <span className="who">
+          {session.can('GET /api/report.pdf') && (
+            <a className="report-link" href="/api/report.pdf" download>
+              Report (PDF)
+            </a>
+          )}
           <span data-testid="user">{state.me.username}</span> ·{' '}
           <span data-testid="role">{state.me.role}</span>
           <button type="button" className="link-button" onClick={logout}>
