@@ -183,6 +183,36 @@ describe('the web application', () => {
     expect(errors).toEqual([]);
   });
 
+  it('checks a case against another movement before locking it there', async () => {
+    const { page, errors } = admin;
+    const timetable = await api<
+      { id: string; destinationId: string; seats: number; persons: number; cases: string[] }[]
+    >(page, '/api/timetable');
+    const from = timetable.find((m) => m.cases.length > 0)!;
+    const full = timetable.find(
+      (m) => m.id !== from.id && m.destinationId === from.destinationId && m.persons >= m.seats,
+    );
+    const empty = timetable.find((m) => m.destinationId === from.destinationId && m.persons === 0)!;
+    await page.goto('/timetable');
+    await page.getByLabel('Case', { exact: true }).fill(from.cases[0]!);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.getByText(`now on ${from.id}`).waitFor();
+    const lock = page.getByRole('button', { name: 'Lock to this movement' });
+    await page.getByLabel('Reason').fill('moved in the browser test');
+    if (full) {
+      await page.getByLabel('Move to movement').selectOption(full.id);
+      await page.getByRole('list', { name: 'Constraint check' }).getByText('seats left').waitFor();
+      expect(await page.locator('.checks .error').count()).toBeGreaterThan(0);
+      expect(await lock.isDisabled()).toBe(true);
+    }
+    await page.getByLabel('Move to movement').selectOption(empty.id);
+    await expect.poll(() => page.locator('.checks .error').count()).toBe(0);
+    await lock.click();
+    await page.getByText(`is locked to ${empty.id}`).waitFor();
+    await shoot(page, '12b-timetable-move');
+    expect(errors).toEqual([]);
+  });
+
   it('checks a person in on a tablet and the counts follow', async () => {
     const officer = await h.open({ width: 820, height: 1180 });
     try {

@@ -1,13 +1,16 @@
 /** The timetable: movements on a Gantt chart and their loads (seats and baggage kg). */
 import { Gantt } from '../components/Gantt.js';
+import { MoveCase } from '../components/MoveCase.js';
 import { ErrorNote, Link, LoadBar, Loading, Panel } from '../components/ui.js';
 import { loadOf, plannedKgPerPerson, type Load } from '../lib/loads.js';
 import type { MovementList } from '../lib/types.js';
+import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import { useTimetable } from '../lib/use-timetable.js';
 
 /** The timetable page. */
 export function Timetable() {
+  const { can } = useSession();
   const movements = useApi<MovementList>('/api/movements');
   const timetable = useTimetable();
   const hasTimetable = timetable.available;
@@ -25,6 +28,11 @@ export function Timetable() {
         <ErrorNote error={timetable.error} />
         <Gantt movements={list} loads={loads} today={new Date().toISOString().slice(0, 10)} />
       </Panel>
+      {can('POST /api/cases/:id/lock') && timetable.data && (
+        <Panel title="Move a case to another movement" wide>
+          <MoveCase movements={list} timetable={timetable.data} loads={loads} />
+        </Panel>
+      )}
       <Panel title="Loads" wide>
         {estimated && (
           <p className="muted">
