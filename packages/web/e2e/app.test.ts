@@ -38,6 +38,12 @@ describe('the web application', () => {
   it('opens on the login page without asking the API who is logged in', async () => {
     await admin.page.goto('/');
     await admin.page.getByLabel('Username').waitFor();
+    const paint = await admin.page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
+    );
+    console.log(`first contentful paint of the login page: ${Math.round(paint)} ms`);
+    // The target is 1 s; the bound leaves room for a machine busy with the rest of the tests.
+    expect(paint).toBeLessThan(2000);
     await shoot(admin.page, '01-login');
     expect(admin.errors).toEqual([]);
   });
@@ -74,6 +80,18 @@ describe('the web application', () => {
     else await page.getByText('The timetable (for the planned line) is not available').waitFor();
     await shoot(page, '02-dashboard');
     expect(errors).toEqual([]);
+  });
+
+  it('can be used from the keyboard: skip link, then the pages', async () => {
+    const { page } = admin;
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.getByRole('link', { name: 'Registry' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Registry', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Dashboard' }).click();
   });
 
   it('draws every destination on the map', async () => {
