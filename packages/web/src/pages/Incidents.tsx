@@ -1,5 +1,6 @@
 /** Incidents and property: the incident log with the hazard chart, the property ledger. */
-import { DataView } from '../components/DataView.js';
+import { IncidentForm } from '../components/IncidentForm.js';
+import { PropertyReport } from '../components/PropertyReport.js';
 import { ErrorNote, GatedPanel, Loading } from '../components/ui.js';
 import { useSession } from '../lib/session.js';
 import type { HazardDay } from '../lib/types.js';
@@ -50,6 +51,16 @@ export function Incidents() {
           <>
             <ErrorNote error={incidents.error} />
             {!incidents.data && !incidents.error && <Loading />}
+            {can('POST /api/incidents') && incidents.data && (
+              <details>
+                <summary>Record an incident</summary>
+                <IncidentForm
+                  ids={list.map((i) => i.id)}
+                  site={list.at(-1)?.site ?? ''}
+                  onAdded={incidents.reload}
+                />
+              </details>
+            )}
             <div className="table-scroll">
               <table aria-label="Incidents">
                 <thead>
@@ -97,7 +108,7 @@ export function Incidents() {
         {property.data === undefined ? (
           !property.error && <Loading />
         ) : (
-          <DataView value={property.data} label="Property report" />
+          <PropertyReport data={property.data} />
         )}
       </GatedPanel>
     </div>
