@@ -14,6 +14,7 @@ export const reportRoute = defineRoute('GET /api/report.pdf', {
     date: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+      .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a real date')
       .optional()
       .describe('the day the report is about (default: today)'),
   }),
