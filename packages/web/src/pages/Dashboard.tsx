@@ -82,6 +82,16 @@ export function Dashboard() {
       </Panel>
       <GatedPanel route="GET /api/hazard" title="Hazard at the camp" what="The hazard estimate">
         {hazard.data ? <HazardChart days={hazard.data} /> : <Loading />}
+        {typeof schedule?.summary.exposure === 'number' && (
+          <p data-testid="exposure">
+            Exposure of the current timetable:{' '}
+            <strong>{Math.round(schedule.summary.exposure).toLocaleString('en')}</strong> expected
+            person-incident-days before departure
+            {typeof schedule.summary.exposureRatioToFirstReady === 'number' &&
+              ` (${Math.round(100 * schedule.summary.exposureRatioToFirstReady)}% of first-ready-first-served)`}
+            .
+          </p>
+        )}
       </GatedPanel>
       <Panel title="Next movements">
         <NextMovements movements={movements.data} timetable={timetable.data} />
