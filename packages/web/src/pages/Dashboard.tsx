@@ -32,6 +32,9 @@ export function Dashboard() {
   const plans = useApi<PlanHeader[]>(can('GET /api/plans') ? '/api/plans' : null);
   const hazard = useApi<HazardDay[]>(can('GET /api/hazard') ? '/api/hazard' : null);
   const dedup = useApi<DuplicatePair[]>(can('GET /api/dedup') ? '/api/dedup?status=open' : null);
+  const conflicts = useApi<unknown[]>(
+    can('GET /api/checkin/conflicts') ? '/api/checkin/conflicts' : null,
+  );
   const incidents = useApi<{ lat: number | null; lon: number | null }[]>(
     can('GET /api/incidents') ? '/api/incidents' : null,
   );
@@ -107,6 +110,11 @@ export function Dashboard() {
               </span>
             )}
           </li>
+          {conflicts.data && (
+            <li data-decision="checkin-conflicts">
+              <strong>{conflicts.data.length}</strong> people whose check-in stations disagree
+            </li>
+          )}
           <li data-decision="unplaced-allocation">
             <strong>{num(allocation?.summary.unplaced)}</strong> cases without a destination in the
             current allocation
@@ -212,7 +220,7 @@ function BurndownChart(props: {
 export function HazardChart(props: { days: HazardDay[] }) {
   const option = useMemo(
     (): ChartOption => ({
-      grid: { left: 50, right: 40, top: 40, bottom: 50 },
+      grid: { left: 50, right: 40, top: 52, bottom: 50 },
       legend: { data: ['mean rate', '90% upper', 'incidents'], top: 0, right: 0 },
       color: ['#0b5cad', '#a4161a', '#4a5560'],
       xAxis: { type: 'time' },
