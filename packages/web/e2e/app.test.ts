@@ -302,4 +302,28 @@ describe('the web application', () => {
     await shoot(page, '13-planning-job');
     expect(errors).toEqual([]);
   });
+
+  it('applies a disruption and lists who changed', async (ctx) => {
+    const { page, errors } = admin;
+    if (!(await hasRoute(page, 'POST /api/replan'))) ctx.skip();
+    const timetable = await api<{ id: string; status: string; cases: string[] }[]>(
+      page,
+      '/api/timetable',
+    );
+    const busy = timetable.find((m) => m.status === 'planned' && m.cases.length > 0)!;
+    await page.goto('/planning');
+    await page.getByLabel('What happened').selectOption('cancel-movement');
+    await page.getByLabel('Movement', { exact: true }).selectOption(busy.id);
+    await page.getByRole('button', { name: 'Re-plan with this event' }).click();
+    const job = page.locator('[data-job="replan"]');
+    await job
+      .getByTestId('job-status')
+      .filter({ hasText: 'succeeded' })
+      .waitFor({ timeout: 60_000 });
+    const changed = job.getByRole('table', { name: 'Who changed' }).locator('tbody tr');
+    await changed.first().waitFor();
+    expect(await changed.count()).toBeGreaterThanOrEqual(busy.cases.length);
+    await shoot(page, '14-planning-replan');
+    expect(errors).toEqual([]);
+  });
 });
