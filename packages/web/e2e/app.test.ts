@@ -326,4 +326,24 @@ describe('the web application', () => {
     await shoot(page, '14-planning-replan');
     expect(errors).toEqual([]);
   });
+
+  it('lists the incident log and the property report when the server has them', async (ctx) => {
+    const { page, errors } = admin;
+    const incidents = await hasRoute(page, 'GET /api/incidents');
+    const property = await hasRoute(page, 'GET /api/property/report');
+    if (!incidents && !property) ctx.skip();
+    await page.goto('/incidents');
+    if (incidents) {
+      const log = await api<unknown[]>(page, '/api/incidents');
+      const rows = page.getByRole('table', { name: 'Incidents' }).locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(log.length);
+    }
+    if (property) {
+      const report = await api<{ totals: { currency: string }[] }>(page, '/api/property/report');
+      for (const t of report.totals)
+        await page.locator(`[data-property-row="total (${t.currency})"]`).waitFor();
+    }
+    await shoot(page, '15-incidents-property');
+    expect(errors).toEqual([]);
+  });
 });
