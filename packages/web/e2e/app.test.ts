@@ -98,10 +98,9 @@ describe('the web application', () => {
     const { page } = admin;
     const destinations = await api<{ id: string }[]>(page, '/api/destinations');
     expect(destinations.length).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     for (const d of destinations)
-      await expect(
-        page.locator(`svg [data-destination="${d.id}"] circle`).first().count(),
-      ).resolves.toBe(1);
+      await page.locator(`svg [data-destination="${d.id}"] circle.planned`).waitFor();
     expect(await page.locator('svg path.host').count()).toBeGreaterThanOrEqual(destinations.length);
   });
 
