@@ -1,4 +1,5 @@
 /** Progress on long work: a bar on an interactive terminal, nothing in scripts or with --json. */
+import type { PlanningControl } from '@corridor/server';
 import cliProgress from 'cli-progress';
 
 /** A running progress display. */
@@ -21,4 +22,11 @@ export function startProgress(title: string, total: number, quiet: boolean): Pro
   );
   bar.start(total, 0, { label: '' });
   return { update: (done, label = '') => bar.update(done, { label }), stop: () => bar.stop() };
+}
+
+/** A planning run's progress (phase, fraction, message) shown on a bar of 100 steps. */
+export function progressControl(progress: Progress): PlanningControl {
+  return {
+    progress: (p) => progress.update(Math.min(99, Math.round(p.fraction * 100)), p.message),
+  };
 }

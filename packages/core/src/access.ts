@@ -9,8 +9,6 @@ const everyone: readonly Role[] = roles;
 /** Every role that writes to the registry (all but the read-only auditor). */
 const writers: readonly Role[] = roles.filter((r) => r !== 'auditor');
 
-/** Roles that plan: run allocation and timetable, lock cases. */
-export const planners: readonly Role[] = ['admin', 'planner'];
 /** Roles that handle boarding and so see manifests (names, birth dates, documents). */
 const boarding: readonly Role[] = ['admin', 'registrar', 'protection-officer', 'movement-officer'];
 
@@ -19,6 +17,8 @@ const movementWriters: readonly Role[] = ['admin', 'planner', 'movement-officer'
 
 /** Roles that may erase a person's personal data (crypto-shredding); storage checks it too. */
 export const erasureRoles: readonly Role[] = ['admin', 'protection-officer'];
+/** Roles that run and cancel planning jobs (allocation, timetable, re-planning). */
+export const plannerRoles: readonly Role[] = ['admin', 'planner'];
 /** Roles that manage user accounts. */
 export const userAdminRoles: readonly Role[] = ['admin'];
 /** Roles that may read the audit log. */
@@ -44,8 +44,8 @@ export const routeAccess = {
   'GET /api/report.pdf': everyone,
   'GET /api/cases': everyone,
   'GET /api/cases/:id': everyone,
-  'POST /api/cases/:id/lock': planners,
-  'POST /api/cases/:id/unlock': planners,
+  'POST /api/cases/:id/lock': plannerRoles,
+  'POST /api/cases/:id/unlock': plannerRoles,
   'POST /api/cases/:id/status': writers,
   'GET /api/dedup': ['admin', 'registrar', 'protection-officer', 'auditor'],
   'POST /api/dedup/scan': ['admin', 'registrar'],
@@ -62,6 +62,8 @@ export const routeAccess = {
   'POST /api/checkin/merge': ['admin', 'movement-officer'],
   'GET /api/checkin/conflicts': boarding,
   'POST /api/checkin/resolve': ['admin', 'movement-officer'],
+  'GET /api/allocation/explain/:householdId': everyone,
+  'GET /api/allocation/fairness': everyone,
   'GET /api/timetable': everyone,
   'GET /api/hazard': everyone,
   'GET /api/movements/:id/manifest': boarding,
@@ -69,6 +71,13 @@ export const routeAccess = {
   'POST /api/checkin': ['admin', 'movement-officer'],
   'POST /api/import': ['admin', 'registrar'],
   'GET /api/export/:what': everyone,
+  'POST /api/plans/allocate': plannerRoles,
+  'POST /api/plans/schedule': plannerRoles,
+  'POST /api/replan': plannerRoles,
+  // Jobs carry plan summaries (case ids and counts, never personal data), like GET /api/plans.
+  'GET /api/jobs': everyone,
+  'GET /api/jobs/:id': everyone,
+  'POST /api/jobs/:id/cancel': plannerRoles,
   'GET /api/audit/verify': auditReaderRoles,
   'GET /api/audit/events': auditReaderRoles,
   'GET /api/users': userAdminRoles,

@@ -135,6 +135,14 @@ export const errors = {
     ),
   checkinLogInvalid: (reason: string) =>
     new CorridorError('checkin-log-invalid', 400, `the check-in log cannot be merged: ${reason}`),
+  jobFailed: (reason: string) => new CorridorError('job-failed', 500, `the job failed: ${reason}`),
+  jobCancelled: (id: string) => new CorridorError('job-cancelled', 409, `job ${id} was cancelled`),
+  planChanged: (kind: string, expected: string, found: string) =>
+    new CorridorError(
+      'plan-changed',
+      409,
+      `the current ${kind} plan changed while this one was computed (based on ${expected}, now ${found}); run it again`,
+    ),
 } as const;
 
 /** True when a value is a catalogued Corridor error. */

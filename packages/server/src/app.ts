@@ -9,6 +9,8 @@ import { prepareDummyHash } from './auth/passwords.js';
 import { enforceLimit } from './auth/rate-limit.js';
 import { errorBody, retryAfter, toCorridorError } from './error-reply.js';
 import { securityHeaders } from './headers.js';
+import type { JobRunner } from './jobs/job-runner.js';
+import { startJobRunner } from './jobs/start-runner.js';
 import { describeError, describeRequest, writeLog } from './log.js';
 import { registerDocs } from './openapi/register.js';
 import { resolveOptions, type ServerOptions } from './options.js';
@@ -16,6 +18,13 @@ import { runRoute } from './pipeline.js';
 import type { ApiRoute } from './route.js';
 import { apiRoutes } from './routes/index.js';
 import { registerStatic } from './static.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The job queue of this server. */
+    jobs: JobRunner;
+  }
+}
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -78,13 +87,25 @@ export async function buildApp(
     sendError(reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? '/')),
   );
 
+  const jobs = await startJobRunner(store, {
+    worker: o.jobWorker,
+    heartbeatMs: o.jobHeartbeatMs,
+    staleMs: o.jobStaleMs,
+    maxAttempts: o.jobMaxAttempts,
+    work: o.runJobs,
+    clock: o.clock,
+    onUnexpected: (kind, error) =>
+      writeLog(o.log, { level: 'error', job: kind, error: describeError(error) }),
+  });
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', () => jobs.stop());
   for (const route of routes) {
     app.route({
       method: route.method,
       url: route.path,
       config: { pipeline: true },
       ...(route.spec.bodyLimit ? { bodyLimit: route.spec.bodyLimit } : {}),
-      handler: (request, reply) => runRoute(route, store, o, request, reply),
+      handler: (request, reply) => runRoute(route, store, jobs, o, request, reply),
     });
   }
   registerDocs(app, routes, version());

@@ -1,4 +1,5 @@
 /** The server's settings and their defaults, in one place. */
+import { hostname } from 'node:os';
 
 /** What `buildApp` may be told; every field has a default in `defaultServerOptions`. */
 export interface ServerOptions {
@@ -30,6 +31,16 @@ export interface ServerOptions {
   clock?: () => Date;
   /** The Content-Security-Policy header sent with every response. */
   contentSecurityPolicy?: string;
+  /** This process's name in job records (default host:pid). */
+  jobWorker?: string;
+  /** How often a running job records liveness and progress, and reads cancel requests (default 1 s). */
+  jobHeartbeatMs?: number;
+  /** A running job without a heartbeat for this long lost its process and is retried (default 30 s). */
+  jobStaleMs?: number;
+  /** Runs per job at most: a crash during the first leads to one retry (default 2). */
+  jobMaxAttempts?: number;
+  /** Run jobs on this process; false leaves them to other servers on the same PostgreSQL (default true). */
+  runJobs?: boolean;
 }
 
 const minute = 60_000;
@@ -57,6 +68,11 @@ export const defaultServerOptions: Required<ServerOptions> = {
     "frame-ancestors 'none'",
     "form-action 'self'",
   ].join('; '),
+  jobWorker: `${hostname()}:${process.pid}`,
+  jobHeartbeatMs: 1000,
+  jobStaleMs: 30_000,
+  jobMaxAttempts: 2,
+  runJobs: true,
 };
 
 /** The options with every default filled in. */

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { authenticate } from './auth/authenticate.js';
 import { FileReplySchema, safeFilename } from './file-reply.js';
+import type { JobRunner } from './jobs/job-runner.js';
 import type { ServerOptions } from './options.js';
 import type { ApiRoute, RouteContext } from './route.js';
 
@@ -25,6 +26,7 @@ export function validate<T>(schema: z.ZodType<T>, value: unknown, where: string)
 export async function runRoute(
   route: ApiRoute,
   store: Store,
+  jobs: JobRunner,
   options: Required<ServerOptions>,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -43,6 +45,7 @@ export async function runRoute(
       ? { name: `api:${user.username}`, role: user.role }
       : { name: 'api:anonymous', role: 'none' },
     store,
+    jobs,
     options,
     now,
     request,

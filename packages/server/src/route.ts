@@ -7,6 +7,7 @@ import type { RouteKey, routeAccess } from '@corridor/core';
 import type { Actor, SessionUser, Store } from '@corridor/storage';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { JobRunner } from './jobs/job-runner.js';
 import type { ServerOptions } from './options.js';
 
 /** The user a handler sees: none on public routes, always one on the others. */
@@ -23,6 +24,8 @@ export interface RouteContext<K extends RouteKey, P, Q, B> {
   /** Who acts, for storage commands and the audit log: `api:<username>` in their role. */
   actor: Actor;
   store: Store;
+  /** The job queue: long work answers 202 with a job to poll. */
+  jobs: JobRunner;
   options: Required<ServerOptions>;
   /** The request's time from the server clock. */
   now: Date;

@@ -23,3 +23,4 @@ export type { ImportOptions } from './registry/import-records.js';
 export { tableToCsv } from './io/csv-write.js';
 export { situationReport } from './report/situation-data.js';
 export { reportHeadings, situationPdf } from './report/report-pdf.js';
+export * from './jobs/job-store.js';

@@ -18,6 +18,8 @@ import type { CheckinStore } from './checkin/checkin-store.js';
 import { KyselyCheckin } from './checkin/kysely-checkin.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
 import type { Database } from './db/schema.js';
+import type { JobStore } from './jobs/job-store.js';
+import { KyselyJobs } from './jobs/kysely-jobs.js';
 import { KyselyIncidents } from './incidents/kysely-incidents.js';
 import type { IncidentStore } from './incidents/incident-store.js';
 import { KyselyMovements } from './movements/kysely-movements.js';
@@ -55,6 +57,8 @@ export interface Store {
   sessions: SessionStore;
   /** Check-in on the day of travel: per-station logs that merge (M6). */
   checkin: CheckinStore;
+  /** Durable job records: long planning runs, their progress and results (M12). */
+  jobs: JobStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
   /** The whole database as one encrypted backup (readable only with the same master key). */
@@ -125,6 +129,7 @@ export async function openStore(
       movements: new KyselyMovements(db),
       incidents: new KyselyIncidents(db, vault),
       checkin: new KyselyCheckin(db),
+      jobs: new KyselyJobs(db),
       audit: {
         events: (after, limit) => auditEvents(db, after, limit),
         verify: () => verifyAudit(db),

@@ -1,6 +1,7 @@
 /** Every API route, in the order /docs lists them; add a new module's routes here. */
 import type { ApiRoute } from '../route.js';
 import { auditEventsRoute, verifyAuditRoute } from './audit.js';
+import { explainRoute, fairnessRoute } from './allocation-views.js';
 import { listCasesRoute } from './case-list.js';
 import { caseRoute, moveCaseRoute } from './cases.js';
 import { checkinRoute, movementCheckinRoute } from './checkin.js';
@@ -17,8 +18,10 @@ import { exportRoute, importRoute } from './registry-files.js';
 import { hazardRoute, timetableRoute } from './timetable.js';
 import { decideDuplicateRoute, listDuplicatesRoute, scanDuplicatesRoute } from './dedup.js';
 import { destinationsRoute, pledgesRoute } from './destinations.js';
+import { cancelJobRoute, jobRoute, listJobsRoute } from './jobs.js';
 import { movementsRoute } from './movements.js';
 import { erasePersonRoute } from './persons.js';
+import { allocateRoute, replanRoute, scheduleRoute } from './planning.js';
 import { currentPlanRoute, listPlansRoute, planRoute } from './plans.js';
 import { loginRoute, logoutRoute, meRoute } from './session.js';
 import { healthRoute, publicStatsRoute, statusRoute } from './status.js';
@@ -48,9 +51,17 @@ export const apiRoutes: readonly ApiRoute[] = [
   listPlansRoute,
   currentPlanRoute,
   planRoute,
+  allocateRoute,
+  scheduleRoute,
+  replanRoute,
+  listJobsRoute,
+  jobRoute,
+  cancelJobRoute,
   movementsRoute,
   addMovementRoute,
   changeMovementRoute,
+  explainRoute,
+  fairnessRoute,
   timetableRoute,
   hazardRoute,
   manifestRoute,

@@ -24,6 +24,10 @@ export const noLimits: ServerOptions = {
 export interface TestServer {
   app: FastifyInstance;
   store: Store;
+  /** The PostgreSQL database's URL (PostgreSQL backend only), for a second server on it. */
+  databaseUrl?: string;
+  /** The data folder (PGlite) or the folder that holds the master key (PostgreSQL). */
+  dataDir: string;
   /** A session token per role (the user of each role is named after it). */
   tokens: Record<Role, string>;
   /** Every log line the app wrote. */
@@ -62,6 +66,8 @@ export async function startTestServer(
   return {
     app,
     store,
+    ...(fresh.databaseUrl ? { databaseUrl: fresh.databaseUrl } : {}),
+    dataDir: fresh.dataDir,
     tokens,
     logs,
     as: (role, request) =>

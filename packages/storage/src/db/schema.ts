@@ -302,4 +302,31 @@ export interface Database {
   rate_counters: RateCountersTable;
   imports: ImportsTable;
   checkin_events: CheckinEventsTable;
+  jobs: JobsTable;
+}
+
+type NullableJson = ColumnType<
+  Record<string, unknown> | null,
+  string | null | undefined,
+  string | null
+>;
+
+/** Durable jobs (migration 0008). */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  status: string;
+  params: Json<Record<string, unknown>>;
+  progress: NullableJson;
+  result: NullableJson;
+  error: NullableJson;
+  attempts: Generated<number>;
+  cancel_requested: Generated<boolean>;
+  worker: string | null;
+  heartbeat_at: Timestamp | null;
+  created_by: string;
+  created_role: string;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
 }

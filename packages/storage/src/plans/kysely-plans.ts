@@ -64,6 +64,20 @@ export class KyselyPlans implements PlanStore {
       await sql`select pg_advisory_xact_lock(7270302, ${planKinds.indexOf(plan.kind)})`.execute(
         trx,
       );
+      if (plan.basedOn !== undefined) {
+        const current = await trx
+          .selectFrom('plans')
+          .select('id')
+          .where('kind', '=', plan.kind)
+          .where('status', '=', 'current')
+          .executeTakeFirst();
+        if ((current?.id ?? null) !== plan.basedOn)
+          throw errors.planChanged(
+            plan.kind,
+            plan.basedOn === null ? 'no plan' : `plan ${plan.basedOn}`,
+            current ? `plan ${current.id}` : 'no plan',
+          );
+      }
       const last = await trx
         .selectFrom('plans')
         .select(sql<number>`coalesce(max(version), 0)::int`.as('v'))

@@ -21,11 +21,17 @@ export interface NewPlan {
   summary: Record<string, unknown>;
   /** The plan this one was derived from (re-planning), if any. */
   parentId?: number;
+  /**
+   * The current plan of this kind when this one was computed (null: there was none). When given,
+   * the save is refused with `plan-changed` if another plan became current since: two planners
+   * saving at once cannot silently replace each other's work.
+   */
+  basedOn?: number | null;
   assignments: PlanAssignment[];
 }
 
 /** A saved plan. */
-export interface StoredPlan extends Omit<NewPlan, 'parentId'> {
+export interface StoredPlan extends Omit<NewPlan, 'parentId' | 'basedOn'> {
   id: number;
   version: number;
   status: 'current' | 'superseded';

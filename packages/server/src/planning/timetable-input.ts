@@ -13,7 +13,7 @@ import {
   type TimetableInput,
 } from '@corridor/optimizer';
 import { hazardFrom, type Store } from '@corridor/storage';
-import { loadAllocationInput } from './commands/allocate.js';
+import { loadAllocationInput } from './allocation-input.js';
 
 const readyNow: CaseStatus[] = ['exit-cleared', 'scheduled', 'checked-in'];
 const needsFirstCodes = ['SM', 'DS', 'ER', 'CR', 'SC', 'WR'];

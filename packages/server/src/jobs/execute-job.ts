@@ -1,0 +1,99 @@
+/**
+ * Runs one queued job to its end on this process: claim, heartbeat (liveness, progress, cancel
+ * requests from any server), the planning run, and the outcome. Shared by both runners.
+ */
+import { errors, isCorridorError } from '@corridor/core';
+import type { Actor, JobError, JobOutcome, JobProgress, Store } from '@corridor/storage';
+import type { PlanningControl } from '../planning/control.js';
+import { isJobKind, jobHandlers, type JobKind, type JobParams } from './job-kinds.js';
+
+/** How this process runs jobs. */
+export interface ExecuteSettings {
+  /** This process's name in job records. */
+  worker: string;
+  /** How often a running job records liveness and progress, and reads cancel requests. */
+  heartbeatMs: number;
+  clock: () => Date;
+  /** Where unexpected failures are reported (without personal data). */
+  onUnexpected: (kind: string, error: unknown) => void;
+}
+
+/** What ended a run. */
+export type ExecuteEnd = JobOutcome['status'] | 'not-claimed' | 'released';
+
+function failure(error: unknown): JobError {
+  if (isCorridorError(error)) return { id: error.id, message: error.message };
+  return { id: 'job-failed', message: 'the job failed unexpectedly; it was logged' };
+}
+
+/**
+ * Runs job `id` if it is still queued. `stopping` aborts it for a shutdown: it is then put back
+ * in the queue (its attempt not counted) instead of failing.
+ */
+export async function executeJob(
+  store: Store,
+  id: string,
+  settings: ExecuteSettings,
+  stopping: AbortSignal,
+): Promise<ExecuteEnd> {
+  const job = await store.jobs.claim(id, settings.worker, settings.clock());
+  if (!job) return 'not-claimed';
+  const abort = new AbortController();
+  const onStop = () => abort.abort(errors.jobFailed('the server is stopping'));
+  stopping.addEventListener('abort', onStop, { once: true });
+  let latest: JobProgress | undefined;
+  let beating: Promise<void> = Promise.resolve();
+  const beat = async () => {
+    const progress = latest;
+    latest = undefined;
+    const r = await store.jobs.heartbeat(id, settings.worker, settings.clock(), progress);
+    if ((r.cancelRequested || !r.running) && !abort.signal.aborted)
+      abort.abort(errors.jobCancelled(id));
+  };
+  const timer = setInterval(() => {
+    beating = beating.then(beat).catch(() => undefined);
+  }, settings.heartbeatMs);
+  let outcome: JobOutcome;
+  try {
+    if (!isJobKind(job.kind))
+      throw errors.jobFailed(`this server cannot run jobs of kind ${job.kind}`);
+    // The params were checked by the route's schema when the job was submitted.
+    const run = jobHandlers[job.kind] as (
+      store: Store,
+      actor: Actor,
+      params: JobParams[JobKind],
+      control: PlanningControl,
+    ) => Promise<object>;
+    const result = await run(
+      store,
+      { name: job.createdBy, role: job.createdRole },
+      job.params as unknown as JobParams[JobKind],
+      {
+        progress: (p) => {
+          latest = p;
+        },
+        signal: abort.signal,
+      },
+    );
+    outcome = { status: 'succeeded', result: result as Record<string, unknown> };
+  } catch (error) {
+    const reason: unknown = abort.signal.reason;
+    if (abort.signal.aborted && isCorridorError(reason) && reason.id === 'job-cancelled')
+      outcome = { status: 'cancelled' };
+    else if (stopping.aborted) outcome = { status: 'failed', error: failure(reason) };
+    else {
+      if (!isCorridorError(error)) settings.onUnexpected(job.kind, error);
+      outcome = { status: 'failed', error: failure(error) };
+    }
+  } finally {
+    clearInterval(timer);
+    stopping.removeEventListener('abort', onStop);
+    await beating;
+  }
+  if (stopping.aborted && outcome.status !== 'succeeded') {
+    await store.jobs.release(id, settings.worker);
+    return 'released';
+  }
+  await store.jobs.finish(id, settings.worker, outcome, settings.clock(), latest);
+  return outcome.status;
+}

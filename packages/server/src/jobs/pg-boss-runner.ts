@@ -1,0 +1,111 @@
+/**
+ * Jobs in PostgreSQL mode: the record lives in the jobs table, the queue in pg-boss, so any
+ * server process may take a job, one at a time each. Heartbeats in the record let any server
+ * notice a process that died and queue its job again (once).
+ */
+import type { Actor, JobRecord, Store } from '@corridor/storage';
+import { CompiledQuery } from 'kysely';
+import PgBoss from 'pg-boss';
+import { executeJob } from './execute-job.js';
+import type { JobKind, JobParams } from './job-kinds.js';
+import type { JobRunner, RunnerSettings } from './job-runner.js';
+
+/** The pg-boss queue every server shares. */
+export const jobQueue = 'corridor-jobs';
+
+/** pg-boss over the store's own connection pool. */
+function bossDb(store: Store): PgBoss.Db {
+  return {
+    executeSql: async (text, values) => {
+      const r = await store.db.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: r.rows as unknown[] as never[] };
+    },
+  };
+}
+
+/** The PostgreSQL runner. */
+export class PgBossRunner implements JobRunner {
+  readonly mode = 'pg-boss';
+  private readonly stopping = new AbortController();
+  private readonly running = new Set<Promise<unknown>>();
+  private recoverTimer: NodeJS.Timeout | undefined;
+
+  private constructor(
+    private readonly store: Store,
+    private readonly boss: PgBoss,
+    private readonly settings: RunnerSettings,
+  ) {}
+
+  /** Starts pg-boss (creating its schema on first use), recovery and, unless told not to, work. */
+  static async start(store: Store, settings: RunnerSettings): Promise<PgBossRunner> {
+    const boss = new PgBoss({ db: bossDb(store), schedule: false, supervise: true, migrate: true });
+    boss.on('error', (error) => settings.onUnexpected('pg-boss', error));
+    await boss.start();
+    await boss.createQueue(jobQueue);
+    const runner = new PgBossRunner(store, boss, settings);
+    await runner.recover();
+    runner.recoverTimer = setInterval(
+      () => void runner.recover().catch((e: unknown) => settings.onUnexpected('recover', e)),
+      Math.max(500, settings.staleMs / 2),
+    );
+    runner.recoverTimer.unref();
+    if (settings.work) {
+      await boss.work<{ jobId: string }>(
+        jobQueue,
+        { batchSize: 1, pollingIntervalSeconds: 0.5 },
+        async ([message]) => {
+          if (!message || runner.stopping.signal.aborted) return;
+          await runner.track(message.data.jobId);
+        },
+      );
+    }
+    return runner;
+  }
+
+  async submit<K extends JobKind>(kind: K, params: JobParams[K], actor: Actor): Promise<JobRecord> {
+    const job = await this.store.jobs.create({ kind, params: { ...params } }, actor);
+    await this.enqueue(job.id);
+    return job;
+  }
+
+  cancel(id: string, actor: Actor): Promise<JobRecord> {
+    return this.store.jobs.cancel(id, actor, this.settings.clock());
+  }
+
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.recoverTimer);
+    this.stopping.abort();
+    await this.idle();
+    await this.boss.stop({ graceful: true, close: false, timeout: 5000, wait: true });
+  }
+
+  private enqueue(jobId: string): Promise<string | null> {
+    // A redelivered message whose job is no longer queued is ignored (claim fails), so pg-boss's
+    // retry only matters for a job a stopping server put back.
+    return this.boss.send(jobQueue, { jobId }, { retryLimit: 1, retryDelay: 1, expireInHours: 4 });
+  }
+
+  private async track(jobId: string): Promise<void> {
+    const run = executeJob(this.store, jobId, this.settings, this.stopping.signal);
+    this.running.add(run);
+    try {
+      // Put back by a shutdown: failing the message makes pg-boss deliver it again (retryLimit 1),
+      // to another server or to this one after its restart.
+      if ((await run) === 'released') throw new Error('released by a stopping server');
+    } finally {
+      this.running.delete(run);
+    }
+  }
+
+  /** Queues again the jobs of processes that stopped sending heartbeats. */
+  private async recover(): Promise<void> {
+    const now = this.settings.clock();
+    const stale = new Date(now.getTime() - this.settings.staleMs);
+    const { requeued } = await this.store.jobs.recover(stale, this.settings.maxAttempts, now);
+    for (const id of requeued) await this.enqueue(id);
+  }
+}

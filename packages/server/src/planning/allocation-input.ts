@@ -1,0 +1,27 @@
+/** Reads everything allocation needs from the store (shared by the CLI, the API's jobs and explanations). */
+import { allocatableStatuses, errors } from '@corridor/core';
+import { allocationInputFrom, type AllocationInput } from '@corridor/optimizer';
+import type { Store } from '@corridor/storage';
+
+/** The allocation problem as of a day (default today, never before the operation's window). */
+export async function loadAllocationInput(
+  store: Store,
+  asOf = new Date().toISOString().slice(0, 10),
+): Promise<AllocationInput> {
+  const op = await store.registry.operation();
+  if (!op) throw errors.noOperation();
+  const { cases, links } = await store.registry.planningCases(allocatableStatuses);
+  const current = await store.plans.current('allocation');
+  const previous: Record<string, string | null> = {};
+  for (const a of current?.assignments ?? []) previous[a.householdId] = a.destinationId;
+  return allocationInputFrom({
+    cases,
+    links,
+    destinations: await store.registry.destinations(),
+    pledges: await store.registry.pledges(),
+    locks: await store.plans.locks(),
+    previous,
+    asOf: asOf > op.windowStart ? asOf : op.windowStart,
+    windowEnd: op.windowEnd,
+  });
+}

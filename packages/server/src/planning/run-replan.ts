@@ -1,0 +1,102 @@
+/** Re-planning (M7) as one run: apply disruption events, re-solve from the current timetable, save. */
+import { errors } from '@corridor/core';
+import type { PlanChange, ReplanEvent } from '@corridor/optimizer';
+import type { Actor, Store } from '@corridor/storage';
+import { checkCancelled, type PlanningControl } from './control.js';
+import { replanOffThread } from './off-thread.js';
+import { applyToMovements } from './replan-movements.js';
+import { round, saveTimetable } from './save-timetable.js';
+import { loadTimetableInput } from './timetable-input.js';
+
+/** What a re-plan run is given (the CLI's flags). */
+export interface ReplanParams {
+  events: ReplanEvent[];
+  /** Exposure a move must save before a case is moved without need. */
+  changePenalty: number;
+  hazardRate: number;
+  timeLimitMs: number;
+}
+
+/** What `corridor replan --json` prints and a re-plan job's result holds. */
+export interface ReplanSummary {
+  status: string;
+  changedCases: number;
+  keptCases: number;
+  minimumChanges: number;
+  exposureBefore: number;
+  exposureAfter: number;
+  timeMs: number;
+  changes: PlanChange[];
+  plan: { id: number; version: number };
+}
+
+/** Applies the events, re-plans the timetable with few changes and stores it as a new version. */
+export async function runReplan(
+  store: Store,
+  actor: Actor,
+  params: ReplanParams,
+  control: PlanningControl,
+): Promise<ReplanSummary> {
+  control.progress({ phase: 'loading', fraction: 0.02, message: 'reading the current timetable' });
+  const current = await store.plans.current('timetable');
+  if (!current)
+    throw errors.invalidInput('there is no timetable to re-plan; run `corridor schedule` first');
+  const { input, previous } = await loadTimetableInput(store, {
+    joint: false,
+    needsFirst: false,
+    hazardRate: params.hazardRate,
+  });
+  checkCancelled(control);
+  control.progress({
+    phase: 'solving',
+    fraction: 0.1,
+    message: 're-planning from the current timetable',
+  });
+  const outcome = await replanOffThread(
+    {
+      input,
+      previous,
+      events: params.events,
+      options: { changePenalty: params.changePenalty, timeLimitMs: params.timeLimitMs },
+    },
+    control.signal,
+  );
+  if ('problems' in outcome) {
+    throw errors.invalidInput(
+      `events not applied: ${outcome.problems.map((p) => `event ${p.event}: ${p.message}`).join('; ')}`,
+      outcome.problems,
+    );
+  }
+  checkCancelled(control);
+  control.progress({
+    phase: 'saving',
+    fraction: 0.95,
+    message: 'saving the plan and the movements',
+  });
+  const summary = {
+    status: outcome.result.status,
+    changedCases: outcome.changes.length,
+    keptCases: outcome.kept,
+    minimumChanges: outcome.minimumChanges,
+    exposureBefore: round(outcome.exposureBefore),
+    exposureAfter: round(outcome.exposureAfter),
+    timeMs: Math.round(outcome.result.stats.timeMs),
+    changes: outcome.changes,
+  };
+  const applied = outcome.input;
+  const appliedIndex = new Map(applied.movements.map((m, k) => [m.id, k]));
+  const plan = await saveTimetable(store, actor, {
+    kind: 'timetable',
+    input: applied,
+    assignment: outcome.assignment.map((id) => (id ? (appliedIndex.get(id) ?? -1) : -1)),
+    reasons: outcome.changes.length
+      ? applied.cases.map((c) => outcome.changes.find((x) => x.case === c.id)?.reason ?? 'kept')
+      : [],
+    summary,
+    basedOn: current.id,
+    parentId: current.id,
+  });
+  await applyToMovements(store, actor, params.events);
+  control.progress({ phase: 'done', fraction: 1, message: `plan v${plan.version} saved` });
+  return { ...summary, plan: { id: plan.id, version: plan.version } };
+}

@@ -1,0 +1,89 @@
+/** The jobs capability (M12): durable records of long work, shared by every server process. */
+import type { Actor } from '../audit/audit-store.js';
+
+/** Where a job stands. */
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** How far a running job has come. */
+export interface JobProgress {
+  phase: string;
+  /** From 0 to 1. */
+  fraction: number;
+  message: string;
+}
+
+/** Why a job failed: an error id from the catalogue and a message for people. */
+export interface JobError {
+  id: string;
+  message: string;
+}
+
+/** A job as stored. */
+export interface JobRecord {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  params: Record<string, unknown>;
+  progress: JobProgress | null;
+  result: Record<string, unknown> | null;
+  error: JobError | null;
+  /** Runs started so far (a crash during the first one leads to a second). */
+  attempts: number;
+  cancelRequested: boolean;
+  createdBy: string;
+  createdRole: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** How a run ended. */
+export type JobOutcome =
+  | { status: 'succeeded'; result: Record<string, unknown> }
+  | { status: 'failed'; error: JobError }
+  | { status: 'cancelled' };
+
+/** What recovery did with jobs whose process stopped sending heartbeats. */
+export interface RecoveredJobs {
+  /** Queued again for their second (last) attempt. */
+  requeued: string[];
+  /** Failed: their last attempt was interrupted. */
+  failed: string[];
+}
+
+/** Durable job records; the queue that dispatches them lives in the server. */
+export interface JobStore {
+  /** Records a new queued job (audited). */
+  create(job: { kind: string; params: Record<string, unknown> }, actor: Actor): Promise<JobRecord>;
+  get(id: string): Promise<JobRecord | undefined>;
+  /** Newest first. */
+  list(filter?: { status?: JobStatus; limit?: number }): Promise<JobRecord[]>;
+  /** Ids of queued jobs, oldest first. */
+  queued(): Promise<string[]>;
+  /** Marks a queued job running for `worker`; undefined when another took it or it was cancelled. */
+  claim(id: string, worker: string, at: Date): Promise<JobRecord | undefined>;
+  /** Records liveness (and progress) of a running job; tells whether a cancel was asked. */
+  heartbeat(
+    id: string,
+    worker: string,
+    at: Date,
+    progress?: JobProgress,
+  ): Promise<{ cancelRequested: boolean; running: boolean }>;
+  /** Ends a running job of `worker` with its last progress; false when it was no longer that worker's. */
+  finish(
+    id: string,
+    worker: string,
+    outcome: JobOutcome,
+    at: Date,
+    progress?: JobProgress,
+  ): Promise<boolean>;
+  /** Puts a running job of `worker` back in the queue, its attempt not counted (a clean shutdown). */
+  release(id: string, worker: string): Promise<boolean>;
+  /** Cancels a queued job at once, or asks the process running it to stop (audited). */
+  cancel(id: string, actor: Actor, at: Date): Promise<JobRecord>;
+  /**
+   * Running jobs without a heartbeat since `staleBefore` lost their process: queued again while
+   * they have had fewer than `maxAttempts` runs, failed otherwise.
+   */
+  recover(staleBefore: Date, maxAttempts: number, at: Date): Promise<RecoveredJobs>;
+}

@@ -1,0 +1,234 @@
+/** Job records on Kysely (PGlite and PostgreSQL); every transition is one conditional UPDATE. */
+import { randomUUID } from 'node:crypto';
+import { errors } from '@corridor/core';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { appendAudit, type Actor } from '../audit/audit-store.js';
+import type { Database, JobsTable } from '../db/schema.js';
+import type {
+  JobError,
+  JobOutcome,
+  JobProgress,
+  JobRecord,
+  JobStatus,
+  JobStore,
+  RecoveredJobs,
+} from './job-store.js';
+
+function iso(d: Date | string | null): string | null {
+  return d === null ? null : new Date(d).toISOString();
+}
+
+function toRecord(r: Selectable<JobsTable>): JobRecord {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status as JobStatus,
+    params: r.params,
+    progress: r.progress as JobProgress | null,
+    result: r.result,
+    error: r.error as JobError | null,
+    attempts: r.attempts,
+    cancelRequested: r.cancel_requested,
+    createdBy: r.created_by,
+    createdRole: r.created_role,
+    createdAt: iso(r.created_at)!,
+    startedAt: iso(r.started_at),
+    finishedAt: iso(r.finished_at),
+  };
+}
+
+/** JobStore over Kysely. */
+export class KyselyJobs implements JobStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  create(job: { kind: string; params: Record<string, unknown> }, actor: Actor): Promise<JobRecord> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('jobs')
+        .values({
+          id: randomUUID(),
+          kind: job.kind,
+          status: 'queued',
+          params: JSON.stringify(job.params),
+          created_by: actor.name,
+          created_role: actor.role,
+          created_at: new Date(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAudit(trx, actor, {
+        action: 'job.create',
+        entity: 'job',
+        entityId: row.id,
+        detail: { kind: job.kind },
+      });
+      return toRecord(row);
+    });
+  }
+
+  async get(id: string): Promise<JobRecord | undefined> {
+    const row = await this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async list(filter: { status?: JobStatus; limit?: number } = {}): Promise<JobRecord[]> {
+    let q = this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(filter.limit ?? 100);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    return (await q.execute()).map(toRecord);
+  }
+
+  async queued(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('status', '=', 'queued')
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async claim(id: string, worker: string, at: Date): Promise<JobRecord | undefined> {
+    const row = await this.db
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'running',
+        worker,
+        attempts: eb('attempts', '+', 1),
+        started_at: at,
+        heartbeat_at: at,
+        progress: JSON.stringify({ phase: 'starting', fraction: 0, message: 'started' }),
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'queued')
+      .where('cancel_requested', '=', false)
+      .returningAll()
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async heartbeat(
+    id: string,
+    worker: string,
+    at: Date,
+    progress?: JobProgress,
+  ): Promise<{ cancelRequested: boolean; running: boolean }> {
+    const row = await this.db
+      .updateTable('jobs')
+      .set({ heartbeat_at: at, ...(progress ? { progress: JSON.stringify(progress) } : {}) })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('worker', '=', worker)
+      .returning('cancel_requested')
+      .executeTakeFirst();
+    return { cancelRequested: row?.cancel_requested ?? false, running: row !== undefined };
+  }
+
+  async finish(
+    id: string,
+    worker: string,
+    outcome: JobOutcome,
+    at: Date,
+    progress?: JobProgress,
+  ): Promise<boolean> {
+    const r = await this.db
+      .updateTable('jobs')
+      .set({
+        ...(progress ? { progress: JSON.stringify(progress) } : {}),
+        status: outcome.status,
+        finished_at: at,
+        result: outcome.status === 'succeeded' ? JSON.stringify(outcome.result) : null,
+        error: outcome.status === 'failed' ? JSON.stringify(outcome.error) : null,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('worker', '=', worker)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async release(id: string, worker: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'queued',
+        worker: null,
+        attempts: eb('attempts', '-', 1),
+        progress: JSON.stringify({
+          phase: 'queued',
+          fraction: 0,
+          message: 'queued again: its server stopped',
+        }),
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('worker', '=', worker)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  cancel(id: string, actor: Actor, at: Date): Promise<JobRecord> {
+    return this.db.transaction().execute(async (trx) => {
+      const job = await trx
+        .selectFrom('jobs')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!job) throw errors.notFound('job', id);
+      if (job.status !== 'queued' && job.status !== 'running')
+        throw errors.conflict(
+          `job ${id} has already ${job.status === 'cancelled' ? 'been cancelled' : job.status}`,
+        );
+      const row = await trx
+        .updateTable('jobs')
+        .set(
+          job.status === 'queued'
+            ? { status: 'cancelled', cancel_requested: true, finished_at: at }
+            : { cancel_requested: true },
+        )
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAudit(trx, actor, {
+        action: 'job.cancel',
+        entity: 'job',
+        entityId: id,
+        detail: { kind: job.kind, was: job.status },
+      });
+      return toRecord(row);
+    });
+  }
+
+  async recover(staleBefore: Date, maxAttempts: number, at: Date): Promise<RecoveredJobs> {
+    const interrupted: JobError = {
+      id: 'job-interrupted',
+      message: `the job's process stopped during each of its ${maxAttempts} attempts`,
+    };
+    // One statement: two servers recovering at once cannot both take the same job.
+    const rows = await sql<{ id: string; status: string }>`
+      update jobs set
+        status = case when attempts < ${maxAttempts}::int and not cancel_requested then 'queued'
+                      when cancel_requested then 'cancelled' else 'failed' end,
+        worker = null,
+        finished_at = case when attempts < ${maxAttempts}::int and not cancel_requested then null else ${at}::timestamptz end,
+        error = case when attempts < ${maxAttempts}::int or cancel_requested then null else ${JSON.stringify(interrupted)}::jsonb end,
+        progress = case when attempts < ${maxAttempts}::int and not cancel_requested
+          then ${JSON.stringify({ phase: 'queued', fraction: 0, message: 'queued again after its process stopped' })}::jsonb
+          else progress end
+      where status = 'running' and heartbeat_at < ${staleBefore}::timestamptz
+      returning id, status`.execute(this.db);
+    return {
+      requeued: rows.rows.filter((r) => r.status === 'queued').map((r) => r.id),
+      failed: rows.rows.filter((r) => r.status !== 'queued').map((r) => r.id),
+    };
+  }
+}
