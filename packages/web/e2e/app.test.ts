@@ -345,4 +345,23 @@ describe('the web application', () => {
     await shoot(page, '15-incidents-property');
     expect(errors).toEqual([]);
   });
+
+  it('explains why a household goes where the allocation put it', async (ctx) => {
+    const { page, errors } = admin;
+    if (!(await hasRoute(page, 'GET /api/allocation/explain/:householdId'))) ctx.skip();
+    const plan = await api<{
+      assignments: { householdId: string; destinationId: string | null }[];
+    }>(page, '/api/plans/current?kind=allocation');
+    const placed = plan.assignments.find((a) => a.destinationId)!;
+    await page.goto('/planning');
+    await page.getByLabel('Case number').fill(placed.householdId);
+    await page.getByRole('button', { name: 'Explain' }).click();
+    const explanation = page.getByTestId('explanation');
+    await explanation.getByText(`goes to ${placed.destinationId}`).waitFor();
+    const others = explanation.getByRole('table', { name: 'Why not the other destinations' });
+    const destinations = await api<unknown[]>(page, '/api/destinations');
+    expect(await others.locator('tbody tr').count()).toBe(destinations.length - 1);
+    await page.getByRole('table', { name: 'Fairness by group' }).waitFor();
+    expect(errors).toEqual([]);
+  });
 });

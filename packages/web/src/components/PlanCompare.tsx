@@ -51,7 +51,8 @@ export function PlanCompare(props: { plans: PlanHeader[] }) {
       ) : (
         <>
           <p data-testid="plan-diff-count">
-            {diff.length} case{diff.length === 1 ? '' : 's'} differ between #{a} and #{b}.
+            {diff.length === 1 ? '1 case differs' : `${diff.length} cases differ`} between #{a} and
+            #{b}.
           </p>
           {diff.length > 0 && (
             <div className="table-scroll scroll-y">
