@@ -10,6 +10,7 @@ import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDestination } from './commands/destination.js';
 import { registerCheckin } from './commands/checkin.js';
+import { registerCustody } from './commands/custody.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerIncident } from './commands/incident.js';
@@ -17,6 +18,7 @@ import { registerManifest } from './commands/manifest.js';
 import { registerMovement } from './commands/movement.js';
 import { registerPerson } from './commands/person.js';
 import { registerPlan } from './commands/plan.js';
+import { registerProperty } from './commands/property.js';
 import { registerReport } from './commands/report.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerServe } from './commands/serve.js';
@@ -68,6 +70,8 @@ export function buildProgram(): Command {
   registerExport(program);
   registerManifest(program);
   registerCheckin(program);
+  registerProperty(program);
+  registerCustody(program);
   registerReport(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();

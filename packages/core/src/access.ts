@@ -21,6 +21,20 @@ export const erasureRoles: readonly Role[] = ['admin', 'protection-officer'];
 export const plannerRoles: readonly Role[] = ['admin', 'planner'];
 /** Roles that manage user accounts. */
 export const userAdminRoles: readonly Role[] = ['admin'];
+/** Roles that keep the property ledger (M9). */
+export const propertyWriterRoles: readonly Role[] = [
+  'admin',
+  'registrar',
+  'planner',
+  'protection-officer',
+];
+/** Roles that record belongings and custody events (M9). */
+export const custodyWriterRoles: readonly Role[] = [
+  'admin',
+  'registrar',
+  'movement-officer',
+  'protection-officer',
+];
 /** Roles that may read the audit log. */
 export const auditReaderRoles: readonly Role[] = ['admin', 'auditor'];
 
@@ -84,6 +98,19 @@ export const routeAccess = {
   'POST /api/users': userAdminRoles,
   'POST /api/users/:username/disable': userAdminRoles,
   'POST /api/persons/:id/erase': erasureRoles,
+  'GET /api/incidents': everyone,
+  'POST /api/incidents': writers,
+  'GET /api/property': everyone,
+  'GET /api/property/report': everyone,
+  'POST /api/property/assets': propertyWriterRoles,
+  'POST /api/property/offers': propertyWriterRoles,
+  'POST /api/property/restrictions': propertyWriterRoles,
+  'POST /api/property/sales': propertyWriterRoles,
+  'POST /api/property/assets/:id/abandon': propertyWriterRoles,
+  'GET /api/persons/:id/belongings': everyone,
+  'POST /api/persons/:id/belongings': custodyWriterRoles,
+  'POST /api/belongings/:id/events': custodyWriterRoles,
+  'GET /api/custody/verify': [...auditReaderRoles, 'protection-officer'],
 } as const satisfies Record<string, RouteAccess>;
 
 /** A route's key in the access table, e.g. `GET /api/cases/:id`. */

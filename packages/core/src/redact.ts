@@ -16,6 +16,8 @@ export const personFields = [
   'assistanceNeeds',
   'protectionNeeds',
   'caseNotes',
+  'incidentNarrative',
+  'custodyDetail',
 ] as const;
 /** One class of personal data. */
 export type PersonField = (typeof personFields)[number];
@@ -42,6 +44,10 @@ export const fieldPolicy: Readonly<Record<PersonField, readonly Role[]>> = {
   assistanceNeeds: [...all, 'planner', 'movement-officer'],
   protectionNeeds: all,
   caseNotes: [...all, 'planner', 'movement-officer'],
+  // Incident narratives may name victims and witnesses: those who assess risk see them.
+  incidentNarrative: [...all, 'planner'],
+  // Belongings' descriptions and custody details (who took what, witness, receipt): those who handle them.
+  custodyDetail: [...all, 'movement-officer'],
 };
 
 /** True when `role` may see `field`. */

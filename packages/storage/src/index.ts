@@ -24,3 +24,6 @@ export { tableToCsv } from './io/csv-write.js';
 export { situationReport } from './report/situation-data.js';
 export { reportHeadings, situationPdf } from './report/report-pdf.js';
 export * from './jobs/job-store.js';
+export * from './property/property-store.js';
+export * from './custody/custody-store.js';
+export { custodyRecordPdf } from './io/custody-pdf.js';

@@ -15,6 +15,8 @@ import {
   type AuditVerdict,
 } from './audit/audit-store.js';
 import type { CheckinStore } from './checkin/checkin-store.js';
+import type { CustodyStore } from './custody/custody-store.js';
+import { KyselyCustody } from './custody/kysely-custody.js';
 import { KyselyCheckin } from './checkin/kysely-checkin.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
 import type { Database } from './db/schema.js';
@@ -26,6 +28,8 @@ import { KyselyMovements } from './movements/kysely-movements.js';
 import type { MovementStore } from './movements/movement-store.js';
 import { KyselyPlans } from './plans/kysely-plans.js';
 import type { PlanStore } from './plans/plan-store.js';
+import { KyselyProperty } from './property/kysely-property.js';
+import type { PropertyStore } from './property/property-store.js';
 import { KyselyRegistry } from './registry/kysely-registry.js';
 import type { RegistryStore } from './registry/registry-store.js';
 import { KyselySessions } from './users/kysely-sessions.js';
@@ -59,6 +63,10 @@ export interface Store {
   checkin: CheckinStore;
   /** Durable job records: long planning runs, their progress and results (M12). */
   jobs: JobStore;
+  /** The property ledger: assets, offers, restrictions, sales (M9). */
+  property: PropertyStore;
+  /** Belongings and their hash-chained custody events (M9). */
+  custody: CustodyStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
   /** The whole database as one encrypted backup (readable only with the same master key). */
@@ -130,6 +138,8 @@ export async function openStore(
       incidents: new KyselyIncidents(db, vault),
       checkin: new KyselyCheckin(db),
       jobs: new KyselyJobs(db),
+      property: new KyselyProperty(db),
+      custody: new KyselyCustody(db, vault),
       audit: {
         events: (after, limit) => auditEvents(db, after, limit),
         verify: () => verifyAudit(db),

@@ -3,9 +3,11 @@ import {
   defaultDemoOptions,
   errors,
   generateDemo,
+  generateDemoBelongings,
   generateDemoGroundCapacity,
   generateDemoIncidents,
   generateDemoMovements,
+  generateDemoProperty,
 } from '@corridor/core';
 import type { Command } from 'commander';
 import { actorOf, globals, output, withStore } from '../context.js';
@@ -55,7 +57,11 @@ export function registerDemo(program: Command): void {
         const movements = generateDemoMovements(data.destinations, data.pledges);
         await store.movements.add(movements, actor);
         await store.movements.setGroundCapacity(generateDemoGroundCapacity(movements), actor);
-        await store.incidents.add(generateDemoIncidents(), actor);
+        await store.incidents.add(generateDemoIncidents(data.households), actor);
+        await store.property.add(generateDemoProperty(data.households), actor);
+        const belongings = generateDemoBelongings(data.persons, seed);
+        await store.custody.addItems(belongings.items, actor);
+        await store.custody.addEvents(belongings.events, actor);
         progress.update(2, 'looking for duplicates');
         await store.registry.scanDuplicates(actor);
         progress.update(3, 'counting');

@@ -1,11 +1,19 @@
 /** `corridor incident add|list|import` and `corridor hazard`: the incident log and the hazard it implies (M8). */
-import { existsSync, readFileSync } from 'node:fs';
-import { errors, incidentTypes, type Incident } from '@corridor/core';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  errors,
+  incidentTypes,
+  maySee,
+  redactIncident,
+  type Incident,
+  type Role,
+} from '@corridor/core';
 import { hazardFrom } from '@corridor/storage';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { actorOf, output, withStore } from '../context.js';
 import { table } from '../format.js';
+import { incidentsCsv } from './incident-export.js';
 
 /** Column names (plain or HXL hashtag) → incident field. */
 const columns: Record<string, keyof Incident> = {
@@ -34,6 +42,8 @@ const columns: Record<string, keyof Incident> = {
   '#meta+confidence': 'confidence',
   narrative: 'narrative',
   '#description': 'narrative',
+  cases: 'cases',
+  '#x_cases': 'cases',
 };
 
 /** Reads an incidents CSV (plain headers, HXL hashtags, or both); every bad row is reported, nothing is kept. */
@@ -89,7 +99,9 @@ export function readIncidentsCsv(text: string, timezone: string): Incident[] {
       source: get('source'),
       confidence: (get('confidence') || 'unverified') as Incident['confidence'],
       narrative: get('narrative') || null,
-      cases: [],
+      cases: get('cases')
+        .split(/[\s;]+/)
+        .filter(Boolean),
     };
     if (!incidentTypes.includes(incident.type))
       problems.push(
@@ -126,7 +138,10 @@ export function registerIncident(program: Command): void {
     .description('list incidents, oldest first')
     .option('--json', 'print JSON')
     .action(async (_opts, command: Command) => {
-      const list = await withStore(command, false, (store) => store.incidents.list());
+      const role = actorOf(command).role as Role;
+      const list = (await withStore(command, false, (store) => store.incidents.list())).map((i) =>
+        redactIncident(i, role),
+      );
       output(command, list, () =>
         table(
           ['incident', 'type', 'at', 'site', 'injured', 'killed', 'confidence'],
@@ -146,6 +161,10 @@ export function registerIncident(program: Command): void {
     .option('--source <text>', 'who reported it', '')
     .option('--confidence <level>', 'verified, credible or unverified', 'unverified')
     .option('--narrative <text>', 'what happened (stored encrypted)')
+    .option('--lat <degrees>', 'latitude (WGS 84)')
+    .option('--lon <degrees>', 'longitude (WGS 84)')
+    .option('--timezone <zone>', 'IANA time zone of the place (default: the operation’s)')
+    .option('--cases <ids>', 'affected cases, comma-separated')
     .option('--json', 'print JSON')
     .action(async (o: Record<string, string>, command: Command) => {
       const added = await withStore(command, false, async (store) => {
@@ -155,16 +174,19 @@ export function registerIncident(program: Command): void {
           id: o.id!,
           type: o.type as Incident['type'],
           at: o.at!,
-          timezone: op.timezone,
+          timezone: o.timezone ?? op.timezone,
           site: o.site!,
-          lat: null,
-          lon: null,
+          lat: o.lat === undefined ? null : Number(o.lat),
+          lon: o.lon === undefined ? null : Number(o.lon),
           injured: Number(o.injured),
           killed: Number(o.killed),
           source: o.source ?? '',
           confidence: o.confidence as Incident['confidence'],
           narrative: o.narrative ?? null,
-          cases: [],
+          cases: (o.cases ?? '')
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
         };
         await store.incidents.add([record], actorOf(command));
         return record;
@@ -188,6 +210,38 @@ export function registerIncident(program: Command): void {
       });
       output(command, { imported: count }, () => `${count} incidents imported`);
     });
+
+  incident
+    .command('export')
+    .description(
+      'write the log as CSV (`--hxl` adds the HXL hashtag row; `incident import` reads it back); narratives only with --narratives and a role that may read them',
+    )
+    .option('--format <format>', 'csv (the only format)', 'csv')
+    .option('--hxl', 'add the HXL hashtag row under the header')
+    .option('--narratives', 'include the protected narratives')
+    .option('--out <file>', 'file to write (default: standard output)')
+    .option('--json', 'with --out: print what was written as JSON')
+    .action(
+      async (
+        o: { format: string; hxl?: boolean; narratives?: boolean; out?: string },
+        command: Command,
+      ) => {
+        if (o.format !== 'csv')
+          throw errors.invalidInput(`--format must be csv, not "${o.format}"`);
+        const role = actorOf(command).role as Role;
+        if (o.narratives && !maySee(role, 'incidentNarrative'))
+          throw errors.forbidden(`role ${role} may not read incident narratives`);
+        const list = await withStore(command, false, (store) => store.incidents.list());
+        const csv = incidentsCsv(list, Boolean(o.hxl), Boolean(o.narratives));
+        if (!o.out) return void process.stdout.write(csv);
+        writeFileSync(o.out, csv, { mode: 0o600 });
+        output(
+          command,
+          { file: o.out, incidents: list.length },
+          () => `${list.length} incidents written to ${o.out}`,
+        );
+      },
+    );
 
   program
     .command('hazard')

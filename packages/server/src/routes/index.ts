@@ -19,7 +19,23 @@ import { hazardRoute, timetableRoute } from './timetable.js';
 import { decideDuplicateRoute, listDuplicatesRoute, scanDuplicatesRoute } from './dedup.js';
 import { destinationsRoute, pledgesRoute } from './destinations.js';
 import { cancelJobRoute, jobRoute, listJobsRoute } from './jobs.js';
+import {
+  addBelongingsRoute,
+  addCustodyEventRoute,
+  personBelongingsRoute,
+  verifyCustodyRoute,
+} from './custody.js';
+import { addIncidentRoute, listIncidentsRoute } from './incidents.js';
 import { movementsRoute } from './movements.js';
+import {
+  abandonAssetRoute,
+  addAssetsRoute,
+  addOfferRoute,
+  addRestrictionRoute,
+  addSaleRoute,
+  propertyLedgerRoute,
+  propertyReportRoute,
+} from './property.js';
 import { erasePersonRoute } from './persons.js';
 import { allocateRoute, replanRoute, scheduleRoute } from './planning.js';
 import { currentPlanRoute, listPlansRoute, planRoute } from './plans.js';
@@ -78,4 +94,17 @@ export const apiRoutes: readonly ApiRoute[] = [
   listUsersRoute,
   addUserRoute,
   disableUserRoute,
+  listIncidentsRoute,
+  addIncidentRoute,
+  propertyLedgerRoute,
+  propertyReportRoute,
+  addAssetsRoute,
+  addOfferRoute,
+  addRestrictionRoute,
+  addSaleRoute,
+  abandonAssetRoute,
+  personBelongingsRoute,
+  addBelongingsRoute,
+  addCustodyEventRoute,
+  verifyCustodyRoute,
 ];

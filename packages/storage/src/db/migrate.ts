@@ -5,6 +5,7 @@ import * as plans from './migrations/0002-plans-movements.js';
 import * as users from './migrations/0003-users-sessions.js';
 import * as importCheckin from './migrations/0004-import-checkin.js';
 import * as incidents from './migrations/0006-incidents.js';
+import * as propertyCustody from './migrations/0007-property-custody.js';
 import * as jobs from './migrations/0008-jobs.js';
 
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-users-sessions': users,
   '0004-import-checkin': importCheckin,
   '0006-incidents': incidents,
+  '0007-property-custody': propertyCustody,
   '0008-jobs': jobs,
 };
 

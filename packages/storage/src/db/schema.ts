@@ -4,6 +4,8 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateColumn = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string, string>;
+// bigint arrives as a string from pg and may arrive as a number or bigint from PGlite: read with Number().
+type BigColumn = ColumnType<string | number | bigint, number, number>;
 
 export interface MetaTable {
   key: string;
@@ -222,6 +224,73 @@ export interface IncidentsTable {
   created_at: Timestamp;
 }
 
+export interface AssetsTable {
+  id: string;
+  scope: string;
+  household_id: string | null;
+  description: string;
+  category: string;
+  quantity: number;
+  location: string;
+  appraised_minor: BigColumn;
+  currency: string;
+  appraised_on: DateColumn;
+  abandoned_on: DateColumn | null;
+  abandon_note: string | null;
+}
+
+export interface AssetOffersTable {
+  id: string;
+  asset_ids: Json<string[]>;
+  buyer: string;
+  amount_minor: BigColumn;
+  currency: string;
+  date: DateColumn;
+  status: string;
+}
+
+export interface AssetRestrictionsTable {
+  id: string;
+  asset_ids: Json<string[]>;
+  imposed_by: string;
+  date: DateColumn;
+  permitted_fraction: number;
+  price_cap_fraction: number | null;
+  blocked: boolean;
+  note: string | null;
+}
+
+export interface AssetSalesTable {
+  id: string;
+  asset_id: string;
+  quantity: number;
+  amount_minor: BigColumn;
+  currency: string;
+  date: DateColumn;
+  buyer: string;
+}
+
+export interface BelongingsTable {
+  id: string;
+  person_id: string;
+  category: string;
+  description: Uint8Array;
+  audit_seq: BigColumn;
+  hash: string;
+}
+
+export interface CustodyEventsTable {
+  item_id: string;
+  seq: number;
+  kind: string;
+  at: Timestamp;
+  detail: Uint8Array;
+  actor: string;
+  audit_seq: BigColumn;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface UsersTable {
   id: Generated<number>;
   username: string;
@@ -297,6 +366,12 @@ export interface Database {
   plan_assignments: PlanAssignmentsTable;
   plan_locks: PlanLocksTable;
   incidents: IncidentsTable;
+  assets: AssetsTable;
+  asset_offers: AssetOffersTable;
+  asset_restrictions: AssetRestrictionsTable;
+  asset_sales: AssetSalesTable;
+  belongings: BelongingsTable;
+  custody_events: CustodyEventsTable;
   users: UsersTable;
   sessions: SessionsTable;
   rate_counters: RateCountersTable;

@@ -33,6 +33,15 @@ describe.each(backends)('incidents on $name', (backend) => {
     });
   });
 
+  it('links the demo attacks to affected cases of the operation', async () => {
+    const demo = generateDemo({ people: 40 });
+    await store.incidents.add(generateDemoIncidents(demo.households), admin);
+    const fire = (await store.incidents.list()).filter((i) => i.type === 'indirect-fire');
+    expect(fire).toHaveLength(5);
+    const ids = new Set(demo.households.map((h) => h.id));
+    expect(fire.every((i) => i.cases.length > 0 && i.cases.every((c) => ids.has(c)))).toBe(true);
+  });
+
   it('refuses bad incidents, naming each, and keeps none of the batch', async () => {
     const [good] = generateDemoIncidents();
     const bad = [
@@ -40,9 +49,10 @@ describe.each(backends)('incidents on $name', (backend) => {
       { ...good!, id: 'I-NEG', injured: -2 },
       { ...good!, id: 'I-T', type: 'rocket' as never },
       { ...good!, id: 'I-D', at: '30/06/2027' },
+      { ...good!, id: 'I-C', cases: ['C-NONE'] },
     ];
     await expect(store.incidents.add(bad, admin)).rejects.toThrow(
-      /I-NEG: injured .*; incident I-T: type .*; incident I-D: at must be an ISO 8601/,
+      /I-NEG: injured .*; incident I-T: type .*; incident I-D: at must be an ISO 8601.*; incident I-C: cases names C-NONE, which is not a case/,
     );
     expect(await store.incidents.list()).toEqual([]);
   });

@@ -25,6 +25,9 @@ export class KyselyIncidents implements IncidentStore {
       const existing = new Set(
         (await trx.selectFrom('incidents').select('id').execute()).map((r) => r.id),
       );
+      const cases = new Set(
+        (await trx.selectFrom('households').select('id').execute()).map((r) => r.id),
+      );
       const problems: string[] = [];
       const seen = new Set<string>();
       incidents.forEach((raw, k) => {
@@ -35,6 +38,9 @@ export class KyselyIncidents implements IncidentStore {
             problems.push(`${label}: ${i.path.join('.') || 'record'} ${i.message}`);
         else if (existing.has(parsed.data.id) || seen.has(parsed.data.id))
           problems.push(`${label}: id is already used`);
+        else
+          for (const c of parsed.data.cases.filter((id) => !cases.has(id)))
+            problems.push(`${label}: cases names ${c}, which is not a case of this operation`);
         seen.add((raw as { id: string }).id);
       });
       if (problems.length > 0)

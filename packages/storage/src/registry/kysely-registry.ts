@@ -37,6 +37,12 @@ import type {
 
 /** Every table of the operation, children first; users, sessions and the audit log stay. */
 const registryTables = [
+  'custody_events',
+  'belongings',
+  'asset_sales',
+  'asset_restrictions',
+  'asset_offers',
+  'assets',
   'incidents',
   'plan_assignments',
   'plans',
