@@ -114,6 +114,7 @@ const inputs = (over: Partial<SituationInputs> = {}): SituationInputs => ({
     },
   ],
   plannedExposure: 12.5,
+  property: [],
   today: '2027-03-01',
   ...over,
 });

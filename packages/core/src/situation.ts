@@ -1,8 +1,10 @@
 /**
  * The situation report's content (M10), computed from what the registry, plans, timetable and
  * incident log say: people moved and remaining, by destination, the timetable ahead, the
- * burndown, hazard and exposure, incidents. Pure: the PDF writer and the web app draw it.
+ * burndown, hazard and exposure, incidents, property. Pure: the PDF writer and the web app draw it.
  */
+
+import type { PropertyFigures } from './property-report.js';
 
 /** A movement as the burndown needs it. */
 export interface BurndownMovement {
@@ -102,6 +104,8 @@ export interface SituationInputs {
   }[];
   /** Expected person-incident-days of the current timetable (its summary), if any. */
   plannedExposure: number | null;
+  /** The property report's totals per currency (minor units). */
+  property: readonly PropertyFigures[];
   /** The day the report is about, YYYY-MM-DD. */
   today: string;
 }
@@ -136,6 +140,7 @@ export interface SituationReport {
     byType: Record<string, number>;
     latest: SituationInputs['incidents'][number][];
   };
+  property: readonly PropertyFigures[];
 }
 
 /** Computes the report's content from its inputs. */
@@ -194,5 +199,6 @@ export function buildSituation(input: SituationInputs, aheadCount = 12): Situati
       byType,
       latest: [...input.incidents].sort((a, b) => b.at.localeCompare(a.at)).slice(0, 8),
     },
+    property: input.property,
   };
 }

@@ -1,5 +1,5 @@
 /** The situation report as an A4 PDF (M10): status, destinations, timetable ahead, exposure, incidents. */
-import type { SituationReport } from '@corridor/core';
+import { formatMoney, type SituationReport } from '@corridor/core';
 import PDFDocument from 'pdfkit';
 import { pdfText } from '../io/manifest-pdf.js';
 import { barChart, timeChart } from './pdf-charts.js';
@@ -18,9 +18,11 @@ export const reportHeadings = [
   'Timetable ahead',
   'Hazard and exposure',
   'Incidents',
+  'Property',
 ] as const;
 
 const n = (v: number) => v.toLocaleString('en');
+const money = (minor: number, currency: string) => formatMoney(minor, currency);
 
 /** Renders the report and resolves with the PDF's bytes. */
 export function situationPdf(r: SituationReport): Promise<Buffer> {
@@ -253,6 +255,45 @@ export function situationPdf(r: SituationReport): Promise<Buffer> {
         n(i.killed),
       ]),
     );
+
+  heading(reportHeadings[6]);
+  if (r.property.length === 0) line('No property recorded in the ledger.');
+  else {
+    table(
+      ['Currency', 'Assets', 'Appraised', 'Offered', 'Permitted', 'Realised', 'Loss'],
+      [60, 50, 85, 80, 80, 80, 80],
+      r.property.map((f) => [
+        f.currency,
+        n(f.assets),
+        money(f.appraised, f.currency),
+        money(f.offered, f.currency),
+        money(f.permitted, f.currency),
+        money(f.realised, f.currency),
+        money(f.loss, f.currency),
+      ]),
+    );
+    line('Bars: percent of the appraised value, per currency.');
+    need(24 + 18 * r.property.length);
+    const height = 16 + 18 * r.property.length;
+    barChart(
+      doc,
+      { x: margin, y, w: width, h: height },
+      r.property.map((f) => ({
+        label: f.currency,
+        // Each currency against its own appraised value: amounts in two currencies never share a scale.
+        values: [f.appraised, f.offered, f.permitted, f.realised].map((v) =>
+          f.appraised > 0 ? Math.round((100 * v) / f.appraised) : 0,
+        ),
+      })),
+      [
+        { label: 'appraised', color: grey },
+        { label: 'offered', color: blue },
+        { label: 'permitted', color: red },
+        { label: 'realised', color: dark },
+      ],
+    );
+    y += height + 6;
+  }
 
   const pages = doc.bufferedPageRange();
   for (let i = 0; i < pages.count; i++) {

@@ -53,6 +53,7 @@ export async function situationReport(store: Store, today: string): Promise<Situ
       killed: i.killed,
     })),
     plannedExposure: exposureOf(schedule?.summary),
+    property: (await store.property.report()).totals,
     today,
   });
 }

@@ -1,6 +1,7 @@
 /** The property report: appraised, offered, permitted and realised per category, per currency. */
 import { useMemo } from 'react';
 import { Chart, type ChartOption } from './Chart.js';
+import { currencyDecimals, formatMoney as money } from '../lib/money.js';
 import { DataView } from './DataView.js';
 
 interface Figures {
@@ -22,28 +23,6 @@ export interface PropertyReportData {
 }
 
 const measures = ['appraised', 'offered', 'permitted', 'realised', 'loss'] as const;
-
-/** Digits of a currency's minor unit (2 for USD, 0 for JPY); 2 when the code is unknown. */
-function minorDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
-}
-
-/** Formats an amount held in the currency's minor unit (cents for USD). */
-export function money(minor: number, currency: string): string {
-  const major = minor / 10 ** minorDigits(currency);
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).format(major);
-  } catch {
-    return `${major.toLocaleString('en')} ${currency}`;
-  }
-}
 
 function isReport(v: unknown): v is PropertyReportData {
   return typeof v === 'object' && v !== null && Array.isArray((v as PropertyReportData).totals);
@@ -67,7 +46,7 @@ export function PropertyReport(props: { data: unknown }) {
       series: t.map((f) => ({
         name: f.currency,
         type: 'bar',
-        data: measures.map((m) => f[m] / 10 ** minorDigits(f.currency)),
+        data: measures.map((m) => f[m] / 10 ** currencyDecimals(f.currency)),
       })),
     };
   }, [props.data]);
