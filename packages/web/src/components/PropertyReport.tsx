@@ -1,7 +1,7 @@
 /** The property report: appraised, offered, permitted and realised per category, per currency. */
 import { useMemo } from 'react';
 import { Chart, type ChartOption } from './Chart.js';
-import { currencyDecimals, formatMoney as money } from '../lib/money.js';
+import { formatMoney as money } from '../lib/money.js';
 import { DataView } from './DataView.js';
 
 interface Figures {
@@ -40,13 +40,14 @@ export function PropertyReport(props: { data: unknown }) {
       xAxis: { type: 'category', data: [...measures] },
       yAxis: {
         type: 'value',
-        name: 'amount',
-        axisLabel: { formatter: (v: number) => v.toLocaleString('en') },
+        name: '% of appraised',
+        axisLabel: { formatter: (v: number) => `${v}%` },
       },
       series: t.map((f) => ({
         name: f.currency,
         type: 'bar',
-        data: measures.map((m) => f[m] / 10 ** currencyDecimals(f.currency)),
+        // Each currency against its own appraised value: two currencies never share a scale.
+        data: measures.map((m) => (f.appraised > 0 ? Math.round((100 * f[m]) / f.appraised) : 0)),
       })),
     };
   }, [props.data]);
