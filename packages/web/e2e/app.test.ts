@@ -342,6 +342,13 @@ describe('the web application', () => {
       for (const t of report.totals)
         await page.locator(`[data-property-row="total (${t.currency})"]`).waitFor();
     }
+    if (h.personWithBelongings) {
+      await page.getByLabel('Person number').fill(h.personWithBelongings);
+      await page.getByRole('button', { name: 'Show belongings' }).click();
+      await page.getByRole('table', { name: 'Belongings' }).locator('tbody tr').first().waitFor();
+      await page.getByRole('button', { name: 'Verify every chain' }).click();
+      await page.getByText(/^All \d+ chains intact/).waitFor();
+    }
     await shoot(page, '15-incidents-property');
     expect(errors).toEqual([]);
   });

@@ -57,6 +57,8 @@ export interface Harness {
   url: string;
   browser: Browser;
   data: string;
+  /** A person of the demo with belongings in the custody ledger (null without one). */
+  personWithBelongings: string | null;
   /** A new browser context (own cookies) with a page that records console errors. */
   open(viewport?: { width: number; height: number }): Promise<OpenPage>;
   /** Stops the browser and the server and removes the data. */
@@ -83,6 +85,9 @@ export async function startHarness(): Promise<Harness> {
   corridor(['demo', '--data', data]);
   corridor(['allocate', '--data', data, '--json']);
   corridor(['schedule', '--data', data, '--json']);
+  const belongings = JSON.parse(corridor(['custody', 'list', '--data', data, '--json'])) as {
+    personId: string;
+  }[];
   corridor(
     ['user', 'add', users.admin, '--role', 'admin', '--password-stdin', '--data', data],
     password,
@@ -143,6 +148,7 @@ export async function startHarness(): Promise<Harness> {
     url,
     browser,
     data,
+    personWithBelongings: belongings[0]?.personId ?? null,
     open: async (viewport = { width: 1280, height: 900 }) => {
       const context = await browser.newContext({ viewport, baseURL: url });
       const page = await context.newPage();

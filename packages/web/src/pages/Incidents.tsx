@@ -1,4 +1,5 @@
 /** Incidents and property: the incident log with the hazard chart, the property ledger. */
+import { Custody } from '../components/Custody.js';
 import { IncidentForm } from '../components/IncidentForm.js';
 import { PropertyReport } from '../components/PropertyReport.js';
 import { ErrorNote, GatedPanel, Loading } from '../components/ui.js';
@@ -110,6 +111,14 @@ export function Incidents() {
         ) : (
           <PropertyReport data={property.data} />
         )}
+      </GatedPanel>
+      <GatedPanel
+        route="GET /api/persons/:id/belongings"
+        title="Belongings and chain of custody"
+        what="The belongings ledger"
+        wide
+      >
+        <Custody />
       </GatedPanel>
     </div>
   );
