@@ -182,5 +182,5 @@ describe('corridor manifest and checkin', () => {
     });
     const audit = json(['audit', 'verify', '--data', a, '--role', 'admin']);
     expect(audit.ok).toBe(true);
-  });
+  }, 180_000);
 });

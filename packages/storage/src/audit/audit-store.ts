@@ -52,6 +52,14 @@ function hashOf(e: Omit<AuditEvent, 'hash'>): string {
     .digest('hex');
 }
 
+/**
+ * Takes the audit chain's lock early, for a command that checks before it writes (ids free,
+ * quantities left): concurrent writers then check one after the other. Held until commit.
+ */
+export async function lockAuditChain(trx: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${chainLockKey})`.execute(trx);
+}
+
 /** Appends one event inside the caller's transaction; concurrent writers queue on a lock. */
 export async function appendAudit(trx: Db, actor: Actor, input: AuditInput): Promise<AuditEvent> {
   await sql`select pg_advisory_xact_lock(${chainLockKey})`.execute(trx);

@@ -31,6 +31,8 @@ async function headsOf(trx: Db, itemIds: string[]): Promise<Map<string, Head>> {
       .selectFrom('belongings')
       .select(['id', 'person_id', 'hash'])
       .where('id', 'in', chunk)
+      // Writers of the same item queue here, so each reads the head the other wrote.
+      .forUpdate()
       .execute();
     for (const it of items)
       heads.set(it.id, { personId: it.person_id, seq: 0, kind: null, at: null, hash: it.hash });

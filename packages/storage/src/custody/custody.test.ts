@@ -105,6 +105,16 @@ describe.each(backends)('belongings and custody on $name', (backend) => {
     );
   });
 
+  it('chains events written at the same time to one item one after the other', async () => {
+    const hand = (h: number, to: string) => event('handed-over', h, { to });
+    const porters = ['driver', 'porter', 'guard', 'nurse', 'cook', 'clerk'];
+    await Promise.all(porters.map((p) => store.custody.addEvents([hand(10, p)], officer)));
+    const [laptop] = await store.custody.items(owner);
+    expect(laptop!.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(laptop!.events[8]!.prevHash).toBe(laptop!.events[7]!.hash);
+    expect((await store.custody.verify()).ok).toBe(true);
+  });
+
   it('detects an edited event, a removed last event and an edited item', async () => {
     await sql`update custody_events set kind = 'returned' where item_id = 'B-2' and seq = 1`.execute(
       store.db,

@@ -11,7 +11,7 @@ import {
   type CustodyKind,
 } from '@corridor/core';
 import type { Kysely } from 'kysely';
-import { appendAudit, type Actor } from '../audit/audit-store.js';
+import { appendAudit, lockAuditChain, type Actor } from '../audit/audit-store.js';
 import { insertInBatches } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
 import { personKeys } from '../registry/person-keys.js';
@@ -30,6 +30,7 @@ export class KyselyCustody implements CustodyStore {
 
   addItems(items: Belonging[], actor: Actor): Promise<void> {
     return this.db.transaction().execute(async (trx) => {
+      await lockAuditChain(trx);
       const problems: string[] = [];
       const parsed: Belonging[] = [];
       items.forEach((raw, k) => {

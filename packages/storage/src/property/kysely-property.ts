@@ -9,7 +9,7 @@ import {
   type PropertyReport,
 } from '@corridor/core';
 import type { Kysely } from 'kysely';
-import { appendAudit, type Actor } from '../audit/audit-store.js';
+import { appendAudit, lockAuditChain, type Actor } from '../audit/audit-store.js';
 import { insertInBatches } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
 import { checkLedgerEntries } from './check-ledger.js';
@@ -22,6 +22,7 @@ export class KyselyProperty implements PropertyStore {
 
   add(entries: LedgerEntries, actor: Actor): Promise<void> {
     return this.db.transaction().execute(async (trx) => {
+      await lockAuditChain(trx);
       const households = new Set(
         (await trx.selectFrom('households').select('id').execute()).map((h) => h.id),
       );
@@ -108,6 +109,7 @@ export class KyselyProperty implements PropertyStore {
 
   abandon(abandonment: Abandonment, actor: Actor): Promise<LedgerAsset> {
     return this.db.transaction().execute(async (trx) => {
+      await lockAuditChain(trx);
       const parsed = AbandonmentSchema.safeParse(abandonment);
       if (!parsed.success) {
         const i = parsed.error.issues[0]!;

@@ -100,6 +100,29 @@ describe.each(backends)('the property ledger on $name', (backend) => {
     expect([ledger.assets.length, ledger.sales.length, ledger.offers.length]).toEqual([1, 0, 0]);
   });
 
+  it('checks concurrent sales one after the other, never selling more than there is', async () => {
+    await store.property.add({ assets: [buildAsset()] }, admin);
+    const sale = (k: number) => ({
+      id: `S-${k}`,
+      assetId: 'A-1',
+      quantity: 3,
+      amountMinor: 100,
+      currency: 'USD',
+      date: '2030-02-01' as Asset['appraisedOn'],
+      buyer: 'b',
+    });
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map((k) => store.property.add({ sales: [sale(k)] }, admin)),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(refused.map((r) => String(r.reason))).toEqual([
+      expect.stringMatching(/above its 10/),
+      expect.stringMatching(/above its 10/),
+    ]);
+    expect((await store.property.ledger()).sales).toHaveLength(3);
+  });
+
   it('blocks sales under a blocking restriction and after abandonment', async () => {
     await store.property.add({ assets: [buildAsset(), buildAsset({ id: 'A-2' })] }, admin);
     await store.property.add(
