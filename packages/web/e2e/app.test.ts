@@ -262,6 +262,17 @@ describe('the web application', () => {
       const box = await page.getByRole('button', { name: `Boarded: ${person}` }).boundingBox();
       expect(box!.height).toBeGreaterThanOrEqual(44);
       await shoot(page, '11-movement-day-tablet', false);
+      // Every page fits the tablet's width: wide tables scroll inside their own box.
+      const nav = page.getByRole('navigation', { name: 'Pages' });
+      for (const title of await nav.getByRole('link').allInnerTexts()) {
+        await nav.getByRole('link', { name: title }).click();
+        await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, title).toBeLessThanOrEqual(0);
+      }
       expect(officer.errors).toEqual([]);
     } finally {
       await officer.context.close();
