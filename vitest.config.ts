@@ -9,7 +9,11 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/web/e2e/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     globalSetup: ['./scripts/test-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -19,6 +19,7 @@ import { registerMovement } from './commands/movement.js';
 import { registerPerson } from './commands/person.js';
 import { registerPlan } from './commands/plan.js';
 import { registerProperty } from './commands/property.js';
+import { registerReport } from './commands/report.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerServe } from './commands/serve.js';
 import { registerSolveGap } from './commands/solve-gap.js';
@@ -71,6 +72,7 @@ export function buildProgram(): Command {
   registerCheckin(program);
   registerProperty(program);
   registerCustody(program);
+  registerReport(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);

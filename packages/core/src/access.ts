@@ -55,6 +55,7 @@ export const routeAccess = {
   'POST /api/logout': everyone,
   'GET /api/me': everyone,
   'GET /api/status': everyone,
+  'GET /api/report.pdf': everyone,
   'GET /api/cases': everyone,
   'GET /api/cases/:id': everyone,
   'POST /api/cases/:id/lock': plannerRoles,

@@ -27,6 +27,7 @@ export * from './edifact.js';
 export * from './paxlst.js';
 export * from './paxlst-validate.js';
 export * from './manifest.js';
+export * from './situation.js';
 export * from './movement-defaults.js';
 export * from './currencies.js';
 export * from './property.js';

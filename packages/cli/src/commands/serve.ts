@@ -1,4 +1,6 @@
 /** `corridor serve`: the REST API (and, with --web, the web application) over this data. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { errors } from '@corridor/core';
 import { startServer } from '@corridor/server';
 import { openStore, resolveConfig } from '@corridor/storage';
@@ -12,6 +14,12 @@ function number(flag: string, value: string, min: number, max: number): number {
   return n;
 }
 
+/** The built web application next to this package (packages/web/dist), if it was built. */
+function builtWebApp(): string | null {
+  const dir = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+  return existsSync(`${dir}/index.html`) ? dir : null;
+}
+
 /** Registers `corridor serve`. */
 export function registerServe(program: Command): void {
   program
@@ -19,7 +27,10 @@ export function registerServe(program: Command): void {
     .description('serve the REST API (docs at /docs, OpenAPI at /openapi.json) until stopped')
     .option('--port <n>', 'port to listen on (0: any free port)', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--web <dir>', 'folder of the built web application to serve at /')
+    .option(
+      '--web <dir>',
+      'folder of the built web application to serve at / (default: packages/web/dist when built)',
+    )
     .option('--session-idle-hours <h>', 'a session ends after this long unused', '12')
     .option('--trust-proxy', 'behind a reverse proxy: take the client address from X-Forwarded-For')
     .option('--quiet', 'no access log on stdout')
@@ -44,7 +55,7 @@ export function registerServe(program: Command): void {
             { host: opts.host, port: Math.trunc(port) },
             {
               sessionIdleMs: Math.round(idleHours * 3_600_000),
-              webRoot: opts.web ?? null,
+              webRoot: opts.web ?? builtWebApp(),
               trustProxy: Boolean(opts.trustProxy),
               log: opts.quiet ? null : (line) => process.stdout.write(`${line}\n`),
             },

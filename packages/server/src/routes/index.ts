@@ -42,6 +42,7 @@ import { currentPlanRoute, listPlansRoute, planRoute } from './plans.js';
 import { loginRoute, logoutRoute, meRoute } from './session.js';
 import { healthRoute, publicStatsRoute, statusRoute } from './status.js';
 import { addUserRoute, disableUserRoute, listUsersRoute } from './users.js';
+import { reportRoute } from './web-report.js';
 
 /** The API's routes. */
 export const apiRoutes: readonly ApiRoute[] = [
@@ -49,6 +50,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   logoutRoute,
   meRoute,
   statusRoute,
+  reportRoute,
   publicStatsRoute,
   healthRoute,
   listCasesRoute,

@@ -1,0 +1,291 @@
+/** One case as the role may see it, with the workflow moves and locks the role may make. */
+import {
+  checkTransition,
+  nextStatuses,
+  preDepartureStatuses,
+  type CaseStatus,
+} from '../lib/workflow.js';
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../lib/api.js';
+import type { CaseView } from '../lib/case-types.js';
+import { useSession } from '../lib/session.js';
+import type { DestinationRow } from '../lib/types.js';
+import { useApi } from '../lib/use-api.js';
+import { ErrorNote, Loading } from './ui.js';
+
+const hidden = <span className="muted">hidden for your role</span>;
+
+/** Loads and shows case `id`. */
+export function CaseDetail(props: { id: string }) {
+  const c = useApi<CaseView>(`/api/cases/${encodeURIComponent(props.id)}`);
+  if (c.error) return <ErrorNote error={c.error} />;
+  if (!c.data) return <Loading />;
+  const v = c.data;
+  const name = (m: CaseView['members'][number]) =>
+    m.erased
+      ? 'erased'
+      : m.pii?.givenName || m.pii?.familyName
+        ? `${m.pii.givenName ?? ''} ${m.pii.familyName ?? ''}`.trim()
+        : null;
+  return (
+    <div data-case={v.id}>
+      <p>
+        Status{' '}
+        <span className="badge" data-testid="case-status">
+          {v.status}
+        </span>{' '}
+        · origin {v.originCountry} · languages {v.languages.join(', ') || '–'} · ready{' '}
+        {v.readyDate ?? '–'} · priority {v.priority}
+      </p>
+      {v.hiddenFields.length > 0 && (
+        <p className="muted">Hidden for your role: {v.hiddenFields.join(', ')}.</p>
+      )}
+      <Workflow view={v} onChanged={c.reload} />
+      <h3>Members</h3>
+      <div className="table-scroll">
+        <table aria-label="Members">
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Name</th>
+              <th scope="col">Sex, born</th>
+              <th scope="col">Needs</th>
+              <th scope="col">Documents</th>
+              <th scope="col">Phone</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.members.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  {m.id}
+                  {m.isHead ? ' (head)' : ''}
+                </td>
+                <td>{name(m) ?? hidden}</td>
+                <td>
+                  {m.sex ?? '–'}, {m.pii?.birthDate ?? m.birthYear ?? '–'}
+                </td>
+                <td>{m.needs.map((n) => `${n.code}${n.severity}`).join(' ') || '–'}</td>
+                <td>
+                  {m.documents.map((d) => (
+                    <div key={d.id}>
+                      {d.type} {d.issuer}{' '}
+                      {d.number ??
+                        (v.hiddenFields.includes('documentNumber') ? '(number hidden)' : '')}
+                      {d.expiry ? `, expires ${d.expiry}` : ''}
+                    </div>
+                  ))}
+                </td>
+                <td>{m.pii?.phone ?? (v.hiddenFields.includes('phone') ? hidden : '–')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {v.members.some((m) => m.pii?.protectionNote) && (
+        <>
+          <h3>Protection notes</h3>
+          <ul>
+            {v.members
+              .filter((m) => m.pii?.protectionNote)
+              .map((m) => (
+                <li key={m.id}>
+                  {m.id}: {m.pii!.protectionNote}
+                </li>
+              ))}
+          </ul>
+        </>
+      )}
+      <h3>Wishes, ties and links</h3>
+      <p>
+        Preferences:{' '}
+        {v.preferences.length
+          ? v.preferences
+              .sort((a, b) => a.rank - b.rank)
+              .map((p) => `${p.rank}. ${p.destinationId}`)
+              .join(', ')
+          : '–'}
+        <br />
+        Ties: {v.ties.map((t) => `${t.country} (${t.kind})`).join(', ') || '–'}
+        <br />
+        Linked cases:{' '}
+        {v.links.map((l) => `${l.a === v.id ? l.b : l.a} (${l.kind})`).join(', ') || '–'}
+      </p>
+      <h3>History</h3>
+      <div className="table-scroll">
+        <table aria-label="History">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Move</th>
+              <th scope="col">By</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.history.map((h, i) => (
+              <tr key={i}>
+                <td>{h.at.slice(0, 16).replace('T', ' ')}</td>
+                <td>
+                  {h.from ?? '–'} → {h.to}
+                </td>
+                <td>
+                  {h.actor} ({h.role})
+                </td>
+                <td>{h.reason ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** The status a held or missing case returns to: the last one before it left the main line. */
+function resumeTarget(view: CaseView): CaseStatus | undefined {
+  if (view.status !== 'on-hold' && view.status !== 'missing') return undefined;
+  const last = [...view.history].reverse().find((h) => h.to === view.status);
+  return last?.from && preDepartureStatuses.includes(last.from) ? last.from : undefined;
+}
+
+function Workflow(props: { view: CaseView; onChanged: () => void }) {
+  const { me, can } = useSession();
+  const [to, setTo] = useState<CaseStatus | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiError | undefined>();
+  const [done, setDone] = useState<string | null>(null);
+  const v = props.view;
+  const resume = resumeTarget(v);
+  const moves = can('POST /api/cases/:id/status')
+    ? nextStatuses(v.status).filter((s) => !checkTransition(v.status, s, me.role, resume))
+    : [];
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!to) return;
+    setError(undefined);
+    try {
+      await api(`/api/cases/${v.id}/status`, { method: 'POST', body: { to, reason } });
+      setDone(`Moved to ${to}.`);
+      setTo(null);
+      setReason('');
+      props.onChanged();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <div className="workflow">
+      {moves.length > 0 && (
+        <div className="row" role="group" aria-label="Workflow">
+          {moves.map((s) => (
+            <button
+              key={s}
+              type="button"
+              aria-pressed={to === s}
+              onClick={() => setTo(to === s ? null : s)}
+            >
+              Move to {s}
+            </button>
+          ))}
+        </div>
+      )}
+      {to && (
+        <form className="row" onSubmit={(e) => void submit(e)}>
+          <div>
+            <label htmlFor="reason">Reason for moving to {to}</label>
+            <input
+              id="reason"
+              required
+              minLength={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="primary">
+            Confirm
+          </button>
+        </form>
+      )}
+      <Locks id={v.id} onChanged={props.onChanged} />
+      <ErrorNote error={error} />
+      {done && (
+        <p className="ok" role="status">
+          {done}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Locks(props: { id: string; onChanged: () => void }) {
+  const { can } = useSession();
+  const mayLock = can('POST /api/cases/:id/lock');
+  const mayUnlock = can('POST /api/cases/:id/unlock');
+  const destinations = useApi<DestinationRow[]>(mayLock ? '/api/destinations' : null);
+  const [destination, setDestination] = useState('');
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | undefined>();
+  if (!mayLock && !mayUnlock) return null;
+  const send = async (kind: 'lock' | 'unlock') => {
+    setError(undefined);
+    try {
+      await api(`/api/cases/${props.id}/${kind}`, {
+        method: 'POST',
+        ...(kind === 'lock' ? { body: { destinationId: destination, reason } } : {}),
+      });
+      setMessage(kind === 'lock' ? `Locked to ${destination}.` : 'Unlocked.');
+      props.onChanged();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <form className="row" aria-label="Lock the destination" onSubmit={(e) => e.preventDefault()}>
+      {mayLock && (
+        <div>
+          <label htmlFor="lock-destination">Lock to destination</label>
+          <select
+            id="lock-destination"
+            value={destination}
+            onChange={(e) => setDestination(e.target.value)}
+          >
+            <option value="">choose…</option>
+            {destinations.data?.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.id} · {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {mayLock && (
+        <div>
+          <label htmlFor="lock-reason">Reason for the lock</label>
+          <input id="lock-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+      )}
+      {mayLock && (
+        <button
+          type="button"
+          disabled={!destination || reason.length < 3}
+          onClick={() => void send('lock')}
+        >
+          Lock
+        </button>
+      )}
+      {mayUnlock && (
+        <button type="button" onClick={() => void send('unlock')}>
+          Unlock
+        </button>
+      )}
+      <ErrorNote error={error} />
+      {message && (
+        <span className="ok" role="status">
+          {message}
+        </span>
+      )}
+    </form>
+  );
+}

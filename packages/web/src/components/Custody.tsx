@@ -1,0 +1,128 @@
+/** Belongings and their chain of custody: one person's items, and the check of every chain. */
+import { useState, type FormEvent } from 'react';
+import { useSession } from '../lib/session.js';
+import { useApi } from '../lib/use-api.js';
+import { ErrorNote, Loading } from './ui.js';
+
+interface CustodyEvent {
+  seq: number;
+  kind: string;
+  at: string;
+  detail: {
+    to: string | null;
+    by: string | null;
+    witness: string | null;
+    place: string | null;
+  } | null;
+}
+
+interface Belongings {
+  personId: string;
+  householdId: string;
+  items: {
+    id: string;
+    category: string;
+    description: string | null;
+    status: string;
+    events: CustodyEvent[];
+  }[];
+}
+
+const words = (e: CustodyEvent) =>
+  [
+    e.kind,
+    e.detail?.to && `to ${e.detail.to}`,
+    e.detail?.by && `by ${e.detail.by}`,
+    e.detail?.witness && `witness ${e.detail.witness}`,
+    e.detail?.place && `at ${e.detail.place}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+/** Looks up a person's belongings; verifies the chains for roles that may. */
+export function Custody() {
+  const { can } = useSession();
+  const [id, setId] = useState('');
+  const [asked, setAsked] = useState<string | null>(null);
+  const [verify, setVerify] = useState(false);
+  const record = useApi<Belongings>(
+    asked ? `/api/persons/${encodeURIComponent(asked)}/belongings` : null,
+  );
+  const check = useApi<{ ok: boolean; items: number; events: number; problems?: string[] }>(
+    verify ? '/api/custody/verify' : null,
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setAsked(id.trim().toUpperCase() || null);
+  };
+  return (
+    <div>
+      <form className="row" onSubmit={submit}>
+        <div>
+          <label htmlFor="custody-person">Person number</label>
+          <input
+            id="custody-person"
+            value={id}
+            placeholder="P-00001"
+            onChange={(e) => setId(e.target.value)}
+          />
+        </div>
+        <button type="submit">Show belongings</button>
+        {can('GET /api/custody/verify') && (
+          <button type="button" onClick={() => setVerify(true)}>
+            Verify every chain
+          </button>
+        )}
+      </form>
+      <ErrorNote error={record.error ?? check.error} />
+      {check.data && (
+        <p className={check.data.ok ? 'ok' : 'error'} role="status">
+          {check.data.ok
+            ? `All ${check.data.items} chains intact (${check.data.events} events).`
+            : `Broken: ${(check.data.problems ?? []).join('; ')}`}
+        </p>
+      )}
+      {record.loading && <Loading />}
+      {record.data && (
+        <div className="table-scroll">
+          <table aria-label="Belongings">
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">What</th>
+                <th scope="col">Now</th>
+                <th scope="col">Custody events</th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.data.items.map((i) => (
+                <tr key={i.id}>
+                  <td>{i.id}</td>
+                  <td>
+                    {i.category}
+                    {i.description ? `: ${i.description}` : ''}
+                  </td>
+                  <td>{i.status}</td>
+                  <td>
+                    {i.events.map((e) => (
+                      <div key={e.seq}>
+                        {e.at.slice(0, 16).replace('T', ' ')} {words(e)}
+                      </div>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+              {record.data.items.length === 0 && (
+                <tr>
+                  <td colSpan={4} className="muted">
+                    No belongings recorded for {record.data.personId}.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/** Why a household goes where the allocation put it, and why not each other destination. */
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../lib/use-api.js';
+import { ErrorNote, Loading } from './ui.js';
+
+interface Explanation {
+  case: string;
+  destination: string | null;
+  persons: number;
+  here?: { destination: string; fit: Record<string, number>; points: number } | null;
+  others: {
+    destination: string;
+    eligible: boolean;
+    points?: number;
+    gain?: number;
+    priceCost?: number;
+    scarce?: { resource: string; price: number; amount: number }[];
+    verdict?: string;
+    rules?: string[];
+  }[];
+}
+
+/** Asks for a case number and shows its explanation. */
+export function Explain() {
+  const [id, setId] = useState('');
+  const [asked, setAsked] = useState<string | null>(null);
+  const e = useApi<Explanation>(
+    asked ? `/api/allocation/explain/${encodeURIComponent(asked)}` : null,
+  );
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    if (id.trim()) setAsked(id.trim().toUpperCase());
+  };
+  const x = e.data;
+  return (
+    <div>
+      <form className="row" onSubmit={submit}>
+        <div>
+          <label htmlFor="explain-case">Case number</label>
+          <input
+            id="explain-case"
+            value={id}
+            placeholder="C-0002"
+            onChange={(ev) => setId(ev.target.value)}
+          />
+        </div>
+        <button type="submit">Explain</button>
+      </form>
+      <ErrorNote error={e.error} />
+      {e.loading && <Loading />}
+      {x && (
+        <div data-testid="explanation">
+          <p>
+            <strong>{x.case}</strong> ({x.persons} people) goes to{' '}
+            <strong>{x.destination ?? 'no destination'}</strong>
+            {x.here
+              ? ` with ${x.here.points} points (fit ${Object.entries(x.here.fit)
+                  .map(([k, v]) => `${k} ${v}`)
+                  .join(', ')})`
+              : ''}
+            .
+          </p>
+          <div className="table-scroll">
+            <table aria-label="Why not the other destinations">
+              <thead>
+                <tr>
+                  <th scope="col">Destination</th>
+                  <th scope="col">Why not</th>
+                  <th scope="col">Points</th>
+                  <th scope="col">Scarce resource (price × amount)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {x.others.map((o) => (
+                  <tr key={o.destination}>
+                    <td>{o.destination}</td>
+                    <td>
+                      {o.eligible
+                        ? (o.verdict ?? '–')
+                        : `not eligible: ${(o.rules ?? []).join(', ')}`}
+                    </td>
+                    <td>{o.points ?? '–'}</td>
+                    <td>
+                      {(o.scarce ?? [])
+                        .map((s) => `${s.resource} ${s.price.toFixed(1)} × ${s.amount}`)
+                        .join('; ') || '–'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

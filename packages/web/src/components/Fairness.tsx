@@ -1,0 +1,67 @@
+/** The fairness audit of the current allocation: achieved wishes per group, flagged groups first. */
+import { useApi } from '../lib/use-api.js';
+import { ErrorNote, Loading } from './ui.js';
+
+interface Group {
+  dimension: string;
+  group: string;
+  cases: number;
+  firstChoice: number;
+  anyChoice: number;
+  meanRank: number;
+  unplaced: number;
+  z: number;
+  flagged: boolean;
+}
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+/** Loads and shows the fairness view. */
+export function Fairness() {
+  const f = useApi<{
+    overall: Omit<Group, 'dimension' | 'group' | 'z' | 'flagged'>;
+    groups: Group[];
+  }>('/api/allocation/fairness');
+  if (f.error) return <ErrorNote error={f.error} />;
+  if (!f.data) return <Loading />;
+  const o = f.data.overall;
+  return (
+    <div>
+      <p>
+        Overall: {o.cases} cases, {pct(o.firstChoice)} got their first choice, {pct(o.anyChoice)}{' '}
+        one of their choices, mean rank {o.meanRank.toFixed(2)}, {o.unplaced} unplaced.
+      </p>
+      <div className="table-scroll">
+        <table aria-label="Fairness by group">
+          <thead>
+            <tr>
+              <th scope="col">Dimension</th>
+              <th scope="col">Group</th>
+              <th scope="col">Cases</th>
+              <th scope="col">First choice</th>
+              <th scope="col">Any choice</th>
+              <th scope="col">Mean rank</th>
+              <th scope="col">z</th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.data.groups.map((g) => (
+              <tr key={`${g.dimension}/${g.group}`} className={g.flagged ? 'flagged' : undefined}>
+                <td>{g.dimension}</td>
+                <td>
+                  {g.group}
+                  {g.flagged && <strong className="error"> fares worse</strong>}
+                </td>
+                <td>{g.cases}</td>
+                <td>{pct(g.firstChoice)}</td>
+                <td>{pct(g.anyChoice)}</td>
+                <td>{g.meanRank.toFixed(2)}</td>
+                <td>{g.z.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

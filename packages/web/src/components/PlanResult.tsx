@@ -1,0 +1,104 @@
+/** The result of an allocation, timetable or re-planning run, in a few lines and a table. */
+
+type Result = Record<string, unknown>;
+
+const fmt = (v: unknown) =>
+  typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(3)) : String(v);
+
+/** Headline numbers of a result, and its per-destination table or list of changes. */
+export function PlanResult(props: { result: unknown }) {
+  const r = (props.result ?? {}) as Result;
+  const headline = [
+    'status',
+    'cases',
+    'unplaced',
+    'unplacedPersons',
+    'gap',
+    'exposure',
+    'makespanDays',
+    'movementsUsed',
+    'changedCases',
+    'keptCases',
+    'exposureBefore',
+    'exposureAfter',
+    'timeMs',
+  ].filter((k) => k in r);
+  const byDestination = r.byDestination as Record<string, Record<string, number>> | undefined;
+  const changes = r.changes as
+    | { case: string; persons: number; from: string | null; to: string | null; reason: string }[]
+    | undefined;
+  const plan = r.plan as { id: number; version: number } | undefined;
+  return (
+    <div className="plan-result">
+      <dl className="facts">
+        {plan && (
+          <div>
+            <dt>plan</dt>
+            <dd>
+              #{plan.id} (version {plan.version})
+            </dd>
+          </div>
+        )}
+        {headline.map((k) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{fmt(r[k])}</dd>
+          </div>
+        ))}
+      </dl>
+      {byDestination && (
+        <table aria-label="By destination">
+          <thead>
+            <tr>
+              <th scope="col">Destination</th>
+              <th scope="col">Cases</th>
+              <th scope="col">People</th>
+              <th scope="col">Capacity</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(byDestination).map(([d, v]) => (
+              <tr key={d}>
+                <td>{d}</td>
+                <td>{v.cases ?? '–'}</td>
+                <td>{v.persons ?? '–'}</td>
+                <td>{v.capacity ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {changes && (
+        <div className="table-scroll">
+          <table aria-label="Who changed">
+            <thead>
+              <tr>
+                <th scope="col">Case</th>
+                <th scope="col">People</th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((c) => (
+                <tr key={c.case}>
+                  <td>{c.case}</td>
+                  <td>{c.persons}</td>
+                  <td>{c.from ?? '–'}</td>
+                  <td>{c.to ?? 'unplaced'}</td>
+                  <td>{c.reason}</td>
+                </tr>
+              ))}
+              {changes.length === 0 && (
+                <tr>
+                  <td colSpan={5}>Nobody's plan changed.</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+/** The property report: appraised, offered, permitted and realised per category, per currency. */
+import { useMemo } from 'react';
+import { Chart, type ChartOption } from './Chart.js';
+import { formatMoney as money } from '../lib/money.js';
+import { DataView } from './DataView.js';
+
+interface Figures {
+  currency: string;
+  assets: number;
+  appraised: number;
+  offered: number;
+  permitted: number;
+  realised: number;
+  abandoned: number;
+  loss: number;
+  lossAgainstOffer: number;
+}
+
+/** `GET /api/property/report`. */
+export interface PropertyReportData {
+  rows: (Figures & { category: string })[];
+  totals: Figures[];
+}
+
+const measures = ['appraised', 'offered', 'permitted', 'realised', 'loss'] as const;
+
+function isReport(v: unknown): v is PropertyReportData {
+  return typeof v === 'object' && v !== null && Array.isArray((v as PropertyReportData).totals);
+}
+
+/** Totals per currency with a bar chart, then the rows per category. */
+export function PropertyReport(props: { data: unknown }) {
+  const option = useMemo((): ChartOption | null => {
+    if (!isReport(props.data) || props.data.totals.length === 0) return null;
+    const t = props.data.totals;
+    return {
+      grid: { left: 90, right: 16, top: 30, bottom: 30 },
+      legend: { top: 0, right: 0 },
+      color: ['#0b5cad', '#a4161a', '#4a5560'],
+      xAxis: { type: 'category', data: [...measures] },
+      yAxis: {
+        type: 'value',
+        name: '% of appraised',
+        axisLabel: { formatter: (v: number) => `${v}%` },
+      },
+      series: t.map((f) => ({
+        name: f.currency,
+        type: 'bar',
+        // Each currency against its own appraised value: two currencies never share a scale.
+        data: measures.map((m) => (f.appraised > 0 ? Math.round((100 * f[m]) / f.appraised) : 0)),
+      })),
+    };
+  }, [props.data]);
+  if (!isReport(props.data)) return <DataView value={props.data} label="Property report" />;
+  const r = props.data;
+  if (r.totals.length === 0) return <p className="muted">The ledger is empty.</p>;
+  return (
+    <div>
+      {option && (
+        <Chart
+          name="property"
+          option={option}
+          label={`Property: ${r.totals
+            .map(
+              (f) =>
+                `${money(f.appraised, f.currency)} appraised, ${money(f.realised, f.currency)} realised`,
+            )
+            .join('; ')}`}
+        />
+      )}
+      <div className="table-scroll">
+        <table aria-label="Property by category">
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col">Assets</th>
+              {measures.map((m) => (
+                <th scope="col" key={m}>
+                  {m}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[...r.rows, ...r.totals.map((f) => ({ ...f, category: `total (${f.currency})` }))].map(
+              (f) => (
+                <tr key={`${f.category}/${f.currency}`} data-property-row={f.category}>
+                  <td>{f.category}</td>
+                  <td>{f.assets}</td>
+                  {measures.map((m) => (
+                    <td key={m}>{money(f[m], f.currency)}</td>
+                  ))}
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+/** Small shared pieces: links, panels, numbers, notes for errors and missing features. */
+import type { ReactNode } from 'react';
+import type { ApiError } from '../lib/api.js';
+import { navigate } from '../lib/router.js';
+import { useSession } from '../lib/session.js';
+
+/** An in-app link that navigates without reloading. */
+export function Link(props: { to: string; children: ReactNode; current?: boolean }) {
+  return (
+    <a
+      href={props.to}
+      aria-current={props.current ? 'page' : undefined}
+      onClick={(e) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        navigate(props.to);
+      }}
+    >
+      {props.children}
+    </a>
+  );
+}
+
+/** A titled section of a page. */
+export function Panel(props: { title: string; children: ReactNode; wide?: boolean; id?: string }) {
+  const id = props.id ?? `panel-${props.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  return (
+    <section className={props.wide ? 'panel wide' : 'panel'} aria-labelledby={id}>
+      <h2 id={id}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
+/** One headline number; `name` lets tests find it. */
+export function Stat(props: { name: string; label: string; value: number | null | undefined }) {
+  return (
+    <div className="stat" data-stat={props.name}>
+      <span className="stat-value">
+        {props.value == null ? '–' : props.value.toLocaleString('en')}
+      </span>
+      <span className="stat-label">{props.label}</span>
+    </div>
+  );
+}
+
+/**
+ * A panel that needs a route: said to be missing when the server lacks the route, left out
+ * entirely when the role may not call it (the UI never shows what the role may not see).
+ */
+export function GatedPanel(props: {
+  route: string;
+  title: string;
+  what: string;
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  const { can, has } = useSession();
+  if (has(props.route) && !can(props.route)) return null;
+  return (
+    <Panel title={props.title} wide={props.wide}>
+      {can(props.route) ? props.children : <NotAvailable what={props.what} />}
+    </Panel>
+  );
+}
+
+/** Said when the server does not (yet) have what a panel needs. */
+export function NotAvailable(props: { what: string }) {
+  return <p className="muted">{props.what} is not available on this server yet.</p>;
+}
+
+/** An API error in words, announced to screen readers. */
+export function ErrorNote(props: { error: ApiError | undefined }) {
+  if (!props.error) return null;
+  return (
+    <p className="error" role="alert">
+      {props.error.message}
+    </p>
+  );
+}
+
+/** A loading line. */
+export function Loading() {
+  return (
+    <p className="muted" aria-live="polite">
+      Loading…
+    </p>
+  );
+}
+
+/** A horizontal bar showing `used` of `capacity`. */
+export function LoadBar(props: { used: number; capacity: number; label: string; unit: string }) {
+  const fraction = props.capacity > 0 ? Math.min(1, props.used / props.capacity) : 0;
+  const over = props.used > props.capacity;
+  return (
+    <div
+      className="loadbar"
+      title={`${props.label}: ${props.used} of ${props.capacity} ${props.unit}`}
+    >
+      <meter
+        min={0}
+        max={Math.max(props.capacity, 1)}
+        value={Math.min(props.used, props.capacity)}
+        aria-label={`${props.label}: ${props.used} of ${props.capacity} ${props.unit}`}
+        className={over ? 'over' : fraction > 0.9 ? 'full' : ''}
+      />
+      <span>
+        {props.used.toLocaleString('en')}/{props.capacity.toLocaleString('en')} {props.unit}
+      </span>
+    </div>
+  );
+}

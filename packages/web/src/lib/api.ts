@@ -1,0 +1,55 @@
+/** The API client: same-origin JSON requests with the session cookie, errors as `ApiError`. */
+
+/** An error answered by the API (its catalogue id, HTTP status and message). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let onUnauthenticated: () => void = () => undefined;
+
+/** Sets what happens when the session has ended (a 401 from any route but login). */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+/** Calls the API; resolves with the JSON body, rejects with an `ApiError`. */
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
+  const response = await fetch(path, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON (a proxy's error page): the status says enough
+  }
+  if (!response.ok) {
+    const e = (json ?? {}) as { error?: string; message?: string };
+    if (response.status === 401 && path !== '/api/login') onUnauthenticated();
+    throw new ApiError(response.status, e.error ?? 'error', e.message ?? response.statusText);
+  }
+  return json as T;
+}
+
+/** A query string from the defined values of an object. */
+export function query(values: Record<string, string | number | undefined | null>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}

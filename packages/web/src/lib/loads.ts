@@ -1,0 +1,31 @@
+/** How full a movement is: seats by people, baggage by kilograms. */
+import type { MovementRow, TimetableMovement } from './types.js';
+
+/**
+ * Kilograms of baggage per person the timetable model reserves when the timetable does not say
+ * (the planner's assumption in packages/cli/src/planning.ts).
+ */
+export const plannedKgPerPerson = 20;
+
+/** A movement's load. */
+export interface Load {
+  persons: number;
+  seats: number;
+  kg: number;
+  baggageKg: number;
+  /** True when kg is an estimate from the number of people. */
+  kgEstimated: boolean;
+}
+
+/** The load of a movement, from the timetable when there is one. */
+export function loadOf(m: MovementRow, t: TimetableMovement | undefined): Load {
+  const persons = t?.persons ?? 0;
+  const measured = t?.baggageKgUsed;
+  return {
+    persons,
+    seats: m.seats,
+    kg: measured ?? persons * plannedKgPerPerson,
+    baggageKg: m.baggageKg,
+    kgEstimated: measured === undefined,
+  };
+}

@@ -1,0 +1,125 @@
+/** Incidents and property: the incident log with the hazard chart, the property ledger. */
+import { Custody } from '../components/Custody.js';
+import { IncidentForm } from '../components/IncidentForm.js';
+import { PropertyReport } from '../components/PropertyReport.js';
+import { ErrorNote, GatedPanel, Loading } from '../components/ui.js';
+import { useSession } from '../lib/session.js';
+import type { HazardDay } from '../lib/types.js';
+import { useApi } from '../lib/use-api.js';
+import { HazardChart } from './Dashboard.js';
+
+interface Incident {
+  id: string;
+  type: string;
+  at: string;
+  site: string;
+  injured?: number;
+  killed?: number;
+  source?: string;
+  confidence?: string;
+  narrative?: string | null;
+}
+
+/** The incidents and property page. */
+export function Incidents() {
+  const { can } = useSession();
+  const incidents = useApi<Incident[] | { incidents: Incident[] }>(
+    can('GET /api/incidents') ? '/api/incidents' : null,
+  );
+  const hazard = useApi<HazardDay[]>(can('GET /api/hazard') ? '/api/hazard' : null);
+  const property = useApi<unknown>(can('GET /api/property/report') ? '/api/property/report' : null);
+  const list = Array.isArray(incidents.data) ? incidents.data : (incidents.data?.incidents ?? []);
+
+  return (
+    <div className="grid">
+      <GatedPanel
+        route="GET /api/hazard"
+        title="Hazard at the camp"
+        what="The hazard estimate"
+        wide
+      >
+        {hazard.data ? (
+          <HazardChart days={hazard.data} />
+        ) : (
+          <>
+            <ErrorNote error={hazard.error} />
+            {!hazard.error && <Loading />}
+          </>
+        )}
+      </GatedPanel>
+      <GatedPanel route="GET /api/incidents" title="Incident log" what="The incident log" wide>
+        {
+          <>
+            <ErrorNote error={incidents.error} />
+            {!incidents.data && !incidents.error && <Loading />}
+            {can('POST /api/incidents') && incidents.data && (
+              <details>
+                <summary>Record an incident</summary>
+                <IncidentForm
+                  ids={list.map((i) => i.id)}
+                  site={list.at(-1)?.site ?? ''}
+                  onAdded={incidents.reload}
+                />
+              </details>
+            )}
+            <div className="table-scroll">
+              <table aria-label="Incidents">
+                <thead>
+                  <tr>
+                    <th scope="col">Incident</th>
+                    <th scope="col">When</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Where</th>
+                    <th scope="col">Injured / killed</th>
+                    <th scope="col">Source (confidence)</th>
+                    <th scope="col">Narrative</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...list]
+                    .sort((a, b) => b.at.localeCompare(a.at))
+                    .map((i) => (
+                      <tr key={i.id}>
+                        <td>{i.id}</td>
+                        <td>{i.at.slice(0, 16).replace('T', ' ')}</td>
+                        <td>{i.type}</td>
+                        <td>{i.site}</td>
+                        <td>
+                          {i.injured ?? '–'} / {i.killed ?? '–'}
+                        </td>
+                        <td>
+                          {i.source ?? '–'} ({i.confidence ?? '–'})
+                        </td>
+                        <td>{i.narrative ?? <span className="muted">hidden</span>}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        }
+      </GatedPanel>
+      <GatedPanel
+        route="GET /api/property/report"
+        title="Property: appraised, offered, permitted, realised"
+        what="The property ledger"
+        wide
+      >
+        <ErrorNote error={property.error} />
+        {property.data === undefined ? (
+          !property.error && <Loading />
+        ) : (
+          <PropertyReport data={property.data} />
+        )}
+      </GatedPanel>
+      <GatedPanel
+        route="GET /api/persons/:id/belongings"
+        title="Belongings and chain of custody"
+        what="The belongings ledger"
+        wide
+      >
+        <Custody />
+      </GatedPanel>
+    </div>
+  );
+}

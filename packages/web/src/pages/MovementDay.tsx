@@ -1,0 +1,209 @@
+/** Movement day: one movement's manifest and a big-button check-in for a tablet, counts live. */
+import { useState } from 'react';
+import { ErrorNote, Loading, NotAvailable, Panel, Stat } from '../components/ui.js';
+import { api, ApiError } from '../lib/api.js';
+import {
+  checkinCounts,
+  checkinRows,
+  checkinStatuses,
+  nameOf,
+  type CheckinRow,
+  type CheckinStatus,
+} from '../lib/checkin.js';
+import { navigate, useLocation } from '../lib/router.js';
+import { useSession } from '../lib/session.js';
+import type { MovementList } from '../lib/types.js';
+import { useApi } from '../lib/use-api.js';
+import { useTimetable } from '../lib/use-timetable.js';
+import { useNames } from '../lib/use-names.js';
+
+const labels: Record<CheckinStatus, string> = {
+  'checked-in': 'Checked in',
+  boarded: 'Boarded',
+  'no-show': 'No-show',
+  arrived: 'Arrived',
+};
+const formats = ['pdf', 'csv', 'xlsx', 'json', 'paxlst'] as const;
+
+/** The movement-day page; `?movement=ID` chooses the movement. */
+export function MovementDay() {
+  const { can } = useSession();
+  const { params } = useLocation();
+  const movements = useApi<MovementList>('/api/movements');
+  if (movements.error) return <ErrorNote error={movements.error} />;
+  if (!movements.data) return <Loading />;
+  const list = [...movements.data.movements].sort((a, b) => a.departAt.localeCompare(b.departAt));
+  const chosen =
+    params.get('movement') ??
+    list.find((m) => m.status === 'planned' || m.status === 'confirmed')?.id ??
+    list[0]?.id;
+  const movement = list.find((m) => m.id === chosen);
+  return (
+    <div className="grid">
+      <Panel title="Movement" wide>
+        <div className="row">
+          <div>
+            <label htmlFor="movement">Movement</label>
+            <select
+              id="movement"
+              value={chosen ?? ''}
+              onChange={(e) => navigate(`/movement-day?movement=${e.target.value}`)}
+            >
+              {list.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.id} · {m.departAt.slice(0, 16).replace('T', ' ')} → {m.destinationId ?? '–'} (
+                  {m.status})
+                </option>
+              ))}
+            </select>
+          </div>
+          {movement && can('GET /api/movements/:id/manifest') && (
+            <div>
+              <span className="muted">Manifest</span>
+              <span className="row">
+                {formats.map((f) => (
+                  <a
+                    key={f}
+                    className="badge"
+                    href={`/api/movements/${movement.id}/manifest?format=${f}`}
+                    download
+                  >
+                    {f.toUpperCase()}
+                  </a>
+                ))}
+              </span>
+            </div>
+          )}
+        </div>
+        {movement && (
+          <p className="muted">
+            {movement.kind} from {movement.origin} to {movement.destinationId ?? '–'}{' '}
+            {movement.arrivalAirport ?? ''}, departs {movement.departAt} ({movement.timezone}),{' '}
+            {movement.seats} seats, {movement.baggageKg} kg baggage, {movement.status}.
+          </p>
+        )}
+      </Panel>
+      {movement &&
+        (can('GET /api/movements/:id/checkin') ? (
+          <Checkin movementId={movement.id} key={movement.id} />
+        ) : (
+          <Booked movementId={movement.id} />
+        ))}
+    </div>
+  );
+}
+
+function Booked(props: { movementId: string }) {
+  const timetable = useTimetable();
+  const m = timetable.data?.find((t) => t.id === props.movementId);
+  return (
+    <Panel title="Check-in" wide>
+      <NotAvailable what="Check-in" />
+      {m && (
+        <p>
+          Booked: {m.persons} people in {m.cases.length} cases ({m.cases.join(', ')}).
+        </p>
+      )}
+    </Panel>
+  );
+}
+
+function Checkin(props: { movementId: string }) {
+  const { can, me } = useSession();
+  const path = `/api/movements/${props.movementId}/checkin`;
+  const data = useApi<unknown>(path, 5000);
+  const [filter, setFilter] = useState('');
+  const [error, setError] = useState<ApiError | undefined>();
+  const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const mayRecord = can('POST /api/checkin');
+  const rows = checkinRows(data.data).map((r) =>
+    overrides[r.personId] ? { ...r, status: overrides[r.personId]! } : r,
+  );
+  const counts = checkinCounts(rows);
+  const names = useNames(
+    rows.map((r) => r.householdId),
+    can('GET /api/cases/:id') && !me.hiddenFields.includes('name'),
+  );
+  const nameFor = (r: CheckinRow) => nameOf(r) ?? names.get(r.personId) ?? null;
+  const record = async (r: CheckinRow, status: CheckinStatus) => {
+    setError(undefined);
+    setOverrides((o) => ({ ...o, [r.personId]: status }));
+    try {
+      await api('/api/checkin', {
+        method: 'POST',
+        body: { movementId: props.movementId, personId: r.personId, status },
+      });
+      data.reload();
+    } catch (err) {
+      setOverrides((o) => {
+        const { [r.personId]: _, ...rest } = o;
+        return rest;
+      });
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  const needle = filter.trim().toLowerCase();
+  const shown = needle
+    ? rows.filter((r) =>
+        [r.personId, r.householdId, nameFor(r) ?? ''].some((s) => s.toLowerCase().includes(needle)),
+      )
+    : rows;
+
+  return (
+    <>
+      <Panel title="Counts" wide>
+        <div className="counts" aria-live="polite">
+          <Stat name="booked" label="booked" value={counts.booked} />
+          <Stat name="pending" label="not yet seen" value={counts.pending} />
+          <Stat name="checked-in" label="checked in" value={counts['checked-in']} />
+          <Stat name="boarded" label="boarded" value={counts.boarded} />
+          <Stat name="no-show" label="no-show" value={counts['no-show']} />
+          <Stat name="arrived" label="arrived" value={counts.arrived} />
+          {counts.conflict ? (
+            <Stat name="conflict" label="stations disagree" value={counts.conflict} />
+          ) : null}
+        </div>
+      </Panel>
+      <Panel title="Check-in" wide>
+        <ErrorNote error={data.error ?? error} />
+        <label htmlFor="find-person">Find a person (number, case or name)</label>
+        <input
+          id="find-person"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          className="wide-input"
+        />
+        {!data.data && <Loading />}
+        <ul className="checkin-list" aria-label="People booked on this movement">
+          {shown.map((r) => (
+            <li key={r.personId} className="checkin-person" data-person={r.personId}>
+              <span className="who-line">
+                <strong>{nameFor(r) ?? r.personId}</strong>
+                {nameFor(r) ? <span className="muted"> {r.personId}</span> : null}
+                <br />
+                <span className="muted">
+                  case {r.householdId}
+                  {r.isHead ? ', head' : ''} · <span data-testid="checkin-status">{r.status}</span>
+                  {r.station ? ` at ${r.station}` : ''}
+                </span>
+              </span>
+              {mayRecord &&
+                checkinStatuses.map((s) => (
+                  <button
+                    key={s}
+                    type="button"
+                    className="big"
+                    aria-pressed={r.status === s}
+                    aria-label={`${labels[s]}: ${r.personId}`}
+                    onClick={() => void record(r, s)}
+                  >
+                    {labels[s]}
+                  </button>
+                ))}
+            </li>
+          ))}
+        </ul>
+      </Panel>
+    </>
+  );
+}
