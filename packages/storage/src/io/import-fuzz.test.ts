@@ -17,8 +17,6 @@ import { buildRoster, rosterCsv } from './test-roster.js';
 const total = Number(process.env.FUZZ_IMPORTS ?? 10_000);
 const registrar = { name: 'fuzz-registrar', role: 'registrar' };
 const roster = buildRoster(24, 5);
-const header = roster.lines[0]!;
-const dataLines = roster.lines.slice(2);
 
 const oddValues = [
   '',
