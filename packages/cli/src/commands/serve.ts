@@ -34,6 +34,11 @@ export function registerServe(program: Command): void {
     .option('--session-idle-hours <h>', 'a session ends after this long unused', '12')
     .option('--trust-proxy', 'behind a reverse proxy: take the client address from X-Forwarded-For')
     .option('--quiet', 'no access log on stdout')
+    .option(
+      '--job-stale-seconds <s>',
+      'a running job whose server sends no heartbeat for this long is retried elsewhere',
+      '30',
+    )
     .action(
       async (
         opts: {
@@ -43,11 +48,13 @@ export function registerServe(program: Command): void {
           sessionIdleHours: string;
           trustProxy?: boolean;
           quiet?: boolean;
+          jobStaleSeconds: string;
         },
         command: Command,
       ) => {
         const port = number('--port', opts.port, 0, 65_535);
         const idleHours = number('--session-idle-hours', opts.sessionIdleHours, 0.01, 24 * 30);
+        const staleSeconds = number('--job-stale-seconds', opts.jobStaleSeconds, 2, 86_400);
         const store = await openStore(resolveConfig({ data: globals(command).data }));
         try {
           const server = await startServer(
@@ -57,6 +64,7 @@ export function registerServe(program: Command): void {
               sessionIdleMs: Math.round(idleHours * 3_600_000),
               webRoot: opts.web ?? builtWebApp(),
               trustProxy: Boolean(opts.trustProxy),
+              jobStaleMs: Math.round(staleSeconds * 1000),
               log: opts.quiet ? null : (line) => process.stdout.write(`${line}\n`),
             },
           );

@@ -69,7 +69,9 @@ describe('restore refuses', () => {
     const { content } = await source.backup();
     const target = await fresh('pglite');
     await expect(target.restore(Buffer.from('hello'))).rejects.toThrow(/not a Corridor backup/);
-    await expect(source.restore(content)).rejects.toThrow(/already holds an operation/);
+    await expect(source.restore(content)).rejects.toThrow(
+      /not empty \(it holds rows in .*households/,
+    );
     const { dir, cleanup } = tempDir();
     const other = await openStore(
       { dataDir: dir, create: true },
@@ -78,5 +80,27 @@ describe('restore refuses', () => {
     closers.push(async () => (await other.close(), cleanup()));
     await expect(other.restore(content)).rejects.toThrow(/another master key/);
     await expect(other.registry.operation()).resolves.toBeUndefined();
+  });
+});
+
+describe.each(backends)('restore on $name into a database that already has a user', (backend) => {
+  it('refuses with a clear error and writes nothing (no key clash, no forked audit chain)', async () => {
+    const source = await fresh('pglite');
+    await source.registry.createOperation(demo, admin);
+    await source.users.add({ username: 'ana', role: 'admin', passwordHash: 'x' }, admin);
+    const { content } = await source.backup();
+    const opened = await backend.fresh();
+    closers.push(opened.close);
+    const target = opened.store;
+    await target.users.add({ username: 'bo', role: 'admin', passwordHash: 'y' }, admin);
+    const error = await target.restore(content).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ id: 'conflict', status: 409 });
+    expect(String((error as Error).message)).toMatch(/holds rows in .*users/);
+    expect(await target.registry.operation()).toBeUndefined();
+    expect((await target.users.list()).map((u) => u.username)).toEqual(['bo']);
+    expect(await target.audit.verify()).toEqual({ ok: true, events: 1 });
   });
 });

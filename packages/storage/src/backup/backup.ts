@@ -136,10 +136,19 @@ export function readBackup(content: Buffer, vault: Vault): BackupBody {
 
 /** Restores a backup into an empty, migrated database, in one transaction. */
 export async function restoreDatabase(db: AnyDb, body: BackupBody): Promise<BackupSummary> {
-  const occupied = await sql<{ n: number }>`select count(*)::int as n from households`.execute(db);
-  if ((occupied.rows[0]?.n ?? 0) > 0)
+  // Any row already there (a user added before the restore, its audit event, a session) would
+  // clash with the backup's keys or fork its audit chain: refuse, naming what is there.
+  const occupied: string[] = [];
+  for (const table of await tablesInOrder(db)) {
+    if (table === 'meta' || table === 'corridor_migrations') continue;
+    const r = await sql<{
+      any: boolean;
+    }>`select exists (select 1 from ${sql.table(table)}) as any`.execute(db);
+    if (r.rows[0]?.any) occupied.push(table);
+  }
+  if (occupied.length > 0)
     throw errors.conflict(
-      'the target database already holds an operation; restore into an empty one',
+      `the target database is not empty (it holds rows in ${occupied.join(', ')}); restore into a new data folder or an empty database, then add users`,
     );
   let rows = 0;
   await db.transaction().execute(async (trx) => {

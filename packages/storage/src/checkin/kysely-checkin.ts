@@ -180,6 +180,14 @@ export class KyselyCheckin implements CheckinStore {
       throw errors.invalidInput(`status must be checked-in, boarded, no-show or arrived`);
     return this.db.transaction().execute(async (trx) => {
       const household = await this.bookedHousehold(trx, input.movementId, input.personId);
+      // Two desks on one database take turns per household: the second sees the first's record
+      // (and is told the person is already checked in) instead of both moving the household.
+      await trx
+        .selectFrom('households')
+        .select('id')
+        .where('id', '=', household)
+        .forUpdate()
+        .execute();
       const before = await this.stateOf(trx, input.movementId, input.personId);
       if (before && before.status === null)
         throw errors.checkinConflict(input.personId, input.movementId);

@@ -1,7 +1,9 @@
 /** Reads the first worksheet of an XLSX workbook as a stream of rows (exceljs streaming reader). */
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { errors, type RawRow } from '@corridor/core';
 import ExcelJS from 'exceljs';
+import { zipDamage } from './zip-check.js';
 
 /** A cell's value as the text a person sees; dates become `YYYY-MM-DD`. */
 export function cellText(value: unknown): string {
@@ -28,6 +30,8 @@ export function cellText(value: unknown): string {
 
 /** Streams the rows of the first worksheet; row numbers are the sheet's own. */
 export async function* readXlsxRows(input: string | Buffer): AsyncGenerator<RawRow> {
+  const damage = zipDamage(typeof input === 'string' ? readFileSync(input) : input);
+  if (damage) throw errors.invalidInput(`the XLSX file cannot be read: ${damage}`);
   const source = typeof input === 'string' ? input : Readable.from([input]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     entries: 'emit',

@@ -1,0 +1,234 @@
+/**
+ * Load benchmark (M12): mixed API reads at a fixed rate against real `corridor serve` processes
+ * on 127.0.0.1 — one embedded (PGlite) server, then two servers sharing one PostgreSQL database.
+ * Many sessions from many addresses (behind a trusted proxy), as a team would be, so the
+ * per-session and per-address limits apply as in production. Bounded: LOAD_SECONDS (default 300)
+ * per deployment at LOAD_RATE requests/s (default 200); every process it starts is stopped.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { writeResults } from './lib/report.js';
+
+const seconds = Number(process.env.LOAD_SECONDS ?? 300);
+const rate = Number(process.env.LOAD_RATE ?? 200);
+const cli = join(import.meta.dirname, '../packages/cli/bin/corridor.js');
+const password = 'load-test-password-0001';
+const users = ['load-a', 'load-b', 'load-c', 'load-d'];
+const sessionsPerServer = 24;
+const paths = [
+  '/api/status',
+  '/api/destinations',
+  '/api/movements',
+  '/api/plans?kind=allocation',
+  '/api/cases/C-0001',
+  '/api/cases/C-0100',
+  '/api/pledges',
+  '/api/jobs',
+  '/api/me',
+  '/healthz',
+];
+
+function corridor(args: string[], env: NodeJS.ProcessEnv, input?: string): string {
+  const r = spawnSync(process.execPath, [cli, ...args], { env, input, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`corridor ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** A demo operation with allocation and timetable, and the load-test users. */
+function prepare(dataDir: string, env: NodeJS.ProcessEnv): void {
+  corridor(['demo', '--data', dataDir], env);
+  corridor(['allocate', '--data', dataDir], env);
+  corridor(['schedule', '--data', dataDir], env);
+  for (const u of users)
+    corridor(
+      ['user', 'add', u, '--role', 'planner', '--password-stdin', '--data', dataDir],
+      env,
+      password,
+    );
+}
+
+async function serve(
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [
+      cli,
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--trust-proxy',
+      '--quiet',
+      '--data',
+      dataDir,
+    ],
+    { env, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /serving (http:\/\/[^ ]+)/.exec(err);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+  return { url, child };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** Logs in `count` sessions, each from its own address (X-Forwarded-For, the server trusts it). */
+async function sessions(url: string, count: number, firstAddress: number) {
+  const out: { token: string; address: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const address = `10.1.${Math.floor((firstAddress + i) / 250)}.${((firstAddress + i) % 250) + 1}`;
+    const r = await fetch(`${url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({ username: users[i % users.length], password }),
+    });
+    if (!r.ok) throw new Error(`login ${r.status}: ${await r.text()}`);
+    out.push({ token: ((await r.json()) as { token: string }).token, address });
+  }
+  return out;
+}
+
+/** Mixed reads at `perSecond` for `seconds`; each connection is one session. */
+async function load(url: string, logins: { token: string; address: string }[], perSecond: number) {
+  let next = 0;
+  const result = await autocannon({
+    initialContext: {},
+    url,
+    connections: logins.length,
+    overallRate: perSecond,
+    duration: seconds,
+    timeout: 10,
+    // Each connection is one session (autocannon keeps a context per connection).
+    requests: paths.map((path) => ({
+      method: 'GET' as const,
+      path,
+      setupRequest: (request, context) => {
+        context.session ??= logins[next++ % logins.length]!;
+        const s = context.session as { token: string; address: string };
+        return {
+          ...request,
+          headers: { authorization: `Bearer ${s.token}`, 'x-forwarded-for': s.address },
+        };
+      },
+    })),
+  });
+  return {
+    requests: result.requests.total,
+    perSecond: Math.round(result.requests.average),
+    ok2xx: result['2xx'],
+    non2xx: result.non2xx,
+    statusCodes: result.statusCodeStats,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.average,
+    },
+  };
+}
+
+async function embedded() {
+  const dir = mkdtempSync(join(tmpdir(), 'corridor-load-'));
+  const env = {
+    ...process.env,
+    DATABASE_URL: '',
+    CORRIDOR_MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
+  };
+  try {
+    prepare(join(dir, 'data'), env);
+    const server = await serve(join(dir, 'data'), env);
+    try {
+      const logins = await sessions(server.url, sessionsPerServer, 0);
+      return {
+        servers: 1,
+        database: 'pglite',
+        rate,
+        seconds,
+        ...(await load(server.url, logins, rate)),
+      };
+    } finally {
+      await stop(server.child);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function postgres() {
+  const admin = process.env.CORRIDOR_TEST_PG_ADMIN ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `corridor_load_${process.pid}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database "${name}"`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const dir = mkdtempSync(join(tmpdir(), 'corridor-load-pg-'));
+  const env = {
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    CORRIDOR_MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
+  };
+  const children: ChildProcess[] = [];
+  try {
+    prepare(dir, env);
+    const a = await serve(dir, env);
+    children.push(a.child);
+    const b = await serve(dir, env);
+    children.push(b.child);
+    const [la, lb] = [
+      await sessions(a.url, sessionsPerServer / 2, 0),
+      await sessions(b.url, sessionsPerServer / 2, 100),
+    ];
+    const [ra, rb] = await Promise.all([load(a.url, la, rate / 2), load(b.url, lb, rate / 2)]);
+    return {
+      servers: 2,
+      database: 'postgres',
+      rate,
+      seconds,
+      requests: ra.requests + rb.requests,
+      non2xx: ra.non2xx + rb.non2xx,
+      errors: ra.errors + rb.errors,
+      timeouts: ra.timeouts + rb.timeouts,
+      worstP99Ms: Math.max(ra.latencyMs.p99, rb.latencyMs.p99),
+      perServer: [ra, rb],
+    };
+  } finally {
+    for (const c of children) await stop(c);
+    await client.query(`drop database if exists "${name}" with (force)`);
+    await client.end();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const one = await embedded();
+console.log('embedded', JSON.stringify(one));
+const two = await postgres();
+console.log('postgres', JSON.stringify(two));
+const file = writeResults(seconds >= 300 ? 'load' : 'load-short', {
+  goal: { rate, seconds, errors: 0, p99Ms: 50 },
+  embedded: one,
+  postgresTwoServers: two,
+});
+console.log(`written ${file}`);

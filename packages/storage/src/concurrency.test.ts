@@ -1,0 +1,196 @@
+import { generateDemo } from '@corridor/core';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendAudit } from './audit/audit-store.js';
+import { openStore, type Store } from './store.js';
+import { backends, testEnv, type Backend } from './test-support/backends.js';
+
+const admin = { name: 'test-admin', role: 'admin' };
+const officer = { name: 'gate-officer', role: 'movement-officer' };
+const demo = generateDemo({ people: 120, seed: 11 });
+const movementId = 'M-800';
+const booked = demo.households.slice(0, 6);
+const members = (householdId: string) =>
+  demo.persons.filter((p) => p.householdId === householdId).map((p) => p.id);
+
+/**
+ * Two writers on one database: on PostgreSQL two stores with their own connection pools (as two
+ * server processes have); PGlite allows one process, so there both writers share its store.
+ */
+async function twoWriters(backend: Backend) {
+  const fresh = await backend.fresh();
+  const other = fresh.databaseUrl
+    ? await openStore(
+        { dataDir: fresh.dataDir, databaseUrl: fresh.databaseUrl, create: false },
+        testEnv,
+      )
+    : fresh.store;
+  return {
+    a: fresh.store,
+    b: other,
+    close: async () => {
+      if (other !== fresh.store) await other.close();
+      await fresh.close();
+    },
+  };
+}
+
+describe.each(backends)('two writers at once on $name', (backend) => {
+  let a: Store;
+  let b: Store;
+  let close: () => Promise<void>;
+  beforeEach(async () => {
+    ({ a, b, close } = await twoWriters(backend));
+    await a.registry.createOperation(demo, admin);
+  });
+  afterEach(async () => close());
+
+  it('append to the audit chain without forking it', async () => {
+    const before = (await a.audit.verify()).events;
+    const append = (store: Store, k: number) =>
+      store.db.transaction().execute(async (trx) => {
+        // Some work inside the transaction, so that the two writers' transactions overlap.
+        await sql`select pg_sleep(0.002)`.execute(trx);
+        return appendAudit(trx, admin, {
+          action: 'test.concurrent',
+          entity: 'test',
+          entityId: `${k}`,
+        });
+      });
+    const events = await Promise.all(
+      Array.from({ length: 60 }, (_, k) => append(k % 2 ? a : b, k)),
+    );
+    expect(new Set(events.map((e) => e.seq)).size).toBe(60);
+    expect(new Set(events.map((e) => e.prevHash)).size).toBe(60);
+    const verdict = await b.audit.verify();
+    expect(verdict).toEqual({ ok: true, events: before + 60 });
+  });
+
+  it('report a conflict when two planners save plans from the same base', async () => {
+    const base = (await a.plans.current('allocation'))?.id ?? null;
+    const plan = (who: string) => ({
+      kind: 'allocation' as const,
+      params: { who },
+      summary: {},
+      basedOn: base,
+      assignments: demo.households.map((h) => ({
+        householdId: h.id,
+        destinationId: demo.destinations[0]!.id,
+        movementId: null,
+        locked: false,
+        reason: who,
+      })),
+    });
+    const results = await Promise.allSettled([
+      a.plans.save(plan('first planner'), admin),
+      b.plans.save(plan('second planner'), admin),
+    ]);
+    const saved = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(saved).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({
+      id: 'plan-changed',
+      status: 409,
+    });
+    const current = await b.plans.current('allocation');
+    expect(current?.id).toBe((saved[0] as PromiseFulfilledResult<{ id: number }>).value.id);
+    expect(current?.assignments).toHaveLength(demo.households.length);
+    expect(await a.plans.list('allocation')).toHaveLength(1);
+  });
+
+  it('check in the same movement from two stations without losing or doubling a record', async () => {
+    await a.movements.add(
+      [
+        {
+          id: movementId,
+          kind: 'charter',
+          origin: 'BGW',
+          destinationId: demo.destinations[0]!.id,
+          arrivalAirport: 'TIA',
+          departAt: '2031-06-30T05:00:00+03:00',
+          timezone: 'Asia/Baghdad',
+          seats: 100,
+          baggageKg: 2300,
+          status: 'confirmed',
+        },
+      ],
+      admin,
+      new Date('2030-01-01T00:00:00Z'),
+    );
+    await a.plans.save(
+      {
+        kind: 'timetable',
+        params: {},
+        summary: {},
+        assignments: booked.map((h) => ({
+          householdId: h.id,
+          destinationId: demo.destinations[0]!.id,
+          movementId,
+          locked: false,
+          reason: 'test',
+        })),
+      },
+      admin,
+    );
+    await a.db
+      .updateTable('households')
+      .set({ status: 'scheduled' })
+      .where(
+        'id',
+        'in',
+        booked.map((h) => h.id),
+      )
+      .execute();
+    const persons = booked.flatMap((h) => members(h.id));
+    // Both desks check in everyone at the same moment.
+    const results = await Promise.allSettled(
+      persons.flatMap((personId) => [
+        a.checkin.record(
+          { movementId, personId, status: 'checked-in', station: 'desk-1' },
+          officer,
+        ),
+        b.checkin.record(
+          { movementId, personId, status: 'checked-in', station: 'desk-2' },
+          officer,
+        ),
+      ]),
+    );
+    const ok = results.filter((r) => r.status === 'fulfilled').length;
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(ok).toBe(persons.length);
+    expect(refused).toHaveLength(persons.length);
+    for (const r of refused)
+      expect((r as PromiseRejectedResult).reason).toMatchObject({
+        id: 'invalid-transition',
+        status: 409,
+      });
+    const events = await b.checkin.events({ movementId });
+    expect(events).toHaveLength(persons.length);
+    expect(new Set(events.map((e) => e.personId)).size).toBe(persons.length);
+    const rows = await a.checkin.list(movementId);
+    expect(rows.every((r) => r.status === 'checked-in')).toBe(true);
+    const statuses = await a.db
+      .selectFrom('households')
+      .select(['id', 'status'])
+      .where(
+        'id',
+        'in',
+        booked.map((h) => h.id),
+      )
+      .execute();
+    expect(statuses.every((h) => h.status === 'checked-in')).toBe(true);
+    const moves = await a.db
+      .selectFrom('case_history')
+      .select('household_id')
+      .where(
+        'household_id',
+        'in',
+        booked.map((h) => h.id),
+      )
+      .where('to_status', '=', 'checked-in')
+      .execute();
+    expect(moves).toHaveLength(booked.length);
+    expect((await a.audit.verify()).ok).toBe(true);
+  });
+});
