@@ -92,3 +92,5 @@ export const backends: Backend[] = [
     },
   },
 ];
+
+export { fuzzImportInput, validFuzzXlsx } from './import-fuzz-inputs.js';
