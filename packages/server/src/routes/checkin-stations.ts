@@ -2,39 +2,19 @@
 import { checkinStatuses, IdSchema } from '@corridor/core';
 import { z } from 'zod';
 import { defineRoute } from '../route.js';
+import { CheckinEventSchema, HouseholdMoveSchema, StationSchema } from './checkin.js';
 
-const Station = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only');
-const EventSchema = z.object({
-  station: z.string(),
-  seq: z.number().int(),
-  movementId: z.string(),
-  personId: z.string(),
-  status: z.enum(checkinStatuses),
-  at: z.string(),
-  actor: z.string(),
-  role: z.string(),
-  note: z.string().nullable(),
-  supersedes: z.record(z.string(), z.number().int()).nullable(),
-});
 const ConflictSchema = z.object({
   movementId: z.string(),
   personId: z.string(),
   householdId: z.string().nullable(),
-  records: z.array(EventSchema),
+  records: z.array(CheckinEventSchema),
 });
-const MoveSchema = z.object({
-  householdId: z.string(),
-  from: z.string(),
-  to: z.string(),
-  done: z.boolean(),
-  reason: z.string().optional(),
-});
-
 /** `GET /api/checkin/log`: like `corridor checkin export`, a log another station can merge. */
 export const checkinLogRoute = defineRoute('GET /api/checkin/log', {
   tag: 'check-in',
   summary: 'The check-in records of one station (or all) as a log to merge elsewhere',
-  query: z.object({ station: Station.optional() }),
+  query: z.object({ station: StationSchema.optional() }),
   response: z.object({
     format: z.literal('corridor-checkin-log'),
     version: z.literal(1),
@@ -42,7 +22,7 @@ export const checkinLogRoute = defineRoute('GET /api/checkin/log', {
     station: z.string().nullable(),
     exportedAt: z.string(),
     sha256: z.string(),
-    events: z.array(EventSchema),
+    events: z.array(CheckinEventSchema),
   }),
   handler: ({ query, store }) => store.checkin.exportLog(query.station),
 });
@@ -58,7 +38,7 @@ export const checkinMergeRoute = defineRoute('POST /api/checkin/merge', {
     alreadyHad: z.number().int(),
     stations: z.array(z.string()),
     conflicts: z.array(ConflictSchema),
-    householdMoves: z.array(MoveSchema),
+    householdMoves: z.array(HouseholdMoveSchema),
   }),
   handler: ({ body, store, actor }) => store.checkin.merge(body.log, actor),
 });
@@ -83,9 +63,9 @@ export const checkinResolveRoute = defineRoute('POST /api/checkin/resolve', {
     note: z.string().trim().min(3).max(500),
   }),
   response: z.object({
-    event: EventSchema,
+    event: CheckinEventSchema,
     status: z.enum(checkinStatuses).nullable(),
-    householdMoves: z.array(MoveSchema),
+    householdMoves: z.array(HouseholdMoveSchema),
   }),
   handler: async ({ body, store, actor }) => {
     const r = await store.checkin.resolve(body, actor);

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { defineRoute } from '../route.js';
 
 const Status = z.enum(checkinStatuses);
-const EventSchema = z.object({
+/** A check-in station's id. */
+export const StationSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only');
+/** One check-in record as stations keep it. */
+export const CheckinEventSchema = z.object({
   station: z.string(),
   seq: z.number().int(),
   movementId: z.string(),
@@ -14,6 +19,15 @@ const EventSchema = z.object({
   actor: z.string(),
   role: z.string(),
   note: z.string().nullable(),
+  supersedes: z.record(z.string(), z.number().int()).nullable(),
+});
+/** A workflow move of a household that check-in caused, or why it did not happen. */
+export const HouseholdMoveSchema = z.object({
+  householdId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  done: z.boolean(),
+  reason: z.string().optional(),
 });
 
 /** `GET /api/movements/:id/checkin`: who is booked on the movement and where each stands. */
@@ -63,24 +77,13 @@ export const checkinRoute = defineRoute('POST /api/checkin', {
     movementId: IdSchema,
     personId: IdSchema,
     status: Status,
-    station: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only')
-      .optional(),
+    station: StationSchema.optional(),
     note: z.string().trim().max(500).optional(),
   }),
   response: z.object({
-    event: EventSchema,
+    event: CheckinEventSchema,
     status: Status.nullable(),
-    householdMoves: z.array(
-      z.object({
-        householdId: z.string(),
-        from: z.string(),
-        to: z.string(),
-        done: z.boolean(),
-        reason: z.string().optional(),
-      }),
-    ),
+    householdMoves: z.array(HouseholdMoveSchema),
   }),
   handler: async ({ body, store, actor }) => {
     const r = await store.checkin.record(
