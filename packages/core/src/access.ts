@@ -60,6 +60,7 @@ export const routeAccess = {
   'GET /api/cases/:id': everyone,
   'POST /api/cases/:id/lock': plannerRoles,
   'POST /api/cases/:id/unlock': plannerRoles,
+  'GET /api/locks': everyone,
   'POST /api/cases/:id/status': writers,
   'GET /api/dedup': ['admin', 'registrar', 'protection-officer', 'auditor'],
   'POST /api/dedup/scan': ['admin', 'registrar'],
@@ -79,6 +80,8 @@ export const routeAccess = {
   'GET /api/allocation/explain/:householdId': everyone,
   'GET /api/allocation/fairness': everyone,
   'GET /api/timetable': everyone,
+  'GET /api/timetable/check': plannerRoles,
+  'POST /api/timetable/move': plannerRoles,
   'GET /api/hazard': everyone,
   'GET /api/movements/:id/manifest': boarding,
   'GET /api/movements/:id/checkin': boarding,
@@ -110,6 +113,7 @@ export const routeAccess = {
   'GET /api/persons/:id/belongings': everyone,
   'POST /api/persons/:id/belongings': custodyWriterRoles,
   'POST /api/belongings/:id/events': custodyWriterRoles,
+  'GET /api/persons/:id/custody.pdf': everyone,
   'GET /api/custody/verify': [...auditReaderRoles, 'protection-officer'],
 } as const satisfies Record<string, RouteAccess>;
 

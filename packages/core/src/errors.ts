@@ -143,6 +143,13 @@ export const errors = {
       409,
       `the current ${kind} plan changed while this one was computed (based on ${expected}, now ${found}); run it again`,
     ),
+  moveRefused: (caseId: string, movementId: string, failed: string[]) =>
+    new CorridorError(
+      'move-refused',
+      422,
+      `case ${caseId} cannot go on movement ${movementId}: ${failed.join('; ')}`,
+      { failed },
+    ),
 } as const;
 
 /** True when a value is a catalogued Corridor error. */

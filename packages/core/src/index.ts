@@ -36,3 +36,4 @@ export * from './custody.js';
 export * from './demo/property.js';
 export * from './demo/belongings.js';
 export * from './redact-records.js';
+export * from './move-check.js';

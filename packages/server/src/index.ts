@@ -27,3 +27,10 @@ export {
 } from './planning/run-schedule.js';
 export { runReplan, type ReplanParams, type ReplanSummary } from './planning/run-replan.js';
 export { allocationFairness, explainCase } from './planning/allocation-views.js';
+export {
+  checkCaseMove,
+  moveCase,
+  type MoveCheck,
+  type MoveRequest,
+  type MoveResult,
+} from './planning/move-case.js';

@@ -27,3 +27,4 @@ export * from './jobs/job-store.js';
 export * from './property/property-store.js';
 export * from './custody/custody-store.js';
 export { custodyRecordPdf } from './io/custody-pdf.js';
+export { custodyRecordFile, type CustodyRecordFile } from './io/custody-record.js';

@@ -119,6 +119,29 @@ export function registerAllocate(program: Command): void {
     });
 
   allocate
+    .command('locks')
+    .description('list every lock: case, destination, movement, who, why and when')
+    .option('--json', 'print JSON')
+    .action(async (_opts, command: Command) => {
+      const locks = await withStore(command, false, (store) => store.plans.locks());
+      output(command, locks, () =>
+        locks.length === 0
+          ? 'no locks'
+          : table(
+              ['case', 'destination', 'movement', 'by', 'at', 'reason'],
+              locks.map((l) => [
+                l.householdId,
+                l.destinationId ?? '-',
+                l.movementId ?? '-',
+                l.actor,
+                l.at.slice(0, 16),
+                l.reason,
+              ]),
+            ),
+      );
+    });
+
+  allocate
     .command('unlock <case>')
     .description('remove a case’s lock')
     .option('--json', 'print JSON')

@@ -3,13 +3,12 @@ import { writeFileSync } from 'node:fs';
 import {
   belongingCategories,
   custodyKinds,
-  errors,
   maySee,
   redactBelonging,
   type CustodyEventInput,
   type Role,
 } from '@corridor/core';
-import { custodyRecordPdf } from '@corridor/storage';
+import { custodyRecordFile } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, output, withStore } from '../context.js';
 import { table } from '../format.js';
@@ -132,42 +131,17 @@ export function registerCustody(program: Command): void {
     .requiredOption('--out <file>', 'PDF file to write')
     .option('--json', 'print what was written as JSON')
     .action(async (personId: string, o: Options, command: Command) => {
-      const actor = actorOf(command);
-      const role = actor.role as Role;
-      const summary = await withStore(command, false, async (store) => {
-        const op = await store.registry.operation();
-        if (!op) throw errors.noOperation();
-        const record = await store.custody.record(personId);
-        if (!record) throw errors.notFound('person', personId);
-        // Names are decrypted only for a role that may see them.
-        const member = maySee(role, 'name')
-          ? (await store.registry.household(record.householdId))?.members.find(
-              (m) => m.id === personId,
-            )
-          : undefined;
-        const name = !maySee(role, 'name')
-          ? '(name hidden for your role)'
-          : member?.pii
-            ? `${member.pii.givenName} ${member.pii.familyName}`
-            : '(personal data erased)';
-        const verdict = await store.custody.verify();
-        const pdf = await custodyRecordPdf({
-          operation: op.name,
-          person: { id: personId, householdId: record.householdId, name },
-          items: record.items.map((i) => redactBelonging(i, role)),
-          chainVerified: verdict.ok,
-          generatedAt: new Date().toISOString(),
-          generatedBy: `${actor.name} (${role})`,
-        });
-        writeFileSync(String(o.out), pdf, { mode: 0o600 });
-        return {
-          file: String(o.out),
-          householdId: record.householdId,
-          bytes: pdf.length,
-          items: record.items.length,
-          chainVerified: verdict.ok,
-        };
-      });
+      const file = await withStore(command, false, (store) =>
+        custodyRecordFile(store, actorOf(command), personId),
+      );
+      writeFileSync(String(o.out), file.pdf, { mode: 0o600 });
+      const summary = {
+        file: String(o.out),
+        householdId: file.householdId,
+        bytes: file.pdf.length,
+        items: file.items,
+        chainVerified: file.chainVerified,
+      };
       output(
         command,
         summary,

@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { openStore } from '@corridor/storage';
-import { tempDir } from '@corridor/storage/test-support';
+import { pdfContent, tempDir } from '@corridor/storage/test-support';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -12,26 +11,9 @@ const bin = join(root, 'packages/cli/bin/corridor.js');
 const key = Buffer.alloc(32, 5).toString('base64');
 const env = { ...process.env, DATABASE_URL: '', CORRIDOR_DATA: '', CORRIDOR_MASTER_KEY: key };
 
-/** The text a PDF shows: its content streams inflated, the hex strings of each text run decoded. */
+/** The text a PDF shows, one line per text run. */
 function pdfText(file: string): string {
-  const bytes = readFileSync(file);
-  const raw = bytes.toString('latin1');
-  const lines: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = m.index + m[0].length;
-    const stream = bytes.subarray(start, raw.indexOf('endstream', start));
-    // Only deflated content streams hold the text; other streams are skipped.
-    if (!raw.slice(Math.max(0, m.index - 200), m.index).includes('/FlateDecode')) continue;
-    const content = inflateSync(stream);
-    for (const line of content.toString('latin1').split('\n'))
-      if (line.endsWith('TJ'))
-        lines.push(
-          [...line.matchAll(/<([0-9a-f]+)>/g)]
-            .map((x) => Buffer.from(x[1]!, 'hex').toString('latin1'))
-            .join(''),
-        );
-  }
-  return lines.join('\n');
+  return pdfContent(readFileSync(file)).texts.join('\n');
 }
 
 describe('corridor property, custody and incident export', () => {

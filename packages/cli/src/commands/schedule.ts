@@ -1,11 +1,15 @@
-/** `corridor schedule`, `corridor timetable`, `corridor replan`: movements for every case (M5, M7). */
+/** `corridor schedule`, `corridor timetable`, `corridor move-case`, `corridor replan`: movements for every case (M5, M7). */
 import { readFileSync, existsSync } from 'node:fs';
 import { errors } from '@corridor/core';
 import {
+  checkCaseMove,
+  moveCase,
   parseReplanEvents,
   runReplan,
   runSchedule,
   silentControl,
+  type MoveCheck,
+  type MoveResult,
   type TimetableOptions,
 } from '@corridor/server';
 import { timetableView } from '@corridor/storage';
@@ -21,6 +25,10 @@ function positive(flag: string, value: string, max: number): number {
   return n;
 }
 
+function isMove(out: MoveCheck | MoveResult): out is MoveResult {
+  return 'plan' in out;
+}
+
 function options(opts: {
   joint?: boolean;
   needsFirst?: boolean;
@@ -33,7 +41,7 @@ function options(opts: {
   };
 }
 
-/** Registers `corridor schedule`, `corridor timetable` and `corridor replan`. */
+/** Registers `corridor schedule`, `corridor timetable`, `corridor move-case` and `corridor replan`. */
 export function registerSchedule(program: Command): void {
   program
     .command('schedule')
@@ -97,6 +105,43 @@ export function registerSchedule(program: Command): void {
         ),
       );
     });
+
+  program
+    .command('move-case <case> <movement>')
+    .description(
+      'move a case to another movement by hand: checks it fits, saves a new timetable version and locks the case there',
+    )
+    .option('--reason <text>', 'why (kept with the plan and the lock; required unless --check)')
+    .option('--check', 'only check whether the case fits; change nothing')
+    .option('--joint', 'move it in the current joint plan instead')
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        caseId: string,
+        movementId: string,
+        opts: { reason?: string; check?: boolean; joint?: boolean },
+        command: Command,
+      ) => {
+        const request = { caseId, movementId, joint: Boolean(opts.joint) };
+        const reason = opts.reason?.trim() ?? '';
+        if (!opts.check && reason.length < 3)
+          throw errors.invalidInput('--reason: say why the case moves (at least 3 characters)');
+        const out: MoveCheck | MoveResult = await withStore(command, false, (store) =>
+          opts.check
+            ? checkCaseMove(store, request)
+            : moveCase(store, actorOf(command), { ...request, reason }),
+        );
+        output(command, out, () =>
+          [
+            ...out.findings.map((f) => `${f.ok ? 'ok  ' : 'FAIL'} ${f.text}`),
+            isMove(out)
+              ? `case ${out.case} moved from ${out.from ?? 'no movement'} to ${out.to}: ${out.plan.kind} plan v${out.plan.version}, locked there`
+              : `case ${out.case} (on ${out.from ?? 'no movement'}) ${out.ok ? 'fits' : 'does not fit'} on ${out.to}`,
+          ].join('\n'),
+        );
+        if (!out.ok) process.exitCode = 3;
+      },
+    );
 
   program
     .command('replan')

@@ -2,6 +2,7 @@
 import {
   addDays as addIsoDays,
   errors,
+  plannedKgPerPerson,
   schedulableStatuses,
   type CaseStatus,
   type IsoDate,
@@ -78,6 +79,18 @@ export async function loadTimetableInput(
       seats: m.seats,
       baggageKg: m.baggageKg,
     }));
+  // A planner's lock to a movement pins the case there while the movement can still leave (and,
+  // in timetable mode, goes where the case is allocated); other locks are left to allocation.
+  const open = new Map(movements.map((m) => [m.id, m]));
+  const lockedTo = new Map(
+    (await store.plans.locks())
+      .filter((l) => l.movementId && open.has(l.movementId))
+      .map((l) => [l.householdId, l.movementId!]),
+  );
+  const pinnable = (movementId: string | undefined, to: string | null) =>
+    movementId && (o.joint || !to || open.get(movementId)!.destinationId === to)
+      ? { pinned: movementId }
+      : {};
   const timetableCases: TimetableCase[] = [];
   for (const c of cases) {
     const destinationId = o.joint ? null : (destinationOf.get(c.id) ?? null);
@@ -94,7 +107,7 @@ export async function loadTimetableInput(
     timetableCases.push({
       id: c.id,
       persons: c.persons,
-      baggageKg: 20 * c.persons,
+      baggageKg: plannedKgPerPerson * c.persons,
       readyDay,
       priority: Math.max(
         c.priority,
@@ -113,7 +126,9 @@ export async function loadTimetableInput(
             }),
           }
         : {}),
-      ...(c.status === 'checked-in' && previous ? { pinned: previous } : {}),
+      ...(c.status === 'checked-in' && previous
+        ? { pinned: previous }
+        : pinnable(lockedTo.get(c.id), destinationId)),
       ...(previous ? { previous } : {}),
     });
   }

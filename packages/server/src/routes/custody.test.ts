@@ -4,7 +4,7 @@ import {
   generateDemoIncidents,
   generateDemoProperty,
 } from '@corridor/core';
-import { backends } from '@corridor/storage/test-support';
+import { backends, pdfContent } from '@corridor/storage/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seeder, startTestServer, type TestServer } from '../test-support/test-server.js';
 
@@ -80,5 +80,30 @@ describe.each(backends)('incidents, property and custody over HTTP on $name', (b
     expect((await server.store.audit.events(0, 100_000)).length).toBe(before);
     const verdict = (await server.as('auditor', { url: '/api/custody/verify' })).json();
     expect(verdict).toMatchObject({ ok: true, items: items.length, events: events.length });
+  });
+
+  it('serves a custody record PDF with names by role, audits it, and 404s an unknown person', async () => {
+    const person = demo.persons.find((p) => p.id === owner)!;
+    const name = `${person.pii.givenName} ${person.pii.familyName}`;
+    const before = (await server.store.audit.events(0, 100_000)).length;
+    const url = `/api/persons/${owner}/custody.pdf`;
+    const officer = await server.as('movement-officer', { url });
+    expect(officer.statusCode).toBe(200);
+    expect(officer.headers['content-type']).toBe('application/pdf');
+    expect(officer.headers['content-disposition']).toContain(`custody-${owner}.pdf`);
+    const shown = pdfContent(officer.rawPayload).texts.join('\n');
+    expect(shown).toContain(name);
+    expect(shown).toContain('checkpoint security detail');
+    const hidden = pdfContent((await server.as('auditor', { url })).rawPayload).texts.join('\n');
+    expect(hidden).toContain('(name hidden for your role)');
+    expect(hidden).not.toContain(person.pii.familyName);
+    expect(hidden).not.toContain('checkpoint security detail');
+    const audit = (await server.store.audit.events(0, 100_000)).slice(before);
+    expect(audit.map((e) => [e.action, e.entityId, e.actor])).toEqual([
+      ['export', owner, 'api:movement-officer'],
+      ['export', owner, 'api:auditor'],
+    ]);
+    const none = await server.as('auditor', { url: '/api/persons/P-404/custody.pdf' });
+    expect([none.statusCode, none.json().message]).toEqual([404, 'person P-404 not found']);
   });
 });

@@ -8,7 +8,9 @@ import {
   maySee,
   redactBelonging,
 } from '@corridor/core';
+import { custodyRecordFile } from '@corridor/storage';
 import { z } from 'zod';
+import { FileReplySchema } from '../file-reply.js';
 import { defineRoute } from '../route.js';
 
 const Detail = z
@@ -102,6 +104,24 @@ export const addCustodyEventRoute = defineRoute('POST /api/belongings/:id/events
   handler: async ({ params, body, store, actor, user }) => {
     const [event] = await store.custody.addEvents([{ ...body, itemId: params.id }], actor);
     return maySee(user.role, 'custodyDetail') ? event! : { ...event!, detail: null };
+  },
+});
+
+/** `GET /api/persons/:id/custody.pdf`: like `corridor custody record PERSON --out FILE.pdf`. */
+export const custodyRecordRoute = defineRoute('GET /api/persons/:id/custody.pdf', {
+  tag: 'custody',
+  summary: "One person's custody record as an A4 PDF for a claim (names and details by role)",
+  description: 'Every download is written to the audit log.',
+  params: PersonParams,
+  response: FileReplySchema,
+  file: { types: ['application/pdf'] },
+  handler: async ({ params, store, actor }) => {
+    const file = await custodyRecordFile(store, actor, params.id);
+    return {
+      content: file.pdf,
+      contentType: 'application/pdf',
+      filename: `custody-${params.id}.pdf`,
+    };
   },
 });
 

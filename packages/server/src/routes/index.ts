@@ -11,17 +11,23 @@ import {
   checkinMergeRoute,
   checkinResolveRoute,
 } from './checkin-stations.js';
-import { lockCaseRoute, unlockCaseRoute } from './locks.js';
+import { lockCaseRoute, locksRoute, unlockCaseRoute } from './locks.js';
 import { manifestRoute } from './manifests.js';
 import { addMovementRoute, changeMovementRoute } from './movement-writes.js';
 import { exportRoute, importRoute } from './registry-files.js';
-import { hazardRoute, timetableRoute } from './timetable.js';
+import {
+  hazardRoute,
+  timetableCheckRoute,
+  timetableMoveRoute,
+  timetableRoute,
+} from './timetable.js';
 import { decideDuplicateRoute, listDuplicatesRoute, scanDuplicatesRoute } from './dedup.js';
 import { destinationsRoute, pledgesRoute } from './destinations.js';
 import { cancelJobRoute, jobRoute, listJobsRoute } from './jobs.js';
 import {
   addBelongingsRoute,
   addCustodyEventRoute,
+  custodyRecordRoute,
   personBelongingsRoute,
   verifyCustodyRoute,
 } from './custody.js';
@@ -58,6 +64,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   moveCaseRoute,
   lockCaseRoute,
   unlockCaseRoute,
+  locksRoute,
   erasePersonRoute,
   listDuplicatesRoute,
   scanDuplicatesRoute,
@@ -79,6 +86,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   explainRoute,
   fairnessRoute,
   timetableRoute,
+  timetableCheckRoute,
+  timetableMoveRoute,
   hazardRoute,
   manifestRoute,
   movementCheckinRoute,
@@ -107,4 +116,5 @@ export const apiRoutes: readonly ApiRoute[] = [
   addBelongingsRoute,
   addCustodyEventRoute,
   verifyCustodyRoute,
+  custodyRecordRoute,
 ];

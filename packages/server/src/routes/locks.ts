@@ -5,6 +5,15 @@ import { defineRoute } from '../route.js';
 
 const CaseParams = z.object({ id: IdSchema });
 
+const LockSchema = z.object({
+  householdId: z.string(),
+  destinationId: z.string().nullable(),
+  movementId: z.string().nullable(),
+  actor: z.string(),
+  reason: z.string(),
+  at: z.string(),
+});
+
 /** `POST /api/cases/:id/lock`: like `corridor allocate lock CASE DESTINATION`. */
 export const lockCaseRoute = defineRoute('POST /api/cases/:id/lock', {
   tag: 'planning',
@@ -15,14 +24,7 @@ export const lockCaseRoute = defineRoute('POST /api/cases/:id/lock', {
     movementId: IdSchema.nullable().optional(),
     reason: z.string().trim().min(3).max(500),
   }),
-  response: z.object({
-    householdId: z.string(),
-    destinationId: z.string().nullable(),
-    movementId: z.string().nullable(),
-    actor: z.string(),
-    reason: z.string(),
-    at: z.string(),
-  }),
+  response: LockSchema,
   handler: async ({ params, body, store, actor }) => {
     if (!body.destinationId && !body.movementId)
       throw errors.invalidInput('a lock needs a destinationId, a movementId or both');
@@ -43,6 +45,14 @@ export const lockCaseRoute = defineRoute('POST /api/cases/:id/lock', {
       actor,
     );
   },
+});
+
+/** `GET /api/locks`: like `corridor allocate locks --json`. */
+export const locksRoute = defineRoute('GET /api/locks', {
+  tag: 'planning',
+  summary: 'Every planner’s lock: case, destination, movement, who, why and when',
+  response: z.array(LockSchema),
+  handler: ({ store }) => store.plans.locks(),
 });
 
 /** `POST /api/cases/:id/unlock`: like `corridor allocate unlock CASE`. */

@@ -54,74 +54,145 @@ async function withAssignments(db: Db, row: PlanRow | undefined): Promise<Stored
   };
 }
 
+/** Saves a plan as the next version of its kind inside `trx` (see PlanStore.save). */
+async function saveIn(trx: Db, plan: NewPlan, actor: Actor): Promise<StoredPlan> {
+  // One writer per plan kind at a time, so versions never collide.
+  await sql`select pg_advisory_xact_lock(7270302, ${planKinds.indexOf(plan.kind)})`.execute(trx);
+  if (plan.basedOn !== undefined) {
+    const current = await trx
+      .selectFrom('plans')
+      .select('id')
+      .where('kind', '=', plan.kind)
+      .where('status', '=', 'current')
+      .executeTakeFirst();
+    if ((current?.id ?? null) !== plan.basedOn)
+      throw errors.planChanged(
+        plan.kind,
+        plan.basedOn === null ? 'no plan' : `plan ${plan.basedOn}`,
+        current ? `plan ${current.id}` : 'no plan',
+      );
+  }
+  const last = await trx
+    .selectFrom('plans')
+    .select(sql<number>`coalesce(max(version), 0)::int`.as('v'))
+    .where('kind', '=', plan.kind)
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('plans')
+    .set({ status: 'superseded' })
+    .where('kind', '=', plan.kind)
+    .where('status', '=', 'current')
+    .execute();
+  const row = await trx
+    .insertInto('plans')
+    .values({
+      kind: plan.kind,
+      version: last.v + 1,
+      status: 'current',
+      parent_id: plan.parentId ?? null,
+      params: JSON.stringify(plan.params),
+      summary: JSON.stringify(plan.summary),
+      created_by: actor.name,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await insertInBatches(
+    trx,
+    'plan_assignments',
+    plan.assignments.map((a) => ({
+      plan_id: row.id,
+      household_id: a.householdId,
+      destination_id: a.destinationId,
+      movement_id: a.movementId,
+      locked: a.locked,
+      reason: a.reason,
+    })),
+  );
+  await appendAudit(trx, actor, {
+    action: 'plan.save',
+    entity: 'plan',
+    entityId: String(row.id),
+    detail: { kind: plan.kind, version: row.version, assignments: plan.assignments.length },
+  });
+  return (await withAssignments(trx, row as PlanRow)) as StoredPlan;
+}
+
+/** Locks a case inside `trx` (see PlanStore.lock). */
+async function lockIn(
+  trx: Db,
+  lock: Omit<PlanLock, 'actor' | 'at'>,
+  actor: Actor,
+): Promise<PlanLock> {
+  const h = await trx
+    .selectFrom('households')
+    .select('id')
+    .where('id', '=', lock.householdId)
+    .executeTakeFirst();
+  if (!h) throw errors.notFound('case', lock.householdId);
+  if (lock.destinationId) {
+    const d = await trx
+      .selectFrom('destinations')
+      .select('id')
+      .where('id', '=', lock.destinationId)
+      .executeTakeFirst();
+    if (!d) throw errors.notFound('destination', lock.destinationId);
+  }
+  if (lock.movementId) {
+    const m = await trx
+      .selectFrom('movements')
+      .select('id')
+      .where('id', '=', lock.movementId)
+      .executeTakeFirst();
+    if (!m) throw errors.notFound('movement', lock.movementId);
+  }
+  const at = new Date().toISOString();
+  const values = {
+    household_id: lock.householdId,
+    destination_id: lock.destinationId,
+    movement_id: lock.movementId,
+    actor: actor.name,
+    reason: lock.reason,
+    at,
+  };
+  await trx
+    .insertInto('plan_locks')
+    .values(values)
+    .onConflict((oc) =>
+      oc.column('household_id').doUpdateSet({
+        destination_id: values.destination_id,
+        movement_id: values.movement_id,
+        actor: values.actor,
+        reason: values.reason,
+        at,
+      }),
+    )
+    .execute();
+  await appendAudit(trx, actor, {
+    action: 'plan.lock',
+    entity: 'household',
+    entityId: lock.householdId,
+    detail: { destination: lock.destinationId, movement: lock.movementId },
+  });
+  return { ...lock, actor: actor.name, at };
+}
+
 /** PlanStore over Kysely. */
 export class KyselyPlans implements PlanStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   save(plan: NewPlan, actor: Actor): Promise<StoredPlan> {
-    return this.db.transaction().execute(async (trx) => {
-      // One writer per plan kind at a time, so versions never collide.
-      await sql`select pg_advisory_xact_lock(7270302, ${planKinds.indexOf(plan.kind)})`.execute(
-        trx,
-      );
-      if (plan.basedOn !== undefined) {
-        const current = await trx
-          .selectFrom('plans')
-          .select('id')
-          .where('kind', '=', plan.kind)
-          .where('status', '=', 'current')
-          .executeTakeFirst();
-        if ((current?.id ?? null) !== plan.basedOn)
-          throw errors.planChanged(
-            plan.kind,
-            plan.basedOn === null ? 'no plan' : `plan ${plan.basedOn}`,
-            current ? `plan ${current.id}` : 'no plan',
-          );
-      }
-      const last = await trx
-        .selectFrom('plans')
-        .select(sql<number>`coalesce(max(version), 0)::int`.as('v'))
-        .where('kind', '=', plan.kind)
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('plans')
-        .set({ status: 'superseded' })
-        .where('kind', '=', plan.kind)
-        .where('status', '=', 'current')
-        .execute();
-      const row = await trx
-        .insertInto('plans')
-        .values({
-          kind: plan.kind,
-          version: last.v + 1,
-          status: 'current',
-          parent_id: plan.parentId ?? null,
-          params: JSON.stringify(plan.params),
-          summary: JSON.stringify(plan.summary),
-          created_by: actor.name,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await insertInBatches(
-        trx,
-        'plan_assignments',
-        plan.assignments.map((a) => ({
-          plan_id: row.id,
-          household_id: a.householdId,
-          destination_id: a.destinationId,
-          movement_id: a.movementId,
-          locked: a.locked,
-          reason: a.reason,
-        })),
-      );
-      await appendAudit(trx, actor, {
-        action: 'plan.save',
-        entity: 'plan',
-        entityId: String(row.id),
-        detail: { kind: plan.kind, version: row.version, assignments: plan.assignments.length },
-      });
-      return (await withAssignments(trx, row as PlanRow)) as StoredPlan;
-    });
+    return this.db.transaction().execute((trx) => saveIn(trx, plan, actor));
+  }
+
+  saveWithLock(
+    plan: NewPlan,
+    lock: Omit<PlanLock, 'actor' | 'at'>,
+    actor: Actor,
+  ): Promise<{ plan: StoredPlan; lock: PlanLock }> {
+    return this.db.transaction().execute(async (trx) => ({
+      plan: await saveIn(trx, plan, actor),
+      lock: await lockIn(trx, lock, actor),
+    }));
   }
 
   async current(kind: PlanKind): Promise<StoredPlan | undefined> {
@@ -150,59 +221,7 @@ export class KyselyPlans implements PlanStore {
   }
 
   lock(lock: Omit<PlanLock, 'actor' | 'at'>, actor: Actor): Promise<PlanLock> {
-    return this.db.transaction().execute(async (trx) => {
-      const h = await trx
-        .selectFrom('households')
-        .select('id')
-        .where('id', '=', lock.householdId)
-        .executeTakeFirst();
-      if (!h) throw errors.notFound('case', lock.householdId);
-      if (lock.destinationId) {
-        const d = await trx
-          .selectFrom('destinations')
-          .select('id')
-          .where('id', '=', lock.destinationId)
-          .executeTakeFirst();
-        if (!d) throw errors.notFound('destination', lock.destinationId);
-      }
-      if (lock.movementId) {
-        const m = await trx
-          .selectFrom('movements')
-          .select('id')
-          .where('id', '=', lock.movementId)
-          .executeTakeFirst();
-        if (!m) throw errors.notFound('movement', lock.movementId);
-      }
-      const at = new Date().toISOString();
-      const values = {
-        household_id: lock.householdId,
-        destination_id: lock.destinationId,
-        movement_id: lock.movementId,
-        actor: actor.name,
-        reason: lock.reason,
-        at,
-      };
-      await trx
-        .insertInto('plan_locks')
-        .values(values)
-        .onConflict((oc) =>
-          oc.column('household_id').doUpdateSet({
-            destination_id: values.destination_id,
-            movement_id: values.movement_id,
-            actor: values.actor,
-            reason: values.reason,
-            at,
-          }),
-        )
-        .execute();
-      await appendAudit(trx, actor, {
-        action: 'plan.lock',
-        entity: 'household',
-        entityId: lock.householdId,
-        detail: { destination: lock.destinationId, movement: lock.movementId },
-      });
-      return { ...lock, actor: actor.name, at };
-    });
+    return this.db.transaction().execute((trx) => lockIn(trx, lock, actor));
   }
 
   unlock(householdId: string, actor: Actor): Promise<boolean> {

@@ -62,6 +62,15 @@ export interface PlanStore {
   list(kind?: PlanKind): Promise<Omit<StoredPlan, 'assignments'>[]>;
   /** Locks a case (replacing an earlier lock of it). */
   lock(lock: Omit<PlanLock, 'actor' | 'at'>, actor: Actor): Promise<PlanLock>;
+  /**
+   * Saves a plan and locks a case in one transaction (a planner's move of a case by hand: the
+   * plan shows it at once, the lock keeps it there in later runs).
+   */
+  saveWithLock(
+    plan: NewPlan,
+    lock: Omit<PlanLock, 'actor' | 'at'>,
+    actor: Actor,
+  ): Promise<{ plan: StoredPlan; lock: PlanLock }>;
   /** Removes a case's lock; false when it had none. */
   unlock(householdId: string, actor: Actor): Promise<boolean>;
   /** Every lock. */

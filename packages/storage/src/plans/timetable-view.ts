@@ -6,6 +6,8 @@ import type { Store } from '../store.js';
 export interface TimetableRow extends Movement {
   /** Case ids on the movement. */
   cases: string[];
+  /** Persons in each of those cases, in the same order. */
+  casePersons: number[];
   /** Persons in those cases. */
   persons: number;
 }
@@ -28,6 +30,7 @@ export async function timetableView(
     if (a.movementId) on.set(a.movementId, [...(on.get(a.movementId) ?? []), a.householdId]);
   return (await store.movements.list()).map((m) => {
     const ids = on.get(m.id) ?? [];
-    return { ...m, cases: ids, persons: ids.reduce((s, id) => s + (persons.get(id) ?? 0), 0) };
+    const sizes = ids.map((id) => persons.get(id) ?? 0);
+    return { ...m, cases: ids, casePersons: sizes, persons: sizes.reduce((s, n) => s + n, 0) };
   });
 }

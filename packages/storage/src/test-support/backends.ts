@@ -94,3 +94,4 @@ export const backends: Backend[] = [
 ];
 
 export { fuzzImportInput, validFuzzXlsx } from './import-fuzz-inputs.js';
+export { pdfContent } from './pdf-text.js';

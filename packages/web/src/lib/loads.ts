@@ -1,11 +1,9 @@
 /** How full a movement is: seats by people, baggage by kilograms. */
 import type { MovementRow, TimetableMovement } from './types.js';
 
-/**
- * Kilograms of baggage per person the timetable model reserves when the timetable does not say
- * (the planner's assumption in packages/cli/src/planning.ts).
- */
-export const plannedKgPerPerson = 20;
+import { plannedKgPerPerson } from './move-check.js';
+
+export { plannedKgPerPerson };
 
 /** A movement's load. */
 export interface Load {

@@ -27,6 +27,19 @@ describe('moving a case to another movement', () => {
     ).toBe(false);
   });
 
+  it('blocks a case that has left or is not verified, when its status is known', () => {
+    for (const [status, ok] of [
+      ['departed', false],
+      ['registered', false],
+      ['withdrawn', false],
+      ['scheduled', true],
+    ] as const) {
+      const f = checkMove({ persons: 1, destinationId: 'AAA', onTarget: false, status }, target(0));
+      expect(f[0]!.text).toBe(`the case is ${status}`);
+      expect(f[0]!.ok, status).toBe(ok);
+    }
+  });
+
   it('counts no new seats for a case already on the movement', () => {
     expect(
       checkMove({ persons: 4, destinationId: 'AAA', onTarget: true }, target(10)).every(
