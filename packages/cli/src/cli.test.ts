@@ -259,6 +259,105 @@ describe('corridor on an embedded data folder', () => {
     );
   });
 
+  it('moves a case to another movement by hand after a check, and refuses what does not fit', () => {
+    type Row = {
+      id: string;
+      departAt: string;
+      destinationId: string | null;
+      status: string;
+      seats: number;
+      persons: number;
+      cases: string[];
+      casePersons: number[];
+    };
+    const listed: Row[] = JSON.parse(corridor(['timetable', '--data', data, '--json']).stdout);
+    // A second flight, a day after a used one, to the same destination: room to move a case to.
+    const used = listed.find((m) => m.cases.length > 0 && m.status === 'planned')!;
+    const depart = new Date(Date.parse(used.departAt) + 86_400_000).toISOString();
+    const added = corridor([
+      'movement',
+      'add',
+      '--id',
+      'M-900',
+      '--depart',
+      depart,
+      '--seats',
+      '40',
+      '--to',
+      used.destinationId!,
+      '--data',
+      data,
+    ]);
+    expect(added.code, added.stderr).toBe(0);
+    const timetable: Row[] = JSON.parse(corridor(['timetable', '--data', data, '--json']).stdout);
+    const open = (m: Row) => m.status === 'planned' || m.status === 'confirmed';
+    const from = timetable.find(
+      (m) =>
+        m.cases.length > 0 &&
+        timetable.some(
+          (t) =>
+            t.id !== m.id &&
+            open(t) &&
+            t.destinationId === m.destinationId &&
+            t.seats - t.persons >= m.casePersons[0]!,
+        ),
+    )!;
+    const caseId = from.cases[0]!;
+    const to = timetable.find(
+      (t) =>
+        t.id !== from.id &&
+        open(t) &&
+        t.destinationId === from.destinationId &&
+        t.seats - t.persons >= from.casePersons[0]!,
+    )!;
+    const elsewhere = timetable.find((t) => open(t) && t.destinationId !== from.destinationId)!;
+    const versions = () =>
+      corridor(['plan', 'list', '--kind', 'timetable', '--data', data, '--json']).stdout;
+    const before = versions();
+
+    const check = corridor(['move-case', caseId, elsewhere.id, '--check', '--data', data]);
+    expect(check.code).toBe(3);
+    expect(check.stdout).toContain(`FAIL goes to ${elsewhere.destinationId}`);
+    expect(check.stdout).toContain(`does not fit on ${elsewhere.id}`);
+    const refused = corridor([
+      'move-case',
+      caseId,
+      elsewhere.id,
+      '--reason',
+      'test',
+      '--data',
+      data,
+    ]);
+    expectOneLineError(
+      refused.stderr,
+      new RegExp(`cannot go on movement ${elsewhere.id}: goes to`),
+    );
+    const noReason = corridor(['move-case', caseId, to.id, '--data', data]);
+    expectOneLineError(noReason.stderr, /--reason: say why the case moves/);
+    expect(versions()).toBe(before);
+
+    const moved = corridor([
+      'move-case',
+      caseId,
+      to.id,
+      '--reason',
+      'travels with relatives',
+      '--data',
+      data,
+      '--json',
+    ]);
+    expect(moved.code).toBe(0);
+    expect(JSON.parse(moved.stdout)).toMatchObject({ case: caseId, from: from.id, to: to.id });
+    const after: Row[] = JSON.parse(corridor(['timetable', '--data', data, '--json']).stdout);
+    expect(after.find((m) => m.id === to.id)!.cases).toContain(caseId);
+    expect(after.find((m) => m.id === from.id)!.cases).not.toContain(caseId);
+    const locks = JSON.parse(corridor(['allocate', 'locks', '--data', data, '--json']).stdout);
+    expect(locks.find((l: { householdId: string }) => l.householdId === caseId)).toMatchObject({
+      movementId: to.id,
+      reason: 'travels with relatives',
+    });
+  });
+
   it('keeps the incident log and estimates the hazard from it', () => {
     const list = JSON.parse(corridor(['incident', 'list', '--data', data, '--json']).stdout);
     expect(list.filter((i: { type: string }) => i.type === 'indirect-fire')).toHaveLength(5);

@@ -138,14 +138,26 @@ describe.each(backends)('moving a case to another movement by hand on $name', (b
     // A stale base is refused: the plan and the lock are written together or not at all.
     await expect(
       server.store.plans.saveWithLock(
-        { ...plan, basedOn: before.id, params: {}, summary: {} },
+        {
+          kind: 'timetable',
+          assignments: plan.assignments,
+          basedOn: before.id,
+          params: {},
+          summary: {},
+        },
         { householdId: c, destinationId: null, movementId: from.id, reason: 'stale' },
         seeder,
       ),
     ).rejects.toMatchObject({ id: 'plan-changed' });
     await expect(
       server.store.plans.saveWithLock(
-        { ...plan, basedOn: plan.id, params: {}, summary: {} },
+        {
+          kind: 'timetable',
+          assignments: plan.assignments,
+          basedOn: plan.id,
+          params: {},
+          summary: {},
+        },
         { householdId: c, destinationId: 'ZZZ', movementId: null, reason: 'bad lock' },
         seeder,
       ),
