@@ -30,6 +30,17 @@ async function hasRoute(page: Page, key: string): Promise<boolean> {
   return Boolean(doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()]);
 }
 
+/** A movement of `GET /api/timetable`. */
+interface Row {
+  id: string;
+  destinationId: string | null;
+  status: string;
+  seats: number;
+  persons: number;
+  cases: string[];
+  casePersons: number[];
+}
+
 async function shoot(page: Page, name: string, fullPage = true) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
 }
@@ -156,9 +167,34 @@ describe('the web application', () => {
     await page
       .getByLabel('Reason for moving to verified')
       .fill('documents checked in the browser test');
+    const moved = (await page.locator('div[data-case]').getAttribute('data-case'))!;
+    const found = page.getByRole('table', { name: 'Cases found' });
+    expect(await found.getByRole('link', { name: moved, exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Moved to verified.').waitFor();
     await page.getByTestId('case-status').filter({ hasText: 'verified' }).waitFor();
+    // The list (filtered to registered cases) follows without a new search.
+    await expect.poll(() => found.getByRole('link', { name: moved, exact: true }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('locks a case to a destination and unlocks it, offering Unlock only when locked', async () => {
+    const { page, errors } = admin;
+    const form = page.getByRole('form', { name: 'Lock the destination' });
+    await form.getByLabel('Lock to destination').waitFor();
+    expect(await form.getByRole('button', { name: 'Unlock' }).count()).toBe(0);
+    await form.getByLabel('Lock to destination').selectOption({ index: 1 });
+    const destination = await form.getByLabel('Lock to destination').inputValue();
+    await form.getByLabel('Reason for the lock').fill('kept with relatives');
+    await form.getByRole('button', { name: 'Lock', exact: true }).click();
+    await page.getByText(`Locked to ${destination}.`).waitFor();
+    await form
+      .locator('.lock-now')
+      .filter({ hasText: `Locked to ${destination} by` })
+      .waitFor();
+    await form.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText('Unlocked.').waitFor();
+    await expect.poll(() => form.getByRole('button', { name: 'Unlock' }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
@@ -200,33 +236,95 @@ describe('the web application', () => {
     expect(errors).toEqual([]);
   });
 
-  it('checks a case against another movement before locking it there', async () => {
+  it('checks a case against another movement and moves it there from the keyboard', async () => {
     const { page, errors } = admin;
-    const timetable = await api<
-      { id: string; destinationId: string; seats: number; persons: number; cases: string[] }[]
-    >(page, '/api/timetable');
+    const timetable = await api<Row[]>(page, '/api/timetable');
     const from = timetable.find((m) => m.cases.length > 0)!;
     const full = timetable.find(
       (m) => m.id !== from.id && m.destinationId === from.destinationId && m.persons >= m.seats,
     );
     const empty = timetable.find((m) => m.destinationId === from.destinationId && m.persons === 0)!;
+    const moving = from.cases[0]!;
     await page.goto('/timetable');
-    await page.getByLabel('Case', { exact: true }).fill(from.cases[0]!);
+    await page.getByLabel('Case', { exact: true }).fill(moving);
     await page.getByRole('button', { name: 'Look up' }).click();
     await page.getByText(`now on ${from.id}`).waitFor();
-    const lock = page.getByRole('button', { name: 'Lock to this movement' });
+    const move = page.getByRole('button', { name: 'Move to this movement' });
     await page.getByLabel('Reason').fill('moved in the browser test');
     if (full) {
       await page.getByLabel('Move to movement').selectOption(full.id);
       await page.getByRole('list', { name: 'Constraint check' }).getByText('seats left').waitFor();
       expect(await page.locator('.checks .error').count()).toBeGreaterThan(0);
-      expect(await lock.isDisabled()).toBe(true);
+      expect(await move.isDisabled()).toBe(true);
     }
     await page.getByLabel('Move to movement').selectOption(empty.id);
+    await page.getByRole('list', { name: 'Constraint check' }).waitFor();
     await expect.poll(() => page.locator('.checks .error').count()).toBe(0);
-    await lock.click();
-    await page.getByText(`is locked to ${empty.id}`).waitFor();
+    await move.click();
+    await page.getByText(`${moving} moved from ${from.id} to ${empty.id}`).waitFor();
+    const after = await api<Row[]>(page, '/api/timetable');
+    expect(after.find((m) => m.id === empty.id)!.cases).toEqual([moving]);
+    expect(after.find((m) => m.id === from.id)!.cases).not.toContain(moving);
     await shoot(page, '12b-timetable-move');
+    expect(errors).toEqual([]);
+  });
+
+  it('drags a case onto another movement, showing the check while dragging, and moves it', async () => {
+    const { page, errors } = admin;
+    const timetable = await api<Row[]>(page, '/api/timetable');
+    const open = (m: Row) => m.status === 'planned' || m.status === 'confirmed';
+    const roomFor = (m: Row, persons: number) => open(m) && m.seats - m.persons >= persons;
+    let pick: { from: Row; moving: string; to: Row } | undefined;
+    for (const from of timetable)
+      for (const [i, moving] of from.cases.entries()) {
+        const to = timetable.find(
+          (m) =>
+            m.id !== from.id &&
+            m.destinationId === from.destinationId &&
+            roomFor(m, from.casePersons[i]!),
+        );
+        if (to && !pick) pick = { from, moving, to };
+      }
+    const { from, moving, to } = pick!;
+    const elsewhere = timetable.find((m) => open(m) && m.destinationId !== from.destinationId)!;
+    await page.goto('/timetable');
+    await page.locator(`svg [data-movement="${from.id}"]`).click();
+    const chip = page.locator(`li[data-case="${moving}"]`);
+    await chip.waitFor();
+    const centre = async (id: string) => {
+      const box = (await page.locator(`svg [data-movement="${id}"] .hit`).boundingBox())!;
+      return [box.x + box.width / 2, box.y + box.height / 2] as const;
+    };
+    await chip.hover();
+    await page.mouse.down();
+    await page.mouse.move(...(await centre(elsewhere.id)), { steps: 8 });
+    await page
+      .getByText(`${moving} cannot go on ${elsewhere.id}: goes to ${elsewhere.destinationId}`)
+      .waitFor();
+    expect(
+      await page.locator(`svg [data-movement="${elsewhere.id}"]`).getAttribute('class'),
+    ).toContain('drop-bad');
+    await page.mouse.move(...(await centre(to.id)), { steps: 8 });
+    await page.getByText(`Drop ${moving} on ${to.id}: it fits.`).waitFor();
+    expect(await page.locator(`svg [data-movement="${to.id}"]`).getAttribute('class')).toContain(
+      'drop-ok',
+    );
+    await shoot(page, '12c-timetable-dragging', false);
+    await page.mouse.up();
+    // The drop fills the move form, and the server checks the move again.
+    await expect.poll(() => page.getByLabel('Move to movement').inputValue()).toBe(to.id);
+    expect(await page.getByLabel('Case', { exact: true }).inputValue()).toBe(moving);
+    await page.getByRole('list', { name: 'Constraint check' }).waitFor();
+    expect(await page.locator('.checks .error').count()).toBe(0);
+    await page.getByLabel('Reason').fill('dragged in the browser test');
+    await page.getByRole('button', { name: 'Move to this movement' }).click();
+    await page.getByText(`${moving} moved from ${from.id} to ${to.id}`).waitFor();
+    await page.locator(`svg [data-movement="${to.id}"]`).click();
+    await page.locator(`li[data-case="${moving}"]`).waitFor();
+    const after = await api<Row[]>(page, '/api/timetable');
+    expect(after.find((m) => m.id === to.id)!.cases).toContain(moving);
+    const locks = await api<{ householdId: string; movementId: string }[]>(page, '/api/locks');
+    expect(locks.find((l) => l.householdId === moving)!.movementId).toBe(to.id);
     expect(errors).toEqual([]);
   });
 
@@ -359,6 +457,16 @@ describe('the web application', () => {
       await page.getByRole('table', { name: 'Belongings' }).locator('tbody tr').first().waitFor();
       await page.getByRole('button', { name: 'Verify every chain' }).click();
       await page.getByText(/^All \d+ chains intact/).waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page
+          .getByRole('link', { name: `Custody record of ${h.personWithBelongings} (PDF)` })
+          .click(),
+      ]);
+      const file = join(shots, 'custody-record.pdf');
+      await download.saveAs(file);
+      expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(download.suggestedFilename()).toBe(`custody-${h.personWithBelongings}.pdf`);
     }
     await shoot(page, '15-incidents-property');
     expect(errors).toEqual([]);

@@ -15,9 +15,13 @@ import { ErrorNote, Loading } from './ui.js';
 
 const hidden = <span className="muted">hidden for your role</span>;
 
-/** Loads and shows case `id`. */
-export function CaseDetail(props: { id: string }) {
+/** Loads and shows case `id`; `onChanged` hears of every workflow move and lock made here. */
+export function CaseDetail(props: { id: string; onChanged?: () => void }) {
   const c = useApi<CaseView>(`/api/cases/${encodeURIComponent(props.id)}`);
+  const changed = () => {
+    c.reload();
+    props.onChanged?.();
+  };
   if (c.error) return <ErrorNote error={c.error} />;
   if (!c.data) return <Loading />;
   const v = c.data;
@@ -40,7 +44,7 @@ export function CaseDetail(props: { id: string }) {
       {v.hiddenFields.length > 0 && (
         <p className="muted">Hidden for your role: {v.hiddenFields.join(', ')}.</p>
       )}
-      <Workflow view={v} onChanged={c.reload} />
+      <Workflow view={v} onChanged={changed} />
       <h3>Members</h3>
       <div className="table-scroll">
         <table aria-label="Members">
@@ -218,16 +222,30 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
   );
 }
 
+/** A planner's lock as `GET /api/locks` lists it. */
+interface LockRow {
+  householdId: string;
+  destinationId: string | null;
+  movementId: string | null;
+  actor: string;
+  reason: string;
+  at: string;
+}
+
 function Locks(props: { id: string; onChanged: () => void }) {
   const { can } = useSession();
   const mayLock = can('POST /api/cases/:id/lock');
   const mayUnlock = can('POST /api/cases/:id/unlock');
   const destinations = useApi<DestinationRow[]>(mayLock ? '/api/destinations' : null);
+  const locks = useApi<LockRow[]>(
+    (mayLock || mayUnlock) && can('GET /api/locks') ? '/api/locks' : null,
+  );
   const [destination, setDestination] = useState('');
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
   if (!mayLock && !mayUnlock) return null;
+  const lock = locks.data?.find((l) => l.householdId === props.id);
   const send = async (kind: 'lock' | 'unlock') => {
     setError(undefined);
     try {
@@ -236,6 +254,7 @@ function Locks(props: { id: string; onChanged: () => void }) {
         ...(kind === 'lock' ? { body: { destinationId: destination, reason } } : {}),
       });
       setMessage(kind === 'lock' ? `Locked to ${destination}.` : 'Unlocked.');
+      locks.reload();
       props.onChanged();
     } catch (err) {
       if (err instanceof ApiError) setError(err);
@@ -243,6 +262,13 @@ function Locks(props: { id: string; onChanged: () => void }) {
   };
   return (
     <form className="row" aria-label="Lock the destination" onSubmit={(e) => e.preventDefault()}>
+      {lock && (
+        <p className="lock-now" data-lock={props.id}>
+          Locked
+          {lock.destinationId && ` to ${lock.destinationId}`}
+          {lock.movementId && ` on ${lock.movementId}`} by {lock.actor}: {lock.reason}
+        </p>
+      )}
       {mayLock && (
         <div>
           <label htmlFor="lock-destination">Lock to destination</label>
@@ -275,7 +301,7 @@ function Locks(props: { id: string; onChanged: () => void }) {
           Lock
         </button>
       )}
-      {mayUnlock && (
+      {mayUnlock && lock && (
         <button type="button" onClick={() => void send('unlock')}>
           Unlock
         </button>

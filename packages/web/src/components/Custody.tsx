@@ -83,6 +83,17 @@ export function Custody() {
         </p>
       )}
       {record.loading && <Loading />}
+      {record.data && can('GET /api/persons/:id/custody.pdf') && (
+        <p>
+          <a
+            className="badge"
+            href={`/api/persons/${encodeURIComponent(record.data.personId)}/custody.pdf`}
+            download
+          >
+            Custody record of {record.data.personId} (PDF)
+          </a>
+        </p>
+      )}
       {record.data && (
         <div className="table-scroll">
           <table aria-label="Belongings">

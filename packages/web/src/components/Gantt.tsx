@@ -1,6 +1,26 @@
-/** Movements on a time line, one lane per destination; each bar is filled as its seats are. */
+/**
+ * Movements on a time line, one lane per destination; each bar is filled as its seats are. A bar
+ * can be chosen (click, Enter or Space) to list its cases, and a dragged case can be dropped on it.
+ */
+import type { DragEvent, KeyboardEvent } from 'react';
 import type { Load } from '../lib/loads.js';
 import type { MovementRow } from '../lib/types.js';
+
+/** How a bar answers a case dragged over it: it fits, it does not, or nothing is dragged. */
+export type DropState = 'ok' | 'bad' | undefined;
+
+/** What the chart does with the pointer and keyboard (all optional: a read-only chart without). */
+export interface GanttActions {
+  selected?: string | null;
+  onSelect?: (movementId: string) => void;
+  /** The answer for a case dragged over a movement. */
+  dropState?: (movementId: string) => DropState;
+  /** A dragged case entered a movement's bar. */
+  onDragEnter?: (movementId: string) => void;
+  /** A dragged case left a movement's bar (entering the next one comes first). */
+  onDragLeave?: (movementId: string) => void;
+  onDrop?: (movementId: string, e: DragEvent) => void;
+}
 
 const day = 86_400_000;
 const laneHeight = 30;
@@ -8,11 +28,13 @@ const labelWidth = 70;
 const width = 1000;
 
 /** The Gantt chart of movements. */
-export function Gantt(props: {
-  movements: MovementRow[];
-  loads: Map<string, Load>;
-  today: string;
-}) {
+export function Gantt(
+  props: {
+    movements: MovementRow[];
+    loads: Map<string, Load>;
+    today: string;
+  } & GanttActions,
+) {
   const ms = props.movements.map((m) => Date.parse(m.departAt));
   if (ms.length === 0) return <p className="muted">No movements.</p>;
   const start = Math.min(...ms) - 30 * day;
@@ -66,11 +88,58 @@ export function Gantt(props: {
           const h = laneHeight - 8;
           const bx = x(Date.parse(m.departAt)) - barWidth / 2;
           const by = lane * laneHeight + 2;
+          const drop = props.dropState?.(m.id);
+          const label = `${m.id} ${m.departAt.slice(0, 10)} to ${m.destinationId ?? '–'}: ${load?.persons ?? 0} of ${m.seats} seats, ${m.status}`;
+          const choose = props.onSelect
+            ? {
+                role: 'button',
+                tabIndex: 0,
+                'aria-label': label,
+                'aria-pressed': props.selected === m.id,
+                onClick: () => props.onSelect!(m.id),
+                onKeyDown: (e: KeyboardEvent) => {
+                  if (e.key !== 'Enter' && e.key !== ' ') return;
+                  e.preventDefault();
+                  props.onSelect!(m.id);
+                },
+              }
+            : {};
+          const target = props.onDrop
+            ? {
+                onDragEnter: () => props.onDragEnter?.(m.id),
+                onDragOver: (e: DragEvent) => {
+                  // Only a fitting movement accepts the drop; the page says why another does not.
+                  if (drop !== 'ok') return;
+                  e.preventDefault();
+                  e.dataTransfer.dropEffect = 'move';
+                },
+                onDragLeave: (e: DragEvent) => {
+                  // Moving between the bar's own shapes is not leaving it.
+                  if (!e.currentTarget.contains(e.relatedTarget as Node | null))
+                    props.onDragLeave?.(m.id);
+                },
+                onDrop: (e: DragEvent) => {
+                  e.preventDefault();
+                  props.onDrop!(m.id, e);
+                },
+              }
+            : {};
+          const classes = [
+            'bar',
+            props.selected === m.id ? 'selected' : '',
+            drop ? `drop-${drop}` : '',
+          ].join(' ');
           return (
-            <g key={m.id} data-movement={m.id}>
-              <title>
-                {`${m.id} ${m.departAt.slice(0, 10)} to ${m.destinationId ?? '–'}: ${load?.persons ?? 0} of ${m.seats} seats, ${m.status}`}
-              </title>
+            <g key={m.id} data-movement={m.id} className={classes} {...choose} {...target}>
+              <title>{label}</title>
+              {/* A target wider than thin bars, as tall as the lane. */}
+              <rect
+                className="hit"
+                x={bx - Math.max(0, (14 - barWidth) / 2)}
+                y={lane * laneHeight}
+                width={Math.max(14, barWidth)}
+                height={laneHeight - 4}
+              />
               <rect
                 x={bx}
                 y={by}
@@ -94,6 +163,8 @@ export function Gantt(props: {
       <figcaption className="muted">
         One lane per destination; each bar is a movement, filled by the share of its seats taken
         (green: departed, red: cancelled, dashed line: today).
+        {props.onSelect &&
+          ' Choose a bar to list its cases; drag a case onto another bar to move it.'}
       </figcaption>
     </figure>
   );

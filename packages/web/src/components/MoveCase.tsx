@@ -1,21 +1,28 @@
 /**
- * Puts a case on another movement: the constraint check is shown before the planner locks the
- * case to that movement (the next timetable run keeps the lock).
+ * Moves a case to another movement: a dropped case (or one typed in, for the keyboard) and its
+ * target are checked by the server, and the planner confirms with a reason. The move saves a new
+ * timetable version and locks the case there, so later timetable runs keep it.
  */
-import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../lib/api.js';
-import type { CaseView } from '../lib/case-types.js';
-import type { Load } from '../lib/loads.js';
-import { checkMove } from '../lib/move-check.js';
-import type { MovementRow, PlanHeader, TimetableMovement } from '../lib/types.js';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, ApiError, query } from '../lib/api.js';
+import type { MoveCheck, MoveResult, MovementRow, TimetableMovement } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorNote } from './ui.js';
 
-/** The form and its check. */
+/** A case and target chosen elsewhere on the page (a drop, or a chip's button). */
+export interface MoveProposal {
+  caseId: string;
+  target: string;
+  /** Changes with every proposal, so the same one twice still resets the form. */
+  n: number;
+}
+
+/** The form, its check and the move. */
 export function MoveCase(props: {
   movements: MovementRow[];
   timetable: TimetableMovement[];
-  loads: Map<string, Load>;
+  proposal: MoveProposal | null;
+  onMoved: (result: MoveResult) => void;
 }) {
   const [caseId, setCaseId] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
@@ -23,45 +30,56 @@ export function MoveCase(props: {
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
-  const view = useApi<CaseView>(asked ? `/api/cases/${encodeURIComponent(asked)}` : null);
-  const allocation = useApi<PlanHeader[]>('/api/plans?kind=allocation');
-  const current = allocation.data?.find((p) => p.status === 'current');
-  const plan = useApi<{ assignments: { householdId: string; destinationId: string | null }[] }>(
-    current ? `/api/plans/${current.id}` : null,
+  const [busy, setBusy] = useState(false);
+  const targetRef = useRef<HTMLSelectElement>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const { proposal } = props;
+
+  useEffect(() => {
+    if (!proposal) return;
+    setCaseId(proposal.caseId);
+    setAsked(proposal.caseId);
+    setTarget(proposal.target);
+    setMessage(null);
+    setError(undefined);
+    (proposal.target ? reasonRef : targetRef).current?.focus();
+  }, [proposal]);
+
+  const check = useApi<MoveCheck>(
+    asked && target ? `/api/timetable/check${query({ case: asked, movement: target })}` : null,
   );
-  const on = props.timetable.find((m) => asked && m.cases.includes(asked));
-  const movement = props.movements.find((m) => m.id === target);
-  const destinationId =
-    plan.data?.assignments.find((a) => a.householdId === asked)?.destinationId ?? null;
-  const findings =
-    view.data && movement
-      ? checkMove(
-          {
-            persons: view.data.members.filter((m) => !m.mergedInto).length,
-            destinationId,
-            onTarget: on?.id === movement.id,
-          },
-          { ...movement, load: props.loads.get(movement.id)! },
-        )
-      : [];
-  const fits = findings.length > 0 && findings.every((f) => f.ok);
+  const on = asked ? props.timetable.find((m) => m.cases.includes(asked)) : undefined;
+  const persons = on && asked ? on.casePersons[on.cases.indexOf(asked)] : undefined;
   const lookUp = (e: FormEvent) => {
     e.preventDefault();
     setMessage(null);
+    setError(undefined);
     setAsked(caseId.trim().toUpperCase() || null);
   };
-  const lock = async () => {
+  const move = async () => {
+    if (!asked) return;
     setError(undefined);
+    setBusy(true);
     try {
-      await api(`/api/cases/${asked}/lock`, {
+      const result = await api<MoveResult>('/api/timetable/move', {
         method: 'POST',
-        body: { movementId: target, ...(destinationId ? { destinationId } : {}), reason },
+        body: { case: asked, movementId: target, reason },
       });
-      setMessage(`${asked} is locked to ${target}; the next timetable run keeps it there.`);
+      setMessage(
+        `${result.case} moved from ${result.from ?? 'no movement'} to ${result.to} (timetable v${result.plan.version}); it is locked there for later runs.`,
+      );
+      setReason('');
+      props.onMoved(result);
+      check.reload();
     } catch (err) {
       if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(false);
     }
   };
+  const checked =
+    check.data && check.data.case === asked && check.data.to === target ? check.data : undefined;
+  const ready = checked?.ok === true && reason.trim().length >= 3;
   return (
     <div>
       <form className="row" onSubmit={lookUp}>
@@ -76,17 +94,22 @@ export function MoveCase(props: {
         </div>
         <button type="submit">Look up</button>
       </form>
-      <ErrorNote error={view.error} />
-      {view.data && (
+      {asked && (
         <>
           <p>
-            {view.data.id}: {view.data.members.length} people, status {view.data.status}, allocated
-            to {destinationId ?? 'no destination'}, now on {on?.id ?? 'no movement'}.
+            {asked}
+            {persons !== undefined && `: ${persons} ${persons === 1 ? 'person' : 'people'}`}, now on{' '}
+            {on?.id ?? 'no movement'}.
           </p>
           <div className="row">
             <div>
               <label htmlFor="move-target">Move to movement</label>
-              <select id="move-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+              <select
+                id="move-target"
+                ref={targetRef}
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+              >
                 <option value="">choose…</option>
                 {props.movements.map((m) => (
                   <option key={m.id} value={m.id}>
@@ -97,20 +120,26 @@ export function MoveCase(props: {
             </div>
             <div>
               <label htmlFor="move-reason">Reason</label>
-              <input id="move-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+              <input
+                id="move-reason"
+                ref={reasonRef}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
             </div>
             <button
               type="button"
               className="primary"
-              disabled={!fits || reason.trim().length < 3}
-              onClick={() => void lock()}
+              disabled={!ready || busy}
+              onClick={() => void move()}
             >
-              Lock to this movement
+              Move to this movement
             </button>
           </div>
-          {findings.length > 0 && (
+          <ErrorNote error={check.error} />
+          {checked && (
             <ul className="checks" aria-label="Constraint check">
-              {findings.map((f) => (
+              {checked.findings.map((f) => (
                 <li key={f.text} className={f.ok ? 'ok' : 'error'}>
                   {f.ok ? '✓' : '✗'} {f.text}
                 </li>

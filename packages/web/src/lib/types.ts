@@ -29,6 +29,8 @@ export interface MovementList {
 /** One movement of `GET /api/timetable` (= `corridor timetable --json`). */
 export type TimetableMovement = MovementRow & {
   cases: string[];
+  /** Persons in each case, as `cases` lists them. */
+  casePersons: number[];
   persons: number;
   baggageKgUsed?: number;
 };
@@ -102,3 +104,21 @@ export const notAtRiskStatuses: readonly CaseStatus[] = [
   'withdrawn',
   'deceased',
 ];
+
+/** `GET /api/timetable/check` (= `corridor move-case CASE MOVEMENT --check --json`). */
+export interface MoveCheck {
+  case: string;
+  persons: number;
+  destinationId: string | null;
+  from: string | null;
+  to: string;
+  planId: number;
+  ok: boolean;
+  findings: { ok: boolean; text: string }[];
+}
+
+/** `POST /api/timetable/move`. */
+export type MoveResult = MoveCheck & {
+  plan: { id: number; version: number; kind: 'timetable' | 'joint' };
+  reason: string;
+};

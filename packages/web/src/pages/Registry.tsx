@@ -1,6 +1,6 @@
 /** The registry: find cases (exact name search through the blind index, filters) and open one. */
 import { caseStatuses } from '../lib/workflow.js';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { CaseDetail } from '../components/CaseDetail.js';
 import { ErrorNote, Link, Loading, Panel } from '../components/ui.js';
 import { query } from '../lib/api.js';
@@ -16,21 +16,23 @@ const pageSize = 25;
 export function Registry() {
   const { params } = useLocation();
   const openCase = params.get('case');
+  // A workflow move or lock in the open case shows in the list at once.
+  const [changes, setChanges] = useState(0);
   return (
     <div className="grid">
       <Panel title="Find a case" wide>
-        <Search />
+        <Search changes={changes} />
       </Panel>
       {openCase && (
         <Panel title={`Case ${openCase}`} wide id="case-panel">
-          <CaseDetail id={openCase} />
+          <CaseDetail id={openCase} onChanged={() => setChanges((n) => n + 1)} />
         </Panel>
       )}
     </div>
   );
 }
 
-function Search() {
+function Search(props: { changes: number }) {
   const { can, me } = useSession();
   const listing = can('GET /api/cases');
   const byName = !me.hiddenFields.includes('name');
@@ -57,6 +59,10 @@ function Search() {
   };
   const list = useApi<unknown>(listing ? `/api/cases${query(listQuery)}` : null);
   const { rows, total } = caseRows(list.data);
+  const { reload } = list;
+  useEffect(() => {
+    if (props.changes > 0) reload();
+  }, [props.changes, reload]);
 
   const search = (e: FormEvent) => {
     e.preventDefault();
