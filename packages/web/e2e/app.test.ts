@@ -334,14 +334,16 @@ describe('the web application', () => {
       const { page } = officer;
       await logIn(page, 'movement-officer');
       await page.goto('/movement-day?movement=M-001');
-      const list = await api<{ summary: { booked: number }; persons: { personId: string }[] }>(
-        page,
-        '/api/movements/M-001/checkin',
-      );
+      const list = await api<{
+        summary: { booked: number };
+        persons: { personId: string; name: string }[];
+      }>(page, '/api/movements/M-001/checkin');
       const stat = (name: string) => page.locator(`[data-stat="${name}"] .stat-value`);
       await page.locator('[data-person]').first().waitFor();
       expect(Number(await stat('booked').innerText())).toBe(list.summary.booked);
       const person = list.persons[0]!.personId;
+      // Names arrive with the desk's list: no request per household.
+      await page.locator(`[data-person="${person}"]`).getByText(list.persons[0]!.name).waitFor();
       const [recorded] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/api/checkin')),
         page.getByRole('button', { name: `Checked in: ${person}` }).click(),

@@ -1,5 +1,5 @@
 /** Check-in on the day (M6): the desk's list of a movement, and one record per person. */
-import { checkinStatuses, IdSchema } from '@corridor/core';
+import { checkinStatuses, IdSchema, maySee } from '@corridor/core';
 import { z } from 'zod';
 import { defineRoute } from '../route.js';
 
@@ -53,6 +53,10 @@ export const movementCheckinRoute = defineRoute('GET /api/movements/:id/checkin'
       z.object({
         householdId: z.string(),
         personId: z.string(),
+        name: z
+          .string()
+          .nullable()
+          .describe('"Given Family", or null when your role may not see names or they were erased'),
         isHead: z.boolean(),
         status: z.enum([...checkinStatuses, 'booked', 'conflict']),
         station: z.string().nullable(),
@@ -60,10 +64,22 @@ export const movementCheckinRoute = defineRoute('GET /api/movements/:id/checkin'
       }),
     ),
   }),
-  handler: async ({ params, store }) => ({
-    summary: await store.checkin.summary(params.id),
-    persons: await store.checkin.list(params.id),
-  }),
+  handler: async ({ params, store, user }) => {
+    const persons = await store.checkin.list(params.id);
+    // The desk needs names to call people; one read of the movement's households, by role.
+    const names = new Map<string, string>();
+    if (maySee(user.role, 'name')) {
+      const snapshot = await store.registry.snapshot([
+        ...new Set(persons.map((p) => p.householdId)),
+      ]);
+      for (const p of snapshot.persons)
+        if (p.pii) names.set(p.id, `${p.pii.givenName} ${p.pii.familyName}`.trim());
+    }
+    return {
+      summary: await store.checkin.summary(params.id),
+      persons: persons.map((p) => ({ ...p, name: names.get(p.personId) ?? null })),
+    };
+  },
 });
 
 /** `POST /api/checkin`: like `corridor checkin MOVEMENT PERSON --status S`. */

@@ -210,6 +210,11 @@ describe('registry, files, manifests and check-in routes', () => {
     ).json();
     expect(desk.summary).toMatchObject({ booked: booked.length, checkedIn: 1 });
     expect(desk.persons).toHaveLength(booked.length);
+    // Names come with the list (one request for the desk), decrypted for roles that see names.
+    const nameOf = new Map(
+      demo.persons.map((p) => [p.id, `${p.pii.givenName} ${p.pii.familyName}`]),
+    );
+    for (const p of desk.persons) expect(p.name).toBe(nameOf.get(p.personId));
     const stranger = demo.persons.find((p) => !on.some((h) => h.id === p.householdId))!;
     const refused = await server.as('movement-officer', {
       method: 'POST',

@@ -15,7 +15,6 @@ import { useSession } from '../lib/session.js';
 import type { MovementList } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { useTimetable } from '../lib/use-timetable.js';
-import { useNames } from '../lib/use-names.js';
 
 const labels: Record<CheckinStatus, string> = {
   'checked-in': 'Checked in',
@@ -109,7 +108,7 @@ function Booked(props: { movementId: string }) {
 }
 
 function Checkin(props: { movementId: string }) {
-  const { can, me } = useSession();
+  const { can } = useSession();
   const path = `/api/movements/${props.movementId}/checkin`;
   const data = useApi<unknown>(path, 5000);
   const [filter, setFilter] = useState('');
@@ -120,11 +119,8 @@ function Checkin(props: { movementId: string }) {
     overrides[r.personId] ? { ...r, status: overrides[r.personId]! } : r,
   );
   const counts = checkinCounts(rows);
-  const names = useNames(
-    rows.map((r) => r.householdId),
-    can('GET /api/cases/:id') && !me.hiddenFields.includes('name'),
-  );
-  const nameFor = (r: CheckinRow) => nameOf(r) ?? names.get(r.personId) ?? null;
+  // The server sends names with the list, only to roles that may see them.
+  const nameFor = nameOf;
   const record = async (r: CheckinRow, status: CheckinStatus) => {
     setError(undefined);
     setOverrides((o) => ({ ...o, [r.personId]: status }));
