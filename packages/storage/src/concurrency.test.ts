@@ -1,4 +1,4 @@
-import { generateDemo } from '@corridor/core';
+import { generateDemo, generateDemoIncidents } from '@corridor/core';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit } from './audit/audit-store.js';
@@ -97,6 +97,19 @@ describe.each(backends)('two writers at once on $name', (backend) => {
     expect(current?.id).toBe((saved[0] as PromiseFulfilledResult<{ id: number }>).value.id);
     expect(current?.assignments).toHaveLength(demo.households.length);
     expect(await a.plans.list('allocation')).toHaveLength(1);
+  });
+
+  it('add one incident id from two writers: one is added, the other told clearly', async () => {
+    const incident = { ...generateDemoIncidents(demo.households)[0]!, id: 'I-RACE' };
+    const results = await Promise.allSettled([
+      a.incidents.add([incident], admin),
+      b.incidents.add([incident], admin),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ id: 'invalid-input', status: 400 });
+    expect(String(refused.reason.message)).toContain('incident I-RACE: id is already used');
+    expect((await b.incidents.list()).filter((i) => i.id === 'I-RACE')).toHaveLength(1);
   });
 
   it('check in the same movement from two stations without losing or doubling a record', async () => {

@@ -6,12 +6,15 @@ import {
   type HazardIncident,
   type Incident,
 } from '@corridor/core';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
 import type { Vault } from '../vault/vault.js';
 import type { IncidentStore } from './incident-store.js';
+
+/** Advisory lock key: one writer of the incident log at a time, so two adds of one id cannot both pass the check. */
+const writerLockKey = 7_270_501;
 
 /** IncidentStore over Kysely. */
 export class KyselyIncidents implements IncidentStore {
@@ -22,6 +25,7 @@ export class KyselyIncidents implements IncidentStore {
 
   add(incidents: Incident[], actor: Actor): Promise<void> {
     return this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${writerLockKey})`.execute(trx);
       const existing = new Set(
         (await trx.selectFrom('incidents').select('id').execute()).map((r) => r.id),
       );
