@@ -19,6 +19,7 @@ import type { CustodyStore } from './custody/custody-store.js';
 import { KyselyCustody } from './custody/kysely-custody.js';
 import { KyselyCheckin } from './checkin/kysely-checkin.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
+import { transact } from './db/transact.js';
 import type { Database } from './db/schema.js';
 import type { JobStore } from './jobs/job-store.js';
 import { KyselyJobs } from './jobs/kysely-jobs.js';
@@ -69,6 +70,11 @@ export interface Store {
   custody: CustodyStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
+  /**
+   * Runs `fn` with a store whose every write goes into one transaction: all of them are kept, or
+   * none when `fn` throws (a re-plan's movements and its plan, say).
+   */
+  atomically<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   /** The whole database as one encrypted backup (readable only with the same master key). */
   backup(): Promise<{ content: Buffer; summary: BackupSummary }>;
   /** Restores a backup into this store, which must hold no operation yet. */
@@ -119,6 +125,35 @@ async function openVault(
   return vault;
 }
 
+/** Every capability over `db` (the database, or one transaction of it). */
+function storeOver(
+  db: Kysely<Database>,
+  vault: Vault,
+  base: Pick<Store, 'kind' | 'target' | 'close'>,
+): Store {
+  return {
+    ...base,
+    registry: new KyselyRegistry(db, vault),
+    plans: new KyselyPlans(db),
+    movements: new KyselyMovements(db),
+    incidents: new KyselyIncidents(db, vault),
+    checkin: new KyselyCheckin(db),
+    jobs: new KyselyJobs(db),
+    property: new KyselyProperty(db),
+    custody: new KyselyCustody(db, vault),
+    audit: {
+      events: (after, limit) => auditEvents(db, after, limit),
+      verify: () => verifyAudit(db),
+    },
+    users: new KyselyUsers(db),
+    sessions: new KyselySessions(db, vault),
+    db,
+    atomically: (fn) => transact(db, (trx) => fn(storeOver(trx, vault, base))),
+    backup: () => backupDatabase(db, vault),
+    restore: async (content) => restoreDatabase(db, readBackup(content, vault)),
+  };
+}
+
 /** Opens the database, checks the master key and returns every capability. */
 export async function openStore(
   config: DatabaseConfig,
@@ -128,29 +163,11 @@ export async function openStore(
   const opened = await openDatabase(config);
   try {
     const vault = await openVault(opened.db, config, env, options.mayCreateKey ?? true);
-    const db = opened.db;
-    return {
+    return storeOver(opened.db, vault, {
       kind: opened.kind,
       target: opened.target,
-      registry: new KyselyRegistry(db, vault),
-      plans: new KyselyPlans(db),
-      movements: new KyselyMovements(db),
-      incidents: new KyselyIncidents(db, vault),
-      checkin: new KyselyCheckin(db),
-      jobs: new KyselyJobs(db),
-      property: new KyselyProperty(db),
-      custody: new KyselyCustody(db, vault),
-      audit: {
-        events: (after, limit) => auditEvents(db, after, limit),
-        verify: () => verifyAudit(db),
-      },
-      users: new KyselyUsers(db),
-      sessions: new KyselySessions(db, vault),
-      db,
-      backup: () => backupDatabase(db, vault),
-      restore: async (content) => restoreDatabase(db, readBackup(content, vault)),
       close: opened.close,
-    };
+    });
   } catch (error) {
     await opened.close();
     throw error;

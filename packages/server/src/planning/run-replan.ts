@@ -85,18 +85,22 @@ export async function runReplan(
   };
   const applied = outcome.input;
   const appliedIndex = new Map(applied.movements.map((m, k) => [m.id, k]));
-  const plan = await saveTimetable(store, actor, {
-    kind: 'timetable',
-    input: applied,
-    assignment: outcome.assignment.map((id) => (id ? (appliedIndex.get(id) ?? -1) : -1)),
-    reasons: outcome.changes.length
-      ? applied.cases.map((c) => outcome.changes.find((x) => x.case === c.id)?.reason ?? 'kept')
-      : [],
-    summary,
-    basedOn: current.id,
-    parentId: current.id,
+  // The movements' new states and the plan made for them are kept together or not at all.
+  const plan = await store.atomically(async (tx) => {
+    const saved = await saveTimetable(tx, actor, {
+      kind: 'timetable',
+      input: applied,
+      assignment: outcome.assignment.map((id) => (id ? (appliedIndex.get(id) ?? -1) : -1)),
+      reasons: outcome.changes.length
+        ? applied.cases.map((c) => outcome.changes.find((x) => x.case === c.id)?.reason ?? 'kept')
+        : [],
+      summary,
+      basedOn: current.id,
+      parentId: current.id,
+    });
+    await applyToMovements(tx, actor, params.events);
+    return saved;
   });
-  await applyToMovements(store, actor, params.events);
   control.progress({ phase: 'done', fraction: 1, message: `plan v${plan.version} saved` });
   return { ...summary, plan: { id: plan.id, version: plan.version } };
 }

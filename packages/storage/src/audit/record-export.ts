@@ -1,4 +1,5 @@
 /** Every export of personal data leaves an audit entry (who, what, which format), never the data. */
+import { transact } from '../db/transact.js';
 import type { Store } from '../store.js';
 import { appendAudit, type Actor } from './audit-store.js';
 
@@ -10,7 +11,7 @@ export async function recordExport(
   entityId: string,
   detail: Record<string, unknown>,
 ): Promise<void> {
-  await store.db
-    .transaction()
-    .execute((trx) => appendAudit(trx, actor, { action: 'export', entity, entityId, detail }));
+  await transact(store.db, (trx) =>
+    appendAudit(trx, actor, { action: 'export', entity, entityId, detail }),
+  );
 }

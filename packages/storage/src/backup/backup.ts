@@ -7,6 +7,7 @@ import { errors } from '@corridor/core';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Vault } from '../vault/vault.js';
+import { transact } from '../db/transact.js';
 
 const magic = Buffer.from('CORRIDOR-BACKUP-1\n');
 const skipped = new Set(['corridor_migrations_lock']);
@@ -151,7 +152,7 @@ export async function restoreDatabase(db: AnyDb, body: BackupBody): Promise<Back
       `the target database is not empty (it holds rows in ${occupied.join(', ')}); restore into a new data folder or an empty database, then add users`,
     );
   let rows = 0;
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     for (const table of body.tables) {
       if (table.name === 'corridor_migrations') continue;
       const target = new Set((await columnsOf(trx, table.name)).map((c) => c.name));

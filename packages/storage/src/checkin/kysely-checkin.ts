@@ -33,6 +33,7 @@ import type {
   MovementCheckinSummary,
 } from './checkin-store.js';
 import { moveHouseholds } from './household-moves.js';
+import { transact } from '../db/transact.js';
 
 /** Roles that work the check-in desks and gates. */
 export const checkinRoles: readonly string[] = ['admin', 'movement-officer'];
@@ -178,7 +179,7 @@ export class KyselyCheckin implements CheckinStore {
     mayCheckIn(actor);
     if (!isCheckinStatus(input.status))
       throw errors.invalidInput(`status must be checked-in, boarded, no-show or arrived`);
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const household = await this.bookedHousehold(trx, input.movementId, input.personId);
       // Two desks on one database take turns per household: the second sees the first's record
       // (and is told the person is already checked in) instead of both moving the household.
@@ -212,7 +213,7 @@ export class KyselyCheckin implements CheckinStore {
     mayCheckIn(actor);
     if (input.note.trim().length < 3)
       throw errors.invalidInput('a note of at least 3 characters is required for a decision');
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const before = await this.stateOf(trx, input.movementId, input.personId);
       if (!before || before.status !== null)
         throw errors.conflict(
@@ -300,7 +301,7 @@ export class KyselyCheckin implements CheckinStore {
 
   async merge(log: unknown, actor: Actor): Promise<MergeResult> {
     mayCheckIn(actor);
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const events = parseLog(log, await operationId(trx));
       const { added, alreadyHad } = await mergeEvents(trx, events, actor);
       const byMovement = new Map<string, Set<string>>();

@@ -20,6 +20,7 @@ import { addCustodyEvents } from './add-custody-events.js';
 import { batchDigest, itemHash } from './custody-chain.js';
 import type { CustodyStore, CustodyVerdict } from './custody-store.js';
 import { verifyCustody } from './verify-custody.js';
+import { transact } from '../db/transact.js';
 
 /** CustodyStore over Kysely. */
 export class KyselyCustody implements CustodyStore {
@@ -29,7 +30,7 @@ export class KyselyCustody implements CustodyStore {
   ) {}
 
   addItems(items: Belonging[], actor: Actor): Promise<void> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       await lockAuditChain(trx);
       const problems: string[] = [];
       const parsed: Belonging[] = [];
@@ -107,7 +108,7 @@ export class KyselyCustody implements CustodyStore {
   }
 
   addEvents(events: CustodyEventInput[], actor: Actor): Promise<CustodyEvent[]> {
-    return this.db.transaction().execute((trx) => addCustodyEvents(trx, this.vault, events, actor));
+    return transact(this.db, (trx) => addCustodyEvents(trx, this.vault, events, actor));
   }
 
   async items(personId?: string): Promise<BelongingView[]> {

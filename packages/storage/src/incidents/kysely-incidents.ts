@@ -12,6 +12,7 @@ import { insertInBatches } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
 import type { Vault } from '../vault/vault.js';
 import type { IncidentStore } from './incident-store.js';
+import { transact } from '../db/transact.js';
 
 /** Advisory lock key: one writer of the incident log at a time, so two adds of one id cannot both pass the check. */
 const writerLockKey = 7_270_501;
@@ -24,7 +25,7 @@ export class KyselyIncidents implements IncidentStore {
   ) {}
 
   add(incidents: Incident[], actor: Actor): Promise<void> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       await sql`select pg_advisory_xact_lock(${writerLockKey})`.execute(trx);
       const existing = new Set(
         (await trx.selectFrom('incidents').select('id').execute()).map((r) => r.id),

@@ -13,6 +13,7 @@ import type {
   JobStore,
   RecoveredJobs,
 } from './job-store.js';
+import { transact } from '../db/transact.js';
 
 function iso(d: Date | string | null): string | null {
   return d === null ? null : new Date(d).toISOString();
@@ -42,7 +43,7 @@ export class KyselyJobs implements JobStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   create(job: { kind: string; params: Record<string, unknown> }, actor: Actor): Promise<JobRecord> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const row = await trx
         .insertInto('jobs')
         .values({
@@ -176,7 +177,7 @@ export class KyselyJobs implements JobStore {
   }
 
   cancel(id: string, actor: Actor, at: Date): Promise<JobRecord> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const job = await trx
         .selectFrom('jobs')
         .selectAll()

@@ -17,6 +17,7 @@ import type {
   MovementStatus,
   MovementStore,
 } from './movement-store.js';
+import { transact } from '../db/transact.js';
 
 type Row = Database['movements'] extends infer T ? { [K in keyof T]: unknown } : never;
 
@@ -73,7 +74,7 @@ export class KyselyMovements implements MovementStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   add(movements: Omit<Movement, 'version'>[], actor: Actor, now = new Date()): Promise<void> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const destinations = new Set(
         (await trx.selectFrom('destinations').select('id').execute()).map((d) => d.id),
       );
@@ -133,7 +134,7 @@ export class KyselyMovements implements MovementStore {
     expectedVersion: number | undefined,
     actor: Actor,
   ): Promise<Movement> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const current = await trx
         .selectFrom('movements')
         .selectAll()
@@ -185,7 +186,7 @@ export class KyselyMovements implements MovementStore {
           problems,
         ),
       );
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       for (const d of days) {
         await trx
           .insertInto('ground_capacity')

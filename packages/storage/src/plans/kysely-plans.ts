@@ -5,6 +5,7 @@ import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches, type Db } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
 import type { NewPlan, PlanKind, PlanLock, PlanStore, StoredPlan } from './plan-store.js';
+import { transact } from '../db/transact.js';
 
 const planKinds: PlanKind[] = ['allocation', 'timetable', 'joint'];
 
@@ -181,7 +182,7 @@ export class KyselyPlans implements PlanStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   save(plan: NewPlan, actor: Actor): Promise<StoredPlan> {
-    return this.db.transaction().execute((trx) => saveIn(trx, plan, actor));
+    return transact(this.db, (trx) => saveIn(trx, plan, actor));
   }
 
   saveWithLock(
@@ -189,7 +190,7 @@ export class KyselyPlans implements PlanStore {
     lock: Omit<PlanLock, 'actor' | 'at'>,
     actor: Actor,
   ): Promise<{ plan: StoredPlan; lock: PlanLock }> {
-    return this.db.transaction().execute(async (trx) => ({
+    return transact(this.db, async (trx) => ({
       plan: await saveIn(trx, plan, actor),
       lock: await lockIn(trx, lock, actor),
     }));
@@ -221,11 +222,11 @@ export class KyselyPlans implements PlanStore {
   }
 
   lock(lock: Omit<PlanLock, 'actor' | 'at'>, actor: Actor): Promise<PlanLock> {
-    return this.db.transaction().execute((trx) => lockIn(trx, lock, actor));
+    return transact(this.db, (trx) => lockIn(trx, lock, actor));
   }
 
   unlock(householdId: string, actor: Actor): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const r = await trx
         .deleteFrom('plan_locks')
         .where('household_id', '=', householdId)

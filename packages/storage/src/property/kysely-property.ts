@@ -15,13 +15,14 @@ import type { Database } from '../db/schema.js';
 import { checkLedgerEntries } from './check-ledger.js';
 import { readLedger } from './read-ledger.js';
 import type { LedgerEntries, PropertyStore } from './property-store.js';
+import { transact } from '../db/transact.js';
 
 /** PropertyStore over Kysely. */
 export class KyselyProperty implements PropertyStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   add(entries: LedgerEntries, actor: Actor): Promise<void> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       await lockAuditChain(trx);
       const households = new Set(
         (await trx.selectFrom('households').select('id').execute()).map((h) => h.id),
@@ -108,7 +109,7 @@ export class KyselyProperty implements PropertyStore {
   }
 
   abandon(abandonment: Abandonment, actor: Actor): Promise<LedgerAsset> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       await lockAuditChain(trx);
       const parsed = AbandonmentSchema.safeParse(abandonment);
       if (!parsed.success) {

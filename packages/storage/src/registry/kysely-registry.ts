@@ -34,6 +34,7 @@ import type {
   OperationStatus,
   RegistryStore,
 } from './registry-store.js';
+import { transact } from '../db/transact.js';
 
 /** Every table of the operation, children first; users, sessions and the audit log stay. */
 const registryTables = [
@@ -88,11 +89,11 @@ export class KyselyRegistry implements RegistryStore {
   }
 
   createOperation(data: OperationData, actor: Actor): Promise<void> {
-    return this.db.transaction().execute((trx) => insertOperation(trx, this.vault, data, actor));
+    return transact(this.db, (trx) => insertOperation(trx, this.vault, data, actor));
   }
 
   deleteOperation(actor: Actor): Promise<void> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const op = await trx.selectFrom('operations').select(['id']).executeTakeFirst();
       for (const table of registryTables) await trx.deleteFrom(table).execute();
       await appendAudit(trx, actor, {
@@ -116,11 +117,11 @@ export class KyselyRegistry implements RegistryStore {
   }
 
   moveCase(id: string, to: CaseStatus, reason: string, actor: Actor): Promise<HistoryEntry> {
-    return this.db.transaction().execute((trx) => moveCaseIn(trx, id, to, reason, actor));
+    return transact(this.db, (trx) => moveCaseIn(trx, id, to, reason, actor));
   }
 
   scanDuplicates(actor: Actor): Promise<number> {
-    return this.db.transaction().execute((trx) => scanDuplicatesIn(trx, this.vault, actor));
+    return transact(this.db, (trx) => scanDuplicatesIn(trx, this.vault, actor));
   }
 
   duplicates(status?: DuplicatePair['status']): Promise<DuplicatePair[]> {
@@ -128,7 +129,7 @@ export class KyselyRegistry implements RegistryStore {
   }
 
   decideDuplicate(id: number, decision: DuplicateDecision, actor: Actor): Promise<DuplicatePair> {
-    return this.db.transaction().execute((trx) => decideDuplicateIn(trx, id, decision, actor));
+    return transact(this.db, (trx) => decideDuplicateIn(trx, id, decision, actor));
   }
 
   async destinations(): Promise<Destination[]> {
@@ -159,7 +160,7 @@ export class KyselyRegistry implements RegistryStore {
   }
 
   erasePerson(id: string, actor: Actor): Promise<ErasedPerson> {
-    return this.db.transaction().execute((trx) => erasePersonIn(trx, id, actor));
+    return transact(this.db, (trx) => erasePersonIn(trx, id, actor));
   }
 
   async pledges(): Promise<Pledge[]> {
@@ -184,9 +185,7 @@ export class KyselyRegistry implements RegistryStore {
     options: ImportOptions,
     actor: Actor,
   ): Promise<ImportReport> {
-    return this.db
-      .transaction()
-      .execute((trx) => importRecordsIn(trx, this.vault, data, options, actor));
+    return transact(this.db, (trx) => importRecordsIn(trx, this.vault, data, options, actor));
   }
 
   snapshot(householdIds?: readonly string[]): Promise<RegistrySnapshot> {

@@ -12,6 +12,7 @@ import type {
   SessionStore,
   SessionUser,
 } from './session-store.js';
+import { transact } from '../db/transact.js';
 
 /** A session is marked as seen at most this often, so reads do not each write. */
 const touchEveryMs = 30_000;
@@ -28,7 +29,7 @@ export class KyselySessions implements SessionStore {
   }
 
   start(tokenHash: string, userId: number, now: Date): Promise<SessionUser> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const user = await trx
         .selectFrom('users')
         .select(['id', 'username', 'role'])
@@ -75,7 +76,7 @@ export class KyselySessions implements SessionStore {
   }
 
   end(tokenHash: string, actor: Actor): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const gone = await trx
         .deleteFrom('sessions')
         .where('token_hash', '=', tokenHash)
@@ -97,7 +98,7 @@ export class KyselySessions implements SessionStore {
   }
 
   recordFailedLogin(username: string, reason: LoginFailure): Promise<void> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const known = await trx
         .selectFrom('users')
         .select('username')

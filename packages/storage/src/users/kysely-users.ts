@@ -4,6 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Database, UsersTable } from '../db/schema.js';
 import type { NewUser, User, UserCredentials, UserStore } from './user-store.js';
+import { transact } from '../db/transact.js';
 
 function toUser(row: Selectable<UsersTable>): User {
   return {
@@ -30,7 +31,7 @@ export class KyselyUsers implements UserStore {
   async add(user: NewUser, actor: Actor): Promise<User> {
     mustAdminister(actor);
     if (!isRole(user.role)) throw errors.invalidInput(`unknown role "${String(user.role)}"`);
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const row = await trx
         .insertInto('users')
         .values({
@@ -69,7 +70,7 @@ export class KyselyUsers implements UserStore {
 
   async disable(username: string, actor: Actor): Promise<User> {
     mustAdminister(actor);
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       const row = await trx
         .updateTable('users')
         .set({ disabled: true })
