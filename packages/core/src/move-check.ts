@@ -43,6 +43,21 @@ export interface MoveFinding {
   text: string;
 }
 
+/** The check of one move as the API and `corridor move-case --check --json` give it. */
+export interface MoveCheck {
+  case: string;
+  persons: number;
+  /** Where the case is allocated. */
+  destinationId: string | null;
+  /** The movement the case is on now (null: none). */
+  from: string | null;
+  to: string;
+  /** The plan checked against. */
+  planId: number;
+  ok: boolean;
+  findings: MoveFinding[];
+}
+
 /** Checks moving a case onto `target`; every finding must be ok for the move to be saved. */
 export function checkMove(c: MoveCase, target: MoveTarget): MoveFinding[] {
   const seatsLeft = target.load.seats - target.load.persons;

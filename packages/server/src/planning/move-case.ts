@@ -3,7 +3,7 @@
  * /api/timetable/move`, `corridor move-case`): the check says whether it fits, the move saves a
  * new timetable version with the case there and locks it so later runs keep it.
  */
-import { checkMove, errors, plannedKgPerPerson, type MoveFinding } from '@corridor/core';
+import { checkMove, errors, plannedKgPerPerson, type MoveCheck } from '@corridor/core';
 import { timetableView, type Actor, type Store } from '@corridor/storage';
 
 /** Which case to which movement, in which plan. */
@@ -14,19 +14,7 @@ export interface MoveRequest {
   joint?: boolean;
 }
 
-/** The check of a move, as the API and `corridor move-case --check` show it. */
-export interface MoveCheck {
-  case: string;
-  persons: number;
-  destinationId: string | null;
-  /** The movement the case is on now (null: none). */
-  from: string | null;
-  to: string;
-  /** The plan checked against. */
-  planId: number;
-  ok: boolean;
-  findings: MoveFinding[];
-}
+export type { MoveCheck };
 
 /** What a move saved. */
 export interface MoveResult extends MoveCheck {

@@ -1,5 +1,5 @@
 /** Shapes of the API's answers as the pages use them (the server's zod schemas are the truth). */
-import type { CaseStatus, Destination, Movement, Pledge } from '@corridor/core';
+import type { CaseStatus, Destination, MoveCheck, Movement, Pledge } from '@corridor/core';
 
 /** `GET /api/status` (= `corridor status --json`). */
 export interface OperationStatus {
@@ -106,16 +106,7 @@ export const notAtRiskStatuses: readonly CaseStatus[] = [
 ];
 
 /** `GET /api/timetable/check` (= `corridor move-case CASE MOVEMENT --check --json`). */
-export interface MoveCheck {
-  case: string;
-  persons: number;
-  destinationId: string | null;
-  from: string | null;
-  to: string;
-  planId: number;
-  ok: boolean;
-  findings: { ok: boolean; text: string }[];
-}
+export type { MoveCheck };
 
 /** `POST /api/timetable/move`. */
 export type MoveResult = MoveCheck & {
