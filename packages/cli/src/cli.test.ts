@@ -467,6 +467,19 @@ describe('corridor on an embedded data folder', () => {
     );
     expect(events).toHaveLength(5);
     expect(events[0]).toMatchObject({ seq: 1, action: 'operation.create' });
+    const head = corridor(['audit', 'head', '--data', data]).stdout.trim();
+    expect(head).toMatch(new RegExp(`^${verdict.events}:[0-9a-f]{64}$`));
+    const anchored = corridor(['audit', 'verify', '--anchor', head, '--data', data, '--json']);
+    expect([anchored.code, JSON.parse(anchored.stdout).ok]).toEqual([0, true]);
+    const forged = corridor(['audit', 'verify', '--anchor', `1:${'0'.repeat(64)}`, '--data', data]);
+    expect(forged.code).toBe(3);
+    expect(forged.stdout).toContain(
+      'audit chain BROKEN at event 1: event 1 differs from its anchor',
+    );
+    expectOneLineError(
+      corridor(['audit', 'verify', '--anchor', 'latest', '--data', data]).stderr,
+      /anchor "latest" must be SEQ:HASH/,
+    );
   });
 
   it('backs up and restores to identical counts, only with the master key', () => {

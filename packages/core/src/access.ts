@@ -96,6 +96,7 @@ export const routeAccess = {
   'GET /api/jobs/:id': everyone,
   'POST /api/jobs/:id/cancel': plannerRoles,
   'GET /api/audit/verify': auditReaderRoles,
+  'GET /api/audit/head': auditReaderRoles,
   'GET /api/audit/events': auditReaderRoles,
   'GET /api/users': userAdminRoles,
   'POST /api/users': userAdminRoles,

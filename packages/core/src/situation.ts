@@ -141,6 +141,11 @@ export interface SituationReport {
     latest: SituationInputs['incidents'][number][];
   };
   property: readonly PropertyFigures[];
+  /**
+   * The audit log's last event as SEQ:HASH when the report was made: a printed report keeps it
+   * outside the database, for `corridor audit verify --anchor` to catch a rewritten log later.
+   */
+  auditHead?: string;
 }
 
 /** Computes the report's content from its inputs. */

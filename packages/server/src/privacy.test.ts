@@ -88,6 +88,21 @@ describe.each(backends)('protecting the people in the data on $name', (backend) 
     expect((await server.as('auditor', { url: '/api/audit/verify' })).json()).toMatchObject({
       ok: true,
     });
+    const head = (await server.as('auditor', { url: '/api/audit/head' })).json();
+    expect(head.anchor).toBe(`${head.seq}:${head.hash}`);
+    const anchored = await server.as('auditor', {
+      url: `/api/audit/verify?anchor=${head.anchor},1:${'0'.repeat(64)}`,
+    });
+    expect(anchored.json()).toMatchObject({ ok: false, seq: 1 });
+    expect(anchored.json().problem).toContain('differs from its anchor');
+    const bad = await server.as('auditor', { url: '/api/audit/verify?anchor=latest' });
+    expect([bad.statusCode, bad.json().message]).toEqual([
+      400,
+      expect.stringContaining('anchor "latest" must be SEQ:HASH'),
+    ]);
+    expect(
+      (await server.as('auditor', { url: `/api/audit/verify?anchor=${head.anchor}` })).json(),
+    ).toMatchObject({ ok: true });
     const [original] = await server.store.audit.events(2, 1);
     // Straight to the table, as someone with database access would do it.
     await server.store.db

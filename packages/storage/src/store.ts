@@ -10,7 +10,9 @@ import {
 } from './backup/backup.js';
 import {
   auditEvents,
+  auditHead,
   verifyAudit,
+  type AuditAnchor,
   type AuditEvent,
   type AuditVerdict,
 } from './audit/audit-store.js';
@@ -43,7 +45,10 @@ import { Vault } from './vault/vault.js';
 /** The audit capability: read and verify the chain. */
 export interface AuditStore {
   events(afterSeq?: number, limit?: number): Promise<AuditEvent[]>;
-  verify(): Promise<AuditVerdict>;
+  /** Recomputes the chain; each anchor (kept outside the database) must still match. */
+  verify(anchors?: readonly AuditAnchor[]): Promise<AuditVerdict>;
+  /** The last event's number and hash, to keep outside the database. */
+  head(): Promise<AuditAnchor & { at: string }>;
 }
 
 /** Every capability of one open database. */
@@ -143,7 +148,8 @@ function storeOver(
     custody: new KyselyCustody(db, vault),
     audit: {
       events: (after, limit) => auditEvents(db, after, limit),
-      verify: () => verifyAudit(db),
+      verify: (anchors) => verifyAudit(db, anchors),
+      head: () => auditHead(db),
     },
     users: new KyselyUsers(db),
     sessions: new KyselySessions(db, vault),

@@ -1,5 +1,6 @@
-/** `corridor audit verify|list`: the hash-chained audit log. */
+/** `corridor audit verify|head|list`: the hash-chained audit log. */
 import { errors } from '@corridor/core';
+import { parseAuditAnchor } from '@corridor/storage';
 import type { Command } from 'commander';
 import { output, withStore } from '../context.js';
 import { table } from '../format.js';
@@ -12,15 +13,34 @@ export function registerAudit(program: Command): void {
   audit
     .command('verify')
     .description('recompute the chain; names the first event that was edited, inserted or removed')
+    .option(
+      '--anchor <SEQ:HASH...>',
+      'heads kept outside the database (from `corridor audit head`): each must still match',
+    )
     .option('--json', 'print JSON')
-    .action(async (_opts, command: Command) => {
-      const verdict = await withStore(command, false, (store) => store.audit.verify());
+    .action(async (opts: { anchor?: string[] }, command: Command) => {
+      const anchors = (opts.anchor ?? []).map((a) => parseAuditAnchor(a));
+      const verdict = await withStore(command, false, (store) => store.audit.verify(anchors));
       output(command, verdict, () =>
         verdict.ok
           ? `audit chain intact: ${verdict.events} events`
           : `audit chain BROKEN at event ${verdict.seq}: ${verdict.problem}`,
       );
       if (!verdict.ok) process.exitCode = 3;
+    });
+  audit
+    .command('head')
+    .description(
+      'the last event as SEQ:HASH: keep it outside the database (a report, a ticket) and give it to `audit verify --anchor` later',
+    )
+    .option('--json', 'print JSON')
+    .action(async (_opts, command: Command) => {
+      const head = await withStore(command, false, (store) => store.audit.head());
+      output(
+        command,
+        { ...head, anchor: `${head.seq}:${head.hash}` },
+        () => `${head.seq}:${head.hash}`,
+      );
     });
   audit
     .command('list')

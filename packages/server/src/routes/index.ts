@@ -1,6 +1,6 @@
 /** Every API route, in the order /docs lists them; add a new module's routes here. */
 import type { ApiRoute } from '../route.js';
-import { auditEventsRoute, verifyAuditRoute } from './audit.js';
+import { auditEventsRoute, auditHeadRoute, verifyAuditRoute } from './audit.js';
 import { explainRoute, fairnessRoute } from './allocation-views.js';
 import { listCasesRoute } from './case-list.js';
 import { caseRoute, moveCaseRoute } from './cases.js';
@@ -99,6 +99,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   importRoute,
   exportRoute,
   verifyAuditRoute,
+  auditHeadRoute,
   auditEventsRoute,
   listUsersRoute,
   addUserRoute,

@@ -1,5 +1,6 @@
 /** The hash-chained audit log: every write appends an event holding the hash of the one before. */
 import { createHash } from 'node:crypto';
+import { errors } from '@corridor/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/batch.js';
 
@@ -24,6 +25,12 @@ export interface AuditEvent extends Required<AuditInput> {
   actor: string;
   role: string;
   prevHash: string;
+  hash: string;
+}
+
+/** An event's number and hash recorded outside the database (a report, a ticket, an e-mail). */
+export interface AuditAnchor {
+  seq: number;
   hash: string;
 }
 
@@ -123,7 +130,11 @@ export async function auditEvents(db: Db, afterSeq = 0, limit = 1000): Promise<A
 }
 
 /** Recomputes the chain and names the first event that was edited, inserted or removed. */
-export async function verifyAudit(db: Db): Promise<AuditVerdict> {
+export async function verifyAudit(
+  db: Db,
+  anchors: readonly AuditAnchor[] = [],
+): Promise<AuditVerdict> {
+  const anchored = new Map(anchors.map((a) => [a.seq, a.hash.toLowerCase()]));
   let prev = genesis;
   let expectedSeq = 1;
   let count = 0;
@@ -157,10 +168,50 @@ export async function verifyAudit(db: Db): Promise<AuditVerdict> {
           problem: `event ${e.seq} was changed after it was written`,
         };
       }
+      const anchor = anchored.get(e.seq);
+      if (anchor !== undefined && anchor !== e.hash) {
+        return {
+          ok: false,
+          events: count,
+          seq: e.seq,
+          problem: `event ${e.seq} differs from its anchor kept outside the database (the chain was rewritten from there on)`,
+        };
+      }
       prev = e.hash;
       expectedSeq++;
       count++;
     }
   }
+  const beyond = [...anchored.keys()].filter((seq) => seq >= expectedSeq).sort((a, b) => a - b);
+  if (beyond.length > 0)
+    return {
+      ok: false,
+      events: count,
+      seq: beyond[0]!,
+      problem: `event ${beyond[0]!} was anchored outside the database but is gone (the log ends at ${count})`,
+    };
   return { ok: true, events: count };
+}
+
+/** The last event's number and hash: keep it outside the database to catch a rewritten chain. */
+export async function auditHead(db: Db): Promise<AuditAnchor & { at: string }> {
+  const last = await db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash', 'at'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last
+    ? { seq: Number(last.seq), hash: last.hash, at: new Date(last.at).toISOString() }
+    : { seq: 0, hash: genesis, at: new Date(0).toISOString() };
+}
+
+/** Reads `SEQ:HASH` (as `corridor audit head` prints it); throws a clear error otherwise. */
+export function parseAuditAnchor(text: string): AuditAnchor {
+  const m = /^(\d{1,12}):([0-9a-fA-F]{64})$/.exec(text.trim());
+  if (!m)
+    throw errors.invalidInput(
+      `anchor "${text}" must be SEQ:HASH, the event number and its 64-hex-digit hash (as \`corridor audit head\` prints it)`,
+    );
+  return { seq: Number(m[1]), hash: m[2]!.toLowerCase() };
 }

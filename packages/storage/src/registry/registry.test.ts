@@ -1,6 +1,7 @@
 import { generateDemo } from '@corridor/core';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendAudit, parseAuditAnchor } from '../audit/audit-store.js';
 import type { Store } from '../store.js';
 import { backends } from '../test-support/backends.js';
 
@@ -154,6 +155,37 @@ describe.each(backends)('registry on $name', (backend) => {
       seq: 2,
       problem: expect.stringMatching(/missing/),
     });
+  });
+
+  it('catches a chain rewritten inside the database with a head kept outside it', async () => {
+    const h = demo.households.find((x) => x.status === 'registered')!;
+    await store.registry.moveCase(h.id, 'verified', 'checked', registrar);
+    await store.registry.moveCase(h.id, 'on-hold', 'pause', registrar);
+    const head = await store.audit.head();
+    expect(head.seq).toBe(3);
+    expect(await store.audit.verify([head])).toEqual({ ok: true, events: 3 });
+    // Someone with write access removes events and writes a new, self-consistent chain.
+    await sql`delete from audit_events where seq >= 2`.execute(store.db);
+    for (const action of ['forged.one', 'forged.two'])
+      await store.db
+        .transaction()
+        .execute((trx) =>
+          appendAudit(trx, admin, { action, entity: 'household', entityId: h.id, detail: {} }),
+        );
+    expect(await store.audit.verify()).toEqual({ ok: true, events: 3 });
+    expect(await store.audit.verify([head])).toMatchObject({
+      ok: false,
+      seq: 3,
+      problem: expect.stringMatching(/differs from its anchor/),
+    });
+    await sql`delete from audit_events where seq = 3`.execute(store.db);
+    expect(await store.audit.verify([head])).toMatchObject({
+      ok: false,
+      seq: 3,
+      problem: 'event 3 was anchored outside the database but is gone (the log ends at 2)',
+    });
+    expect(parseAuditAnchor(`3:${head.hash.toUpperCase()}`)).toEqual({ seq: 3, hash: head.hash });
+    expect(() => parseAuditAnchor('3:abc')).toThrow(/must be SEQ:HASH/);
   });
 
   it('keeps names and document numbers out of the stored bytes', async () => {

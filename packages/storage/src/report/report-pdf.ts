@@ -307,6 +307,13 @@ export function situationPdf(r: SituationReport): Promise<Buffer> {
       doc.page.height - margin - 8,
       { width, align: 'center', lineBreak: false },
     );
+    if (r.auditHead && i === pages.count - 1)
+      doc.text(
+        `Audit log head when printed: ${r.auditHead} (keep this page: corridor audit verify --anchor checks the log against it)`,
+        margin,
+        doc.page.height - margin - 18,
+        { width, align: 'center', lineBreak: false },
+      );
   }
   doc.end();
   return done;

@@ -80,5 +80,9 @@ describe.each(backends)('the situation report on $name', (backend) => {
     for (const heading of ['Situation report', ...reportHeadings]) expect(texts).toContain(heading);
     expect(texts).toContain(r.persons.toLocaleString('en'));
     expect(texts.some((t) => t.includes(`page ${pages} of ${pages}`))).toBe(true);
+    // The printed page keeps the audit log's head outside the database.
+    const head = await store.audit.head();
+    expect(r.auditHead).toBe(`${head.seq}:${head.hash}`);
+    expect(texts.some((t) => t.includes(`Audit log head when printed: ${r.auditHead}`))).toBe(true);
   });
 });

@@ -26,7 +26,8 @@ export async function situationReport(store: Store, today: string): Promise<Situ
   const timetable = (await timetableView(store, 'timetable')) ?? [];
   const incidents = await store.incidents.list();
   const hazard = await hazardFrom(store, operation.windowStart, operation.windowEnd, 0.02);
-  return buildSituation({
+  const head = await store.audit.head();
+  const report = buildSituation({
     operation,
     persons: status.persons,
     households: status.households,
@@ -56,4 +57,5 @@ export async function situationReport(store: Store, today: string): Promise<Situ
     property: (await store.property.report()).totals,
     today,
   });
+  return { ...report, auditHead: `${head.seq}:${head.hash}` };
 }
