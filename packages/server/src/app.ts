@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { guardRoutes } from './access-guard.js';
 import { prepareDummyHash } from './auth/passwords.js';
 import { enforceLimit } from './auth/rate-limit.js';
+import { requestCounter } from './auth/request-counter.js';
 import { errorBody, retryAfter, toCorridorError } from './error-reply.js';
 import { securityHeaders } from './headers.js';
 import type { JobRunner } from './jobs/job-runner.js';
@@ -68,7 +69,7 @@ export async function buildApp(
     reply.headers(securityHeaders(request.url, o.contentSecurityPolicy));
     if (request.url.split('?')[0] === '/healthz') return;
     const limit = { kind: 'api-ip', subject: request.ip, max: o.requestsPerMinutePerIp };
-    await enforceLimit(store.sessions, { ...limit, windowMs: 60_000 }, o.clock());
+    await enforceLimit(requestCounter(store), { ...limit, windowMs: 60_000 }, o.clock());
   });
   app.addHook('onResponse', async (request, reply) => {
     const ms = Math.round(reply.elapsedTime * 10) / 10;

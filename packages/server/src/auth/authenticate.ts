@@ -4,6 +4,7 @@ import type { SessionUser, Store } from '@corridor/storage';
 import type { FastifyRequest } from 'fastify';
 import type { ServerOptions } from '../options.js';
 import { enforceLimit } from './rate-limit.js';
+import { requestCounter } from './request-counter.js';
 import { tokenHash, tokenOf } from './tokens.js';
 
 /** The live session's user; also counts the request against the per-token limit. */
@@ -19,6 +20,6 @@ export async function authenticate(
   const found = await store.sessions.resume(hash, options.sessionIdleMs, now);
   if (found.status !== 'live') throw errors.sessionExpired();
   const limit = { kind: 'api-token', subject: hash, max: options.requestsPerMinutePerToken };
-  await enforceLimit(store.sessions, { ...limit, windowMs: 60_000 }, now);
+  await enforceLimit(requestCounter(store), { ...limit, windowMs: 60_000 }, now);
   return found.user;
 }

@@ -1,6 +1,6 @@
 /** Request limits on counters in the database, so that every server process enforces the same ones. */
 import { errors, type CorridorError } from '@corridor/core';
-import type { SessionStore } from '@corridor/storage';
+import type { RequestCounter } from './request-counter.js';
 
 /** Seconds until a window ends, at least one. */
 export function secondsUntil(resetAt: Date, now: Date): number {
@@ -9,7 +9,7 @@ export function secondsUntil(resetAt: Date, now: Date): number {
 
 /** Counts one request of `kind` by `subject`; throws 429 once more than `max` fall in the window. */
 export async function enforceLimit(
-  sessions: SessionStore,
+  sessions: RequestCounter,
   limit: { kind: string; subject: string; max: number; windowMs: number },
   now: Date,
   refuse: (retryAfterSeconds: number) => CorridorError = errors.tooManyRequests,
