@@ -99,6 +99,40 @@ describe.each(backends)('two writers at once on $name', (backend) => {
     expect(await a.plans.list('allocation')).toHaveLength(1);
   });
 
+  it('let a cancel and a plan save of one job exclude each other', async () => {
+    const at = new Date('2031-06-01T10:00:00Z');
+    const job = async () => {
+      const j = await a.jobs.create({ kind: 'schedule', params: {} }, admin);
+      expect(await a.jobs.claim(j.id, 'worker-1', at)).toBeDefined();
+      return j.id;
+    };
+    // Cancelled first: the run may not save.
+    const first = await job();
+    expect((await b.jobs.cancel(first, admin, at)).cancelRequested).toBe(true);
+    expect(await a.jobs.markSaved(first, 'worker-1', at)).toBe(false);
+    // Saving while a cancel arrives: the cancel waits for the save's transaction, then is refused.
+    const second = await job();
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let marked: Promise<boolean> | undefined;
+    const saving = a.atomically(async (tx) => {
+      marked = tx.jobs.markSaved(second, 'worker-1', at);
+      await marked;
+      await gate;
+    });
+    while (!marked) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await marked).toBe(true);
+    const cancelling = b.jobs.cancel(second, admin, at);
+    setTimeout(release, 200);
+    await saving;
+    await expect(cancelling).rejects.toMatchObject({
+      status: 409,
+      message: `job ${second} has already saved its plan; it can no longer be cancelled`,
+    });
+    expect((await a.jobs.get(second))!).toMatchObject({ cancelRequested: false });
+    expect((await a.jobs.get(second))!.savedAt).not.toBeNull();
+  });
+
   it('add one incident id from two writers: one is added, the other told clearly', async () => {
     const incident = { ...generateDemoIncidents(demo.households)[0]!, id: 'I-RACE' };
     const results = await Promise.allSettled([

@@ -73,12 +73,19 @@ export async function executeJob(
           latest = p;
         },
         signal: abort.signal,
+        // The last word on a cancel, in the plan's own transaction (docs/jobs.md).
+        beforeSave: async (tx) => {
+          if (!(await tx.jobs.markSaved(id, settings.worker, settings.clock())))
+            throw errors.jobCancelled(id);
+        },
       },
     );
     outcome = { status: 'succeeded', result: result as Record<string, unknown> };
   } catch (error) {
     const reason: unknown = abort.signal.reason;
     if (abort.signal.aborted && isCorridorError(reason) && reason.id === 'job-cancelled')
+      outcome = { status: 'cancelled' };
+    else if (isCorridorError(error) && error.id === 'job-cancelled' && !stopping.aborted)
       outcome = { status: 'cancelled' };
     else if (stopping.aborted) outcome = { status: 'failed', error: failure(reason) };
     else {

@@ -7,7 +7,7 @@ import {
 } from '@corridor/optimizer';
 import type { Actor, Store } from '@corridor/storage';
 import { loadAllocationInput } from './allocation-input.js';
-import { checkCancelled, type PlanningControl } from './control.js';
+import { checkCancelled, saveRun, type PlanningControl } from './control.js';
 import { solveOffThread } from './off-thread.js';
 import { solveProgress } from './solve-progress.js';
 
@@ -102,29 +102,30 @@ export async function runAllocation(
       .map((r) => ({ resource: r.name, missing: r.shortfall })),
     timeMs: Math.round(result.stats.timeMs),
   };
-  checkCancelled(control);
-  const plan = await store.plans.save(
-    {
-      kind: 'allocation',
-      params: {
-        weights: defaultAllocationWeights,
-        timeLimitMs: params.timeLimitMs,
-        seed: params.seed,
+  const plan = await saveRun(store, control, (tx) =>
+    tx.plans.save(
+      {
+        kind: 'allocation',
+        params: {
+          weights: defaultAllocationWeights,
+          timeLimitMs: params.timeLimitMs,
+          seed: params.seed,
+        },
+        summary: { ...out, prices },
+        basedOn,
+        assignments: input.cases.map((c, i) => {
+          const k = result.assignment[i]!;
+          return {
+            householdId: c.id,
+            destinationId: k >= 0 ? input.destinations[k]!.id : null,
+            movementId: null,
+            locked: c.locked !== undefined,
+            reason: result.reasons[i]?.kind ?? 'best',
+          };
+        }),
       },
-      summary: { ...out, prices },
-      basedOn,
-      assignments: input.cases.map((c, i) => {
-        const k = result.assignment[i]!;
-        return {
-          householdId: c.id,
-          destinationId: k >= 0 ? input.destinations[k]!.id : null,
-          movementId: null,
-          locked: c.locked !== undefined,
-          reason: result.reasons[i]?.kind ?? 'best',
-        };
-      }),
-    },
-    actor,
+      actor,
+    ),
   );
   control.progress({ phase: 'done', fraction: 1, message: `plan v${plan.version} saved` });
   return { ...out, plan: { id: plan.id, version: plan.version } };

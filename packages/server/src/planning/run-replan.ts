@@ -2,7 +2,7 @@
 import { errors } from '@corridor/core';
 import type { PlanChange, ReplanEvent } from '@corridor/optimizer';
 import type { Actor, Store } from '@corridor/storage';
-import { checkCancelled, type PlanningControl } from './control.js';
+import { checkCancelled, saveRun, type PlanningControl } from './control.js';
 import { replanOffThread } from './off-thread.js';
 import { applyToMovements } from './replan-movements.js';
 import { round, saveTimetable } from './save-timetable.js';
@@ -86,7 +86,7 @@ export async function runReplan(
   const applied = outcome.input;
   const appliedIndex = new Map(applied.movements.map((m, k) => [m.id, k]));
   // The movements' new states and the plan made for them are kept together or not at all.
-  const plan = await store.atomically(async (tx) => {
+  const plan = await saveRun(store, control, async (tx) => {
     const saved = await saveTimetable(tx, actor, {
       kind: 'timetable',
       input: applied,

@@ -6,7 +6,7 @@ import {
   timetableMetrics,
 } from '@corridor/optimizer';
 import type { Actor, Store } from '@corridor/storage';
-import { checkCancelled, type PlanningControl } from './control.js';
+import { checkCancelled, saveRun, type PlanningControl } from './control.js';
 import { solveOffThread } from './off-thread.js';
 import { round, saveTimetable } from './save-timetable.js';
 import { solveProgress } from './solve-progress.js';
@@ -123,14 +123,16 @@ export async function runSchedule(
   }
   checkCancelled(control);
   control.progress({ phase: 'saving', fraction: 0.95, message: 'saving the plan' });
-  const plan = await saveTimetable(store, actor, {
-    kind,
-    input,
-    assignment: result.assignment,
-    reasons: result.reasons.map((r) => r.kind),
-    summary,
-    basedOn,
-  });
+  const plan = await saveRun(store, control, (tx) =>
+    saveTimetable(tx, actor, {
+      kind,
+      input,
+      assignment: result.assignment,
+      reasons: result.reasons.map((r) => r.kind),
+      summary,
+      basedOn,
+    }),
+  );
   control.progress({ phase: 'done', fraction: 1, message: `plan v${plan.version} saved` });
   return { ...summary, plan: { id: plan.id, version: plan.version } };
 }

@@ -21,6 +21,10 @@ export const JobSchema = z.object({
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  savedAt: z
+    .string()
+    .nullable()
+    .describe('when the run saved its plan; from then on a cancel is refused (409)'),
 });
 
 /** What a route that queues work answers (202). */

@@ -7,6 +7,7 @@ import * as importCheckin from './migrations/0004-import-checkin.js';
 import * as incidents from './migrations/0006-incidents.js';
 import * as propertyCustody from './migrations/0007-property-custody.js';
 import * as jobs from './migrations/0008-jobs.js';
+import * as jobSaved from './migrations/0009-job-saved.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0006-incidents': incidents,
   '0007-property-custody': propertyCustody,
   '0008-jobs': jobs,
+  '0009-job-saved': jobSaved,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -404,4 +404,6 @@ export interface JobsTable {
   created_at: Timestamp;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
+  /** When the run saved its plan (migration 0009); a cancel is refused from then on. */
+  saved_at: Timestamp | null;
 }

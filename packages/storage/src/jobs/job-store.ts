@@ -35,6 +35,8 @@ export interface JobRecord {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** When the run saved its plan; a cancel is refused from then on. */
+  savedAt: string | null;
 }
 
 /** How a run ended. */
@@ -79,7 +81,16 @@ export interface JobStore {
   ): Promise<boolean>;
   /** Puts a running job of `worker` back in the queue, its attempt not counted (a clean shutdown). */
   release(id: string, worker: string): Promise<boolean>;
-  /** Cancels a queued job at once, or asks the process running it to stop (audited). */
+  /**
+   * Called by a run in the transaction that saves its plan: records the save, or returns false
+   * when a cancel was asked first (the run must then save nothing). Holding the job's row until
+   * that transaction ends, it makes cancel and save exclusive: one of them wins, never both.
+   */
+  markSaved(id: string, worker: string, at: Date): Promise<boolean>;
+  /**
+   * Cancels a queued job at once, or asks the process running it to stop (audited); refused with
+   * a conflict once the run has saved its plan.
+   */
   cancel(id: string, actor: Actor, at: Date): Promise<JobRecord>;
   /**
    * Running jobs without a heartbeat since `staleBefore` lost their process: queued again while

@@ -35,6 +35,7 @@ function toRecord(r: Selectable<JobsTable>): JobRecord {
     createdAt: iso(r.created_at)!,
     startedAt: iso(r.started_at),
     finishedAt: iso(r.finished_at),
+    savedAt: iso(r.saved_at),
   };
 }
 
@@ -176,6 +177,18 @@ export class KyselyJobs implements JobStore {
     return Number(r.numUpdatedRows) > 0;
   }
 
+  async markSaved(id: string, worker: string, at: Date): Promise<boolean> {
+    const r = await this.db
+      .updateTable('jobs')
+      .set({ saved_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('worker', '=', worker)
+      .where('cancel_requested', '=', false)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
   cancel(id: string, actor: Actor, at: Date): Promise<JobRecord> {
     return transact(this.db, async (trx) => {
       const job = await trx
@@ -188,6 +201,10 @@ export class KyselyJobs implements JobStore {
       if (job.status !== 'queued' && job.status !== 'running')
         throw errors.conflict(
           `job ${id} has already ${job.status === 'cancelled' ? 'been cancelled' : job.status}`,
+        );
+      if (job.saved_at)
+        throw errors.conflict(
+          `job ${id} has already saved its plan; it can no longer be cancelled`,
         );
       const row = await trx
         .updateTable('jobs')
