@@ -50,6 +50,8 @@ describe.each(backends)('belongings and custody on $name', (backend) => {
     const [laptop, phone] = await store.custody.items(owner);
     expect(laptop!.status).toBe('returned');
     expect(laptop!.events.map((e) => e.kind)).toEqual(['packed', 'confiscated', 'returned']);
+    // Shown in the operation's time zone (the camp's local time), as the officer wrote them.
+    expect(laptop!.events.map((e) => e.at)).toEqual([at(5), at(6), at(9)]);
     expect(laptop!.events[1]!.detail).toMatchObject({
       by: 'checkpoint guard',
       receipt: 'none given',

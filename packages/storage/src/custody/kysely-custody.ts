@@ -2,6 +2,7 @@
 import {
   BelongingSchema,
   errors,
+  toZonedIso,
   type Belonging,
   type BelongingCategory,
   type BelongingView,
@@ -107,8 +108,21 @@ export class KyselyCustody implements CustodyStore {
     });
   }
 
-  addEvents(events: CustodyEventInput[], actor: Actor): Promise<CustodyEvent[]> {
-    return transact(this.db, (trx) => addCustodyEvents(trx, this.vault, events, actor));
+  async addEvents(events: CustodyEventInput[], actor: Actor): Promise<CustodyEvent[]> {
+    const added = await transact(this.db, (trx) =>
+      addCustodyEvents(trx, this.vault, events, actor),
+    );
+    const zone = await this.zone();
+    return added.map((e) => ({ ...e, at: toZonedIso(new Date(e.at), zone) }));
+  }
+
+  /**
+   * The operation's time zone: custody times are shown in it (the chain hashes the instant, so
+   * the offset a writer typed is not kept; the camp's local time is what a claim needs).
+   */
+  private async zone(): Promise<string> {
+    const op = await this.db.selectFrom('operations').select('timezone').executeTakeFirst();
+    return op?.timezone ?? 'UTC';
   }
 
   async items(personId?: string): Promise<BelongingView[]> {
@@ -129,6 +143,7 @@ export class KyselyCustody implements CustodyStore {
           .execute()),
       );
     const keys = await personKeys(this.db, this.vault, [...new Set(items.map((i) => i.person_id))]);
+    const zone = await this.zone();
     const byItem = new Map<string, CustodyEvent[]>();
     const owner = new Map(items.map((i) => [i.id, i.person_id]));
     for (const e of events) {
@@ -138,7 +153,7 @@ export class KyselyCustody implements CustodyStore {
         itemId: e.item_id,
         seq: e.seq,
         kind: e.kind as CustodyKind,
-        at: new Date(e.at).toISOString(),
+        at: toZonedIso(new Date(e.at), zone),
         detail: key
           ? this.vault.decrypt<CustodyDetail>(key, `custody:${e.item_id}:${e.seq}`, e.detail)
           : null,
