@@ -1,26 +1,12 @@
 /** The property report: appraised, offered, permitted and realised per category, per currency. */
+import type { PropertyReport as Report } from '@corridor/core';
 import { useMemo } from 'react';
 import { Chart, type ChartOption } from './Chart.js';
 import { formatMoney as money } from '../lib/money.js';
 import { DataView } from './DataView.js';
 
-interface Figures {
-  currency: string;
-  assets: number;
-  appraised: number;
-  offered: number;
-  permitted: number;
-  realised: number;
-  abandoned: number;
-  loss: number;
-  lossAgainstOffer: number;
-}
-
 /** `GET /api/property/report`. */
-export interface PropertyReportData {
-  rows: (Figures & { category: string })[];
-  totals: Figures[];
-}
+export type PropertyReportData = Report;
 
 const measures = ['appraised', 'offered', 'permitted', 'realised', 'loss'] as const;
 
