@@ -306,9 +306,9 @@ describe('the web application', () => {
     ).toContain('drop-bad');
     await page.mouse.move(...(await centre(to.id)), { steps: 8 });
     await page.getByText(`Drop ${moving} on ${to.id}: it fits.`).waitFor();
-    expect(await page.locator(`svg [data-movement="${to.id}"]`).getAttribute('class')).toContain(
-      'drop-ok',
-    );
+    const target = await page.locator(`svg [data-movement="${to.id}"]`).getAttribute('class');
+    expect(target).toContain('drop-ok');
+    expect(target).toContain('over');
     await shoot(page, '12c-timetable-dragging', false);
     await page.mouse.up();
     // The drop fills the move form, and the server checks the move again.

@@ -12,6 +12,8 @@ export type DropState = 'ok' | 'bad' | undefined;
 /** What the chart does with the pointer and keyboard (all optional: a read-only chart without). */
 export interface GanttActions {
   selected?: string | null;
+  /** The movement a dragged case is over. */
+  over?: string | null;
   onSelect?: (movementId: string) => void;
   /** The answer for a case dragged over a movement. */
   dropState?: (movementId: string) => DropState;
@@ -128,6 +130,7 @@ export function Gantt(
             'bar',
             props.selected === m.id ? 'selected' : '',
             drop ? `drop-${drop}` : '',
+            drop && props.over === m.id ? 'over' : '',
           ].join(' ');
           return (
             <g key={m.id} data-movement={m.id} className={classes} {...choose} {...target}>

@@ -58,6 +58,7 @@ export function Timetable() {
   const moveActions = mayMove
     ? {
         selected,
+        over,
         onSelect: setSelected,
         dropState,
         onDragEnter: setOver,
