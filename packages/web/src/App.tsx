@@ -1,5 +1,5 @@
 /** The application shell: login, the navigation the role may see, and the current page. */
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { Link, Loading } from './components/ui.js';
 import { api, setUnauthenticatedHandler } from './lib/api.js';
 import { useLocation } from './lib/router.js';
@@ -106,7 +106,9 @@ export function App() {
         {page && Page ? (
           <>
             <h1>{page.title}</h1>
-            <Page />
+            <Suspense fallback={<Loading />}>
+              <Page />
+            </Suspense>
           </>
         ) : (
           <p>Your role has no pages in this application.</p>

@@ -1,11 +1,16 @@
 /** The application's pages, their paths and the routes a role needs to see each. */
-import type { ComponentType } from 'react';
-import { Dashboard } from './Dashboard.js';
-import { Incidents } from './Incidents.js';
-import { MovementDay } from './MovementDay.js';
-import { Planning } from './Planning.js';
-import { Registry } from './Registry.js';
-import { Timetable } from './Timetable.js';
+import { lazy, type ComponentType } from 'react';
+
+// Each page is its own chunk, loaded when first opened: the login page and the shell come
+// without the charts (echarts) and the world atlas, which only the pages that draw them fetch.
+const Dashboard = lazy(() => import('./Dashboard.js').then((m) => ({ default: m.Dashboard })));
+const Incidents = lazy(() => import('./Incidents.js').then((m) => ({ default: m.Incidents })));
+const MovementDay = lazy(() =>
+  import('./MovementDay.js').then((m) => ({ default: m.MovementDay })),
+);
+const Planning = lazy(() => import('./Planning.js').then((m) => ({ default: m.Planning })));
+const Registry = lazy(() => import('./Registry.js').then((m) => ({ default: m.Registry })));
+const Timetable = lazy(() => import('./Timetable.js').then((m) => ({ default: m.Timetable })));
 
 /** One page of the navigation. */
 export interface PageDef {
