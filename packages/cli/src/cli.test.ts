@@ -259,6 +259,20 @@ describe('corridor on an embedded data folder', () => {
     );
   });
 
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    const r = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${bin}" report --json --data "${data}" | head -c 20`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: '', CORRIDOR_DATA: '', CORRIDOR_MASTER_KEY: '' },
+      },
+    );
+    expect(r.stdout).toHaveLength(20);
+    expect(r.stderr).toBe('');
+  });
+
   it('moves a case to another movement by hand after a check, and refuses what does not fit', () => {
     type Row = {
       id: string;
