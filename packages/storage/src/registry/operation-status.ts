@@ -8,49 +8,35 @@ import type { OperationStatus } from './registry-store.js';
 export async function readStatus(db: Db): Promise<OperationStatus> {
   const op = await db.selectFrom('operations').selectAll().executeTakeFirst();
   if (!op) throw errors.noOperation();
-  const byStatus = await db
-    .selectFrom('households as h')
-    .leftJoin('persons as p', (j) =>
-      j.onRef('p.household_id', '=', 'h.id').on('p.merged_into', 'is', null),
-    )
-    .select([
-      'h.status',
-      sql<number>`count(distinct h.id)::int`.as('cases'),
-      sql<number>`count(p.id)::int`.as('persons'),
-    ])
-    .where('h.merged_into', 'is', null)
-    .groupBy('h.status')
-    .execute();
-  const pledged = await db
-    .selectFrom('pledges')
-    .select([
-      sql<number>`coalesce(sum(persons), 0)::int`.as('persons'),
-      sql<number>`coalesce(sum(cases), 0)::int`.as('cases'),
-    ])
-    .executeTakeFirstOrThrow();
-  const destinations = await db
-    .selectFrom('destinations')
-    .select([
-      sql<number>`count(*)::int`.as('n'),
-      sql<number>`coalesce(sum(medical_places), 0)::int`.as('medical'),
-    ])
-    .executeTakeFirstOrThrow();
-  const medical = await db
-    .selectFrom('needs')
-    .innerJoin('persons', 'persons.id', 'needs.person_id')
-    .select(sql<number>`count(distinct needs.person_id)::int`.as('n'))
-    .where('needs.code', '=', 'SM')
-    .where('persons.merged_into', 'is', null)
-    .executeTakeFirstOrThrow();
-  const links = await db
-    .selectFrom('case_links')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow();
-  const open = await db
-    .selectFrom('dedup_pairs')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('status', '=', 'open')
-    .executeTakeFirstOrThrow();
+  const byStatus = (
+    await sql<{ status: string; cases: number; persons: number }>`select h.status,
+        count(*)::int as cases, coalesce(sum(m.n), 0)::int as persons
+      from households h
+      left join (select household_id, count(*) as n from persons
+                  where merged_into is null group by household_id) m on m.household_id = h.id
+     where h.merged_into is null
+     group by h.status`.execute(db)
+  ).rows;
+  // The other counts in one round trip (each query costs a turn of PGlite's single thread).
+  const counts = await sql<{
+    pledged_persons: number;
+    pledged_cases: number;
+    destinations: number;
+    medical_places: number;
+    medical_persons: number;
+    links: number;
+    open_duplicates: number;
+  }>`select
+      (select coalesce(sum(persons), 0)::int from pledges) as pledged_persons,
+      (select coalesce(sum(cases), 0)::int from pledges) as pledged_cases,
+      (select count(*)::int from destinations) as destinations,
+      (select coalesce(sum(medical_places), 0)::int from destinations) as medical_places,
+      (select count(distinct n.person_id)::int from needs n
+         join persons p on p.id = n.person_id
+        where n.code = 'SM' and p.merged_into is null) as medical_persons,
+      (select count(*)::int from case_links) as links,
+      (select count(*)::int from dedup_pairs where status = 'open') as open_duplicates`.execute(db);
+  const c = counts.rows[0]!;
   const cases: Partial<Record<CaseStatus, number>> = {};
   const persons: Partial<Record<CaseStatus, number>> = {};
   for (const row of byStatus) {
@@ -67,14 +53,14 @@ export async function readStatus(db: Db): Promise<OperationStatus> {
     },
     persons: byStatus.reduce((s, r) => s + r.persons, 0),
     households: byStatus.reduce((s, r) => s + r.cases, 0),
-    destinations: destinations.n,
+    destinations: c.destinations,
     byStatus: cases,
     personsByStatus: persons,
-    pledgedPersons: pledged.persons,
-    pledgedCases: pledged.cases,
-    medicalPlaces: destinations.medical,
-    personsWithMedicalNeeds: medical.n,
-    linkedCases: links.n,
-    openDuplicates: open.n,
+    pledgedPersons: c.pledged_persons,
+    pledgedCases: c.pledged_cases,
+    medicalPlaces: c.medical_places,
+    personsWithMedicalNeeds: c.medical_persons,
+    linkedCases: c.links,
+    openDuplicates: c.open_duplicates,
   };
 }
