@@ -135,6 +135,17 @@ export function buildTimetableInstance(
     const counted = periods.filter((p) => p.to >= m.day);
     return (counted.length > 0 ? counted : periods.slice(-1)).map((p) => p.resource);
   });
+  // Per movement once (not per case and movement: 40 M date parses at Kabul scale): its day
+  // index, and the movements of each destination in order, so a case looks only at its own.
+  const movementDay = movements.map((m) => dayIndex(input.startDay, m.day));
+  const movementIndex = new Map(movements.map((m, k) => [m.id, k]));
+  const toDestination = new Map<string, number[]>();
+  movements.forEach((m, k) => {
+    const key = m.destinationId ?? '';
+    const list = toDestination.get(key);
+    if (list) list.push(k);
+    else toDestination.set(key, [k]);
+  });
   const items = input.cases.map((c) => {
     const ready = dayIndex(input.startDay, c.readyDay);
     const fitOf = new Map((c.destinations ?? []).map((d) => [d.id, d.points]));
@@ -142,19 +153,24 @@ export function buildTimetableInstance(
       (c.destinations ?? []).map((d) => [d.id, dayIndex(input.startDay, d.readyDay ?? c.readyDay)]),
     );
     const pairs: Pair[] = [];
-    movements.forEach((m, k) => {
+    // The movements the case may use: the pinned one, else those of its destination (or, in
+    // joint mode, of every destination it fits), in the movements' order.
+    let candidates: readonly number[];
+    if (c.pinned) {
+      const k = movementIndex.get(c.pinned);
+      candidates = k === undefined ? [] : [k];
+    } else if (c.destinationId !== null) {
+      candidates = toDestination.get(c.destinationId) ?? [];
+    } else {
+      candidates = [...fitOf.keys()]
+        .flatMap((id) => toDestination.get(id) ?? [])
+        .sort((a, b) => a - b);
+    }
+    for (const k of candidates) {
+      const m = movements[k]!;
       const pinned = c.pinned === m.id;
-      if (c.pinned && !pinned) return;
-      const d = dayIndex(input.startDay, m.day);
-      if (!pinned) {
-        if (d < (readyAt.get(m.destinationId ?? '') ?? ready) || d < 0) return;
-        if (
-          c.destinationId !== null
-            ? m.destinationId !== c.destinationId
-            : !fitOf.has(m.destinationId ?? '')
-        )
-          return;
-      }
+      const d = movementDay[k]!;
+      if (!pinned && (d < (readyAt.get(m.destinationId ?? '') ?? ready) || d < 0)) continue;
       const use: [number, number][] = [
         [2 * k, c.persons],
         [2 * k + 1, c.baggageKg],
@@ -172,7 +188,7 @@ export function buildTimetableInstance(
       const fit =
         c.destinationId === null ? weights.fitScale * (fitOf.get(m.destinationId ?? '') ?? 0) : 0;
       pairs.push({ bin: k, weight: -exposure - delay + fit, use });
-    });
+    }
     return { name: c.id, penalty: c.persons * (H[horizon]! + weights.unplacedExtra), pairs };
   });
   const caseIndex = new Map(input.cases.map((c, i) => [c.id, i]));
@@ -253,10 +269,10 @@ export function firstReadyFirstServed(input: TimetableInput): Int32Array {
     .map((c, i) => ({ c, i }))
     .sort((a, b) => a.c.readyDay.localeCompare(b.c.readyDay) || a.c.id.localeCompare(b.c.id));
   const assignment = new Int32Array(input.cases.length).fill(-1);
+  const day = input.movements.map((m) => dayIndex(input.startDay, m.day));
   for (const { i } of order) {
     const pairs = [...instance.items[i]!.pairs].sort(
-      (a, b) =>
-        input.movements[a.bin]!.day.localeCompare(input.movements[b.bin]!.day) || a.bin - b.bin,
+      (a, b) => day[a.bin]! - day[b.bin]! || a.bin - b.bin,
     );
     for (const p of pairs) {
       if (p.use.every(([r, a]) => left[r]! >= a)) {
