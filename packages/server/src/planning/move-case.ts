@@ -4,7 +4,7 @@
  * new timetable version with the case there and locks it so later runs keep it.
  */
 import { checkMove, errors, plannedKgPerPerson, type MoveCheck } from '@corridor/core';
-import { timetableView, type Actor, type Store } from '@corridor/storage';
+import { timetableView, type Actor, type Store, type StoredPlan } from '@corridor/storage';
 
 /** Which case to which movement, in which plan. */
 export interface MoveRequest {
@@ -24,6 +24,14 @@ export interface MoveResult extends MoveCheck {
 
 /** Checks a move against the current plan and the movement's load in it. */
 export async function checkCaseMove(store: Store, request: MoveRequest): Promise<MoveCheck> {
+  return (await inspectMove(store, request)).check;
+}
+
+/** The check, and the plan it was made against. */
+async function inspectMove(
+  store: Store,
+  request: MoveRequest,
+): Promise<{ check: MoveCheck; plan: StoredPlan }> {
   const kind = request.joint ? 'joint' : 'timetable';
   const household = await store.registry.household(request.caseId);
   if (!household || household.mergedInto) throw errors.notFound('case', request.caseId);
@@ -56,7 +64,7 @@ export async function checkCaseMove(store: Store, request: MoveRequest): Promise
       },
     },
   );
-  return {
+  const check = {
     case: household.id,
     persons,
     destinationId,
@@ -66,6 +74,7 @@ export async function checkCaseMove(store: Store, request: MoveRequest): Promise
     ok: findings.every((f) => f.ok),
     findings,
   };
+  return { check, plan };
 }
 
 /**
@@ -77,7 +86,7 @@ export async function moveCase(
   actor: Actor,
   request: MoveRequest & { reason: string },
 ): Promise<MoveResult> {
-  const check = await checkCaseMove(store, request);
+  const { check, plan: parent } = await inspectMove(store, request);
   if (!check.ok)
     throw errors.moveRefused(
       check.case,
@@ -85,7 +94,6 @@ export async function moveCase(
       check.findings.filter((f) => !f.ok).map((f) => f.text),
     );
   const kind = request.joint ? 'joint' : 'timetable';
-  const parent = (await store.plans.get(check.planId))!;
   const reason = `moved by hand from ${check.from ?? 'no movement'}: ${request.reason}`;
   const moved = {
     householdId: check.case,

@@ -67,7 +67,6 @@ export async function runReplan(
       outcome.problems,
     );
   }
-  checkCancelled(control);
   control.progress({
     phase: 'saving',
     fraction: 0.95,

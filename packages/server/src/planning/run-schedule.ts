@@ -121,7 +121,6 @@ export async function runSchedule(
       summary.allocateThenSchedule = { exposure: round(e), saved: round(e - metrics.exposure) };
     }
   }
-  checkCancelled(control);
   control.progress({ phase: 'saving', fraction: 0.95, message: 'saving the plan' });
   const plan = await saveRun(store, control, (tx) =>
     saveTimetable(tx, actor, {

@@ -2,7 +2,7 @@
  * The cases the plan puts on one movement, each a chip that can be dragged onto another movement
  * of the Gantt chart (or the loads table), or chosen with its button for the keyboard form.
  */
-import { caseDragType, type DraggedCase } from '../lib/drag-case.js';
+import type { DraggedCase } from '../lib/drag-case.js';
 import type { TimetableMovement } from '../lib/types.js';
 
 /** The chips of one movement. */
@@ -32,7 +32,7 @@ export function CaseChips(props: {
               draggable
               aria-describedby="case-chips-help"
               onDragStart={(e) => {
-                e.dataTransfer.setData(caseDragType, caseId);
+                // Some browsers start a drag only with data; the page keeps the case itself.
                 e.dataTransfer.setData('text/plain', caseId);
                 e.dataTransfer.effectAllowed = 'move';
                 props.onDragStart({

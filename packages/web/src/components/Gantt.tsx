@@ -21,7 +21,7 @@ export interface GanttActions {
   onDragEnter?: (movementId: string) => void;
   /** A dragged case left a movement's bar (entering the next one comes first). */
   onDragLeave?: (movementId: string) => void;
-  onDrop?: (movementId: string, e: DragEvent) => void;
+  onDrop?: (movementId: string) => void;
 }
 
 const day = 86_400_000;
@@ -122,7 +122,7 @@ export function Gantt(
                 },
                 onDrop: (e: DragEvent) => {
                   e.preventDefault();
-                  props.onDrop!(m.id, e);
+                  props.onDrop!(m.id);
                 },
               }
             : {};

@@ -13,9 +13,6 @@ export interface DraggedCase {
   destinationId: string | null;
 }
 
-/** The MIME type a dragged case travels under (plain text carries its id for other targets). */
-export const caseDragType = 'application/x-corridor-case';
-
 /** The check while dragging: the same rules as the server's, on the loads the page shows. */
 export function dropFindings(
   drag: DraggedCase,

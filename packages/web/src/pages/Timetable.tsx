@@ -63,7 +63,7 @@ export function Timetable() {
         dropState,
         onDragEnter: setOver,
         onDragLeave: (id: string) => setOver((now) => (now === id ? null : now)),
-        onDrop: (id: string) => drop(id),
+        onDrop: drop,
       }
     : {};
 
