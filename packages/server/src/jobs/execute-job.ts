@@ -98,7 +98,7 @@ export async function executeJob(
     await beating;
   }
   if (stopping.aborted && outcome.status !== 'succeeded') {
-    await store.jobs.release(id, settings.worker);
+    await store.jobs.release(id, settings.worker, settings.clock());
     return 'released';
   }
   await store.jobs.finish(id, settings.worker, outcome, settings.clock(), latest);

@@ -79,8 +79,11 @@ export interface JobStore {
     at: Date,
     progress?: JobProgress,
   ): Promise<boolean>;
-  /** Puts a running job of `worker` back in the queue, its attempt not counted (a clean shutdown). */
-  release(id: string, worker: string): Promise<boolean>;
+  /**
+   * Puts a running job of `worker` back in the queue, its attempt not counted (a clean shutdown);
+   * a job that already saved its plan ends `failed` with `job-interrupted-after-save` instead.
+   */
+  release(id: string, worker: string, at: Date): Promise<boolean>;
   /**
    * Called by a run in the transaction that saves its plan: records the save, or returns false
    * when a cancel was asked first (the run must then save nothing). Holding the job's row until
@@ -94,7 +97,9 @@ export interface JobStore {
   cancel(id: string, actor: Actor, at: Date): Promise<JobRecord>;
   /**
    * Running jobs without a heartbeat since `staleBefore` lost their process: queued again while
-   * they have had fewer than `maxAttempts` runs, failed otherwise.
+   * they have had fewer than `maxAttempts` runs, failed otherwise. One that had saved its plan
+   * is never run again (a second run would save a second plan): it fails with
+   * `job-interrupted-after-save`.
    */
   recover(staleBefore: Date, maxAttempts: number, at: Date): Promise<RecoveredJobs>;
 }

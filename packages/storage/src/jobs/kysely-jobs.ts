@@ -15,6 +15,13 @@ import type {
 } from './job-store.js';
 import { transact } from '../db/transact.js';
 
+/** How a job ends when its process stopped after its plan was saved (it is not run again). */
+const savedError = JSON.stringify({
+  id: 'job-interrupted-after-save',
+  message:
+    'the job saved its plan, then its process stopped before the job ended; the saved plan stands (see the plan list) and the job is not run again',
+} satisfies JobError);
+
 function iso(d: Date | string | null): string | null {
   return d === null ? null : new Date(d).toISOString();
 }
@@ -157,24 +164,20 @@ export class KyselyJobs implements JobStore {
     return Number(r.numUpdatedRows) > 0;
   }
 
-  async release(id: string, worker: string): Promise<boolean> {
-    const r = await this.db
-      .updateTable('jobs')
-      .set((eb) => ({
-        status: 'queued',
-        worker: null,
-        attempts: eb('attempts', '-', 1),
-        progress: JSON.stringify({
-          phase: 'queued',
-          fraction: 0,
-          message: 'queued again: its server stopped',
-        }),
-      }))
-      .where('id', '=', id)
-      .where('status', '=', 'running')
-      .where('worker', '=', worker)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
+  async release(id: string, worker: string, at: Date): Promise<boolean> {
+    // A job that saved its plan is not run again (that would save a second plan): it ends.
+    const r = await sql`
+      update jobs set
+        status = case when saved_at is null then 'queued' else 'failed' end,
+        worker = null,
+        attempts = case when saved_at is null then attempts - 1 else attempts end,
+        finished_at = case when saved_at is null then null else ${at}::timestamptz end,
+        error = case when saved_at is null then null else ${savedError}::jsonb end,
+        progress = case when saved_at is null
+          then ${JSON.stringify({ phase: 'queued', fraction: 0, message: 'queued again: its server stopped' })}::jsonb
+          else progress end
+      where id = ${id} and status = 'running' and worker = ${worker}`.execute(this.db);
+    return Number(r.numAffectedRows ?? 0) > 0;
   }
 
   async markSaved(id: string, worker: string, at: Date): Promise<boolean> {
@@ -234,12 +237,14 @@ export class KyselyJobs implements JobStore {
     // One statement: two servers recovering at once cannot both take the same job.
     const rows = await sql<{ id: string; status: string }>`
       update jobs set
-        status = case when attempts < ${maxAttempts}::int and not cancel_requested then 'queued'
+        status = case when saved_at is not null then 'failed'
+                      when attempts < ${maxAttempts}::int and not cancel_requested then 'queued'
                       when cancel_requested then 'cancelled' else 'failed' end,
         worker = null,
-        finished_at = case when attempts < ${maxAttempts}::int and not cancel_requested then null else ${at}::timestamptz end,
-        error = case when attempts < ${maxAttempts}::int or cancel_requested then null else ${JSON.stringify(interrupted)}::jsonb end,
-        progress = case when attempts < ${maxAttempts}::int and not cancel_requested
+        finished_at = case when saved_at is null and attempts < ${maxAttempts}::int and not cancel_requested then null else ${at}::timestamptz end,
+        error = case when saved_at is not null then ${savedError}::jsonb
+                     when attempts < ${maxAttempts}::int or cancel_requested then null else ${JSON.stringify(interrupted)}::jsonb end,
+        progress = case when saved_at is null and attempts < ${maxAttempts}::int and not cancel_requested
           then ${JSON.stringify({ phase: 'queued', fraction: 0, message: 'queued again after its process stopped' })}::jsonb
           else progress end
       where status = 'running' and heartbeat_at < ${staleBefore}::timestamptz
