@@ -301,19 +301,21 @@ export function situationPdf(r: SituationReport): Promise<Buffer> {
     // Writing inside the bottom margin would start a new page: lift the margin for the footer.
     doc.page.margins.bottom = 0;
     doc.font('Helvetica').fontSize(7).fillColor('#666666');
-    doc.text(
-      `Corridor situation report · ${r.today} · page ${i + 1} of ${pages.count}`,
-      margin,
-      doc.page.height - margin - 8,
-      { width, align: 'center', lineBreak: false },
-    );
-    if (r.auditHead && i === pages.count - 1)
-      doc.text(
-        `Audit log head when printed: ${r.auditHead} (keep this page: corridor audit verify --anchor checks the log against it)`,
-        margin,
-        doc.page.height - margin - 18,
-        { width, align: 'center', lineBreak: false },
+    // Below the content's bottom (page height − margin − 20), each line short enough not to wrap.
+    const line = (text: string, fromMargin: number) =>
+      doc.text(text, margin, doc.page.height - margin + fromMargin, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
+    line(`Corridor situation report · ${r.today} · page ${i + 1} of ${pages.count}`, 8);
+    if (r.auditHead && i === pages.count - 1) {
+      line(`Audit log head when printed: ${r.auditHead}`, -16);
+      line(
+        'Keep this page: corridor audit verify --anchor SEQ:HASH checks the log against it.',
+        -7,
       );
+    }
   }
   doc.end();
   return done;

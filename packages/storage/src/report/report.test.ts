@@ -84,5 +84,9 @@ describe.each(backends)('the situation report on $name', (backend) => {
     const head = await store.audit.head();
     expect(r.auditHead).toBe(`${head.seq}:${head.hash}`);
     expect(texts.some((t) => t.includes(`Audit log head when printed: ${r.auditHead}`))).toBe(true);
+    // Each footer line is one piece of text: a wrapped line would run into the page footer.
+    expect(texts).toContain(
+      'Keep this page: corridor audit verify --anchor SEQ:HASH checks the log against it.',
+    );
   });
 });

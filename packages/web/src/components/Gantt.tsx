@@ -167,7 +167,7 @@ export function Gantt(
         One lane per destination; each bar is a movement, filled by the share of its seats taken
         (green: departed, red: cancelled, dashed line: today).
         {props.onSelect &&
-          ' Choose a bar to list its cases; drag a case onto another bar to move it.'}
+          ' Choose a bar to list its cases; drag a case onto another bar to move it: while dragging, a green outline marks the movements it fits, a red dashed one those it does not.'}
       </figcaption>
     </figure>
   );
