@@ -7,6 +7,7 @@ import {
 } from '../lib/workflow.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
+import { describeFields } from '../lib/field-labels.js';
 import type { CaseView } from '../lib/case-types.js';
 import { useSession } from '../lib/session.js';
 import type { DestinationRow } from '../lib/types.js';
@@ -42,7 +43,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
         {v.readyDate ?? '–'} · priority {v.priority}
       </p>
       {v.hiddenFields.length > 0 && (
-        <p className="muted">Hidden for your role: {v.hiddenFields.join(', ')}.</p>
+        <p className="muted">Hidden for your role: {describeFields(v.hiddenFields)}.</p>
       )}
       <Workflow view={v} onChanged={changed} />
       <h3>Members</h3>
