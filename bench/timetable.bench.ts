@@ -43,6 +43,14 @@ function measure(name: string, input: TimetableInput, exactLimitMs: number, lpLi
   const t1 = performance.now();
   const engine = solve(instance, { timeLimitMs: 30_000, warmStart: handmade, highs });
   const engineMs = since(t1);
+  // The first solve of a process pays for compiling the engine and HiGHS (a CLI run is a first
+  // solve); the second shows the solve alone. Only on the camp: at Kabul scale it takes minutes.
+  let engineSecondRunMs: number | null = null;
+  if (exactLimitMs > 0) {
+    const t2 = performance.now();
+    solve(instance, { timeLimitMs: 30_000, warmStart: handmade, highs });
+    engineSecondRunMs = since(t2);
+  }
   const model = compile(instance);
   const fixed = new Int32Array(model.n).fill(-3);
   let lp: { bound: number; timeMs: number } | { error: string };
@@ -78,6 +86,7 @@ function measure(name: string, input: TimetableInput, exactLimitMs: number, lpLi
       objective: engine.objective,
       lagrangianBound: engine.bound,
       timeMs: engineMs,
+      secondRunMs: engineSecondRunMs,
       exposure: metrics.exposure,
       makespanDays: metrics.makespanDays,
       unplaced: metrics.unplaced,
@@ -104,7 +113,8 @@ function replanRow(input: TimetableInput, assignment: Int32Array, cancel: string
     input,
     previous,
     cancel.map((movement) => ({ type: 'cancel-movement' as const, movement })),
-    { timeLimitMs: 15_000 },
+    // As the product re-plans (server and CLI pass HiGHS; it is used up to its pair limits).
+    { timeLimitMs: 15_000, highs },
   );
   const timeMs = since(t0);
   if ('problems' in outcome) throw new Error(JSON.stringify(outcome.problems));

@@ -100,11 +100,19 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
       if (!keep()) state.restore(best);
     }
   }
+  // A small instance goes to the HiGHS MIP after this, which starts from the best plan and proves it;
+  // the others are improved by tabu search (moderate size) or iterated local search (large).
+  const exactNext = Boolean(o.highs) && model.pairWeight.length <= o.exactPairLimit;
+  // With the LP's bound in hand the subgradient cannot improve the bound (the LP optimum is the
+  // best Lagrangian bound), and on a small instance the MIP does the rest of the search: it then
+  // starts from the rounded LP plan (measured on the camp timetable: 0.8 s instead of 1.5 s for
+  // the MIP alone, as the plan the Lagrangian rebuilds improve leads HiGHS down a longer path).
+  const lagrangianIterations = lpUsed && exactNext ? 0 : o.maxIterations;
   let iterations = 0;
   let stopped = false;
   let bestBoundSeen = Infinity;
   let lastBoundGain = 0;
-  for (; iterations < o.maxIterations; iterations++) {
+  for (; iterations < lagrangianIterations; iterations++) {
     sub.step(bestObjective, fixed);
     if (gapOf(effectiveBound()) <= o.targetGap || sub.exhausted) break;
     if (sub.bound < bestBoundSeen - 1e-4 * Math.max(1, Math.abs(sub.bound))) {
@@ -133,9 +141,6 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     }
     if (performance.now() - t0 > o.timeLimitMs) break;
   }
-  // A small instance goes to the HiGHS MIP next, which starts from the best plan and proves it;
-  // the others are improved by tabu search (moderate size) or iterated local search (large).
-  const exactNext = Boolean(o.highs) && model.pairWeight.length <= o.exactPairLimit;
   if (!stopped && !exactNext && gapOf(effectiveBound()) > o.targetGap) {
     state.restore(best);
     const deadline = t0 + o.timeLimitMs;
