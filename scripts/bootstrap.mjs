@@ -120,6 +120,16 @@ function demo() {
     status = cli([...step, ...dataArgs]);
     if (status !== 0) process.exit(status);
   }
+  const data = dataArgs.length ? ` ${dataArgs.join(' ')}` : '';
+  log('next');
+  console.log(
+    [
+      'See it in the browser: add a user, serve, open http://127.0.0.1:8080 and log in.',
+      `  printf 'a long enough password\\n' | npx corridor user add ana --role admin --password-stdin${data}`,
+      `  npx corridor serve --port 8080${data}`,
+      `The situation report (A4 PDF): npx corridor report --out report.pdf${data}`,
+    ].join('\n'),
+  );
 }
 
 /** The planning commands the demo runs, as far as the CLI has them. */
