@@ -113,8 +113,9 @@ function replanRow(input: TimetableInput, assignment: Int32Array, cancel: string
     input,
     previous,
     cancel.map((movement) => ({ type: 'cancel-movement' as const, movement })),
-    // As the product re-plans (server and CLI pass HiGHS; it is used up to its pair limits).
-    { timeLimitMs: 15_000, highs },
+    // As the product re-plans: HiGHS passed (used up to its pair limits), the default 10 s limit
+    // of `corridor replan --time-limit` and POST /api/replan.
+    { timeLimitMs: 10_000, highs },
   );
   const timeMs = since(t0);
   if ('problems' in outcome) throw new Error(JSON.stringify(outcome.problems));
