@@ -32,11 +32,13 @@ export const errors = {
       404,
       `no Corridor data at ${dir}; create it with \`corridor demo\` or \`corridor import\` (or point --data or DATABASE_URL elsewhere)`,
     ),
-  dataInUse: (dir: string, pid: number) =>
+  dataInUse: (dir: string, pid: number, servingUrl?: string) =>
     new CorridorError(
       'data-in-use',
       423,
-      `data folder ${dir} is in use by process ${pid}; stop it first or use another --data folder`,
+      servingUrl
+        ? `data folder ${dir} is in use by process ${pid}, corridor serve at ${servingUrl}: ask it over its API while it runs (e.g. ${servingUrl}/api/status, docs at ${servingUrl}/docs), or stop it first`
+        : `data folder ${dir} is in use by process ${pid}; stop it first or use another --data folder`,
     ),
   notCorridorData: (dir: string, reason: string) =>
     new CorridorError('not-corridor-data', 400, `${dir} is not a Corridor data folder: ${reason}`),

@@ -1,6 +1,7 @@
 export * from './audit/audit-store.js';
 export { recordExport } from './audit/record-export.js';
 export * from './db/open.js';
+export { noteServing } from './db/lock.js';
 export type { Database } from './db/schema.js';
 export type { PlanningCase } from './registry/planning-cases.js';
 export type { CaseFilter, CaseList, CaseSummary } from './registry/find-cases.js';

@@ -97,6 +97,11 @@ describe('corridor user, person and serve', () => {
       });
       expect(await api.json()).toEqual(status);
       expect((await fetch(`${url}/docs`)).status).toBe(200);
+      // A CLI command on the folder meanwhile is refused, and told where the server answers.
+      const busy = corridor(['status', '--data', data]);
+      expect(busy.code).not.toBe(0);
+      expect(busy.stderr).toContain(`corridor serve at ${url}`);
+      expect(busy.stderr).toContain(`${url}/api/status`);
     } finally {
       const exited = new Promise((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');
@@ -104,8 +109,9 @@ describe('corridor user, person and serve', () => {
     }
     expect(stdout).toMatch(/"route":"\/api\/status","status":200/);
     expect(stdout).not.toContain(password);
-    // The folder is free again.
+    // The folder is free again, and no longer says it is served.
     expect(corridor(['status', '--data', data]).code).toBe(0);
+    expect(existsSync(join(data, 'corridor.serving'))).toBe(false);
   });
 
   it('erases a person only in an allowed role, and the case shows it', () => {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { errors } from '@corridor/core';
 import { startServer } from '@corridor/server';
-import { openStore, resolveConfig } from '@corridor/storage';
+import { noteServing, openStore, resolveConfig } from '@corridor/storage';
 import type { Command } from 'commander';
 import { globals } from '../context.js';
 
@@ -55,7 +55,9 @@ export function registerServe(program: Command): void {
         const port = number('--port', opts.port, 0, 65_535);
         const idleHours = number('--session-idle-hours', opts.sessionIdleHours, 0.01, 24 * 30);
         const staleSeconds = number('--job-stale-seconds', opts.jobStaleSeconds, 2, 86_400);
-        const store = await openStore(resolveConfig({ data: globals(command).data }));
+        const config = resolveConfig({ data: globals(command).data });
+        const store = await openStore(config);
+        let unnote = () => {};
         try {
           const server = await startServer(
             store,
@@ -68,6 +70,8 @@ export function registerServe(program: Command): void {
               log: opts.quiet ? null : (line) => process.stdout.write(`${line}\n`),
             },
           );
+          // An embedded folder is this process's alone: a CLI command on it is told to ask here.
+          if (!config.databaseUrl) unnote = noteServing(config.dataDir, server.url);
           process.stderr.write(
             `corridor: serving ${server.url} (API docs at ${server.url}/docs)\n`,
           );
@@ -77,6 +81,7 @@ export function registerServe(program: Command): void {
           });
           await server.close();
         } finally {
+          unnote();
           await store.close();
         }
       },

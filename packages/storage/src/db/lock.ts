@@ -6,6 +6,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
@@ -14,6 +15,8 @@ import { errors } from '@corridor/core';
 
 /** The lock file's name inside the data folder. */
 export const lockFileName = 'corridor.lock';
+/** Written by `corridor serve` beside the lock: where the process holding the folder answers. */
+export const servingFileName = 'corridor.serving';
 
 interface LockInfo {
   pid: number;
@@ -38,6 +41,38 @@ function readLock(path: string): LockInfo | undefined {
   }
 }
 
+/** The refusal for a folder another process holds, with the server's address when it serves. */
+function inUse(dir: string, pid: number): Error {
+  let url: string | undefined;
+  try {
+    const serving = JSON.parse(readFileSync(join(dir, servingFileName), 'utf8')) as {
+      pid?: unknown;
+      url?: unknown;
+    };
+    if (serving.pid === pid && typeof serving.url === 'string') url = serving.url;
+  } catch {
+    // Not serving (or not said): the plain message.
+  }
+  return errors.dataInUse(dir, pid, url);
+}
+
+/**
+ * Records that this process serves the folder at `url`, so that a second process is told where
+ * to ask instead; returns the function that removes the record (call it before releasing).
+ */
+export function noteServing(dir: string, url: string): () => void {
+  const path = join(dir, servingFileName);
+  writeFileSync(path, JSON.stringify({ pid: process.pid, url }), { mode: 0o600 });
+  return () => {
+    try {
+      const said = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown };
+      if (said.pid === process.pid) rmSync(path, { force: true });
+    } catch {
+      // Already gone.
+    }
+  };
+}
+
 /** A held lock; release it when the folder is closed. */
 export interface FolderLock {
   release(): void;
@@ -59,16 +94,18 @@ export function lockFolder(dir: string): FolderLock {
       };
       writeSync(fd, JSON.stringify(info));
       closeSync(fd);
+      // A server killed without cleaning up left its address: nobody serves the folder now.
+      rmSync(join(dir, servingFileName), { force: true });
       return { release: () => releaseIfOurs(path) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = readLock(path);
     if (holder && holder.pid === process.pid && holder.host === hostname()) {
-      throw errors.dataInUse(dir, holder.pid);
+      throw inUse(dir, holder.pid);
     }
     if (holder && (holder.host !== hostname() || processAlive(holder.pid))) {
-      throw errors.dataInUse(dir, holder.pid);
+      throw inUse(dir, holder.pid);
     }
     if (!holder && justWritten(path)) {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
@@ -84,7 +121,7 @@ export function lockFolder(dir: string): FolderLock {
   }
   const holder = readLock(path);
   throw holder
-    ? errors.dataInUse(dir, holder.pid)
+    ? inUse(dir, holder.pid)
     : errors.notCorridorData(dir, `its lock file ${path} cannot be taken`);
 }
 

@@ -21,8 +21,10 @@ function folder(): string {
 /** Starts a child process that opens the store and reports ready; returns it and its pid. */
 function holder(dataDir: string): Promise<{ pid: number; kill: () => void }> {
   const script = `import { openStore } from './packages/storage/src/store.ts';
+import { noteServing } from './packages/storage/src/db/lock.ts';
 const s = await openStore({ dataDir: ${JSON.stringify(dataDir)}, create: true });
 await s.registry.createOperation(${JSON.stringify(generateDemo({ people: 30 }))}, { name: 'child', role: 'admin' });
+noteServing(${JSON.stringify(dataDir)}, 'http://127.0.0.1:9');
 process.stdout.write('ready\\n');
 setInterval(() => {}, 1000);`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
@@ -73,8 +75,9 @@ describe('embedded data folder', () => {
     const dataDir = join(folder(), 'data');
     const child = await holder(dataDir);
     cleanups.push(child.kill);
+    // It serves the folder (as corridor serve notes it): the refusal says where to ask instead.
     await expect(openStore({ dataDir, create: false })).rejects.toThrow(
-      `in use by process ${child.pid}`,
+      `in use by process ${child.pid}, corridor serve at http://127.0.0.1:9: ask it over its API`,
     );
   });
 
@@ -86,6 +89,8 @@ describe('embedded data folder', () => {
     const store = await openStore({ dataDir, create: false });
     cleanups.push(() => store.close());
     expect((await store.registry.status()).persons).toBeGreaterThanOrEqual(30);
+    // The killed server's address went with its lock.
+    expect(existsSync(join(dataDir, 'corridor.serving'))).toBe(false);
   });
 
   it('applies migrations once, however often it is opened', async () => {
