@@ -61,17 +61,18 @@ export function validateInstance(instance: Instance): InstanceProblem[] {
       add(`items[${i}].penalty`, 'must be a finite number ≥ 0');
     const seen = new Set<number>();
     (item.pairs ?? []).forEach((p, q) => {
-      const at = `items[${i}].pairs[${q}]`;
+      // Named only when something is wrong: millions of pairs are checked at Kabul scale.
+      const at = () => `items[${i}].pairs[${q}]`;
       if (!Number.isInteger(p.bin) || p.bin < 0 || p.bin >= bins.length)
-        add(`${at}.bin`, `must be a bin index from 0 to ${bins.length - 1}`);
-      if (seen.has(p.bin)) add(`${at}.bin`, `bin ${p.bin} is listed twice for this item`);
+        add(`${at()}.bin`, `must be a bin index from 0 to ${bins.length - 1}`);
+      if (seen.has(p.bin)) add(`${at()}.bin`, `bin ${p.bin} is listed twice for this item`);
       seen.add(p.bin);
-      if (!Number.isFinite(p.weight)) add(`${at}.weight`, 'must be a finite number');
+      if (!Number.isFinite(p.weight)) add(`${at()}.weight`, 'must be a finite number');
       for (const [r, amount] of p.use ?? []) {
         if (!Number.isInteger(r) || r < 0 || r >= resources.length)
-          add(`${at}.use`, `resource ${r} does not exist`);
+          add(`${at()}.use`, `resource ${r} does not exist`);
         if (!(Number.isFinite(amount) && amount >= 0))
-          add(`${at}.use`, `amount ${amount} must be a finite number ≥ 0`);
+          add(`${at()}.use`, `amount ${amount} must be a finite number ≥ 0`);
       }
     });
   });

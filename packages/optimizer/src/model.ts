@@ -54,41 +54,66 @@ export function compile(instance: Instance): Model {
     itemOf[i] = c;
   }
   const n = members.length;
+  // Upper bounds of the pairs and uses, so that they are written straight into typed arrays.
+  let maxPairs = 0;
+  let maxUses = 0;
+  for (const group of members) {
+    maxPairs += instance.items[group[0]!]!.pairs.length;
+    for (const i of group) for (const pair of instance.items[i]!.pairs) maxUses += pair.use.length;
+  }
   const pairStart = new Int32Array(n + 1);
-  const bins: number[] = [];
-  const weights: number[] = [];
-  const useStart: number[] = [0];
-  const useResource: number[] = [];
-  const useAmount: number[] = [];
+  const pairBin = new Int32Array(maxPairs);
+  const pairWeight = new Float64Array(maxPairs);
+  const useStart = new Int32Array(maxPairs + 1);
+  const useResource = new Int32Array(maxUses);
+  const useAmount = new Float64Array(maxUses);
   const penalty = new Float64Array(n);
+  let pairs = 0;
+  let uses = 0;
+  /** Appends one pair: its uses summed per resource in their order, sorted by resource, zeros left out. */
+  const pushPair = (bin: number, weight: number, use: readonly (readonly [number, number])[]) => {
+    let ordered = true;
+    for (let k = 1; k < use.length && ordered; k++) ordered = use[k - 1]![0] < use[k]![0];
+    const sorted = ordered ? use : [...use].sort((x, y) => x[0] - y[0]);
+    for (let k = 0; k < sorted.length;) {
+      const r = sorted[k]![0];
+      let amount = 0;
+      for (; k < sorted.length && sorted[k]![0] === r; k++) amount += sorted[k]![1];
+      if (amount === 0) continue;
+      useResource[uses] = r;
+      useAmount[uses++] = amount;
+    }
+    pairBin[pairs] = bin;
+    pairWeight[pairs++] = weight;
+    useStart[pairs] = uses;
+  };
   for (let c = 0; c < n; c++) {
     const group = members[c]!;
     penalty[c] = group.reduce((s, i) => s + instance.items[i]!.penalty, 0);
     const first = instance.items[group[0]!]!;
-    for (const pair of first.pairs) {
-      let weight = 0;
-      const use = new Map<number, number>();
-      let allEligible = true;
-      for (const i of group) {
-        const p = instance.items[i]!.pairs.find((q) => q.bin === pair.bin);
-        if (!p) {
-          allEligible = false;
-          break;
+    if (group.length === 1) {
+      // Most items are not linked: their pairs are taken as they are.
+      for (const pair of first.pairs) pushPair(pair.bin, pair.weight, pair.use);
+    } else {
+      // A linked group may use the bins every member may use, with weights and uses summed.
+      const byBin = group.map((i) => new Map(instance.items[i]!.pairs.map((q) => [q.bin, q])));
+      for (const pair of first.pairs) {
+        let weight = 0;
+        const use: [number, number][] = [];
+        let allEligible = true;
+        for (const memberPairs of byBin) {
+          const p = memberPairs.get(pair.bin);
+          if (!p) {
+            allEligible = false;
+            break;
+          }
+          weight += p.weight;
+          use.push(...p.use);
         }
-        weight += p.weight;
-        for (const [r, a] of p.use) use.set(r, (use.get(r) ?? 0) + a);
+        if (allEligible) pushPair(pair.bin, weight, use);
       }
-      if (!allEligible) continue;
-      bins.push(pair.bin);
-      weights.push(weight);
-      for (const [r, a] of [...use.entries()].sort((x, y) => x[0] - y[0])) {
-        if (a === 0) continue;
-        useResource.push(r);
-        useAmount.push(a);
-      }
-      useStart.push(useResource.length);
     }
-    pairStart[c + 1] = bins.length;
+    pairStart[c + 1] = pairs;
   }
   return {
     n,
@@ -97,11 +122,11 @@ export function compile(instance: Instance): Model {
     capacity: Float64Array.from(instance.resources, (r) => r.capacity),
     penalty,
     pairStart,
-    pairBin: Int32Array.from(bins),
-    pairWeight: Float64Array.from(weights),
-    useStart: Int32Array.from(useStart),
-    useResource: Int32Array.from(useResource),
-    useAmount: Float64Array.from(useAmount),
+    pairBin: pairBin.slice(0, pairs),
+    pairWeight: pairWeight.slice(0, pairs),
+    useStart: useStart.slice(0, pairs + 1),
+    useResource: useResource.slice(0, uses),
+    useAmount: useAmount.slice(0, uses),
     members,
     itemOf,
   };

@@ -46,9 +46,10 @@ function integral(model: Model): boolean {
  */
 export function solve(instance: Instance, options: SolveOptions = {}): SolveResult {
   const o = { ...defaultOptions, ...options };
+  // The time limit counts from here: checking and compiling a large instance take seconds too.
+  const t0 = performance.now();
   const problems = validateInstance(instance);
   if (problems.length > 0) throw new InstanceError(problems);
-  const t0 = performance.now();
   const random = createRandom(o.seed);
   const model = compile(instance);
   addKeepBonus(model, o.warmStart, o.changePenalty);
