@@ -4,11 +4,16 @@ import { compile, pairOf } from './model.js';
 
 describe('compile', () => {
   const instance: Instance = {
-    resources: [{ capacity: 10 }, { capacity: 10 }, { capacity: 10 }],
+    resources: [
+      { name: 'r0', capacity: 10 },
+      { name: 'r1', capacity: 10 },
+      { name: 'r2', capacity: 10 },
+    ],
     bins: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
     items: [
       // Uses out of order, one resource twice, one amount zero.
       {
+        name: 'i0',
         penalty: 1,
         pairs: [
           {
@@ -25,6 +30,7 @@ describe('compile', () => {
       },
       // Linked with item 2, which may not use bin 1.
       {
+        name: 'i1',
         penalty: 2,
         pairs: [
           { bin: 0, weight: 1, use: [[0, 1]] },
@@ -33,6 +39,7 @@ describe('compile', () => {
         ],
       },
       {
+        name: 'i2',
         penalty: 4,
         pairs: [
           { bin: 2, weight: 4, use: [[2, 1]] },
