@@ -34,7 +34,7 @@ export function iteratedLocalSearch(
     const kicked = perturb(state, free, 0.05 + 0.15 * random.next(), random);
     for (let r = 0; r < prices.length; r++) noisy[r] = prices[r]! * (0.5 + random.next());
     construct(state, noisy, kicked, random);
-    localSearch(state, free, limits.swapBudget);
+    localSearch(state, free, limits.swapBudget, limits.deadline);
     if (state.objective > bestObjective + 1e-9) {
       bestObjective = state.objective;
       best = state.snapshot();

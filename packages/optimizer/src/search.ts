@@ -203,9 +203,16 @@ export function perturb(
   return kicked;
 }
 
-/** Improves the plan until no shift, swap or ejection gains anything (or budgets run out). */
-export function localSearch(state: PlanState, free: Uint8Array, swapBudget: number): void {
+/** Improves the plan until no shift, swap or ejection gains anything (or a budget or the deadline runs out). */
+export function localSearch(
+  state: PlanState,
+  free: Uint8Array,
+  swapBudget: number,
+  deadline = Infinity,
+): void {
   for (let round = 0; round < 50; round++) {
+    // Checked between rounds: on a large instance one round takes a second or more.
+    if (round > 0 && performance.now() > deadline) return;
     let moves = shiftPass(state, free);
     moves += ejectPass(state, free, swapBudget);
     if (moves === 0) moves += swapPass(state, free, swapBudget);

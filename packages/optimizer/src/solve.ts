@@ -124,7 +124,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     if (iterations % (iterations < 100 ? 10 : 50) === 9) {
       state.restore(best);
       construct(state, sub.prices, free, random);
-      localSearch(state, free, swapBudget);
+      localSearch(state, free, swapBudget, t0 + o.timeLimitMs);
       keep();
     }
     if (iterations % 25 === 0) {
