@@ -1,6 +1,6 @@
 /** What every command shares: where the data is, who acts, how to print. */
 import { userInfo } from 'node:os';
-import { errors, isRole } from '@corridor/core';
+import { errors, isRole, type Role } from '@corridor/core';
 import { openStore, resolveConfig, type Actor, type Store } from '@corridor/storage';
 import type { Command } from 'commander';
 
@@ -32,7 +32,7 @@ export async function withStore<T>(
 }
 
 /** The person acting: --actor/CORRIDOR_ACTOR (default: the login name) in --role/CORRIDOR_ROLE (default admin). */
-export function actorOf(command: Command): Actor {
+export function actorOf(command: Command): Actor & { role: Role } {
   const g = globals(command);
   const role = g.role ?? process.env.CORRIDOR_ROLE ?? 'admin';
   if (!isRole(role))

@@ -81,14 +81,17 @@ export function buildProgram(): Command {
   return program;
 }
 
+function stopOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE')
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw error;
+}
+
 /** Runs the CLI and returns the exit code: 0 done, 1 refused or failed, 2 usage error. */
 export async function main(argv: string[]): Promise<number> {
   // `corridor … --json | head` closes the pipe early: stop quietly, as Unix tools do.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE')
-      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-    throw error;
-  });
+  if (!process.stdout.listeners('error').includes(stopOnClosedPipe))
+    process.stdout.on('error', stopOnClosedPipe);
   try {
     await buildProgram().parseAsync(argv);
     // A command may report a negative result with its own code (`audit verify` on a broken chain: 3).

@@ -1,4 +1,5 @@
 /** Who may call each route of the API: the one table the server and its authorization test obey (M11). */
+import { rolesAllowed } from './policies/index.js';
 import { roles, type Role } from './roles.js';
 
 /** Who may call a route: `public` needs no login; otherwise the roles allowed. */
@@ -21,13 +22,6 @@ export const erasureRoles: readonly Role[] = ['admin', 'protection-officer'];
 export const plannerRoles: readonly Role[] = ['admin', 'planner'];
 /** Roles that manage user accounts. */
 export const userAdminRoles: readonly Role[] = ['admin'];
-/** Roles that keep the property ledger (M9). */
-export const propertyWriterRoles: readonly Role[] = [
-  'admin',
-  'registrar',
-  'planner',
-  'protection-officer',
-];
 /** Roles that record belongings and custody events (M9). */
 export const custodyWriterRoles: readonly Role[] = [
   'admin',
@@ -104,13 +98,13 @@ export const routeAccess = {
   'POST /api/persons/:id/erase': erasureRoles,
   'GET /api/incidents': everyone,
   'POST /api/incidents': writers,
-  'GET /api/property': everyone,
-  'GET /api/property/report': everyone,
-  'POST /api/property/assets': propertyWriterRoles,
-  'POST /api/property/offers': propertyWriterRoles,
-  'POST /api/property/restrictions': propertyWriterRoles,
-  'POST /api/property/sales': propertyWriterRoles,
-  'POST /api/property/assets/:id/abandon': propertyWriterRoles,
+  'GET /api/property': rolesAllowed('property.read'),
+  'GET /api/property/report': rolesAllowed('property.read'),
+  'POST /api/property/assets': rolesAllowed('property.write'),
+  'POST /api/property/offers': rolesAllowed('property.write'),
+  'POST /api/property/restrictions': rolesAllowed('property.write'),
+  'POST /api/property/sales': rolesAllowed('property.write'),
+  'POST /api/property/assets/:id/abandon': rolesAllowed('property.write'),
   'GET /api/persons/:id/belongings': everyone,
   'POST /api/persons/:id/belongings': custodyWriterRoles,
   'POST /api/belongings/:id/events': custodyWriterRoles,

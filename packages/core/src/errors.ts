@@ -84,6 +84,8 @@ export const errors = {
       403,
       `role ${role} may not call ${route}; allowed roles: ${allowed.join(', ')}`,
     ),
+  notPermitted: (permission: string, why: string) =>
+    new CorridorError('forbidden', 403, `not permitted: ${why}`, { permission }),
   routeNotFound: (method: string, path: string) =>
     new CorridorError('route-not-found', 404, `no route ${method} ${path}; see /openapi.json`),
   payloadTooLarge: (limitBytes: number) =>

@@ -37,3 +37,5 @@ export * from './demo/property.js';
 export * from './demo/belongings.js';
 export * from './redact-records.js';
 export * from './move-check.js';
+export * from './policies/index.js';
+export * from './redact-output.js';

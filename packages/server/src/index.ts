@@ -5,6 +5,7 @@ export { hashPassword, minPasswordLength } from './auth/passwords.js';
 export { openApiDocument } from './openapi/document.js';
 export { defaultServerOptions, type ServerOptions } from './options.js';
 export { defineRoute, type ApiRoute, type RouteContext, type RouteSpec } from './route.js';
+export { bindCommand, type BoundRoute, type HttpBinding } from './bind-command.js';
 export { apiRoutes } from './routes/index.js';
 export { startServer, type RunningServer } from './serve.js';
 export type { JobRunner } from './jobs/job-runner.js';

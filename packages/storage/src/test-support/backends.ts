@@ -93,5 +93,10 @@ export const backends: Backend[] = [
   },
 ];
 
+/** The embedded backend alone. */
+export const pgliteBackend: Backend = backends[0]!;
+/** The PostgreSQL backend alone (several processes may share its database). */
+export const postgresBackend: Backend = backends[1]!;
+
 export { fuzzImportInput, validFuzzXlsx } from './import-fuzz-inputs.js';
 export { pdfContent } from './pdf-text.js';

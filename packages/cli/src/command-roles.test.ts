@@ -1,0 +1,254 @@
+/**
+ * Every write command as every role, through the CLI (in-process, the same `main` as the binary)
+ * and through the API, on one PostgreSQL database: both allow exactly the roles the policy allows,
+ * a refusal writes nothing, and an allowed write appends the command's audit event.
+ */
+import { commandList } from '@corridor/commands';
+import { generateDemo, roles, rolesAllowed, type IsoDate, type Role } from '@corridor/core';
+import { postgresBackend, testEnv } from '@corridor/storage/test-support';
+import { startTestServer, type TestServer } from '@corridor/server/test-support';
+import type { Store } from '@corridor/storage';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from './main.js';
+
+/** How to run one write command with fresh valid input `k` from the CLI and over HTTP. */
+interface WriteFixture {
+  prepare?(store: Store, k: string): Promise<void>;
+  cli(k: string): string[];
+  api(k: string): { method: 'POST' | 'PATCH'; url: string; payload: Record<string, unknown> };
+}
+
+const seeder = { name: 'test-seed', role: 'admin' };
+const asset = (id: string, quantity = 1) => ({
+  id,
+  scope: 'collective' as const,
+  householdId: null,
+  description: 'generator',
+  category: 'generators' as const,
+  quantity,
+  location: 'camp',
+  appraisedMinor: 100_000,
+  currency: 'USD',
+  appraisedOn: '2026-01-05' as IsoDate,
+});
+
+const fixtures: Record<string, WriteFixture> = {
+  'property.addAssets': {
+    cli: (k) => [
+      'property',
+      'add',
+      '--id',
+      `A-${k}`,
+      '--category',
+      'generators',
+      '--description',
+      'generator',
+      '--value',
+      '1000',
+      '--currency',
+      'USD',
+      '--appraised-on',
+      '2026-01-05',
+    ],
+    api: (k) => ({
+      method: 'POST',
+      url: '/api/property/assets',
+      payload: { assets: [asset(`A-${k}`)] },
+    }),
+  },
+  'property.addOffer': {
+    cli: (k) => [
+      'property',
+      'offer',
+      '--id',
+      `O-${k}`,
+      '--assets',
+      'A-BASE',
+      '--buyer',
+      'buyer',
+      '--amount',
+      '500',
+      '--currency',
+      'USD',
+      '--date',
+      '2026-02-01',
+    ],
+    api: (k) => ({
+      method: 'POST',
+      url: '/api/property/offers',
+      payload: {
+        id: `O-${k}`,
+        assetIds: ['A-BASE'],
+        buyer: 'buyer',
+        amountMinor: 50_000,
+        currency: 'USD',
+        date: '2026-02-01',
+        status: 'open',
+      },
+    }),
+  },
+  'property.addRestriction': {
+    cli: (k) => [
+      'property',
+      'restrict',
+      '--id',
+      `R-${k}`,
+      '--assets',
+      'A-BASE',
+      '--by',
+      'authority',
+      '--date',
+      '2026-02-01',
+      '--permitted',
+      '0.9',
+    ],
+    api: (k) => ({
+      method: 'POST',
+      url: '/api/property/restrictions',
+      payload: {
+        id: `R-${k}`,
+        assetIds: ['A-BASE'],
+        imposedBy: 'authority',
+        date: '2026-02-01',
+        permittedFraction: 0.9,
+        priceCapFraction: null,
+        blocked: false,
+        note: null,
+      },
+    }),
+  },
+  'property.recordSale': {
+    cli: (k) => [
+      'property',
+      'sale',
+      '--id',
+      `S-${k}`,
+      '--asset',
+      'A-BASE',
+      '--amount',
+      '10',
+      '--currency',
+      'USD',
+      '--date',
+      '2026-03-01',
+      '--buyer',
+      'buyer',
+    ],
+    api: (k) => ({
+      method: 'POST',
+      url: '/api/property/sales',
+      payload: {
+        id: `S-${k}`,
+        assetId: 'A-BASE',
+        quantity: 1,
+        amountMinor: 1_000,
+        currency: 'USD',
+        date: '2026-03-01',
+        buyer: 'buyer',
+      },
+    }),
+  },
+  'property.abandonAsset': {
+    prepare: (store, k) => store.property.add({ assets: [asset(`A-AB-${k}`)] }, seeder),
+    cli: (k) => ['property', 'abandon', `A-AB-${k}`, '--date', '2026-04-01'],
+    api: (k) => ({
+      method: 'POST',
+      url: `/api/property/assets/A-AB-${k}/abandon`,
+      payload: { date: '2026-04-01', note: null },
+    }),
+  },
+};
+
+/** Runs `corridor ARGS` in this process; the exit code and what it printed. */
+async function corridor(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as never;
+  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as never;
+  try {
+    const code = await main(['node', 'corridor', ...args]);
+    process.exitCode = undefined;
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}
+
+const writes = commandList.filter((c) => c.audit !== null);
+
+describe('every write command as every role, from the CLI and the API', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(postgresBackend, {}, generateDemo({ people: 40, seed: 5 }));
+    await server.store.property.add({ assets: [asset('A-BASE', 1000)] }, seeder);
+    process.env.DATABASE_URL = server.databaseUrl;
+    process.env.CORRIDOR_MASTER_KEY = testEnv.CORRIDOR_MASTER_KEY;
+  });
+  afterAll(async () => {
+    delete process.env.DATABASE_URL;
+    await server.close();
+  });
+
+  const auditCount = async () => (await server.store.audit.events(0, 1_000_000)).length;
+  const lastAudit = async () => (await server.store.audit.events(0, 1_000_000)).at(-1);
+
+  it('has a fixture for every write command', () => {
+    expect(writes.map((c) => c.name).filter((n) => !fixtures[n])).toEqual([]);
+  });
+
+  it.each(writes.map((c) => [c.name, c] as const))('%s', async (name, command) => {
+    const fixture = fixtures[name]!;
+    const outcome: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const role of roles as readonly Role[]) {
+      const allowed = rolesAllowed(command.permission).includes(role);
+      expected[`${role} cli`] = expected[`${role} api`] = allowed ? 'allowed' : 'refused';
+      for (const via of ['cli', 'api'] as const) {
+        const k = `${role}-${via}`.toUpperCase();
+        await fixture.prepare?.(server.store, k);
+        const before = await auditCount();
+        let ok: boolean;
+        if (via === 'cli') {
+          const r = await corridor([
+            ...fixture.cli(k),
+            '--role',
+            role,
+            '--data',
+            server.dataDir,
+            '--json',
+          ]);
+          ok = r.code === 0;
+          if (!ok && allowed) throw new Error(`${name} as ${role} from the CLI: ${r.stderr}`);
+          if (!ok) expect(r.stderr).toMatch(/^corridor: not permitted: role \S+ may not /);
+          if (!ok) expect(r.code).toBe(1);
+        } else {
+          const r = await server.as(role, fixture.api(k));
+          ok = r.statusCode < 300;
+          if (!ok && allowed) throw new Error(`${name} as ${role} over HTTP: ${r.body}`);
+          if (!ok) expect(r.statusCode).toBe(403);
+        }
+        outcome[`${role} ${via}`] = ok ? 'allowed' : 'refused';
+        if (ok) expect((await lastAudit())?.action).toBe(command.audit);
+        else expect(await auditCount()).toBe(before);
+      }
+    }
+    expect(outcome).toEqual(expected);
+  });
+
+  it('answers the CLI --json with what the API answers', async () => {
+    const cli = await corridor([
+      'property',
+      'report',
+      '--json',
+      '--data',
+      server.dataDir,
+      '--role',
+      'auditor',
+    ]);
+    const api = await server.as('auditor', { method: 'GET', url: '/api/property/report' });
+    expect(JSON.parse(cli.stdout)).toEqual(api.json());
+  });
+});

@@ -1,0 +1,21 @@
+/** What a command runs with: who acts and through which interface, the store, and the clock. */
+import type { Role } from '@corridor/core';
+import type { Store } from '@corridor/storage';
+
+/** The interface a command was reached through; recorded with the actor. */
+export type Via = 'cli' | 'api' | 'job';
+
+/** Who acts: a name for history and audit, the role the policies check, and the interface. */
+export interface CommandActor {
+  name: string;
+  role: Role;
+  via: Via;
+}
+
+/** A command's context: the store is already inside the command's transaction for writes. */
+export interface CommandContext {
+  actor: CommandActor;
+  store: Store;
+  /** The time of the request, from the interface's clock. */
+  now: Date;
+}

@@ -1,0 +1,38 @@
+/**
+ * One command per use case: its input and output schemas, the permission it needs, the audit
+ * event it writes, and what it does. Interfaces (CLI, HTTP, jobs) bind commands; they add nothing.
+ */
+import type { Permission } from '@corridor/core';
+import type { z } from 'zod';
+import type { CommandContext } from './context.js';
+
+/** A command as written: `defineCommand({ name: 'property.addAsset', … })`. */
+export interface CommandSpec<I extends z.ZodType, O extends z.ZodType, R = unknown> {
+  /** `capability.verb`, unique: how users, routes, the CLI and tests name the use case. */
+  name: string;
+  /** One line that says what the command does, for help texts and the API description. */
+  summary: string;
+  input: I;
+  /** The output schema: the single truth for the API response, the CLI's `--json` and redaction. */
+  output: O;
+  /** The permission every actor needs, checked before anything runs. */
+  permission: Permission;
+  /** The audit action a write appends inside its transaction; null for a read. */
+  audit: string | null;
+  /**
+   * Loads the record the policy needs to judge this input (a movement, a case), for permissions
+   * whose rule depends on the record; runs inside the transaction, before `run`.
+   */
+  record?: (ctx: CommandContext, input: z.output<I>) => Promise<R>;
+  run(ctx: CommandContext, input: z.output<I>): Promise<z.input<O>>;
+}
+
+/** A defined command, its types erased so that commands of every shape fit in one table. */
+export type AnyCommand = CommandSpec<z.ZodType, z.ZodType>;
+
+/** Defines a command; the identity function that keeps its types. */
+export function defineCommand<I extends z.ZodType, O extends z.ZodType, R = unknown>(
+  spec: CommandSpec<I, O, R>,
+): CommandSpec<I, O, R> {
+  return spec;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { roles } from '../roles.js';
+import {
+  authorize,
+  can,
+  isPermission,
+  permissions,
+  permissionsOf,
+  refusal,
+  rolesAllowed,
+  type Permission,
+} from './index.js';
+
+/** What a read-only auditor may do: read, verify, export redacted; nothing that writes. */
+const auditorMay: Permission[] = [
+  'operation.read',
+  'operation.report',
+  'case.read',
+  'registry.export',
+  'registry.readDestinations',
+  'registry.readDuplicates',
+  'plan.read',
+  'movement.read',
+  'incident.read',
+  'property.read',
+  'custody.read',
+  'custody.verify',
+  'audit.read',
+];
+
+describe('policies', () => {
+  it('give every permission to the administrator and to known roles only', () => {
+    for (const p of Object.keys(permissions) as Permission[]) {
+      expect(rolesAllowed(p)).toContain('admin');
+      for (const r of rolesAllowed(p)) expect(roles).toContain(r);
+    }
+  });
+
+  it('keep the auditor read-only', () => {
+    expect(permissionsOf('auditor').sort()).toEqual([...auditorMay].sort());
+  });
+
+  it('refuse with the role, the permission and who may', () => {
+    const auditor = { name: 'a', role: 'auditor' as const };
+    expect(can(auditor, 'property.write')).toBe(false);
+    expect(refusal(auditor, 'property.write')).toBe(
+      'role auditor may not property.write (allowed: admin, registrar, planner, protection-officer)',
+    );
+    expect(() => authorize(auditor, 'property.write')).toThrow(
+      expect.objectContaining({ status: 403, id: 'forbidden' }),
+    );
+    expect(() => authorize({ name: 'p', role: 'planner' }, 'property.write')).not.toThrow();
+  });
+
+  it('names permissions as resource.action', () => {
+    expect(isPermission('property.write')).toBe(true);
+    expect(isPermission('property.delete')).toBe(false);
+    for (const p of Object.keys(permissions)) expect(p).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+  });
+});
