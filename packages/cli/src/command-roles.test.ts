@@ -4,160 +4,13 @@
  * a refusal writes nothing, and an allowed write appends the command's audit event.
  */
 import { commandList } from '@corridor/commands';
-import { generateDemo, roles, rolesAllowed, type IsoDate, type Role } from '@corridor/core';
+import { generateDemo, roles, rolesAllowed, type Role } from '@corridor/core';
 import { postgresBackend, testEnv } from '@corridor/storage/test-support';
 import { startTestServer, type TestServer } from '@corridor/server/test-support';
-import type { Store } from '@corridor/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WriteFixture } from './command-fixtures/fixture.js';
+import { fixtureGroups } from './command-fixtures/index.js';
 import { main } from './main.js';
-
-/** How to run one write command with fresh valid input `k` from the CLI and over HTTP. */
-interface WriteFixture {
-  prepare?(store: Store, k: string): Promise<void>;
-  cli(k: string): string[];
-  api(k: string): { method: 'POST' | 'PATCH'; url: string; payload: Record<string, unknown> };
-}
-
-const seeder = { name: 'test-seed', role: 'admin' };
-const asset = (id: string, quantity = 1) => ({
-  id,
-  scope: 'collective' as const,
-  householdId: null,
-  description: 'generator',
-  category: 'generators' as const,
-  quantity,
-  location: 'camp',
-  appraisedMinor: 100_000,
-  currency: 'USD',
-  appraisedOn: '2026-01-05' as IsoDate,
-});
-
-const fixtures: Record<string, WriteFixture> = {
-  'property.addAssets': {
-    cli: (k) => [
-      'property',
-      'add',
-      '--id',
-      `A-${k}`,
-      '--category',
-      'generators',
-      '--description',
-      'generator',
-      '--value',
-      '1000',
-      '--currency',
-      'USD',
-      '--appraised-on',
-      '2026-01-05',
-    ],
-    api: (k) => ({
-      method: 'POST',
-      url: '/api/property/assets',
-      payload: { assets: [asset(`A-${k}`)] },
-    }),
-  },
-  'property.addOffer': {
-    cli: (k) => [
-      'property',
-      'offer',
-      '--id',
-      `O-${k}`,
-      '--assets',
-      'A-BASE',
-      '--buyer',
-      'buyer',
-      '--amount',
-      '500',
-      '--currency',
-      'USD',
-      '--date',
-      '2026-02-01',
-    ],
-    api: (k) => ({
-      method: 'POST',
-      url: '/api/property/offers',
-      payload: {
-        id: `O-${k}`,
-        assetIds: ['A-BASE'],
-        buyer: 'buyer',
-        amountMinor: 50_000,
-        currency: 'USD',
-        date: '2026-02-01',
-        status: 'open',
-      },
-    }),
-  },
-  'property.addRestriction': {
-    cli: (k) => [
-      'property',
-      'restrict',
-      '--id',
-      `R-${k}`,
-      '--assets',
-      'A-BASE',
-      '--by',
-      'authority',
-      '--date',
-      '2026-02-01',
-      '--permitted',
-      '0.9',
-    ],
-    api: (k) => ({
-      method: 'POST',
-      url: '/api/property/restrictions',
-      payload: {
-        id: `R-${k}`,
-        assetIds: ['A-BASE'],
-        imposedBy: 'authority',
-        date: '2026-02-01',
-        permittedFraction: 0.9,
-        priceCapFraction: null,
-        blocked: false,
-        note: null,
-      },
-    }),
-  },
-  'property.recordSale': {
-    cli: (k) => [
-      'property',
-      'sale',
-      '--id',
-      `S-${k}`,
-      '--asset',
-      'A-BASE',
-      '--amount',
-      '10',
-      '--currency',
-      'USD',
-      '--date',
-      '2026-03-01',
-      '--buyer',
-      'buyer',
-    ],
-    api: (k) => ({
-      method: 'POST',
-      url: '/api/property/sales',
-      payload: {
-        id: `S-${k}`,
-        assetId: 'A-BASE',
-        quantity: 1,
-        amountMinor: 1_000,
-        currency: 'USD',
-        date: '2026-03-01',
-        buyer: 'buyer',
-      },
-    }),
-  },
-  'property.abandonAsset': {
-    prepare: (store, k) => store.property.add({ assets: [asset(`A-AB-${k}`)] }, seeder),
-    cli: (k) => ['property', 'abandon', `A-AB-${k}`, '--date', '2026-04-01'],
-    api: (k) => ({
-      method: 'POST',
-      url: `/api/property/assets/A-AB-${k}/abandon`,
-      payload: { date: '2026-04-01', note: null },
-    }),
-  },
-};
 
 /** Runs `corridor ARGS` in this process; the exit code and what it printed. */
 async function corridor(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -177,13 +30,17 @@ async function corridor(args: string[]): Promise<{ code: number; stdout: string;
   }
 }
 
+const fixtures = Object.assign({}, ...fixtureGroups.map((g) => g.fixtures)) as Record<
+  string,
+  WriteFixture
+>;
 const writes = commandList.filter((c) => c.audit !== null);
 
 describe('every write command as every role, from the CLI and the API', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(postgresBackend, {}, generateDemo({ people: 40, seed: 5 }));
-    await server.store.property.add({ assets: [asset('A-BASE', 1000)] }, seeder);
+    for (const group of fixtureGroups) await group.setup?.(server.store);
     process.env.DATABASE_URL = server.databaseUrl;
     process.env.CORRIDOR_MASTER_KEY = testEnv.CORRIDOR_MASTER_KEY;
   });

@@ -33,7 +33,7 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
     provider: new StaticProvider(),
     migrationTableName: 'corridor_migrations',
     migrationLockTableName: 'corridor_migrations_lock',
-    // Numbers are reserved per issue (ARCHITECTURE.md), so a lower one may land after a higher one.
+    // Numbers are reserved per issue (architecture.md), so a lower one may land after a higher one.
     allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -1,0 +1,147 @@
+/** Fixtures for the property ledger's write commands. */
+import type { IsoDate } from '@corridor/core';
+import { seeder, type FixtureGroup } from './fixture.js';
+
+const asset = (id: string, quantity = 1) => ({
+  id,
+  scope: 'collective' as const,
+  householdId: null,
+  description: 'generator',
+  category: 'generators' as const,
+  quantity,
+  location: 'camp',
+  appraisedMinor: 100_000,
+  currency: 'USD',
+  appraisedOn: '2026-01-05' as IsoDate,
+});
+
+/** The property commands' fixtures. */
+export const propertyFixtures: FixtureGroup = {
+  setup: (store) => store.property.add({ assets: [asset('A-BASE', 1000)] }, seeder),
+  fixtures: {
+    'property.addAssets': {
+      cli: (k) => [
+        'property',
+        'add',
+        '--id',
+        `A-${k}`,
+        '--category',
+        'generators',
+        '--description',
+        'generator',
+        '--value',
+        '1000',
+        '--currency',
+        'USD',
+        '--appraised-on',
+        '2026-01-05',
+      ],
+      api: (k) => ({
+        method: 'POST',
+        url: '/api/property/assets',
+        payload: { assets: [asset(`A-${k}`)] },
+      }),
+    },
+    'property.addOffer': {
+      cli: (k) => [
+        'property',
+        'offer',
+        '--id',
+        `O-${k}`,
+        '--assets',
+        'A-BASE',
+        '--buyer',
+        'buyer',
+        '--amount',
+        '500',
+        '--currency',
+        'USD',
+        '--date',
+        '2026-02-01',
+      ],
+      api: (k) => ({
+        method: 'POST',
+        url: '/api/property/offers',
+        payload: {
+          id: `O-${k}`,
+          assetIds: ['A-BASE'],
+          buyer: 'buyer',
+          amountMinor: 50_000,
+          currency: 'USD',
+          date: '2026-02-01',
+          status: 'open',
+        },
+      }),
+    },
+    'property.addRestriction': {
+      cli: (k) => [
+        'property',
+        'restrict',
+        '--id',
+        `R-${k}`,
+        '--assets',
+        'A-BASE',
+        '--by',
+        'authority',
+        '--date',
+        '2026-02-01',
+        '--permitted',
+        '0.9',
+      ],
+      api: (k) => ({
+        method: 'POST',
+        url: '/api/property/restrictions',
+        payload: {
+          id: `R-${k}`,
+          assetIds: ['A-BASE'],
+          imposedBy: 'authority',
+          date: '2026-02-01',
+          permittedFraction: 0.9,
+          priceCapFraction: null,
+          blocked: false,
+          note: null,
+        },
+      }),
+    },
+    'property.recordSale': {
+      cli: (k) => [
+        'property',
+        'sale',
+        '--id',
+        `S-${k}`,
+        '--asset',
+        'A-BASE',
+        '--amount',
+        '10',
+        '--currency',
+        'USD',
+        '--date',
+        '2026-03-01',
+        '--buyer',
+        'buyer',
+      ],
+      api: (k) => ({
+        method: 'POST',
+        url: '/api/property/sales',
+        payload: {
+          id: `S-${k}`,
+          assetId: 'A-BASE',
+          quantity: 1,
+          amountMinor: 1_000,
+          currency: 'USD',
+          date: '2026-03-01',
+          buyer: 'buyer',
+        },
+      }),
+    },
+    'property.abandonAsset': {
+      prepare: (store, k) => store.property.add({ assets: [asset(`A-AB-${k}`)] }, seeder),
+      cli: (k) => ['property', 'abandon', `A-AB-${k}`, '--date', '2026-04-01'],
+      api: (k) => ({
+        method: 'POST',
+        url: `/api/property/assets/A-AB-${k}/abandon`,
+        payload: { date: '2026-04-01', note: null },
+      }),
+    },
+  },
+};
