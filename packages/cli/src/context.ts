@@ -10,6 +10,7 @@ export interface GlobalOptions {
   json?: boolean;
   role?: string;
   actor?: string;
+  server?: string;
 }
 
 /** The global options as seen from inside a subcommand. */

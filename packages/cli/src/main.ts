@@ -22,6 +22,7 @@ import { registerProperty } from './commands/property.js';
 import { registerReport } from './commands/report.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerServe } from './commands/serve.js';
+import { registerSession } from './commands/session.js';
 import { registerSolveGap } from './commands/solve-gap.js';
 import { registerStatus } from './commands/status.js';
 import { registerUser } from './commands/user.js';
@@ -49,6 +50,10 @@ export function buildProgram(): Command {
       '--actor <name>',
       'name recorded in history and audit (default: $CORRIDOR_ACTOR or your login)',
     )
+    .option(
+      '--server <url>',
+      'run on a Corridor server as the user of `corridor login` (default: $CORRIDOR_SERVER; else the local data folder)',
+    )
     .showHelpAfterError('(run with --help for usage)');
   registerDemo(program);
   registerStatus(program);
@@ -64,6 +69,7 @@ export function buildProgram(): Command {
   registerIncident(program);
   registerAudit(program);
   registerServe(program);
+  registerSession(program);
   registerUser(program);
   registerPerson(program);
   registerImport(program);

@@ -6,7 +6,8 @@
 import { execute, type AnyCommand } from '@corridor/commands';
 import { authorize } from '@corridor/core';
 import type { Command } from 'commander';
-import { actorOf, output, withStore } from './context.js';
+import { actorOf, globals, output, withStore } from './context.js';
+import { remoteExecute, routeOf } from './remote.js';
 
 const bound = new WeakMap<Command, AnyCommand>();
 
@@ -34,9 +35,12 @@ export function bindCli<O>(
     // Refused before the options are read or the data folder opened; `execute` checks again.
     authorize(actor, command.permission);
     const input = toInput(args, options);
-    const result = await withStore(self, false, (store) =>
-      execute(command, { actor, store, now: new Date() }, input),
-    );
+    const server = globals(self).server ?? process.env.CORRIDOR_SERVER;
+    const result = server
+      ? await remoteExecute(server, await routeOf(command), input as Record<string, unknown>)
+      : await withStore(self, false, (store) =>
+          execute(command, { actor, store, now: new Date() }, input),
+        );
     output(self, result, () => text(result as O, input as never));
   });
 }

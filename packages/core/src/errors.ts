@@ -60,6 +60,12 @@ export const errors = {
       401,
       'log in first: POST /api/login, then send the session cookie or `Authorization: Bearer <token>`',
     ),
+  notLoggedIn: (server: string) =>
+    new CorridorError(
+      'unauthenticated',
+      401,
+      `not logged in at ${server}; run \`corridor login --server ${server} --username NAME --password-stdin\` first`,
+    ),
   sessionExpired: () =>
     new CorridorError('session-expired', 401, 'your session has expired or ended; log in again'),
   invalidCredentials: () =>
