@@ -52,6 +52,12 @@ function operation(route: ApiRoute): Json {
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     'x-roles': access,
+    ...('command' in route
+      ? {
+          'x-command': (route as { command: { name: string } }).command.name,
+          'x-permission': (route as { command: { permission: string } }).command.permission,
+        }
+      : {}),
     security: access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }],
     parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
     ...(spec.body
@@ -77,6 +83,29 @@ function operation(route: ApiRoute): Json {
   };
 }
 
+/** What each group of routes is about, shown in /docs; a route's tag must be listed here. */
+export const tagDescriptions: Record<string, string> = {
+  system: 'Health checks and the API description',
+  session: 'Logging in and out, and what the logged-in role may do',
+  public: 'Figures anyone may read: counts only, suppressed below five',
+  operation: 'The operation as a whole: status counts and the situation report',
+  cases: 'Households (cases): list, view, status workflow, planning locks',
+  persons: 'Persons: erasure of personal data (crypto-shredding)',
+  dedup: 'Possible duplicate registrations and their review',
+  destinations: 'Host countries and their pledges',
+  'registry files': 'Registration files in (all or nothing) and out (redacted by role)',
+  plans: 'Stored plan versions: allocation and timetable',
+  planning: 'Allocation, timetable and re-planning runs, explanations and fairness',
+  jobs: 'Long runs as durable jobs: progress, result, cancel',
+  movements: 'Flights and convoys, and their manifests',
+  'check-in': 'The day of travel: check-in, boarding, no-shows, arrival, offline desks',
+  incidents: 'The incident log and the hazard estimated from it',
+  property: 'The collective property ledger and its loss report',
+  custody: 'Personal belongings and their hash-chained custody',
+  audit: 'The hash-chained audit log: events, head, verification',
+  users: 'User accounts and their roles',
+};
+
 /** The whole document for a list of routes. */
 export function openApiDocument(routes: readonly ApiRoute[], version: string): Json {
   const paths: Record<string, Json> = {};
@@ -89,12 +118,17 @@ export function openApiDocument(routes: readonly ApiRoute[], version: string): J
     info: {
       title: 'Corridor API',
       version,
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       description:
         'Plans and runs the relocation of an at-risk population. Log in with POST /api/login; ' +
         'send the token as `Authorization: Bearer <token>` or use the session cookie. ' +
         '`x-roles` names the roles allowed on each route; personal data is redacted by role.',
     },
-    tags: [...new Set(routes.map((r) => r.spec.tag))].map((name) => ({ name })),
+    servers: [{ url: '/', description: 'the server that serves this document' }],
+    tags: [...new Set(routes.map((r) => r.spec.tag))].map((name) => ({
+      name,
+      description: tagDescriptions[name] ?? '',
+    })),
     paths,
     components: {
       securitySchemes: {
