@@ -77,4 +77,45 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The web talks to the server over HTTP: from the packages it takes types only, and bundles
+    // by path only core's pure, zod-free modules (zod's compiled validators break the page's CSP).
+    files: ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@corridor/*'],
+              allowTypeImports: true,
+              message: 'the web imports only types from the packages; data comes over HTTP.',
+            },
+            {
+              group: [
+                '**/storage/src/**',
+                '**/server/src/**',
+                '**/commands/src/**',
+                '**/optimizer/src/**',
+                '**/cli/src/**',
+              ],
+              allowTypeImports: true,
+              message: 'the web reaches storage, server and commands only over HTTP.',
+            },
+            {
+              group: [
+                '**/core/src/**',
+                '!**/core/src/workflow.js',
+                '!**/core/src/situation.js',
+                '!**/core/src/move-check.js',
+                '!**/core/src/currencies.js',
+              ],
+              allowTypeImports: true,
+              message: 'the web bundles only core modules that are pure and zod-free.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
