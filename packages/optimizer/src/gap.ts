@@ -65,6 +65,8 @@ export function solveGap(
       tabuPatience: 20 * problem.n,
       highs: options.highs ?? null,
       seed: options.seed ?? 1,
+      // Costs are integers: search until the plan is proved optimal or the time is up.
+      targetGap: 0,
     });
     const flip = options.sense === 'min' ? -1 : 1;
     return {

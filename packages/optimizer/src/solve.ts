@@ -4,7 +4,7 @@ import { InstanceError, validateInstance, type Instance } from './instance.js';
 import { compile, pairOf, type Model } from './model.js';
 import { defaultOptions, type SolveOptions } from './options.js';
 import { report } from './report.js';
-import type { SolveResult, SolveStatus } from './result.js';
+import type { SolveResult, SolveStats, SolveStatus } from './result.js';
 import { construct, localSearch } from './search.js';
 import { iteratedLocalSearch } from './kicks.js';
 import { roundLp } from './lp-round.js';
@@ -12,6 +12,7 @@ import { tabuSearch } from './tabu.js';
 import { PlanState } from './state.js';
 import { Subgradient } from './lagrangian.js';
 import { lpBound, solveExact } from './highs-model.js';
+import { assignmentPhase } from './assignment-phase.js';
 
 /** Fixed pair per contracted item: −3 free, −1 fixed unplaced, ≥ 0 fixed pair. */
 function fixedPairs(model: Model, locks: ReadonlyMap<number, number>): Int32Array {
@@ -77,7 +78,11 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   const sub = new Subgradient(model);
   const roundDown = integral(model);
   const gapOf = (bound: number) => (bound - bestObjective) / Math.max(1, Math.abs(bound));
-  const effectiveBound = () => (roundDown ? Math.floor(sub.bound + 1e-6) : sub.bound);
+  // The assignment relaxation's bound when it is computed (at most the capacity relaxation's).
+  let assignmentBound = Infinity;
+  let proved = false;
+  const rawBound = () => Math.min(sub.bound, assignmentBound);
+  const effectiveBound = () => (roundDown ? Math.floor(rawBound() + 1e-6) : rawBound());
   const keep = () => {
     if (state.objective > bestObjective + 1e-9) {
       bestObjective = state.objective;
@@ -108,7 +113,12 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   // best Lagrangian bound), and on a small instance the MIP does the rest of the search: it then
   // starts from the rounded LP plan (measured on the camp timetable: 0.8 s instead of 1.5 s for
   // the MIP alone, as the plan the Lagrangian rebuilds improve leads HiGHS down a longer path).
-  const lagrangianIterations = lpUsed && exactNext ? 0 : o.maxIterations;
+  // The assignment relaxation (below) gives the bound where it applies: the capacity relaxation
+  // only warms its multipliers up then.
+  const assignmentNext = !exactNext && model.pairWeight.length <= o.assignmentPairLimit;
+  const branchNext = assignmentNext && model.pairWeight.length <= o.branchPairLimit;
+  const lagrangianIterations =
+    lpUsed && exactNext ? 0 : branchNext ? Math.min(o.maxIterations, 60) : o.maxIterations;
   let iterations = 0;
   let stopped = false;
   let bestBoundSeen = Infinity;
@@ -142,7 +152,34 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     }
     if (performance.now() - t0 > o.timeLimitMs) break;
   }
-  if (!stopped && !exactNext && gapOf(effectiveBound()) > o.targetGap) {
+  let nodes = 0;
+  if (!stopped && assignmentNext && gapOf(effectiveBound()) > o.targetGap) {
+    state.restore(best);
+    const phase = assignmentPhase({
+      state,
+      free,
+      fixed,
+      prices: sub.bestPrices,
+      random,
+      // A proof on a small instance may take the whole time; elsewhere the search needs most of it.
+      deadline: branchNext
+        ? t0 + o.timeLimitMs
+        : performance.now() + o.assignmentShare * (t0 + o.timeLimitMs - performance.now()),
+      integral: roundDown,
+      iterations: o.assignmentIterations,
+      branch: branchNext,
+      branchNodes: o.branchNodes,
+      swapBudget,
+      best: () => bestObjective,
+      keep,
+      restoreBest: () => state.restore(best),
+    });
+    assignmentBound = phase.bound;
+    proved = phase.proved;
+    nodes = phase.nodes;
+    iterations += phase.iterations;
+  }
+  if (!stopped && !exactNext && !proved && gapOf(effectiveBound()) > o.targetGap) {
     state.restore(best);
     const deadline = t0 + o.timeLimitMs;
     const tick = (iteration: number, objective: number) => {
@@ -180,11 +217,20 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
           });
     keep();
   }
-  let bound = effectiveBound();
-  let boundSource: 'lagrangian' | 'highs-lp' | 'highs-mip' = lpUsed ? 'highs-lp' : 'lagrangian';
+  let bound = proved ? bestObjective : effectiveBound();
+  let boundSource: SolveStats['boundSource'] = proved
+    ? nodes > 0
+      ? 'branch-and-bound'
+      : 'assignment'
+    : assignmentBound < sub.bound
+      ? 'assignment'
+      : lpUsed
+        ? 'highs-lp'
+        : 'lagrangian';
   let exactUsed = false;
   if (
     !stopped &&
+    !proved &&
     o.highs &&
     gapOf(bound) > o.targetGap &&
     model.pairWeight.length <= o.exactPairLimit &&
@@ -232,6 +278,6 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     objective: bestObjective,
     bound,
     gap,
-    stats: { iterations, timeMs: performance.now() - t0, boundSource, exactUsed },
+    stats: { iterations, nodes, timeMs: performance.now() - t0, boundSource, exactUsed },
   };
 }
