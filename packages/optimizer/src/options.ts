@@ -81,6 +81,6 @@ export const defaultOptions: Required<SolveOptions> = {
   assignmentPairLimit: 200_000,
   assignmentIterations: 1_500,
   branchPairLimit: 5_000,
-  assignmentShare: 0.3,
+  assignmentShare: 0.15,
   branchNodes: 50_000,
 };

@@ -8,7 +8,7 @@ import type { SolveResult, SolveStats, SolveStatus } from './result.js';
 import { construct, localSearch } from './search.js';
 import { iteratedLocalSearch } from './kicks.js';
 import { roundLp } from './lp-round.js';
-import { tabuSearch } from './tabu.js';
+import { relinkSearch } from './relink.js';
 import { PlanState } from './state.js';
 import { Subgradient } from './lagrangian.js';
 import { lpBound, solveExact } from './highs-model.js';
@@ -71,7 +71,15 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     : free;
   construct(state, zero, warmFree, random);
   const swapBudget = Math.max(20_000, 4_000_000 / Math.max(1, model.n));
-  localSearch(state, free, swapBudget);
+  // A small instance goes to the HiGHS MIP (with HiGHS) or to the engine's branch and bound; up to
+  // `assignmentPairLimit` pairs the assignment relaxation bounds it before the search.
+  const exactNext = Boolean(o.highs) && model.pairWeight.length <= o.exactPairLimit;
+  const assignmentNext = !exactNext && model.pairWeight.length <= o.assignmentPairLimit;
+  const branchNext = assignmentNext && model.pairWeight.length <= o.branchPairLimit;
+  // On a larger instance without a previous plan the prices converge first (a step costs one
+  // pass over the pairs, a rebuild with local search far more), then one rebuild at them.
+  const pricesFirst = assignmentNext && !branchNext && !o.warmStart;
+  if (!pricesFirst) localSearch(state, free, swapBudget);
   let best = state.snapshot();
   let bestObjective = state.objective;
 
@@ -108,17 +116,18 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   }
   // A small instance goes to the HiGHS MIP after this, which starts from the best plan and proves it;
   // the others are improved by tabu search (moderate size) or iterated local search (large).
-  const exactNext = Boolean(o.highs) && model.pairWeight.length <= o.exactPairLimit;
   // With the LP's bound in hand the subgradient cannot improve the bound (the LP optimum is the
   // best Lagrangian bound), and on a small instance the MIP does the rest of the search: it then
   // starts from the rounded LP plan (measured on the camp timetable: 0.8 s instead of 1.5 s for
   // the MIP alone, as the plan the Lagrangian rebuilds improve leads HiGHS down a longer path).
   // The assignment relaxation (below) gives the bound where it applies: the capacity relaxation
   // only warms its multipliers up then.
-  const assignmentNext = !exactNext && model.pairWeight.length <= o.assignmentPairLimit;
-  const branchNext = assignmentNext && model.pairWeight.length <= o.branchPairLimit;
   const lagrangianIterations =
     lpUsed && exactNext ? 0 : branchNext ? Math.min(o.maxIterations, 60) : o.maxIterations;
+  // Where a search follows, the capacity relaxation (bound, prices, price-guided rebuilds) may
+  // take two fifths of the time; the rest is the search's.
+  const lagrangianShare = exactNext || branchNext ? 1 : 0.4;
+  const rebuildAt = (i: number) => !pricesFirst && i % (i < 100 ? 10 : 50) === 9;
   let iterations = 0;
   let stopped = false;
   let bestBoundSeen = Infinity;
@@ -131,7 +140,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
       lastBoundGain = iterations;
     }
     if (iterations - lastBoundGain > 150) break;
-    if (iterations % (iterations < 100 ? 10 : 50) === 9) {
+    if (rebuildAt(iterations)) {
       state.restore(best);
       construct(state, sub.prices, free, random);
       localSearch(state, free, swapBudget, t0 + o.timeLimitMs);
@@ -150,7 +159,13 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
         break;
       }
     }
-    if (performance.now() - t0 > o.timeLimitMs) break;
+    if (performance.now() - t0 > lagrangianShare * o.timeLimitMs) break;
+  }
+  if (pricesFirst && !stopped) {
+    state.restore(best);
+    construct(state, sub.bestPrices, free, random);
+    localSearch(state, free, swapBudget, t0 + o.timeLimitMs);
+    if (!keep()) state.restore(best);
   }
   let nodes = 0;
   if (!stopped && assignmentNext && gapOf(effectiveBound()) > o.targetGap) {
@@ -196,14 +211,15 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     };
     iterations +=
       model.pairWeight.length <= o.tabuPairLimit
-        ? tabuSearch(
+        ? relinkSearch(
             state,
             free,
             random,
             {
-              maxIterations: o.tabuIterations,
+              maxMoves: o.tabuIterations,
               deadline,
               patience: o.tabuPatience,
+              stopAt: effectiveBound,
               report: tick,
             },
             sub.bestPrices,
