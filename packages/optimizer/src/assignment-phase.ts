@@ -18,6 +18,8 @@ export interface AssignmentPhaseInput {
   prices: Float64Array;
   random: Random;
   deadline: number;
+  /** When branch and bound gives up (the search then has the rest of the time). */
+  branchDeadline: number;
   /** Every plan's objective is an integer (bounds round down). */
   integral: boolean;
   iterations: number;
@@ -79,7 +81,7 @@ export function assignmentPhase(input: AssignmentPhaseInput): AssignmentPhaseRes
     };
   }
   const outcome = branchAndBound(relax, restriction, run.mu, input.best(), {
-    deadline,
+    deadline: input.branchDeadline,
     maxNodes: input.branchNodes,
     integral: input.integral,
     nodeIterations: 25,

@@ -42,6 +42,7 @@ describe('path relinking search', () => {
         deadline: Infinity,
         patience: 100,
         stopAt: () => Infinity,
+        swapBudget: 1_000,
         report: (_, b) => {
           best = Math.max(best, b);
           return true;
@@ -67,6 +68,7 @@ describe('path relinking search', () => {
         deadline: Infinity,
         patience: 200,
         stopAt: () => -261,
+        swapBudget: 1_000,
         report: () => true,
       },
       new Float64Array(state.model.resources),

@@ -6,6 +6,7 @@
  * move limit, or when a plan reaches the proved bound.
  */
 import type { Random } from '@corridor/core';
+import { localSearch } from './search.js';
 import type { PlanState } from './state.js';
 import { tabuSearch } from './tabu.js';
 
@@ -18,6 +19,8 @@ export interface RelinkLimits {
   patience: number;
   /** The proved bound: a plan that reaches it ends the search. */
   stopAt: () => number;
+  /** Checks per swap and ejection pass of the local search that polishes each run's plan. */
+  swapBudget: number;
   /** Called now and then with the moves made and the best objective; false stops the search. */
   report: (moves: number, best: number) => boolean;
 }
@@ -83,6 +86,8 @@ export function relinkSearch(
       },
       prices,
     );
+    // The tabu search shifts one item at a time; swaps and two-item ejections polish its plan.
+    if (feasible(state)) localSearch(state, free, limits.swapBudget, limits.deadline);
     offer();
     if (stopped) break;
   }

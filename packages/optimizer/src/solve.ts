@@ -176,10 +176,12 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
       fixed,
       prices: sub.bestPrices,
       random,
-      // A proof on a small instance may take the whole time; elsewhere the search needs most of it.
+      // On a small instance the root may take the time it needs and branch and bound a third of
+      // what is left; elsewhere the search needs most of the time.
       deadline: branchNext
         ? t0 + o.timeLimitMs
         : performance.now() + o.assignmentShare * (t0 + o.timeLimitMs - performance.now()),
+      branchDeadline: performance.now() + (t0 + o.timeLimitMs - performance.now()) / 3,
       integral: roundDown,
       iterations: o.assignmentIterations,
       branch: branchNext,
@@ -220,6 +222,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
               deadline,
               patience: o.tabuPatience,
               stopAt: effectiveBound,
+              swapBudget,
               report: tick,
             },
             sub.bestPrices,
