@@ -71,7 +71,9 @@ export function assignmentPhase(input: AssignmentPhaseInput): AssignmentPhaseRes
       if (!input.keep()) input.restoreBest();
     },
   });
-  if (run.bound === -Infinity) return { ...none, bound: -Infinity, iterations: run.iterations };
+  // Locked pairs alone overfill a knapsack: the plan breaks a capacity anyway, so this relaxation
+  // says nothing about it (the capacity relaxation's bound stands).
+  if (run.bound === -Infinity) return { ...none, iterations: run.iterations };
   if (run.bound <= cutoff() || !input.branch) {
     return {
       bound: run.bound,
