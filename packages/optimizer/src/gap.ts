@@ -62,9 +62,11 @@ export function solveGap(
       exactPairLimit: 20_000,
       exactTimeLimitMs: options.timeLimitMs,
       tabuIterations: 10_000_000,
-      tabuPatience: 20 * problem.n,
+      tabuPatience: 5 * problem.n,
       highs: options.highs ?? null,
       seed: options.seed ?? 1,
+      // Costs are integers: search until the plan is proved optimal or the time is up.
+      targetGap: 0,
     });
     const flip = options.sense === 'min' ? -1 : 1;
     return {

@@ -77,7 +77,7 @@ export class Subgradient {
       if (this.prices[r]! > 0 || g[r]! < 0) norm += g[r]! * g[r]!;
     }
     if (norm === 0) return value;
-    const gap = Math.max(value - target, 1e-6 * Math.max(1, Math.abs(value)));
+    const gap = polyakGap(value, target);
     const t = (this.factor * gap) / norm;
     for (let r = 0; r < this.model.resources; r++)
       this.prices[r] = Math.max(0, this.prices[r]! - t * g[r]!);
@@ -88,4 +88,14 @@ export class Subgradient {
   get exhausted(): boolean {
     return this.factor <= 1e-4;
   }
+}
+
+/**
+ * The step's estimate of how far the bound is from the optimum: to the best plan, but at most 5%
+ * of the bound (a first plan that leaves items out, at a large penalty each, would otherwise
+ * throw the prices far past any useful value) and at least a millionth of it.
+ */
+export function polyakGap(value: number, target: number): number {
+  const scale = Math.max(1, Math.abs(value));
+  return Math.min(Math.max(value - target, 1e-6 * scale), 0.05 * scale);
 }

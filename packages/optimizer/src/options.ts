@@ -47,6 +47,16 @@ export interface SolveOptions {
   exactPairLimit?: number;
   /** Time limit of the HiGHS MIP, in milliseconds. */
   exactTimeLimitMs?: number;
+  /** Bound by the assignment relaxation (a knapsack per bin) when at most this many pairs. */
+  assignmentPairLimit?: number;
+  /** Subgradient iterations of the assignment relaxation at most. */
+  assignmentIterations?: number;
+  /** Prove by the engine's own branch and bound when the instance has at most this many pairs. */
+  branchPairLimit?: number;
+  /** Share of the time left that the assignment relaxation may take on an instance too large to branch. */
+  assignmentShare?: number;
+  /** Branch-and-bound nodes at most. */
+  branchNodes?: number;
 }
 
 /** The defaults: the one place they live. */
@@ -68,4 +78,9 @@ export const defaultOptions: Required<SolveOptions> = {
   lpPairLimit: 300_000,
   exactPairLimit: 10_000,
   exactTimeLimitMs: 5_000,
+  assignmentPairLimit: 200_000,
+  assignmentIterations: 1_500,
+  branchPairLimit: 5_000,
+  assignmentShare: 0.15,
+  branchNodes: 50_000,
 };

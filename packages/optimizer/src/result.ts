@@ -32,8 +32,11 @@ export interface ResourceReport {
 /** Numbers about the search. */
 export interface SolveStats {
   iterations: number;
+  /** Branch-and-bound nodes the engine's own proof explored (0 when it did not branch). */
+  nodes: number;
   timeMs: number;
-  boundSource: 'lagrangian' | 'highs-lp' | 'highs-mip' | 'trivial';
+  boundSource:
+    'lagrangian' | 'assignment' | 'branch-and-bound' | 'highs-lp' | 'highs-mip' | 'trivial';
   exactUsed: boolean;
 }
 

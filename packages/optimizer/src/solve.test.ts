@@ -63,7 +63,38 @@ describe('solve', () => {
       expect(withHighs.bound).toBeCloseTo(withHighs.objective, 6);
       expect(plain.objective).toBeLessThanOrEqual(withHighs.objective + 1e-6);
       expect(plain.bound).toBeGreaterThanOrEqual(withHighs.objective - 1e-6);
+      // Without HiGHS the engine proves it too (knapsack relaxation and branch and bound).
+      expect(plain.objective).toBeCloseTo(withHighs.objective, 6);
+      expect(plain.bound).toBeCloseTo(withHighs.objective, 6);
     }
+  });
+
+  it('never claims a proof from the knapsack relaxation when locks alone overfill a bin', () => {
+    const instance: Instance = {
+      resources: [
+        { name: 'seats a', capacity: 2 },
+        { name: 'seats b', capacity: 5 },
+      ],
+      bins: [{ name: 'a' }, { name: 'b' }],
+      items: Array.from({ length: 4 }, (_, i) => ({
+        name: `case ${i}`,
+        penalty: 50,
+        pairs: [
+          { bin: 0, weight: 10 + i, use: [[0, 2]] as [number, number][] },
+          { bin: 1, weight: 1, use: [[1, 2]] as [number, number][] },
+        ],
+      })),
+    };
+    const result = solve(instance, {
+      locks: new Map([
+        [0, 0],
+        [1, 0],
+      ]),
+    });
+    expect(result.assignment[0]).toBe(0);
+    expect(result.assignment[1]).toBe(0);
+    expect(result.stats.boundSource).not.toBe('assignment');
+    expect(result.bound).toBeGreaterThanOrEqual(result.objective);
   });
 
   it('keeps locked items where they are locked and linked items together', () => {

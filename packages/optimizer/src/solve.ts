@@ -4,14 +4,15 @@ import { InstanceError, validateInstance, type Instance } from './instance.js';
 import { compile, pairOf, type Model } from './model.js';
 import { defaultOptions, type SolveOptions } from './options.js';
 import { report } from './report.js';
-import type { SolveResult, SolveStatus } from './result.js';
+import type { SolveResult, SolveStats, SolveStatus } from './result.js';
 import { construct, localSearch } from './search.js';
 import { iteratedLocalSearch } from './kicks.js';
 import { roundLp } from './lp-round.js';
-import { tabuSearch } from './tabu.js';
+import { relinkSearch } from './relink.js';
 import { PlanState } from './state.js';
 import { Subgradient } from './lagrangian.js';
 import { lpBound, solveExact } from './highs-model.js';
+import { assignmentPhase } from './assignment-phase.js';
 
 /** Fixed pair per contracted item: −3 free, −1 fixed unplaced, ≥ 0 fixed pair. */
 function fixedPairs(model: Model, locks: ReadonlyMap<number, number>): Int32Array {
@@ -70,14 +71,26 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     : free;
   construct(state, zero, warmFree, random);
   const swapBudget = Math.max(20_000, 4_000_000 / Math.max(1, model.n));
-  localSearch(state, free, swapBudget);
+  // A small instance goes to the HiGHS MIP (with HiGHS) or to the engine's branch and bound; up to
+  // `assignmentPairLimit` pairs the assignment relaxation bounds it before the search.
+  const exactNext = Boolean(o.highs) && model.pairWeight.length <= o.exactPairLimit;
+  const assignmentNext = !exactNext && model.pairWeight.length <= o.assignmentPairLimit;
+  const branchNext = assignmentNext && model.pairWeight.length <= o.branchPairLimit;
+  // On a larger instance without a previous plan the prices converge first (a step costs one
+  // pass over the pairs, a rebuild with local search far more), then one rebuild at them.
+  const pricesFirst = assignmentNext && !branchNext && !o.warmStart;
+  if (!pricesFirst) localSearch(state, free, swapBudget);
   let best = state.snapshot();
   let bestObjective = state.objective;
 
   const sub = new Subgradient(model);
   const roundDown = integral(model);
   const gapOf = (bound: number) => (bound - bestObjective) / Math.max(1, Math.abs(bound));
-  const effectiveBound = () => (roundDown ? Math.floor(sub.bound + 1e-6) : sub.bound);
+  // The assignment relaxation's bound when it is computed (at most the capacity relaxation's).
+  let assignmentBound = Infinity;
+  let proved = false;
+  const rawBound = () => Math.min(sub.bound, assignmentBound);
+  const effectiveBound = () => (roundDown ? Math.floor(rawBound() + 1e-6) : rawBound());
   const keep = () => {
     if (state.objective > bestObjective + 1e-9) {
       bestObjective = state.objective;
@@ -103,12 +116,18 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   }
   // A small instance goes to the HiGHS MIP after this, which starts from the best plan and proves it;
   // the others are improved by tabu search (moderate size) or iterated local search (large).
-  const exactNext = Boolean(o.highs) && model.pairWeight.length <= o.exactPairLimit;
   // With the LP's bound in hand the subgradient cannot improve the bound (the LP optimum is the
   // best Lagrangian bound), and on a small instance the MIP does the rest of the search: it then
   // starts from the rounded LP plan (measured on the camp timetable: 0.8 s instead of 1.5 s for
   // the MIP alone, as the plan the Lagrangian rebuilds improve leads HiGHS down a longer path).
-  const lagrangianIterations = lpUsed && exactNext ? 0 : o.maxIterations;
+  // The assignment relaxation (below) gives the bound where it applies: the capacity relaxation
+  // only warms its multipliers up then.
+  const lagrangianIterations =
+    lpUsed && exactNext ? 0 : branchNext ? Math.min(o.maxIterations, 60) : o.maxIterations;
+  // Where a search follows, the capacity relaxation (bound, prices, price-guided rebuilds) may
+  // take two fifths of the time; the rest is the search's.
+  const lagrangianShare = exactNext || branchNext ? 1 : 0.4;
+  const rebuildAt = (i: number) => !pricesFirst && i % (i < 100 ? 10 : 50) === 9;
   let iterations = 0;
   let stopped = false;
   let bestBoundSeen = Infinity;
@@ -121,7 +140,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
       lastBoundGain = iterations;
     }
     if (iterations - lastBoundGain > 150) break;
-    if (iterations % (iterations < 100 ? 10 : 50) === 9) {
+    if (rebuildAt(iterations)) {
       state.restore(best);
       construct(state, sub.prices, free, random);
       localSearch(state, free, swapBudget, t0 + o.timeLimitMs);
@@ -140,9 +159,44 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
         break;
       }
     }
-    if (performance.now() - t0 > o.timeLimitMs) break;
+    if (performance.now() - t0 > lagrangianShare * o.timeLimitMs) break;
   }
-  if (!stopped && !exactNext && gapOf(effectiveBound()) > o.targetGap) {
+  if (pricesFirst && !stopped) {
+    state.restore(best);
+    construct(state, sub.bestPrices, free, random);
+    localSearch(state, free, swapBudget, t0 + o.timeLimitMs);
+    if (!keep()) state.restore(best);
+  }
+  let nodes = 0;
+  if (!stopped && assignmentNext && gapOf(effectiveBound()) > o.targetGap) {
+    state.restore(best);
+    const phase = assignmentPhase({
+      state,
+      free,
+      fixed,
+      prices: sub.bestPrices,
+      random,
+      // On a small instance the root may take the time it needs and branch and bound a third of
+      // what is left; elsewhere the search needs most of the time.
+      deadline: branchNext
+        ? t0 + o.timeLimitMs
+        : performance.now() + o.assignmentShare * (t0 + o.timeLimitMs - performance.now()),
+      branchDeadline: performance.now() + (t0 + o.timeLimitMs - performance.now()) / 3,
+      integral: roundDown,
+      iterations: o.assignmentIterations,
+      branch: branchNext,
+      branchNodes: o.branchNodes,
+      swapBudget,
+      best: () => bestObjective,
+      keep,
+      restoreBest: () => state.restore(best),
+    });
+    assignmentBound = phase.bound;
+    proved = phase.proved;
+    nodes = phase.nodes;
+    iterations += phase.iterations;
+  }
+  if (!stopped && !exactNext && !proved && gapOf(effectiveBound()) > o.targetGap) {
     state.restore(best);
     const deadline = t0 + o.timeLimitMs;
     const tick = (iteration: number, objective: number) => {
@@ -159,14 +213,16 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     };
     iterations +=
       model.pairWeight.length <= o.tabuPairLimit
-        ? tabuSearch(
+        ? relinkSearch(
             state,
             free,
             random,
             {
-              maxIterations: o.tabuIterations,
+              maxMoves: o.tabuIterations,
               deadline,
               patience: o.tabuPatience,
+              stopAt: effectiveBound,
+              swapBudget,
               report: tick,
             },
             sub.bestPrices,
@@ -180,11 +236,20 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
           });
     keep();
   }
-  let bound = effectiveBound();
-  let boundSource: 'lagrangian' | 'highs-lp' | 'highs-mip' = lpUsed ? 'highs-lp' : 'lagrangian';
+  let bound = proved ? bestObjective : effectiveBound();
+  let boundSource: SolveStats['boundSource'] = proved
+    ? nodes > 0
+      ? 'branch-and-bound'
+      : 'assignment'
+    : assignmentBound < sub.bound
+      ? 'assignment'
+      : lpUsed
+        ? 'highs-lp'
+        : 'lagrangian';
   let exactUsed = false;
   if (
     !stopped &&
+    !proved &&
     o.highs &&
     gapOf(bound) > o.targetGap &&
     model.pairWeight.length <= o.exactPairLimit &&
@@ -232,6 +297,6 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     objective: bestObjective,
     bound,
     gap,
-    stats: { iterations, timeMs: performance.now() - t0, boundSource, exactUsed },
+    stats: { iterations, nodes, timeMs: performance.now() - t0, boundSource, exactUsed },
   };
 }

@@ -15,6 +15,10 @@ export interface TabuLimits {
   /** Iterations without a better feasible plan before restarting from the best one; the third
    * restart in a row ends the search. */
   patience: number;
+  /** Restarts from the best plan in a row before the search ends (default 3; 1: no restart). */
+  restarts?: number;
+  /** Stop once a feasible plan reaches this objective (the proved bound). */
+  stopAt?: number;
 }
 
 const eps = 1e-9;
@@ -135,8 +139,12 @@ export function tabuSearch(
       best = state.snapshot();
       sinceBest = 0;
       restarts = 0;
+      if (bestObjective >= (limits.stopAt ?? Infinity) - eps) {
+        iteration++;
+        break;
+      }
     } else if (++sinceBest > limits.patience) {
-      if (++restarts === 3) break;
+      if (++restarts >= (limits.restarts ?? 3)) break;
       state.restore(best);
       excessTotal = 0;
       for (let r = 0; r < R; r++) alpha[r] = Math.max(floor[r]!, base);
