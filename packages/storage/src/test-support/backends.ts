@@ -95,3 +95,4 @@ export const backends: Backend[] = [
 
 export { fuzzImportInput, validFuzzXlsx } from './import-fuzz-inputs.js';
 export { pdfContent } from './pdf-text.js';
+export { xlsxBomb } from './zip-bomb.js';
