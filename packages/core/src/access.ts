@@ -48,6 +48,7 @@ export const routeAccess = {
   'GET /api/public/stats': 'public',
   'POST /api/logout': everyone,
   'GET /api/me': everyone,
+  'POST /api/me/password': everyone,
   'GET /api/status': everyone,
   'GET /api/report.pdf': everyone,
   'GET /api/cases': everyone,

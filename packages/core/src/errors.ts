@@ -100,6 +100,13 @@ export const errors = {
       413,
       `the request body is larger than the limit of ${limitBytes} bytes`,
     ),
+  archiveLimit: (limit: string, found: string, allowed: string) =>
+    new CorridorError(
+      'archive-limit',
+      413,
+      `the XLSX file is refused unread: ${found}, over the limit ${limit} of ${allowed}`,
+      { limit },
+    ),
   unsupportedMediaType: (type: string) =>
     new CorridorError(
       'unsupported-media-type',

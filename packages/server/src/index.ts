@@ -1,6 +1,11 @@
 export { registeredRoutes } from './access-guard.js';
 export { buildApp } from './app.js';
-export { checkNewCredentials, NewPasswordSchema, UsernameSchema } from './auth/credentials.js';
+export {
+  checkNewCredentials,
+  checkNewPassword,
+  NewPasswordSchema,
+  UsernameSchema,
+} from './auth/credentials.js';
 export { hashPassword, minPasswordLength } from './auth/passwords.js';
 export { openApiDocument } from './openapi/document.js';
 export { defaultServerOptions, type ServerOptions } from './options.js';

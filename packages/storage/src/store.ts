@@ -12,6 +12,9 @@ import {
   auditEvents,
   auditHead,
   verifyAudit,
+  deriveAuditKey,
+  markKeyedChain,
+  useAuditKey,
   type AuditAnchor,
   type AuditEvent,
   type AuditVerdict,
@@ -104,7 +107,7 @@ async function openVault(
   config: DatabaseConfig,
   env: NodeJS.ProcessEnv,
   mayCreateKey: boolean,
-): Promise<Vault> {
+): Promise<{ vault: Vault; auditKey: Buffer }> {
   const stored = await db
     .selectFrom('meta')
     .select('value')
@@ -127,7 +130,7 @@ async function openVault(
   } else if (stored.value !== vault.keyCheck()) {
     throw errors.keyMismatch(master.source);
   }
-  return vault;
+  return { vault, auditKey: deriveAuditKey(master.key) };
 }
 
 /** Every capability over `db` (the database, or one transaction of it). */
@@ -156,7 +159,11 @@ function storeOver(
     db,
     atomically: (fn) => transact(db, (trx) => fn(storeOver(trx, vault, base))),
     backup: () => backupDatabase(db, vault),
-    restore: async (content) => restoreDatabase(db, readBackup(content, vault)),
+    restore: async (content) => {
+      const summary = await restoreDatabase(db, readBackup(content, vault));
+      await markKeyedChain(db);
+      return summary;
+    },
   };
 }
 
@@ -168,7 +175,13 @@ export async function openStore(
 ): Promise<Store> {
   const opened = await openDatabase(config);
   try {
-    const vault = await openVault(opened.db, config, env, options.mayCreateKey ?? true);
+    const { vault, auditKey } = await openVault(
+      opened.db,
+      config,
+      env,
+      options.mayCreateKey ?? true,
+    );
+    await useAuditKey(opened.db, auditKey);
     return storeOver(opened.db, vault, {
       kind: opened.kind,
       target: opened.target,

@@ -1,5 +1,6 @@
 /** The application shell: login, the navigation the role may see, and the current page. */
 import { Suspense, useCallback, useEffect, useState } from 'react';
+import { PasswordChange } from './components/PasswordChange.js';
 import { Link, Loading } from './components/ui.js';
 import { api, setUnauthenticatedHandler } from './lib/api.js';
 import { useLocation } from './lib/router.js';
@@ -19,6 +20,7 @@ type State =
 /** The whole application. */
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [changingPassword, setChangingPassword] = useState(false);
   const { path } = useLocation();
 
   const start = useCallback(async () => {
@@ -97,12 +99,23 @@ export function App() {
           )}
           <span data-testid="user">{state.me.username}</span> ·{' '}
           <span data-testid="role">{state.me.role}</span>
+          {session.can('POST /api/me/password') && (
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={changingPassword}
+              onClick={() => setChangingPassword(!changingPassword)}
+            >
+              Password
+            </button>
+          )}
           <button type="button" className="link-button" onClick={logout}>
             Log out
           </button>
         </span>
       </header>
       <main id="main" tabIndex={-1}>
+        {changingPassword && <PasswordChange onClose={() => setChangingPassword(false)} />}
         {page && Page ? (
           <>
             <h1>{page.title}</h1>

@@ -8,7 +8,7 @@ import {
   type Incident,
   type Role,
 } from '@corridor/core';
-import { hazardFrom } from '@corridor/storage';
+import { hazardFrom, restoreFormula } from '@corridor/storage';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { actorOf, output, withStore } from '../context.js';
@@ -71,7 +71,7 @@ export function readIncidentsCsv(text: string, timezone: string): Incident[] {
     const line = k + start + 1;
     const get = (f: keyof Incident) => {
       const i = fields.indexOf(f);
-      return i >= 0 ? (row[i] ?? '').trim() : '';
+      return i >= 0 ? restoreFormula((row[i] ?? '').trim()) : '';
     };
     const num = (f: keyof Incident, fallback: number | null) => {
       const v = get(f);

@@ -1,6 +1,6 @@
-/** `corridor user add|list|disable`: accounts for the API and the web application (M11). */
+/** `corridor user add|list|password|disable`: accounts for the API and the web application (M11). */
 import { errors, isRole, roles } from '@corridor/core';
-import { checkNewCredentials, hashPassword } from '@corridor/server';
+import { checkNewCredentials, checkNewPassword, hashPassword } from '@corridor/server';
 import type { User } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, globals, output, withStore } from '../context.js';
@@ -72,6 +72,31 @@ export function registerUser(program: Command): void {
     .action(async (_opts, command: Command) => {
       const users = await withStore(command, false, (store) => store.users.list());
       output(command, users, () => usersText(users));
+    });
+  user
+    .command('password <name>')
+    .description("set a user's password (read from standard input); their sessions end")
+    .option(
+      '--password-stdin',
+      'read the new password from standard input (the only way to give it)',
+    )
+    .option('--json', 'print JSON')
+    .action(async (name: string, opts: { passwordStdin?: boolean }, command: Command) => {
+      if (!opts.passwordStdin)
+        throw errors.invalidInput(
+          'give the new password on standard input with --password-stdin (never as an argument)',
+        );
+      const password = await readStdin();
+      checkNewPassword(password, 'the new password');
+      const passwordHash = await hashPassword(password);
+      const result = await withStore(command, false, (store) =>
+        store.users.setPassword(name, passwordHash, { ...actorOf(command), role: 'admin' }),
+      );
+      output(
+        command,
+        { username: name, ...result },
+        () => `password of ${name} changed; ${result.sessionsEnded} session(s) ended`,
+      );
     });
   user
     .command('disable <name>')

@@ -45,7 +45,7 @@ import {
 import { erasePersonRoute } from './persons.js';
 import { allocateRoute, replanRoute, scheduleRoute } from './planning.js';
 import { currentPlanRoute, listPlansRoute, planRoute } from './plans.js';
-import { loginRoute, logoutRoute, meRoute } from './session.js';
+import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './session.js';
 import { healthRoute, publicStatsRoute, statusRoute } from './status.js';
 import { addUserRoute, disableUserRoute, listUsersRoute } from './users.js';
 import { reportRoute } from './web-report.js';
@@ -55,6 +55,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   loginRoute,
   logoutRoute,
   meRoute,
+  changePasswordRoute,
   statusRoute,
   reportRoute,
   publicStatsRoute,

@@ -1,7 +1,9 @@
 /** Logging in and out, and who the session belongs to. */
-import { hiddenFields, personFields, roles } from '@corridor/core';
+import { errors, hiddenFields, personFields, roles } from '@corridor/core';
 import { z } from 'zod';
+import { NewPasswordSchema } from '../auth/credentials.js';
 import { login } from '../auth/login.js';
+import { checkPassword, hashPassword } from '../auth/passwords.js';
 import { sessionCookie, tokenHash, tokenOf } from '../auth/tokens.js';
 import { defineRoute } from '../route.js';
 
@@ -58,4 +60,33 @@ export const meRoute = defineRoute('GET /api/me', {
     role: user.role,
     hiddenFields: hiddenFields(user.role),
   }),
+});
+
+/** `POST /api/me/password`: the logged-in user changes their own password. */
+export const changePasswordRoute = defineRoute('POST /api/me/password', {
+  tag: 'session',
+  summary: 'Change your password; your other sessions end',
+  description:
+    'The current password must be right (400 naming `current` otherwise). The new one needs 12 ' +
+    'characters and must not be on the list of common and breached passwords. This session stays.',
+  body: z.object({
+    current: z.string().min(1).max(1000),
+    next: NewPasswordSchema,
+  }),
+  response: z.object({ ok: z.literal(true), sessionsEnded: z.number().int() }),
+  handler: async ({ body, store, user, actor, request }) => {
+    const account = await store.users.credentials(user.username);
+    if (!(await checkPassword(account?.passwordHash, body.current)))
+      throw errors.invalidInput('current: the current password is wrong');
+    if (body.next === body.current)
+      throw errors.invalidInput('next: the new password is the same as the current one');
+    const token = tokenOf(request.headers, request.cookies);
+    const { sessionsEnded } = await store.users.setPassword(
+      user.username,
+      await hashPassword(body.next),
+      actor,
+      { self: true, ...(token ? { keepSession: tokenHash(token) } : {}) },
+    );
+    return { ok: true as const, sessionsEnded };
+  },
 });

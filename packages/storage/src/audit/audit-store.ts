@@ -1,8 +1,16 @@
-/** The hash-chained audit log: every write appends an event holding the hash of the one before. */
-import { createHash } from 'node:crypto';
+/**
+ * The hash-chained audit log: every write appends an event holding the hash of the one before.
+ * The chain is keyed: from the event recorded in the `audit_keyed_from` mark on, each hash is an
+ * HMAC-SHA-256 under a key derived from the master key (never stored in the database), so someone
+ * who can write the table cannot append an event that verifies. Events before the mark (written
+ * by earlier versions) keep their plain SHA-256 hashes and still verify.
+ */
+import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { errors } from '@corridor/core';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/batch.js';
+import type { Database } from '../db/schema.js';
+import { transact } from '../db/transact.js';
 
 /** Who acts: a name and the role they act in. */
 export interface Actor {
@@ -52,11 +60,76 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-function hashOf(e: Omit<AuditEvent, 'hash'>): string {
+/** The audit keys of open databases, by the adapter a database shares with its transactions. */
+const auditKeys = new WeakMap<object, Buffer>();
+const keyedMark = 'audit_keyed_from';
+
+/** The audit chain's key, derived from the master key (HKDF-SHA-256) so it is never stored. */
+export function deriveAuditKey(masterKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'corridor audit chain', 32));
+}
+
+function keyOf(db: Db): Buffer {
+  const key = auditKeys.get(db.getExecutor().adapter);
+  if (!key)
+    throw new Error('the audit chain key is not set for this database (open it with openStore)');
+  return key;
+}
+
+function hashOf(e: Omit<AuditEvent, 'hash'>, key: Buffer | null): string {
   const { seq, at, actor, role, action, entity, entityId, detail, prevHash } = e;
-  return createHash('sha256')
-    .update(canonical({ seq, at, actor, role, action, entity, entityId, detail, prevHash }))
-    .digest('hex');
+  const text = canonical({ seq, at, actor, role, action, entity, entityId, detail, prevHash });
+  return (key ? createHmac('sha256', key) : createHash('sha256')).update(text).digest('hex');
+}
+
+function markValue(from: number, key: Buffer): string {
+  return `${from}:${createHmac('sha256', key).update(`${keyedMark}:${from}`).digest('hex')}`;
+}
+
+/** The first keyed event's number, or a problem when the mark is missing or was altered. */
+async function keyedFrom(db: Db, key: Buffer): Promise<number | string> {
+  const row = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', keyedMark)
+    .executeTakeFirst();
+  if (!row) return 'the mark of the keyed chain is missing (removed from the database?)';
+  const from = Number(row.value.split(':')[0]);
+  const a = Buffer.from(row.value);
+  const b = Buffer.from(markValue(from, key));
+  return Number.isSafeInteger(from) && a.length === b.length && timingSafeEqual(a, b)
+    ? from
+    : 'the mark of the keyed chain was altered';
+}
+
+/** Sets the audit key of a database opened by `openStore`, then marks its chain. */
+export async function useAuditKey(db: Kysely<Database>, key: Buffer): Promise<void> {
+  auditKeys.set(db.getExecutor().adapter, key);
+  await markKeyedChain(db);
+}
+
+/**
+ * Once per database, marks where the keyed chain begins (the next event); a chain written by an
+ * earlier version keeps its plain prefix. Also after a restore of such a chain.
+ */
+export async function markKeyedChain(db: Kysely<Database>): Promise<void> {
+  const key = keyOf(db);
+  await transact(db, async (trx) => {
+    if (await trx.selectFrom('meta').select('key').where('key', '=', keyedMark).executeTakeFirst())
+      return;
+    await sql`select pg_advisory_xact_lock(${chainLockKey})`.execute(trx);
+    const last = await trx
+      .selectFrom('audit_events')
+      .select('seq')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    await trx
+      .insertInto('meta')
+      .values({ key: keyedMark, value: markValue(Number(last?.seq ?? 0) + 1, key) })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  });
 }
 
 /**
@@ -87,7 +160,7 @@ export async function appendAudit(trx: Db, actor: Actor, input: AuditInput): Pro
     detail: JSON.parse(JSON.stringify(input.detail ?? {})) as Record<string, unknown>,
     prevHash: last?.hash ?? genesis,
   };
-  const event = { ...base, hash: hashOf(base) };
+  const event = { ...base, hash: hashOf(base, keyOf(trx)) };
   await trx
     .insertInto('audit_events')
     .values({
@@ -135,6 +208,9 @@ export async function verifyAudit(
   anchors: readonly AuditAnchor[] = [],
 ): Promise<AuditVerdict> {
   const anchored = new Map(anchors.map((a) => [a.seq, a.hash.toLowerCase()]));
+  const key = keyOf(db);
+  const from = await keyedFrom(db, key);
+  if (typeof from === 'string') return { ok: false, events: 0, seq: 1, problem: from };
   let prev = genesis;
   let expectedSeq = 1;
   let count = 0;
@@ -160,12 +236,15 @@ export async function verifyAudit(
           problem: `event ${e.seq} does not follow event ${e.seq - 1} (removed or inserted)`,
         };
       }
-      if (hashOf(e) !== e.hash) {
+      if (hashOf(e, e.seq >= from ? key : null) !== e.hash) {
         return {
           ok: false,
           events: count,
           seq: e.seq,
-          problem: `event ${e.seq} was changed after it was written`,
+          problem:
+            e.seq >= from
+              ? `event ${e.seq} was changed after it was written, or written without the audit key (forged)`
+              : `event ${e.seq} was changed after it was written`,
         };
       }
       const anchor = anchored.get(e.seq);

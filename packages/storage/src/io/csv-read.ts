@@ -3,6 +3,7 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { errors, type RawRow } from '@corridor/core';
 import { parse } from 'csv-parse';
+import { restoreFormula } from './formula-guard.js';
 
 function firstLine(input: string | Buffer): string {
   let head: Buffer;
@@ -30,7 +31,8 @@ export function sniffDelimiter(line: string): string {
 /**
  * Streams the rows of a CSV file (a path or the file's bytes): UTF-8, an optional byte-order
  * mark, comma, semicolon or tab separated. Row k is the k-th record, blank ones included, so the
- * numbers match what a spreadsheet shows even when a quoted cell spans lines.
+ * numbers match what a spreadsheet shows even when a quoted cell spans lines. The apostrophe
+ * Corridor's exports put before a formula-like cell is taken off again.
  */
 export async function* readCsvRows(input: string | Buffer): AsyncGenerator<RawRow> {
   const source = typeof input === 'string' ? createReadStream(input) : Readable.from([input]);
@@ -46,7 +48,7 @@ export async function* readCsvRows(input: string | Buffer): AsyncGenerator<RawRo
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
-      yield { row, cells: record };
+      yield { row, cells: record.map(restoreFormula) };
     }
   } catch (error) {
     throw errors.invalidInput(

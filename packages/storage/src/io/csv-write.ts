@@ -1,8 +1,13 @@
 /** Writes tables as CSV (RFC 4180 quoting, UTF-8, LF line ends); the importer reads them back. */
 import type { ExportTable } from '@corridor/core';
+import { neutraliseFormula } from './formula-guard.js';
 
-/** Quotes a cell when it holds a comma, quote, line break, or spaces at either end. */
-export function csvCell(value: string): string {
+/**
+ * Quotes a cell when it holds a comma, quote, line break, or spaces at either end; a cell a
+ * spreadsheet would run as a formula gets a leading apostrophe first.
+ */
+export function csvCell(raw: string): string {
+  const value = neutraliseFormula(raw);
   return /[",\r\n;]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

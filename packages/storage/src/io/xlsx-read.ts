@@ -1,9 +1,8 @@
 /** Reads the first worksheet of an XLSX workbook as a stream of rows (exceljs streaming reader). */
-import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { errors, type RawRow } from '@corridor/core';
 import ExcelJS from 'exceljs';
-import { zipDamage } from './zip-check.js';
+import { checkArchive } from './zip-limits.js';
 
 /** A cell's value as the text a person sees; dates become `YYYY-MM-DD`. */
 export function cellText(value: unknown): string {
@@ -28,10 +27,12 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
-/** Streams the rows of the first worksheet; row numbers are the sheet's own. */
+/**
+ * Streams the rows of the first worksheet; row numbers are the sheet's own. The archive passes
+ * its limits and checksums first (a damaged one can leave the streaming reader waiting forever).
+ */
 export async function* readXlsxRows(input: string | Buffer): AsyncGenerator<RawRow> {
-  const damage = zipDamage(typeof input === 'string' ? readFileSync(input) : input);
-  if (damage) throw errors.invalidInput(`the XLSX file cannot be read: ${damage}`);
+  await checkArchive(input);
   const source = typeof input === 'string' ? input : Readable.from([input]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     entries: 'emit',

@@ -1,6 +1,19 @@
-/** Writes tables as XLSX workbooks: every cell as text, so identifiers and dates stay as written. */
+/**
+ * Writes tables as XLSX workbooks: every cell as text, so identifiers and dates stay as written
+ * and a cell beginning with = + - @ is stored as text, never as a formula a spreadsheet would run.
+ */
 import type { ExportTable } from '@corridor/core';
 import ExcelJS from 'exceljs';
+import { formulaLike } from './formula-guard.js';
+
+/** Adds a row of text cells; a formula-like one carries the text format itself, whatever its column. */
+function addTextRow(sheet: ExcelJS.Worksheet, cells: readonly string[]): ExcelJS.Row {
+  const row = sheet.addRow([...cells]);
+  cells.forEach((text, k) => {
+    if (formulaLike(text)) row.getCell(k + 1).numFmt = '@';
+  });
+  return row;
+}
 
 /** Adds a table as a worksheet: bold header, optional HXL row, frozen above the data. */
 export function addTableSheet(
@@ -12,9 +25,16 @@ export function addTableSheet(
   const sheet = workbook.addWorksheet(name.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: options.hxl ? 2 : 1 }],
   });
-  sheet.addRow(table.columns.map((c) => c.name)).font = { bold: true };
-  if (options.hxl) sheet.addRow(table.columns.map((c) => c.hxl)).font = { italic: true };
-  for (const row of table.rows) sheet.addRow(row);
+  addTextRow(
+    sheet,
+    table.columns.map((c) => c.name),
+  ).font = { bold: true };
+  if (options.hxl)
+    addTextRow(
+      sheet,
+      table.columns.map((c) => c.hxl),
+    ).font = { italic: true };
+  for (const row of table.rows) addTextRow(sheet, row);
   table.columns.forEach((c, k) => {
     const widest = Math.max(
       c.name.length,

@@ -100,3 +100,4 @@ export const postgresBackend: Backend = backends[1]!;
 
 export { fuzzImportInput, validFuzzXlsx } from './import-fuzz-inputs.js';
 export { pdfContent } from './pdf-text.js';
+export { xlsxBomb } from './zip-bomb.js';

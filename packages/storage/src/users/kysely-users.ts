@@ -68,6 +68,35 @@ export class KyselyUsers implements UserStore {
     return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
   }
 
+  async setPassword(
+    username: string,
+    passwordHash: string,
+    actor: Actor,
+    options: { self?: boolean; keepSession?: string } = {},
+  ): Promise<{ sessionsEnded: number }> {
+    if (!options.self) mustAdminister(actor);
+    const keepSession = options.keepSession;
+    return transact(this.db, async (trx) => {
+      const row = await trx
+        .updateTable('users')
+        .set({ password_hash: passwordHash })
+        .where('username', '=', username)
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) throw errors.notFound('user', username);
+      let ended = trx.deleteFrom('sessions').where('user_id', '=', row.id);
+      if (keepSession) ended = ended.where('token_hash', '!=', keepSession);
+      const sessionsEnded = Number((await ended.execute())[0]?.numDeletedRows ?? 0);
+      await appendAudit(trx, actor, {
+        action: 'user.password',
+        entity: 'user',
+        entityId: username,
+        detail: { sessionsEnded, self: Boolean(options.self) },
+      });
+      return { sessionsEnded };
+    });
+  }
+
   async disable(username: string, actor: Actor): Promise<User> {
     mustAdminister(actor);
     return transact(this.db, async (trx) => {

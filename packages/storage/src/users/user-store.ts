@@ -32,6 +32,17 @@ export interface UserStore {
   list(): Promise<User[]>;
   /** One account with its hash, or undefined. */
   credentials(username: string): Promise<UserCredentials | undefined>;
+  /**
+   * Replaces an account's password hash (an admin, or with `self` the user themself, whose
+   * current password the caller checked) and ends its sessions, all but the one whose token hash
+   * is `keepSession` (the session that asked for the change).
+   */
+  setPassword(
+    username: string,
+    passwordHash: string,
+    actor: Actor,
+    options?: { self?: boolean; keepSession?: string },
+  ): Promise<{ sessionsEnded: number }>;
   /** Disables an account (admins only) and ends all of its sessions at once. */
   disable(username: string, actor: Actor): Promise<User>;
 }

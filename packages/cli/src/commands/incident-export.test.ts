@@ -1,0 +1,38 @@
+import { IncidentSchema, type Incident } from '@corridor/core';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { readIncidentsCsv } from './incident.js';
+import { incidentsCsv } from './incident-export.js';
+
+const incident: Incident = IncidentSchema.parse({
+  id: 'I-1',
+  type: 'indirect-fire',
+  at: '2026-03-01T10:00:00+00:00',
+  timezone: 'UTC',
+  site: '=HYPERLINK("http://evil.example","Gate 3")',
+  lat: -12.5,
+  lon: -77.25,
+  injured: 2,
+  killed: 0,
+  source: "@cmd|' /C calc'!A0",
+  confidence: 'credible',
+  narrative: "+1+cmd|' /C calc'!A0",
+  cases: [],
+});
+
+describe('incident export', () => {
+  it('writes no cell a spreadsheet would run, keeps coordinates numeric, and reads back the same', () => {
+    const csv = incidentsCsv([incident], true, true);
+    const cells = (parse(csv) as string[][]).flat();
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c))).toEqual([]);
+    expect(cells).toEqual(expect.arrayContaining(['-12.5', '-77.25', `'${incident.site}`]));
+    const [back] = readIncidentsCsv(csv, 'UTC');
+    expect(back).toMatchObject({
+      site: incident.site,
+      source: incident.source,
+      narrative: incident.narrative,
+      lat: -12.5,
+      lon: -77.25,
+    });
+  });
+});

@@ -1,0 +1,76 @@
+/** A small form to change one's own password; the server refuses common and breached ones. */
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../lib/api.js';
+import {
+  changePassword,
+  passwordFormProblem,
+  passwordServerMessage,
+  type PasswordForm,
+} from '../lib/password-change.js';
+
+/** The form, shown from the header; `onClose` hides it. */
+export function PasswordChange(props: { onClose: () => void }) {
+  const [form, setForm] = useState<PasswordForm>({ current: '', next: '', repeat: '' });
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const field = (name: keyof PasswordForm) => ({
+    id: `password-${name}`,
+    name,
+    type: 'password',
+    required: true,
+    value: form[name],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
+  });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problem = passwordFormProblem(form);
+    if (problem) return setMessage({ ok: false, text: problem });
+    setBusy(true);
+    try {
+      const { sessionsEnded } = await changePassword(form);
+      setForm({ current: '', next: '', repeat: '' });
+      setMessage({
+        ok: true,
+        text: `Password changed. ${sessionsEnded} other session(s) were logged out.`,
+      });
+    } catch (err) {
+      setMessage({
+        ok: false,
+        text:
+          err instanceof ApiError
+            ? passwordServerMessage(err.message)
+            : 'The server did not answer.',
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="password-change"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="password-title"
+    >
+      <h2 id="password-title">Change your password</h2>
+      <label htmlFor="password-current">Current password</label>
+      <input {...field('current')} autoComplete="current-password" />
+      <label htmlFor="password-next">New password (at least 12 characters, not a common one)</label>
+      <input {...field('next')} autoComplete="new-password" />
+      <label htmlFor="password-repeat">New password again</label>
+      <input {...field('repeat')} autoComplete="new-password" />
+      {message && (
+        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Changing…' : 'Change password'}
+      </button>{' '}
+      <button type="button" className="link-button" onClick={props.onClose}>
+        Close
+      </button>
+    </form>
+  );
+}
