@@ -211,17 +211,19 @@ export async function openStore(
     const vault = await openVault(opened.db, config, env, options.mayCreateKey ?? true);
     const erasures = new ErasureBatch(opened.db, vault, erasureWindowMs(env));
     const policy = { erasures, backupRetentionDays: backupRetentionDays(env) };
+    let closing: Promise<void> | undefined;
     return storeOver(opened.db, vault, policy, {
       kind: opened.kind,
       target: opened.target,
       // Erasures still waiting become final before the data is let go.
-      close: async () => {
-        try {
-          await erasures.finish();
-        } finally {
-          await opened.close();
-        }
-      },
+      close: () =>
+        (closing ??= (async () => {
+          try {
+            await erasures.finish();
+          } finally {
+            await opened.close();
+          }
+        })()),
     });
   } catch (error) {
     await opened.close();
