@@ -41,7 +41,7 @@ import type { SessionStore } from './users/session-store.js';
 import type { UserStore } from './users/user-store.js';
 import { ErasureBatch } from './keys/erasure-batch.js';
 import { openKeys } from './keys/open-keys.js';
-import { rotateKeys, type Rotation } from './keys/rotate-keys.js';
+import { rotateKeys, type Rotation, type RotationStage } from './keys/rotate-keys.js';
 import { loadMasterKey } from './vault/master-key.js';
 import { Vault } from './vault/vault.js';
 
@@ -58,8 +58,11 @@ export interface AuditStore {
 export interface KeyStore {
   /** The current generation, the keyring folder and the erasures not yet final on disk. */
   status(): Promise<{ generation: number; keyDir: string; pendingErasures: number }>;
-  /** Re-wraps every data key under a new generation and destroys the old one now. */
-  rotate(): Promise<Rotation>;
+  /**
+   * Re-wraps every data key under a new generation and destroys the old one now; `onStage` hears
+   * each step (new file written, keys re-wrapped, committed, old file destroyed).
+   */
+  rotate(onStage?: (stage: RotationStage) => void | Promise<void>): Promise<Rotation>;
   /** Makes every waiting erasure final now (a rotation); undefined when none waited. */
   finishErasures(): Promise<Rotation | undefined>;
 }
@@ -190,7 +193,7 @@ function storeOver(
           ).n,
         ),
       }),
-      rotate: () => rotateKeys(db, vault),
+      rotate: (onStage) => rotateKeys(db, vault, onStage),
       finishErasures: () => erasures.finish(),
     },
     db,
