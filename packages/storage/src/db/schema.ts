@@ -125,6 +125,9 @@ export interface CaseHistoryTable {
   actor: string;
   role: string;
   reason: string;
+  /** A person-entered reason, sealed under its members' keys (then `reason` is empty). */
+  reason_sealed: Uint8Array | null;
+  reason_members: Json<string[]> | null;
   at: Timestamp;
 }
 
@@ -138,6 +141,8 @@ export interface DedupPairsTable {
   decided_by: string | null;
   decided_at: Timestamp | null;
   note: string | null;
+  /** The decision's note, sealed under both persons' keys (then `note` is null). */
+  note_sealed: Uint8Array | null;
   created_at: Timestamp;
 }
 

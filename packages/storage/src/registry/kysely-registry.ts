@@ -125,7 +125,7 @@ export class KyselyRegistry implements RegistryStore {
   }
 
   moveCase(id: string, to: CaseStatus, reason: string, actor: Actor): Promise<HistoryEntry> {
-    return transact(this.db, (trx) => moveCaseIn(trx, id, to, reason, actor));
+    return transact(this.db, (trx) => moveCaseIn(trx, id, to, reason, actor, this.vault));
   }
 
   scanDuplicates(actor: Actor): Promise<number> {
@@ -133,11 +133,11 @@ export class KyselyRegistry implements RegistryStore {
   }
 
   duplicates(status?: DuplicatePair['status']): Promise<DuplicatePair[]> {
-    return listDuplicates(this.db, status);
+    return listDuplicates(this.db, this.vault, status);
   }
 
   decideDuplicate(id: number, decision: DuplicateDecision, actor: Actor): Promise<DuplicatePair> {
-    return transact(this.db, (trx) => decideDuplicateIn(trx, id, decision, actor));
+    return transact(this.db, (trx) => decideDuplicateIn(trx, this.vault, id, decision, actor));
   }
 
   async destinations(): Promise<Destination[]> {

@@ -5,7 +5,10 @@
  */
 import { sql, type Kysely } from 'kysely';
 
-/** Adds key_erasures and backups. */
+/**
+ * Adds key_erasures and backups; free text about persons gets sealed columns (case-history
+ * reasons under the household's members' keys, duplicate-decision notes under both persons').
+ */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('key_erasures')
@@ -23,4 +26,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sha256', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .execute();
+  await db.schema
+    .alterTable('case_history')
+    .addColumn('reason_sealed', 'bytea')
+    .addColumn('reason_members', 'jsonb')
+    .execute();
+  await db.schema.alterTable('dedup_pairs').addColumn('note_sealed', 'bytea').execute();
 }
