@@ -58,7 +58,24 @@ describe.each(backends)('protecting the people in the data on $name', (backend) 
       method: 'POST',
       url: `/api/persons/${target.id}/erase`,
     });
-    expect(r.json()).toMatchObject({ personId: target.id, householdId: target.householdId });
+    expect(r.json()).toMatchObject({
+      personId: target.id,
+      householdId: target.householdId,
+      final: false,
+      backupsHolding: [],
+    });
+    // Batched: final at the end of the batch, which the answer names.
+    expect(Date.parse(r.json().finalBy)).toBeGreaterThan(Date.parse(r.json().erasedAt));
+    expect((await server.store.keys.status()).pendingErasures).toBe(1);
+    const other = demo.persons.find(
+      (p) => p.householdId !== notedCase && !p.isHead && p.id !== target.id,
+    )!;
+    const now = await server.as('protection-officer', {
+      method: 'POST',
+      url: `/api/persons/${other.id}/erase?now=true`,
+    });
+    expect(now.json()).toMatchObject({ personId: other.id, final: true });
+    expect((await server.store.keys.status()).pendingErasures).toBe(0);
     for (const role of roles) {
       const body = await caseAs(role, target.householdId);
       const shown = body.members.find((m: { id: string }) => m.id === target.id);

@@ -11,6 +11,7 @@ export { normaliseForIndex, Vault } from './vault/vault.js';
 export * from './movements/movement-store.js';
 export * from './plans/plan-store.js';
 export type { BackupSummary } from './backup/backup.js';
+export type { Rotation, RotationStage } from './keys/rotate-keys.js';
 export * from './incidents/incident-store.js';
 export { hazardFrom } from './incidents/hazard-from.js';
 export { timetableView, type TimetableRow } from './plans/timetable-view.js';

@@ -42,6 +42,9 @@ import { KyselySessions } from './users/kysely-sessions.js';
 import { KyselyUsers } from './users/kysely-users.js';
 import type { SessionStore } from './users/session-store.js';
 import type { UserStore } from './users/user-store.js';
+import { ErasureBatch } from './keys/erasure-batch.js';
+import { openKeys } from './keys/open-keys.js';
+import { rotateKeys, type Rotation, type RotationStage } from './keys/rotate-keys.js';
 import { loadMasterKey } from './vault/master-key.js';
 import { Vault } from './vault/vault.js';
 
@@ -52,6 +55,19 @@ export interface AuditStore {
   verify(anchors?: readonly AuditAnchor[]): Promise<AuditVerdict>;
   /** The last event's number and hash, to keep outside the database. */
   head(): Promise<AuditAnchor & { at: string }>;
+}
+
+/** The key hierarchy: which generation wraps the data keys, and erasures waiting for a rotation. */
+export interface KeyStore {
+  /** The current generation, the keyring folder and the erasures not yet final on disk. */
+  status(): Promise<{ generation: number; keyDir: string; pendingErasures: number }>;
+  /**
+   * Re-wraps every data key under a new generation and destroys the old one now; `onStage` hears
+   * each step (new file written, keys re-wrapped, committed, old file destroyed).
+   */
+  rotate(onStage?: (stage: RotationStage) => void | Promise<void>): Promise<Rotation>;
+  /** Makes every waiting erasure final now (a rotation); undefined when none waited. */
+  finishErasures(): Promise<Rotation | undefined>;
 }
 
 /** Every capability of one open database. */
@@ -76,6 +92,8 @@ export interface Store {
   property: PropertyStore;
   /** Belongings and their hash-chained custody events (M9). */
   custody: CustodyStore;
+  /** Key generations and the finishing of erasures (issue 20). */
+  keys: KeyStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
   /**
@@ -102,6 +120,11 @@ export function resolveConfig(
   };
 }
 
+/** Where the keyring lives: CORRIDOR_KEY_DIR, else the data folder's keys/. */
+export function keyDirOf(config: DatabaseConfig, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.CORRIDOR_KEY_DIR || join(config.dataDir, 'keys'));
+}
+
 async function openVault(
   db: Kysely<Database>,
   config: DatabaseConfig,
@@ -114,7 +137,7 @@ async function openVault(
     .where('key', '=', 'key_check')
     .executeTakeFirst();
   const master = loadMasterKey(join(config.dataDir, 'master.key'), !stored && mayCreateKey, env);
-  const vault = new Vault(master.key);
+  const vault = new Vault(master.key, keyDirOf(config, env));
   if (!stored) {
     await db
       .insertInto('meta')
@@ -130,6 +153,7 @@ async function openVault(
   } else if (stored.value !== vault.keyCheck()) {
     throw errors.keyMismatch(master.source);
   }
+  await openKeys(db, vault);
   return { vault, auditKey: deriveAuditKey(master.key) };
 }
 
@@ -137,11 +161,13 @@ async function openVault(
 function storeOver(
   db: Kysely<Database>,
   vault: Vault,
+  policy: { erasures: ErasureBatch; backupRetentionDays: number },
   base: Pick<Store, 'kind' | 'target' | 'close'>,
 ): Store {
+  const { erasures } = policy;
   return {
     ...base,
-    registry: new KyselyRegistry(db, vault),
+    registry: new KyselyRegistry(db, vault, erasures),
     plans: new KyselyPlans(db),
     movements: new KyselyMovements(db),
     incidents: new KyselyIncidents(db, vault),
@@ -156,11 +182,28 @@ function storeOver(
     },
     users: new KyselyUsers(db),
     sessions: new KyselySessions(db, vault),
+    keys: {
+      status: async () => ({
+        generation: vault.generation,
+        keyDir: vault.keyring.dir,
+        pendingErasures: Number(
+          (
+            await db
+              .selectFrom('key_erasures')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('final_at', 'is', null)
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      }),
+      rotate: (onStage) => rotateKeys(db, vault, onStage),
+      finishErasures: () => erasures.finish(),
+    },
     db,
-    atomically: (fn) => transact(db, (trx) => fn(storeOver(trx, vault, base))),
-    backup: () => backupDatabase(db, vault),
+    atomically: (fn) => transact(db, (trx) => fn(storeOver(trx, vault, policy, base))),
+    backup: () => backupDatabase(db, vault, policy.backupRetentionDays),
     restore: async (content) => {
-      const summary = await restoreDatabase(db, readBackup(content, vault));
+      const summary = await restoreDatabase(db, vault, readBackup(content, vault));
       await markKeyedChain(db);
       return summary;
     },
@@ -182,13 +225,46 @@ export async function openStore(
       options.mayCreateKey ?? true,
     );
     await useAuditKey(opened.db, auditKey);
-    return storeOver(opened.db, vault, {
+    const erasures = new ErasureBatch(opened.db, vault, erasureWindowMs(env));
+    const policy = { erasures, backupRetentionDays: backupRetentionDays(env) };
+    let closing: Promise<void> | undefined;
+    return storeOver(opened.db, vault, policy, {
       kind: opened.kind,
       target: opened.target,
-      close: opened.close,
+      // Erasures still waiting become final before the data is let go.
+      close: () =>
+        (closing ??= (async () => {
+          try {
+            await erasures.finish();
+          } finally {
+            await opened.close();
+          }
+        })()),
     });
   } catch (error) {
     await opened.close();
     throw error;
   }
+}
+
+/** How long backups are kept before they expire: CORRIDOR_BACKUP_RETENTION_DAYS, 30 by default. */
+function backupRetentionDays(env: NodeJS.ProcessEnv): number {
+  const raw = env.CORRIDOR_BACKUP_RETENTION_DAYS;
+  const days = raw === undefined || raw === '' ? 30 : Number(raw);
+  if (!Number.isFinite(days) || days <= 0 || days > 3660)
+    throw errors.invalidInput(
+      `CORRIDOR_BACKUP_RETENTION_DAYS must be a number of days from 1 to 3660, not ${raw}`,
+    );
+  return days;
+}
+
+/** How long an erasure batch stays open: CORRIDOR_ERASURE_BATCH_SECONDS, 60 s by default. */
+function erasureWindowMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.CORRIDOR_ERASURE_BATCH_SECONDS;
+  const seconds = raw === undefined || raw === '' ? 60 : Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 86_400)
+    throw errors.invalidInput(
+      `CORRIDOR_ERASURE_BATCH_SECONDS must be a number of seconds from 0 to 86400, not ${raw}`,
+    );
+  return seconds * 1000;
 }

@@ -11,15 +11,27 @@ export function registerPerson(program: Command): void {
       "erase a person's personal data for good (admin, protection-officer): their key is destroyed, counts and plans stay",
     )
     .option('--json', 'print JSON')
-    .action(async (id: string, _opts, command: Command) => {
-      const erased = await withStore(command, false, (store) =>
-        store.registry.erasePerson(id, actorOf(command)),
+    .option(
+      '--now',
+      'make the erasure final on disk before printing (this command always finishes it before it ends)',
+    )
+    .action(async (id: string, opts: { now?: boolean }, command: Command) => {
+      const result = await withStore(command, false, (store) =>
+        store.registry.erasePerson(id, actorOf(command), { now: opts.now === true }),
       );
+      // Closing the data finished the erasure batch (the key generation is destroyed).
+      const erased = result.final
+        ? result
+        : { ...result, final: true, finalBy: new Date().toISOString() };
+      const held = erased.backupsHolding.map((b) => `${b.id} (until ${b.expiresAt})`);
       output(
         command,
         erased,
         () =>
-          `person ${erased.personId} (case ${erased.householdId}): personal data erased, ${erased.documents} documents unreadable`,
+          `person ${erased.personId} (case ${erased.householdId}): personal data erased, ${erased.documents} documents unreadable; final on disk at ${erased.finalBy}` +
+          (held.length > 0
+            ? `; backups that still hold them until they expire: ${held.join(', ')}`
+            : ''),
       );
     });
 }

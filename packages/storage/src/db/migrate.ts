@@ -8,6 +8,7 @@ import * as incidents from './migrations/0006-incidents.js';
 import * as propertyCustody from './migrations/0007-property-custody.js';
 import * as jobs from './migrations/0008-jobs.js';
 import * as jobSaved from './migrations/0009-job-saved.js';
+import * as keyGenerations from './migrations/0010-key-generations.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0007-property-custody': propertyCustody,
   '0008-jobs': jobs,
   '0009-job-saved': jobSaved,
+  '0010-key-generations': keyGenerations,
 };
 
 class StaticProvider implements MigrationProvider {

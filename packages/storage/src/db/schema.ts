@@ -125,6 +125,9 @@ export interface CaseHistoryTable {
   actor: string;
   role: string;
   reason: string;
+  /** A person-entered reason, sealed under its members' keys (then `reason` is empty). */
+  reason_sealed: Uint8Array | null;
+  reason_members: Json<string[]> | null;
   at: Timestamp;
 }
 
@@ -138,6 +141,8 @@ export interface DedupPairsTable {
   decided_by: string | null;
   decided_at: Timestamp | null;
   note: string | null;
+  /** The decision's note, sealed under both persons' keys (then `note` is null). */
+  note_sealed: Uint8Array | null;
   created_at: Timestamp;
 }
 
@@ -378,6 +383,8 @@ export interface Database {
   imports: ImportsTable;
   checkin_events: CheckinEventsTable;
   jobs: JobsTable;
+  key_erasures: KeyErasuresTable;
+  backups: BackupsTable;
 }
 
 type NullableJson = ColumnType<
@@ -406,4 +413,22 @@ export interface JobsTable {
   finished_at: Timestamp | null;
   /** When the run saved its plan (migration 0009); a cancel is refused from then on. */
   saved_at: Timestamp | null;
+}
+
+/** An erasure and when it became final: the generation that wrapped the key was destroyed (0010). */
+export interface KeyErasuresTable {
+  person_id: string;
+  erased_at: Timestamp;
+  final_at: Timestamp | null;
+  destroyed_generation: number | null;
+}
+
+/** A backup taken, with the key generation it was taken under and when it expires (0010). */
+export interface BackupsTable {
+  id: string;
+  created_at: Timestamp;
+  kek_generation: number;
+  bytes: number;
+  sha256: string;
+  expires_at: Timestamp;
 }

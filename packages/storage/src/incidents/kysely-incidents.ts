@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
+import { pinGeneration } from '../keys/rotate-keys.js';
 import type { Vault } from '../vault/vault.js';
 import type { IncidentStore } from './incident-store.js';
 import { transact } from '../db/transact.js';
@@ -27,6 +28,7 @@ export class KyselyIncidents implements IncidentStore {
   add(incidents: Incident[], actor: Actor): Promise<void> {
     return transact(this.db, async (trx) => {
       await sql`select pg_advisory_xact_lock(${writerLockKey})`.execute(trx);
+      await pinGeneration(trx, this.vault);
       const existing = new Set(
         (await trx.selectFrom('incidents').select('id').execute()).map((r) => r.id),
       );

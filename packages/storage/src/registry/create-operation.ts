@@ -2,6 +2,7 @@
 import type { OperationData } from '@corridor/core';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches, type Db } from '../db/batch.js';
+import { pinGeneration } from '../keys/rotate-keys.js';
 import type { Vault } from '../vault/vault.js';
 
 /** Inserts every record of `data`; the caller provides the transaction. */
@@ -11,6 +12,7 @@ export async function insertOperation(
   data: OperationData,
   actor: Actor,
 ): Promise<void> {
+  await pinGeneration(trx, vault);
   const o = data.operation;
   await trx
     .insertInto('operations')

@@ -12,6 +12,12 @@ import { insertInBatches, type Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 import { personKeys } from './person-keys.js';
 import type { DuplicateDecision, DuplicatePair } from './registry-store.js';
+import { erasedText, openForMembers, sealForMembers } from './sealed-text.js';
+
+/** The columns of a sealed note; with a person already erased the note is not kept as text. */
+function sealedNote(sealed: Buffer | undefined) {
+  return sealed ? { note: null, note_sealed: sealed } : { note: erasedText, note_sealed: null };
+}
 
 /** Pairs of persons in different households that hold the same document number. */
 async function sameDocumentPairs(db: Db): Promise<DedupCandidate[]> {
@@ -100,16 +106,24 @@ export async function scanDuplicatesIn(trx: Db, vault: Vault, actor: Actor): Pro
   return fresh.length;
 }
 
-function present(r: {
-  id: number;
-  a_person: string;
-  b_person: string;
-  rule: string;
-  score: number;
-  status: string;
-  decided_by: string | null;
-  note: string | null;
-}): DuplicatePair {
+function present(
+  r: {
+    id: number;
+    a_person: string;
+    b_person: string;
+    rule: string;
+    score: number;
+    status: string;
+    decided_by: string | null;
+    note: string | null;
+    note_sealed: Uint8Array | null;
+  },
+  vault: Vault,
+  keys: ReadonlyMap<string, Buffer>,
+): DuplicatePair {
+  const note = r.note_sealed
+    ? openForMembers(vault, keys, [r.a_person, r.b_person], `dedup:${r.id}`, r.note_sealed)
+    : r.note;
   return {
     id: r.id,
     a: r.a_person,
@@ -118,18 +132,22 @@ function present(r: {
     score: Math.round(r.score * 1000) / 1000,
     status: r.status as DuplicatePair['status'],
     decidedBy: r.decided_by,
-    note: r.note,
+    note,
   };
 }
 
 /** The review queue. */
 export async function listDuplicates(
   db: Db,
+  vault: Vault,
   status?: DuplicatePair['status'],
 ): Promise<DuplicatePair[]> {
   let q = db.selectFrom('dedup_pairs').selectAll().orderBy('id');
   if (status) q = q.where('status', '=', status);
-  return (await q.execute()).map(present);
+  const rows = await q.execute();
+  const sealed = rows.filter((r) => r.note_sealed).flatMap((r) => [r.a_person, r.b_person]);
+  const keys = await personKeys(db, vault, [...new Set(sealed)]);
+  return rows.map((r) => present(r, vault, keys));
 }
 
 /**
@@ -138,6 +156,7 @@ export async function listDuplicates(
  */
 export async function decideDuplicateIn(
   trx: Db,
+  vault: Vault,
   id: number,
   d: DuplicateDecision,
   actor: Actor,
@@ -158,6 +177,7 @@ export async function decideDuplicateIn(
   if (!pair) throw errors.notFound('duplicate pair', String(id));
   if (pair.status !== 'open')
     throw errors.conflict(`duplicate pair ${id} was already decided (${pair.status})`);
+  const noteKeys = await personKeys(trx, vault, [pair.a_person, pair.b_person]);
   if (d.decision === 'merge') {
     const keep = d.keep ?? pair.a_person;
     if (keep !== pair.a_person && keep !== pair.b_person) {
@@ -172,7 +192,10 @@ export async function decideDuplicateIn(
       status: d.decision === 'merge' ? 'merged' : 'distinct',
       decided_by: actor.name,
       decided_at: new Date(),
-      note: d.note,
+      // The note is about the two persons: sealed under both their keys (text only if one has none).
+      ...sealedNote(
+        sealForMembers(vault, noteKeys, [pair.a_person, pair.b_person], `dedup:${id}`, d.note),
+      ),
     })
     .where('id', '=', id)
     .execute();
@@ -187,7 +210,7 @@ export async function decideDuplicateIn(
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return present(updated);
+  return present(updated, vault, noteKeys);
 }
 
 async function mergePerson(

@@ -55,6 +55,24 @@ describe.each(backends)('erasing a person on $name', (backend) => {
     expect((await store.audit.verify()).ok).toBe(true);
   });
 
+  it('seals free text about the person under their key: a reason about them goes with them', async () => {
+    const reason = `hold: ${person.pii.givenName} ${person.pii.familyName} awaits a medical check`;
+    await store.registry.moveCase(person.householdId, 'on-hold', reason, protection);
+    const stored = await sql<{ reason: string }>`select reason from case_history
+      where household_id = ${person.householdId}`.execute(store.db);
+    expect(stored.rows.some((r) => r.reason.includes(person.pii.familyName))).toBe(false);
+    const before = await store.registry.household(person.householdId);
+    expect(before?.history.at(-1)).toMatchObject({ to: 'on-hold', reason });
+    const counts = await store.registry.status();
+
+    await store.registry.erasePerson(person.id, protection, { now: true });
+    const after = await store.registry.household(person.householdId);
+    expect(after?.history.at(-1)).toMatchObject({ to: 'on-hold', reason: '(erased)' });
+    expect(after?.history.length).toBe(before?.history.length);
+    expect(after?.status).toBe('on-hold');
+    expect(await store.registry.status()).toEqual(counts);
+  });
+
   it('refuses other roles, unknown persons and a second erasure', async () => {
     await expect(
       store.registry.erasePerson(person.id, { name: 'p', role: 'planner' }),

@@ -4,6 +4,7 @@ import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 import { personKeys } from './person-keys.js';
 import type { HouseholdView } from './registry-store.js';
+import { openForMembers } from './sealed-text.js';
 
 /** The case `id`, or undefined when there is none. */
 export async function readHousehold(
@@ -55,6 +56,10 @@ export async function readHousehold(
     .where('household_id', '=', id)
     .orderBy('id')
     .execute();
+  // Reasons sealed for members who have since left the case (a merge) need their keys too.
+  const sealedFor = history.flatMap((e) => e.reason_members ?? []).filter((m) => !keys.has(m));
+  if (sealedFor.length > 0)
+    for (const [m, k] of await personKeys(db, vault, [...new Set(sealedFor)])) keys.set(m, k);
   return {
     id: h.id,
     status: h.status as CaseStatus,
@@ -106,7 +111,9 @@ export async function readHousehold(
       to: e.to_status as CaseStatus,
       actor: e.actor,
       role: e.role,
-      reason: e.reason,
+      reason: e.reason_sealed
+        ? openForMembers(vault, keys, e.reason_members ?? [], `case-history:${id}`, e.reason_sealed)
+        : e.reason,
     })),
   };
 }

@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches, type Db } from '../db/batch.js';
 import { withSetCheckedKeys } from '../db/set-checked-keys.js';
+import { pinGeneration } from '../keys/rotate-keys.js';
 import type { Vault } from '../vault/vault.js';
 import { insertJsonRows } from './bulk-insert.js';
 import { queueImportDuplicates } from './import-duplicates.js';
@@ -143,6 +144,7 @@ async function writeHouseholds(trx: Db, input: WriteInput): Promise<void> {
 }
 
 async function writePersons(trx: Db, vault: Vault, persons: PersonToWrite[]): Promise<void> {
+  await pinGeneration(trx, vault);
   const personRows: Record<string, unknown>[] = [];
   const keyRows: Record<string, unknown>[] = [];
   const needRows: Record<string, unknown>[] = [];

@@ -10,7 +10,7 @@ import type {
   Pledge,
 } from '@corridor/core';
 import type { ImportReport, RegistryFileData, RegistrySnapshot } from '@corridor/core';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-store.js';
 import type { Database } from '../db/schema.js';
 import type { Vault } from '../vault/vault.js';
@@ -28,6 +28,7 @@ import { appendAudit } from '../audit/audit-store.js';
 import type {
   DuplicateDecision,
   DuplicatePair,
+  EraseOptions,
   ErasedPerson,
   HistoryEntry,
   HouseholdView,
@@ -35,6 +36,7 @@ import type {
   RegistryStore,
 } from './registry-store.js';
 import { transact } from '../db/transact.js';
+import type { ErasureBatch } from '../keys/erasure-batch.js';
 
 /** Every table of the operation, children first; users, sessions and the audit log stay. */
 const registryTables = [
@@ -70,6 +72,7 @@ export class KyselyRegistry implements RegistryStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
+    private readonly erasures?: ErasureBatch,
   ) {}
 
   async operation(): Promise<Operation | undefined> {
@@ -95,13 +98,18 @@ export class KyselyRegistry implements RegistryStore {
   deleteOperation(actor: Actor): Promise<void> {
     return transact(this.db, async (trx) => {
       const op = await trx.selectFrom('operations').select(['id']).executeTakeFirst();
+      // Every living person's erasure is final once the keys are rotated (at the batch's end).
+      await sql`insert into key_erasures (person_id, erased_at)
+        select id, now() from persons where erased_at is null
+        on conflict (person_id) do update set erased_at = excluded.erased_at, final_at = null,
+          destroyed_generation = null`.execute(trx);
       for (const table of registryTables) await trx.deleteFrom(table).execute();
       await appendAudit(trx, actor, {
         action: 'operation.delete',
         entity: 'operation',
         entityId: op?.id ?? '-',
       });
-    });
+    }).then(() => void this.erasures?.schedule());
   }
 
   status(): Promise<OperationStatus> {
@@ -117,7 +125,7 @@ export class KyselyRegistry implements RegistryStore {
   }
 
   moveCase(id: string, to: CaseStatus, reason: string, actor: Actor): Promise<HistoryEntry> {
-    return transact(this.db, (trx) => moveCaseIn(trx, id, to, reason, actor));
+    return transact(this.db, (trx) => moveCaseIn(trx, id, to, reason, actor, this.vault));
   }
 
   scanDuplicates(actor: Actor): Promise<number> {
@@ -125,11 +133,11 @@ export class KyselyRegistry implements RegistryStore {
   }
 
   duplicates(status?: DuplicatePair['status']): Promise<DuplicatePair[]> {
-    return listDuplicates(this.db, status);
+    return listDuplicates(this.db, this.vault, status);
   }
 
   decideDuplicate(id: number, decision: DuplicateDecision, actor: Actor): Promise<DuplicatePair> {
-    return transact(this.db, (trx) => decideDuplicateIn(trx, id, decision, actor));
+    return transact(this.db, (trx) => decideDuplicateIn(trx, this.vault, id, decision, actor));
   }
 
   async destinations(): Promise<Destination[]> {
@@ -159,8 +167,21 @@ export class KyselyRegistry implements RegistryStore {
     return readPlanningCases(this.db, statuses);
   }
 
-  erasePerson(id: string, actor: Actor): Promise<ErasedPerson> {
-    return transact(this.db, (trx) => erasePersonIn(trx, id, actor));
+  async erasePerson(id: string, actor: Actor, options: EraseOptions = {}): Promise<ErasedPerson> {
+    const erased = await transact(this.db, (trx) => erasePersonIn(trx, id, actor));
+    if (!this.erasures) return erased;
+    // Inside a caller's transaction the erasure is not committed yet: it joins the batch.
+    if (options.now && !this.db.isTransaction) {
+      await this.erasures.finish();
+      const row = await this.db
+        .selectFrom('key_erasures')
+        .select('final_at')
+        .where('person_id', '=', id)
+        .executeTakeFirst();
+      if (row?.final_at)
+        return { ...erased, final: true, finalBy: new Date(row.final_at).toISOString() };
+    }
+    return { ...erased, finalBy: this.erasures.schedule().toISOString() };
   }
 
   async pledges(): Promise<Pledge[]> {

@@ -10,7 +10,30 @@ import {
 import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
+import type { Vault } from '../vault/vault.js';
+import { personKeys } from './person-keys.js';
 import type { HistoryEntry } from './registry-store.js';
+import { erasedText, sealForMembers } from './sealed-text.js';
+
+/**
+ * A person-entered reason sealed under the keys of the case's members not erased: the reason
+ * column keeps no text. With no member left to seal it for, the text is not kept at all.
+ */
+async function sealedReason(trx: Db, vault: Vault, householdId: string, reason: string) {
+  const members = (
+    await trx
+      .selectFrom('persons')
+      .select('id')
+      .where('household_id', '=', householdId)
+      .where('erased_at', 'is', null)
+      .execute()
+  ).map((r) => r.id);
+  const keys = await personKeys(trx, vault, members);
+  const sealed = sealForMembers(vault, keys, members, `case-history:${householdId}`, reason);
+  return sealed
+    ? { reason: '', reason_sealed: sealed, reason_members: JSON.stringify(members) }
+    : { reason: erasedText };
+}
 
 /** The status a held or missing case had before it left the main line. */
 async function statusBeforeSideState(trx: Db, id: string): Promise<CaseStatus | undefined> {
@@ -23,13 +46,18 @@ async function statusBeforeSideState(trx: Db, id: string): Promise<CaseStatus | 
   return rows.map((r) => r.to_status as CaseStatus).find((s) => preDepartureStatuses.includes(s));
 }
 
-/** Performs the move inside the caller's transaction; the case row is locked while it is checked. */
+/**
+ * Performs the move inside the caller's transaction; the case row is locked while it is checked.
+ * With a vault the reason (a person's words) is sealed under the members' keys; without one it is
+ * a reason the system wrote and is kept as text.
+ */
 export async function moveCaseIn(
   trx: Db,
   id: string,
   to: CaseStatus,
   reason: string,
   actor: Actor,
+  vault?: Vault,
 ): Promise<HistoryEntry> {
   if (!isRole(actor.role)) throw errors.forbidden(`unknown role ${actor.role}`);
   if (reason.trim().length < 3)
@@ -65,7 +93,7 @@ export async function moveCaseIn(
       to_status: to,
       actor: actor.name,
       role: actor.role,
-      reason,
+      ...(vault ? await sealedReason(trx, vault, id, reason) : { reason }),
       at,
     })
     .execute();

@@ -109,6 +109,30 @@ export interface ErasedPerson {
   erasedAt: string;
   /** How many of their documents became unreadable. */
   documents: number;
+  /**
+   * Whether the erasure is final on disk: the key generation that wrapped their key is destroyed,
+   * so no copy of the data folder, its log or a later backup can unwrap it.
+   */
+  final: boolean;
+  /** When it became final, or the latest time it will (the end of its erasure batch). */
+  finalBy: string;
+  /** Backups taken before the erasure that still hold the person until they expire. */
+  backupsHolding: HoldingBackup[];
+}
+
+/** A backup that still holds an erased person's data. */
+export interface HoldingBackup {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  /** The key generation it was taken under. */
+  generation: number;
+}
+
+/** How an erasure is finished. */
+export interface EraseOptions {
+  /** Make the erasure final on disk before returning (rotate the keys now, not at the batch's end). */
+  now?: boolean;
 }
 
 /** The registry of one operation, stored in one database. */
@@ -140,7 +164,7 @@ export interface RegistryStore {
     statuses: readonly CaseStatus[],
   ): Promise<{ cases: PlanningCase[]; links: CaseLink[] }>;
   /** Erases a person's personal data for good by deleting their key (admin, protection officer). */
-  erasePerson(id: string, actor: Actor): Promise<ErasedPerson>;
+  erasePerson(id: string, actor: Actor, options?: EraseOptions): Promise<ErasedPerson>;
   /** Validates a registry file as a whole; writes all of it in one transaction, or nothing. */
   importRecords(
     data: RegistryFileData,

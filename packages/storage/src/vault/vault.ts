@@ -1,80 +1,80 @@
 /** Field encryption with per-person keys (crypto-shredding) and blind indexes for exact search. */
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  hkdfSync,
-  randomFillSync,
-} from 'node:crypto';
-
-const ivLength = 12;
-const tagLength = 16;
+import { createHmac, hkdfSync } from 'node:crypto';
+import { Keyring } from './keyring.js';
+import { openSealed, pooledRandomBytes, sealWith } from './seal.js';
 
 function derive(master: Buffer, label: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `corridor/${label}`, 32));
 }
 
-const poolSize = 64 * 1024;
-let pool = Buffer.alloc(0);
-let poolAt = 0;
-
-/**
- * Fresh random bytes from a pool filled by the system's CSPRNG 64 KiB at a time: one call into
- * OpenSSL per ~2,000 keys instead of one per key, which halves the cost of encrypting an import.
- * Each refill is a new buffer, so bytes handed out are never handed out again or overwritten.
- */
-function randomBytes(n: number): Buffer {
-  if (poolAt + n > pool.length) {
-    pool = randomFillSync(Buffer.allocUnsafe(Math.max(poolSize, n)));
-    poolAt = 0;
-  }
-  const out = Buffer.from(pool.subarray(poolAt, poolAt + n));
-  pool.fill(0, poolAt, poolAt + n);
-  poolAt += n;
-  return out;
-}
-
-function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
-  const iv = randomBytes(ivLength);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(aad));
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]);
-}
-
-function open(key: Buffer, sealed: Uint8Array, aad: string): Buffer {
-  const data = Buffer.from(sealed);
-  const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, ivLength));
-  decipher.setAAD(Buffer.from(aad));
-  decipher.setAuthTag(data.subarray(ivLength, ivLength + tagLength));
-  return Buffer.concat([decipher.update(data.subarray(ivLength + tagLength)), decipher.final()]);
-}
+/** The first bytes of a data key wrapped by a keyring generation: "CK", format 1. */
+const wrappedMagic = Buffer.from([0x43, 0x4b, 0x01]);
+const headerLength = wrappedMagic.length + 4;
 
 /** Normalises a value before blind indexing, so that case and spacing do not matter. */
 export function normaliseForIndex(value: string): string {
   return value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Encrypts and decrypts protected fields; holds the derived keys, never writes them. */
+/** The keyring generation a wrapped data key names (0: wrapped before keyrings, by the master key). */
+export function generationOf(wrapped: Uint8Array): number {
+  const data = Buffer.from(wrapped.buffer, wrapped.byteOffset, wrapped.byteLength);
+  if (data.length > headerLength && data.subarray(0, wrappedMagic.length).equals(wrappedMagic))
+    return data.readUInt32BE(wrappedMagic.length);
+  return 0;
+}
+
+/**
+ * Encrypts and decrypts protected fields. Data keys are wrapped by the key-encryption key of the
+ * keyring's current generation (files outside the database); the blind-index and backup keys are
+ * derived from the master key. Holds keys in memory only, never writes them to the database.
+ */
 export class Vault {
-  private readonly kek: Buffer;
+  private readonly legacyKek: Buffer;
   private readonly indexKey: Buffer;
   private readonly backupKey: Buffer;
+  private readonly backupWrap: Buffer;
+  /** The generation files of key-encryption keys. */
+  readonly keyring: Keyring;
+  private current = 0;
 
-  constructor(master: Buffer) {
-    this.kek = derive(master, 'key-encryption');
+  constructor(master: Buffer, keyDir: string) {
+    this.legacyKek = derive(master, 'key-encryption');
     this.indexKey = derive(master, 'blind-index');
     this.backupKey = derive(master, 'backup');
+    this.backupWrap = derive(master, 'backup-wrap');
+    this.keyring = new Keyring(keyDir, derive(master, 'keyring'));
   }
 
-  /** Encrypts a whole backup file's content under the backup key. */
+  /** The generation new data keys are wrapped under. */
+  get generation(): number {
+    return this.current;
+  }
+
+  /** Sets the generation new data keys are wrapped under (the one the database records). */
+  useGeneration(generation: number): void {
+    this.current = generation;
+  }
+
+  /** Encrypts a backup (format 1) under the key derived from the master key. */
   sealBackup(content: Buffer): Buffer {
-    return seal(this.backupKey, content, 'corridor-backup');
+    return sealWith(this.backupKey, content, 'corridor-backup');
   }
 
-  /** Decrypts a backup; fails when the file was made with another master key or was altered. */
+  /** Decrypts a backup of format 1; fails when made with another master key or altered. */
   openBackup(sealed: Buffer): Buffer {
-    return open(this.backupKey, sealed, 'corridor-backup');
+    return openSealed(this.backupKey, sealed, 'corridor-backup');
+  }
+
+  /** A fresh key for one backup, and its form sealed under the master key for the file's header. */
+  newBackupKey(id: string): { key: Buffer; sealed: Buffer } {
+    const key = pooledRandomBytes(32);
+    return { key, sealed: sealWith(this.backupWrap, key, `backup-key:${id}`) };
+  }
+
+  /** Opens a backup's key from its header. */
+  openBackupKey(id: string, sealed: Uint8Array): Buffer {
+    return openSealed(this.backupWrap, sealed, `backup-key:${id}`);
   }
 
   /** A value stored beside the data to tell whether a key is the one the database was made with. */
@@ -94,23 +94,39 @@ export class Vault {
 
   /** A new data key for any protected record (an incident's narrative, say), and its wrapped form. */
   newRecordKey(kind: string, id: string): { key: Buffer; wrapped: Buffer } {
-    const key = randomBytes(32);
-    return { key, wrapped: seal(this.kek, key, `${kind}-key:${id}`) };
+    const key = pooledRandomBytes(32);
+    return { key, wrapped: this.wrapRecordKey(kind, id, key) };
   }
 
-  /** Unwraps a record's stored data key. */
+  /** Wraps a record's data key under a generation's key-encryption key (the current one by default). */
+  wrapRecordKey(kind: string, id: string, key: Buffer, generation = this.current): Buffer {
+    if (generation === 0) return sealWith(this.legacyKek, key, `${kind}-key:${id}`);
+    const header = Buffer.alloc(headerLength);
+    wrappedMagic.copy(header);
+    header.writeUInt32BE(generation, wrappedMagic.length);
+    const kek = this.keyring.kek(generation);
+    return Buffer.concat([header, sealWith(kek, key, `${kind}-key:${id}:g${generation}`)]);
+  }
+
+  /** Unwraps a record's stored data key with the key of the generation that wrapped it. */
   unwrapRecordKey(kind: string, id: string, wrapped: Uint8Array): Buffer {
-    return open(this.kek, wrapped, `${kind}-key:${id}`);
+    const generation = generationOf(wrapped);
+    if (generation === 0) return openSealed(this.legacyKek, wrapped, `${kind}-key:${id}`);
+    return openSealed(
+      this.keyring.kek(generation),
+      Buffer.from(wrapped).subarray(headerLength),
+      `${kind}-key:${id}:g${generation}`,
+    );
   }
 
   /** Encrypts a JSON value under a person's key, bound to the record it belongs to. */
   encrypt(key: Buffer, recordId: string, value: unknown): Buffer {
-    return seal(key, Buffer.from(JSON.stringify(value)), recordId);
+    return sealWith(key, Buffer.from(JSON.stringify(value)), recordId);
   }
 
   /** Decrypts a JSON value encrypted by `encrypt`. */
   decrypt<T>(key: Buffer, recordId: string, sealed: Uint8Array): T {
-    return JSON.parse(open(key, sealed, recordId).toString('utf8')) as T;
+    return JSON.parse(openSealed(key, sealed, recordId).toString('utf8')) as T;
   }
 
   /** Keyed hash of a normalised value: equal values match, the value cannot be read back. */
