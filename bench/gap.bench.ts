@@ -5,7 +5,7 @@
  * the six published D/E instances also at the longer ones: deviation from the best known value and
  * from the engine's own proved bound (the certified gap).
  *
- * `npx tsx bench/gap.bench.ts [filter]`; GAP_SECONDS (default "10,60") lists the time limits,
+ * `npx tsx bench/gap.bench.ts [filter,filter…]`; GAP_RESULTS names a subset run's results file; GAP_SECONDS (default "10,60") lists the time limits,
  * GAP_LONG the instances that run at the limits after the first (default the six published D/E),
  * GAP_HIGHS=0 leaves HiGHS out.
  */
@@ -48,6 +48,7 @@ const longSet = new Set(
 );
 const highs = process.env.GAP_HIGHS === '0' ? null : await loadHighs();
 const only = process.argv[2];
+const wanted = only?.split(',');
 const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
 /** Deviation in percent, positive when `value` is worse than `reference`, in either sense. */
 const deviation = (value: number, reference: number, sense: GapSense) =>
@@ -72,7 +73,7 @@ function highsRun(text: string, path: string, sense: GapSense, limitMs: number) 
 
 const results = [];
 for (const run of runs) {
-  if (only && !run.path.includes(only)) continue;
+  if (wanted && !wanted.some((w) => run.path.includes(w))) continue;
   const small = run.dataset === 'cattrysse1994';
   const name = run.path.split('/')[1]!;
   const limits = small ? [10] : longSet.has(name) ? seconds : seconds.slice(0, 1);
@@ -193,4 +194,6 @@ for (const [limit, s] of Object.entries(byLimit)) {
   console.log(`at ${limit}`);
   console.table({ all: s.all, 'published D/E': s.publishedDE, ...s.byFamily });
 }
-if (!only) console.log(`results in ${writeResults('gap', { summary, results })}`);
+// A subset run writes its results only under a name of its own (GAP_RESULTS), never over gap.json.
+const resultsName = process.env.GAP_RESULTS ?? (only ? null : 'gap');
+if (resultsName) console.log(`results in ${writeResults(resultsName, { summary, results })}`);

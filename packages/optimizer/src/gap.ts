@@ -62,6 +62,9 @@ export function solveGap(
       exactPairLimit: 20_000,
       exactTimeLimitMs: options.timeLimitMs,
       tabuIterations: 10_000_000,
+      // Every GAP gets the path-relinking tabu search (the kicks meant for the largest timetables
+      // left 40 × 1600 and 80 × 1600 where they started).
+      tabuPairLimit: Infinity,
       tabuPatience: 5 * problem.n,
       highs: options.highs ?? null,
       seed: options.seed ?? 1,
