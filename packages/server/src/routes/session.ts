@@ -19,7 +19,9 @@ export const loginRoute = defineRoute('POST /api/login', {
   summary: 'Log in; returns a session token and sets the session cookie',
   description:
     'Wrong password and unknown user get the same 401. Attempts are limited per IP address and ' +
-    'per username; repeated failures lock the username for a while (429 login-locked).',
+    'per username and address; repeated failures lock that username *from that address* for a ' +
+    'while (429 login-locked), an address that fails too often for any username, and after many ' +
+    'failures from anywhere the username logs in only from addresses it used before.',
   body: LoginBody,
   response: z.object({ token: z.string() }),
   handler: async ({ body, store, options, request, reply, now }) => {
