@@ -74,7 +74,7 @@ export const errors = {
     new CorridorError(
       'login-locked',
       429,
-      `too many failed logins for this account; try again in ${retryAfterSeconds} s`,
+      `too many failed logins from this address; try again in ${retryAfterSeconds} s (from an address where you logged in before, the right password still works)`,
       { retryAfterSeconds },
     ),
   tooManyRequests: (retryAfterSeconds: number) =>

@@ -6,6 +6,7 @@ import type { Store } from '@corridor/storage';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { guardRoutes } from './access-guard.js';
 import { prepareDummyHash } from './auth/passwords.js';
+import { overHttps } from './auth/session-cookie.js';
 import { enforceLimit } from './auth/rate-limit.js';
 import { requestCounter } from './auth/request-counter.js';
 import { errorBody, retryAfter, toCorridorError } from './error-reply.js';
@@ -67,6 +68,8 @@ export async function buildApp(
 
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(securityHeaders(request.url, o.contentSecurityPolicy));
+    if (overHttps(request, o))
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.split('?')[0] === '/healthz') return;
     const limit = { kind: 'api-ip', subject: request.ip, max: o.requestsPerMinutePerIp };
     await enforceLimit(requestCounter(store), { ...limit, windowMs: 60_000 }, o.clock());

@@ -9,10 +9,20 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Login attempts per minute from one IP address (default 20). */
   loginPerIpPerMinute?: number;
-  /** Login attempts per minute for one username, right or wrong (default 10). */
+  /** Login attempts per minute for one username from one address, right or wrong (default 10). */
   loginPerUserPerMinute?: number;
-  /** Failed logins of one username that lock it for the rest of `lockoutMs` (default 5). */
+  /**
+   * Failed logins of one username from one address that lock that pair for the rest of
+   * `lockoutMs` (default 5); the user at another address is not locked out.
+   */
   maxFailedLogins?: number;
+  /** Failed logins from one address, any username, that lock the address (default 50). */
+  maxFailedLoginsPerIp?: number;
+  /**
+   * Failed logins of one username from any address after which it logs in only from an address
+   * it logged in from before (default 20): slows guessing spread over many addresses.
+   */
+  maxFailedLoginsPerAccount?: number;
   /** The window in which failed logins are counted, and so the longest lockout (default 15 min). */
   lockoutMs?: number;
   /** Requests per minute from one IP address, any route (default 3000). */
@@ -52,6 +62,8 @@ export const defaultServerOptions: Required<ServerOptions> = {
   loginPerIpPerMinute: 20,
   loginPerUserPerMinute: 10,
   maxFailedLogins: 5,
+  maxFailedLoginsPerIp: 50,
+  maxFailedLoginsPerAccount: 20,
   lockoutMs: 15 * minute,
   requestsPerMinutePerIp: 3000,
   requestsPerMinutePerToken: 600,

@@ -24,6 +24,7 @@ export * from './checkin/checkin-store.js';
 export type { ImportOptions } from './registry/import-records.js';
 export { tableToCsv } from './io/csv-write.js';
 export { restoreFormula } from './io/formula-guard.js';
+export { withStartupLock } from './db/startup-lock.js';
 export { situationReport } from './report/situation-data.js';
 export { reportHeadings, situationPdf } from './report/report-pdf.js';
 export * from './jobs/job-store.js';

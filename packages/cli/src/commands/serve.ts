@@ -32,7 +32,14 @@ export function registerServe(program: Command): void {
       'folder of the built web application to serve at / (default: packages/web/dist when built)',
     )
     .option('--session-idle-hours <h>', 'a session ends after this long unused', '12')
-    .option('--trust-proxy', 'behind a reverse proxy: take the client address from X-Forwarded-For')
+    .option(
+      '--trust-proxy',
+      'behind a reverse proxy: take the client address from X-Forwarded-For and HTTPS from X-Forwarded-Proto',
+    )
+    .option(
+      '--secure-cookies',
+      'served over HTTPS (by a proxy not trusted for X-Forwarded-Proto): always send HSTS and the __Host- Secure session cookie',
+    )
     .option('--quiet', 'no access log on stdout')
     .option(
       '--job-stale-seconds <s>',
@@ -47,6 +54,7 @@ export function registerServe(program: Command): void {
           web?: string;
           sessionIdleHours: string;
           trustProxy?: boolean;
+          secureCookies?: boolean;
           quiet?: boolean;
           jobStaleSeconds: string;
         },
@@ -66,6 +74,7 @@ export function registerServe(program: Command): void {
               sessionIdleMs: Math.round(idleHours * 3_600_000),
               webRoot: opts.web ?? builtWebApp(),
               trustProxy: Boolean(opts.trustProxy),
+              ...(opts.secureCookies ? { secureCookie: true } : {}),
               jobStaleMs: Math.round(staleSeconds * 1000),
               log: opts.quiet ? null : (line) => process.stdout.write(`${line}\n`),
             },

@@ -6,6 +6,9 @@ import { checkPassword } from './passwords.js';
 import { enforceLimit, secondsUntil } from './rate-limit.js';
 import { newToken, tokenHash } from './tokens.js';
 
+/** How long an address where a user logged in stays known for that user (90 days). */
+const knownAddressMs = 90 * 24 * 60 * 60_000;
+
 /** A login attempt: the typed name and password, and where it came from. */
 export interface LoginAttempt {
   username: string;
@@ -26,6 +29,9 @@ export async function login(
 ): Promise<{ token: string; user: SessionUser }> {
   const { sessions } = store;
   const name = attempt.username.trim().toLowerCase();
+  // Failures count per username *and address*, so a stranger's guesses lock only the stranger;
+  // per address over all usernames; and per username, where they stop new addresses only.
+  const pair = `${name}|${attempt.ip}`;
   const minute = 60_000;
   await enforceLimit(
     sessions,
@@ -34,23 +40,39 @@ export async function login(
   );
   await enforceLimit(
     sessions,
-    { kind: 'login-user', subject: name, max: options.loginPerUserPerMinute, windowMs: minute },
+    { kind: 'login-user', subject: pair, max: options.loginPerUserPerMinute, windowMs: minute },
     now,
   );
-  const failures = await sessions.hits('login-fail', name, options.lockoutMs, now);
-  if (failures.count >= options.maxFailedLogins) {
+  const window = options.lockoutMs;
+  const locked = async (resetAt: Date) => {
     await sessions.recordFailedLogin(name, 'locked');
-    throw errors.loginLocked(secondsUntil(failures.resetAt, now));
-  }
+    return errors.loginLocked(secondsUntil(resetAt, now));
+  };
+  const byAddress = await sessions.hits('login-fail-ip', attempt.ip, window, now);
+  if (byAddress.count >= options.maxFailedLoginsPerIp) throw await locked(byAddress.resetAt);
+  const byPair = await sessions.hits('login-fail', pair, window, now);
+  if (byPair.count >= options.maxFailedLogins) throw await locked(byPair.resetAt);
+  const byAccount = await sessions.hits('login-fail-user', name, window, now);
+  if (
+    byAccount.count >= options.maxFailedLoginsPerAccount &&
+    (await sessions.hits('login-known', pair, knownAddressMs, now)).count === 0
+  )
+    throw await locked(byAccount.resetAt);
   const account = await store.users.credentials(name);
   const matches = await checkPassword(account?.passwordHash, attempt.password);
   if (!account || account.disabled || !matches) {
-    await sessions.hit('login-fail', name, options.lockoutMs, now);
+    for (const [kind, subject] of [
+      ['login-fail', pair],
+      ['login-fail-ip', attempt.ip],
+      ['login-fail-user', name],
+    ] as const)
+      await sessions.hit(kind, subject, window, now);
     const reason = !account ? 'unknown-user' : account.disabled ? 'disabled' : 'wrong-password';
     await sessions.recordFailedLogin(name, reason);
     throw errors.invalidCredentials();
   }
-  await sessions.clearHits('login-fail', name);
+  await sessions.clearHits('login-fail', pair);
+  await sessions.hit('login-known', pair, knownAddressMs, now);
   const token = newToken();
   const user = await sessions.start(tokenHash(token), account.id, now);
   return { token, user };

@@ -3,7 +3,7 @@
  * server process may take a job, one at a time each. Heartbeats in the record let any server
  * notice a process that died and queue its job again (once).
  */
-import type { Actor, JobRecord, Store } from '@corridor/storage';
+import { withStartupLock, type Actor, type JobRecord, type Store } from '@corridor/storage';
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
 import { executeJob } from './execute-job.js';
@@ -40,8 +40,11 @@ export class PgBossRunner implements JobRunner {
   static async start(store: Store, settings: RunnerSettings): Promise<PgBossRunner> {
     const boss = new PgBoss({ db: bossDb(store), schedule: false, supervise: true, migrate: true });
     boss.on('error', (error) => settings.onUnexpected('pg-boss', error));
-    await boss.start();
-    await boss.createQueue(jobQueue);
+    // Creating pg-boss's schema races when servers start at once on a new database: one at a time.
+    await withStartupLock(store.db, async () => {
+      await boss.start();
+      await boss.createQueue(jobQueue);
+    });
     const runner = new PgBossRunner(store, boss, settings);
     await runner.recover();
     runner.recoverTimer = setInterval(

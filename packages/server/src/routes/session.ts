@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { NewPasswordSchema } from '../auth/credentials.js';
 import { login } from '../auth/login.js';
 import { checkPassword, hashPassword } from '../auth/passwords.js';
-import { sessionCookie, tokenHash, tokenOf } from '../auth/tokens.js';
+import { sessionCookieFor } from '../auth/session-cookie.js';
+import { tokenHash, tokenOf } from '../auth/tokens.js';
 import { defineRoute } from '../route.js';
 
 const LoginBody = z.object({
@@ -18,17 +19,15 @@ export const loginRoute = defineRoute('POST /api/login', {
   summary: 'Log in; returns a session token and sets the session cookie',
   description:
     'Wrong password and unknown user get the same 401. Attempts are limited per IP address and ' +
-    'per username; repeated failures lock the username for a while (429 login-locked).',
+    'per username and address; repeated failures lock that username *from that address* for a ' +
+    'while (429 login-locked), an address that fails too often for any username, and after many ' +
+    'failures from anywhere the username logs in only from addresses it used before.',
   body: LoginBody,
   response: z.object({ token: z.string() }),
   handler: async ({ body, store, options, request, reply, now }) => {
     const { token } = await login(store, options, { ...body, ip: request.ip }, now);
-    reply.setCookie(sessionCookie, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      path: '/',
-      secure: options.secureCookie,
-    });
+    const cookie = sessionCookieFor(request, options);
+    reply.setCookie(cookie.name, token, cookie.flags);
     return { token };
   },
 });
@@ -38,10 +37,11 @@ export const logoutRoute = defineRoute('POST /api/logout', {
   tag: 'session',
   summary: 'Log out: the session ends at once',
   response: z.object({ ok: z.literal(true) }),
-  handler: async ({ store, request, reply, actor }) => {
+  handler: async ({ store, request, reply, actor, options }) => {
     const token = tokenOf(request.headers, request.cookies);
     if (token) await store.sessions.end(tokenHash(token), actor);
-    reply.clearCookie(sessionCookie, { path: '/' });
+    const cookie = sessionCookieFor(request, options);
+    reply.clearCookie(cookie.name, cookie.flags);
     return { ok: true as const };
   },
 });

@@ -22,6 +22,46 @@ interface LockInfo {
   pid: number;
   host: string;
   since: string;
+  /** The kernel's boot id when the lock was taken (Linux): another boot means a stale lock. */
+  boot?: string;
+  /** The holder's start time in clock ticks since boot (Linux): tells a reused PID apart. */
+  start?: string;
+}
+
+/** This machine's boot id, or undefined where the kernel does not say. */
+function bootId(): string | undefined {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** When process `pid` started (field 22 of /proc/PID/stat), or undefined when unknown or gone. */
+function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the process that wrote the lock still holds it. Not by PID alone: after a reboot (another
+ * boot id) or a container restart (the same hostname and PID 1, but another start time) the PID
+ * names a different process. A lock from another host cannot be checked and counts as held.
+ */
+function holderAlive(holder: LockInfo): boolean {
+  if (holder.host !== hostname()) return true;
+  const boot = bootId();
+  if (holder.boot && boot && holder.boot !== boot) return false;
+  if (!processAlive(holder.pid)) return false;
+  const start = processStart(holder.pid);
+  if (holder.start && start) return holder.start === start;
+  // On Linux this process's own lock names its start time: one with our PID and none is older.
+  if (holder.pid === process.pid) return start === undefined;
+  return true;
 }
 
 function processAlive(pid: number): boolean {
@@ -80,17 +120,22 @@ export interface FolderLock {
 
 /**
  * Takes the folder's lock or fails with "in use by process N". A lock left by a process that
- * no longer runs on this host is stale: it is moved aside atomically and the take is retried.
+ * no longer runs on this host (gone, or its PID now another process's: see `holderAlive`) is
+ * stale: it is moved aside atomically and the take is retried.
  */
 export function lockFolder(dir: string): FolderLock {
   const path = join(dir, lockFileName);
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o600);
+      const boot = bootId();
+      const start = processStart(process.pid);
       const info: LockInfo = {
         pid: process.pid,
         host: hostname(),
         since: new Date().toISOString(),
+        ...(boot ? { boot } : {}),
+        ...(start ? { start } : {}),
       };
       writeSync(fd, JSON.stringify(info));
       closeSync(fd);
@@ -101,12 +146,7 @@ export function lockFolder(dir: string): FolderLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = readLock(path);
-    if (holder && holder.pid === process.pid && holder.host === hostname()) {
-      throw inUse(dir, holder.pid);
-    }
-    if (holder && (holder.host !== hostname() || processAlive(holder.pid))) {
-      throw inUse(dir, holder.pid);
-    }
+    if (holder && holderAlive(holder)) throw inUse(dir, holder.pid);
     if (!holder && justWritten(path)) {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
       continue;
@@ -136,5 +176,7 @@ function justWritten(path: string): boolean {
 
 function releaseIfOurs(path: string): void {
   const holder = readLock(path);
-  if (holder?.pid === process.pid) rmSync(path, { force: true });
+  const start = processStart(process.pid);
+  if (holder?.pid === process.pid && (!holder.start || !start || holder.start === start))
+    rmSync(path, { force: true });
 }

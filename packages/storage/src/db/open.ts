@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { lockFolder, type FolderLock } from './lock.js';
 import { migrateToLatest } from './migrate.js';
+import { withStartupLock } from './startup-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -135,7 +136,7 @@ async function openPostgres(url: string, create: boolean): Promise<OpenDatabase>
       throw errors.notCorridorData(target, 'it holds other tables and no corridor_migrations');
     }
     if (!create && !names.includes('corridor_migrations')) throw errors.noData(target);
-    await migrateToLatest(db as Kysely<unknown>);
+    await withStartupLock(db, () => migrateToLatest(db as Kysely<unknown>));
   } catch (error) {
     await db.destroy();
     throw isCorridorError(error)
