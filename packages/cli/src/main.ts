@@ -26,6 +26,7 @@ import { registerSession } from './commands/session.js';
 import { registerSolveGap } from './commands/solve-gap.js';
 import { registerStatus } from './commands/status.js';
 import { registerUser } from './commands/user.js';
+import { registerWebhook } from './commands/webhook.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -79,6 +80,7 @@ export function buildProgram(): Command {
   registerProperty(program);
   registerCustody(program);
   registerReport(program);
+  registerWebhook(program);
   program.commands.forEach(function exit(c: Command): void {
     c.exitOverride();
     c.commands.forEach(exit);

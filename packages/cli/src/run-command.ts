@@ -5,6 +5,7 @@
  */
 import { execute, type AnyCommand } from '@corridor/commands';
 import { authorize } from '@corridor/core';
+import type { Store } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, globals, output, withStore } from './context.js';
 import { remoteExecute, routeOf } from './remote.js';
@@ -25,6 +26,8 @@ export function bindCli<O>(
   command: AnyCommand,
   toInput: (args: string[], options: Record<string, unknown>) => unknown,
   text: (out: O, input: never) => string,
+  /** Runs after the command on the same local store (not with --server); its answer is printed. */
+  afterLocal?: (store: Store, out: O) => Promise<O>,
 ): Command {
   bound.set(cli, command);
   return cli.action(async (...received: unknown[]) => {
@@ -38,9 +41,10 @@ export function bindCli<O>(
     const server = globals(self).server ?? process.env.CORRIDOR_SERVER;
     const result = server
       ? await remoteExecute(server, await routeOf(command), input as Record<string, unknown>)
-      : await withStore(self, false, (store) =>
-          execute(command, { actor, store, now: new Date() }, input),
-        );
+      : await withStore(self, false, async (store) => {
+          const out = (await execute(command, { actor, store, now: new Date() }, input)) as O;
+          return afterLocal ? afterLocal(store, out) : out;
+        });
     output(self, result, () => text(result as O, input as never));
   });
 }

@@ -18,4 +18,6 @@ export interface CommandContext {
   store: Store;
   /** The time of the request, from the interface's clock. */
   now: Date;
+  /** The origins this server answers on (`http://host:port`), so a command can refuse itself as a target. */
+  origins?: readonly string[];
 }

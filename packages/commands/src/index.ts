@@ -4,3 +4,4 @@ export * from './define.js';
 export * from './execute.js';
 export * from './table.js';
 export * from './property/index.js';
+export * from './webhook/index.js';

@@ -111,6 +111,12 @@ export const routeAccess = {
   'POST /api/belongings/:id/events': custodyWriterRoles,
   'GET /api/persons/:id/custody.pdf': everyone,
   'GET /api/custody/verify': [...auditReaderRoles, 'protection-officer'],
+  'GET /api/webhooks': rolesAllowed('webhook.read'),
+  'POST /api/webhooks': rolesAllowed('webhook.manage'),
+  'DELETE /api/webhooks/:id': rolesAllowed('webhook.manage'),
+  'POST /api/webhooks/:id/ping': rolesAllowed('webhook.manage'),
+  'GET /api/webhooks/deliveries': rolesAllowed('webhook.read'),
+  'POST /api/webhooks/deliveries/:id/replay': rolesAllowed('webhook.manage'),
 } as const satisfies Record<string, RouteAccess>;
 
 /** A route's key in the access table, e.g. `GET /api/cases/:id`. */

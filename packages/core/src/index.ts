@@ -39,3 +39,4 @@ export * from './redact-records.js';
 export * from './move-check.js';
 export * from './policies/index.js';
 export * from './redact-output.js';
+export * from './webhooks.js';

@@ -13,6 +13,7 @@ import { errorBody, retryAfter, toCorridorError } from './error-reply.js';
 import { securityHeaders } from './headers.js';
 import type { JobRunner } from './jobs/job-runner.js';
 import { startJobRunner } from './jobs/start-runner.js';
+import { startWebhookWorker } from './webhook-worker.js';
 import { describeError, describeRequest, writeLog } from './log.js';
 import { registerDocs } from './openapi/register.js';
 import { resolveOptions, type ServerOptions } from './options.js';
@@ -103,6 +104,8 @@ export async function buildApp(
   });
   app.decorate('jobs', jobs);
   app.addHook('onClose', () => jobs.stop());
+  const webhooks = startWebhookWorker(store, o);
+  app.addHook('onClose', () => webhooks.stop());
   for (const route of routes) {
     app.route({
       method: route.method,

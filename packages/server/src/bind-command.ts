@@ -66,7 +66,8 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
       for (const [p, field] of fromParams)
         input[field] = (ctx.params as Record<string, unknown>)[p];
       const actor = { name: ctx.actor.name, role: ctx.user!.role, via: 'api' as const };
-      return execute(command, { actor, store: ctx.store, now: ctx.now }, input);
+      const origins = [`${ctx.request.protocol}://${ctx.request.host}`];
+      return execute(command, { actor, store: ctx.store, now: ctx.now, origins }, input);
     },
   });
   return { ...route, command, binding };

@@ -51,6 +51,10 @@ export interface ServerOptions {
   jobMaxAttempts?: number;
   /** Run jobs on this process; false leaves them to other servers on the same PostgreSQL (default true). */
   runJobs?: boolean;
+  /** How often this process sends due webhook deliveries, in ms (0: never; another process does). */
+  webhookPollMs?: number;
+  /** How long one webhook delivery may take before it counts as failed, in ms. */
+  webhookTimeoutMs?: number;
 }
 
 const minute = 60_000;
@@ -85,6 +89,8 @@ export const defaultServerOptions: Required<ServerOptions> = {
   jobStaleMs: 30_000,
   jobMaxAttempts: 2,
   runJobs: true,
+  webhookPollMs: 1000,
+  webhookTimeoutMs: 10_000,
 };
 
 /** The options with every default filled in. */

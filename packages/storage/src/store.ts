@@ -40,6 +40,8 @@ import { KyselyRegistry } from './registry/kysely-registry.js';
 import type { RegistryStore } from './registry/registry-store.js';
 import { KyselySessions } from './users/kysely-sessions.js';
 import { KyselyUsers } from './users/kysely-users.js';
+import { KyselyWebhooks } from './webhooks/kysely-webhooks.js';
+import type { WebhookStore } from './webhooks/webhook-store.js';
 import type { SessionStore } from './users/session-store.js';
 import type { UserStore } from './users/user-store.js';
 import { ErasureBatch } from './keys/erasure-batch.js';
@@ -88,6 +90,8 @@ export interface Store {
   checkin: CheckinStore;
   /** Durable job records: long planning runs, their progress and results (M12). */
   jobs: JobStore;
+  /** Webhook subscriptions and their queue of signed deliveries. */
+  webhooks: WebhookStore;
   /** The property ledger: assets, offers, restrictions, sales (M9). */
   property: PropertyStore;
   /** Belongings and their hash-chained custody events (M9). */
@@ -173,6 +177,7 @@ function storeOver(
     incidents: new KyselyIncidents(db, vault),
     checkin: new KyselyCheckin(db),
     jobs: new KyselyJobs(db),
+    webhooks: new KyselyWebhooks(db, vault),
     property: new KyselyProperty(db),
     custody: new KyselyCustody(db, vault),
     audit: {

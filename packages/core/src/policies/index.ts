@@ -16,6 +16,7 @@ import { propertyPolicy } from './property.js';
 import { registryPolicy } from './registry.js';
 import type { PolicyActor, Rule } from './rule.js';
 import { userPolicy } from './user.js';
+import { webhookPolicy } from './webhook.js';
 
 export type { PolicyActor, Rule } from './rule.js';
 
@@ -31,6 +32,7 @@ const policies = [
   custodyPolicy,
   auditPolicy,
   userPolicy,
+  webhookPolicy,
 ] as const;
 
 type PolicyOf<P> = P extends { resource: infer R extends string; actions: infer A }

@@ -26,6 +26,7 @@ const auditorMay: Permission[] = [
   'custody.read',
   'custody.verify',
   'audit.read',
+  'webhook.read',
 ];
 
 describe('policies', () => {

@@ -104,6 +104,7 @@ export const tagDescriptions: Record<string, string> = {
   custody: 'Personal belongings and their hash-chained custody',
   audit: 'The hash-chained audit log: events, head, verification',
   users: 'User accounts and their roles',
+  webhooks: 'Signed event deliveries to partners’ systems: subscriptions, pings, the delivery log',
 };
 
 /** The whole document for a list of routes. */

@@ -51,6 +51,15 @@ import { addUserRoute, disableUserRoute, listUsersRoute } from './users.js';
 import { reportRoute } from './web-report.js';
 
 /** The API's routes. */
+import {
+  addWebhookRoute,
+  listWebhooksRoute,
+  pingWebhookRoute,
+  removeWebhookRoute,
+  replayDeliveryRoute,
+  webhookDeliveriesRoute,
+} from './webhooks.js';
+
 export const apiRoutes: readonly ApiRoute[] = [
   loginRoute,
   logoutRoute,
@@ -119,4 +128,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   addCustodyEventRoute,
   verifyCustodyRoute,
   custodyRecordRoute,
+  listWebhooksRoute,
+  addWebhookRoute,
+  removeWebhookRoute,
+  pingWebhookRoute,
+  webhookDeliveriesRoute,
+  replayDeliveryRoute,
 ];

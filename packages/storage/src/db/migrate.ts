@@ -9,6 +9,7 @@ import * as propertyCustody from './migrations/0007-property-custody.js';
 import * as jobs from './migrations/0008-jobs.js';
 import * as jobSaved from './migrations/0009-job-saved.js';
 import * as keyGenerations from './migrations/0010-key-generations.js';
+import * as webhooks from './migrations/0011-webhooks.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0008-jobs': jobs,
   '0009-job-saved': jobSaved,
   '0010-key-generations': keyGenerations,
+  '0011-webhooks': webhooks,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -349,6 +349,32 @@ export interface CheckinEventsTable {
 }
 
 /** Every table of the database. */
+/** A webhook subscription; its signing secret sealed under a key derived from the master key. */
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  events: ColumnType<string[], string, string>;
+  secret_sealed: Uint8Array;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  created_by: string;
+}
+
+/** One event to deliver to one webhook: queued, retried with backoff, delivered or failed. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  msg_id: string;
+  event_type: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
   meta: MetaTable;
   operations: OperationsTable;
@@ -385,6 +411,8 @@ export interface Database {
   jobs: JobsTable;
   key_erasures: KeyErasuresTable;
   backups: BackupsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 type NullableJson = ColumnType<

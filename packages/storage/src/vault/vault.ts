@@ -129,6 +129,24 @@ export class Vault {
     return JSON.parse(openSealed(key, sealed, recordId).toString('utf8')) as T;
   }
 
+  /** Seals a service secret (a webhook's signing key): under the master key, not a generation. */
+  sealSecret(kind: string, id: string, secret: string): Buffer {
+    return sealWith(
+      derive(this.backupWrap, 'service-secrets'),
+      Buffer.from(secret),
+      `${kind}:${id}`,
+    );
+  }
+
+  /** Opens a secret sealed by `sealSecret`. */
+  openSecret(kind: string, id: string, sealed: Uint8Array): string {
+    return openSealed(
+      derive(this.backupWrap, 'service-secrets'),
+      sealed,
+      `${kind}:${id}`,
+    ).toString();
+  }
+
   /** Keyed hash of a normalised value: equal values match, the value cannot be read back. */
   blindIndex(kind: string, value: string): string {
     return createHmac('sha256', this.indexKey)
