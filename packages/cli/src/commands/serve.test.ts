@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '@corridor/storage';
 import { freshPostgresUrl, tempDir } from '@corridor/storage/test-support';
@@ -129,7 +129,19 @@ describe('corridor user, person and serve', () => {
       data,
       '--json',
     ]);
-    expect(JSON.parse(done.stdout)).toMatchObject({ personId: person, householdId: 'C-0001' });
+    expect(JSON.parse(done.stdout)).toMatchObject({
+      personId: person,
+      householdId: 'C-0001',
+      final: true,
+    });
+    // The key generation that wrapped the person's key is gone: one key file, the new one.
+    const keys = readdirSync(join(data, 'keys')).filter((f) => f.startsWith('kek-'));
+    expect(keys).toHaveLength(1);
+    const other = JSON.parse(corridor(['case', 'show', 'C-0002', '--data', data, '--json']).stdout);
+    const second = other.members[0].id as string;
+    const now = corridor(['person', 'erase', second, '--now', '--data', data]);
+    expect([now.code, now.stdout]).toEqual([0, expect.stringMatching(/final on disk at/)]);
+    expect(readdirSync(join(data, 'keys')).filter((f) => f.startsWith('kek-'))).not.toEqual(keys);
     expect(corridor(['case', 'show', 'C-0001', '--data', data]).stdout).toContain('(erased)');
     expect(corridor(['person', 'erase', person, '--data', data]).stderr).toMatch(/already erased/);
   });

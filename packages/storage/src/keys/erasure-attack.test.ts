@@ -248,5 +248,5 @@ describe.each(backends)('the attack on an erasure, on $name', (backend) => {
     // would read the erased person from the wrapped key left in dead rows or the WAL.
     const kept = { ...evidence, keyFiles: [...keyFiles, ...before] };
     expect(attack(kept, master, target)).toEqual(erased.pii);
-  });
+  }, 300_000);
 });
