@@ -4,7 +4,7 @@
  * command's output (`--json`: exactly what the API answers for the same command).
  */
 import { execute, type AnyCommand } from '@corridor/commands';
-import { authorize } from '@corridor/core';
+import { authorize, type Role } from '@corridor/core';
 import type { Command } from 'commander';
 import { actorOf, output, withStore } from './context.js';
 
@@ -13,6 +13,14 @@ const bound = new WeakMap<Command, AnyCommand>();
 /** The command a CLI subcommand is bound to, for the command-table test and help. */
 export function boundCommandOf(cli: Command): AnyCommand | undefined {
   return bound.get(cli);
+}
+
+/** What a few subcommands bind differently. */
+export interface CliBindingOptions {
+  /** Who acts, for a subcommand that gives the program's `--role` another meaning (`user add`). */
+  actor?: (cli: Command) => { name: string; role: Role };
+  /** Creates the data folder when it does not exist yet (the first `user add`). */
+  create?: boolean;
 }
 
 /**
@@ -24,17 +32,19 @@ export function bindCli<O>(
   command: AnyCommand,
   toInput: (args: string[], options: Record<string, unknown>) => unknown,
   text: (out: O, input: never) => string,
+  binding: CliBindingOptions = {},
 ): Command {
   bound.set(cli, command);
   return cli.action(async (...received: unknown[]) => {
     const self = received.at(-1) as Command;
     const options = received.at(-2) as Record<string, unknown>;
     const args = received.slice(0, -2).map(String);
-    const actor = { ...actorOf(self), via: 'cli' as const };
+    const actor = { ...(binding.actor ?? actorOf)(self), via: 'cli' as const };
     // Refused before the options are read or the data folder opened; `execute` checks again.
     authorize(actor, command.permission);
-    const input = toInput(args, options);
-    const result = await withStore(self, false, (store) =>
+    // `toInput` may read standard input (a password), hence the await.
+    const input = await toInput(args, options);
+    const result = await withStore(self, binding.create ?? false, (store) =>
       execute(command, { actor, store, now: new Date() }, input),
     );
     output(self, result, () => text(result as O, input as never));

@@ -18,6 +18,7 @@ import type { PolicyActor, Rule } from './rule.js';
 import { userPolicy } from './user.js';
 
 export type { PolicyActor, Rule } from './rule.js';
+export { decideTransition } from './case.js';
 
 const policies = [
   operationPolicy,

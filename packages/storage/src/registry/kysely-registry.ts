@@ -21,7 +21,7 @@ import { importRecordsIn, type ImportOptions } from './import-records.js';
 import { readSnapshot } from './registry-snapshot.js';
 import { findCases, type CaseFilter, type CaseList } from './find-cases.js';
 import { readHousehold } from './household-view.js';
-import { moveCaseIn } from './move-case.js';
+import { transitionCaseIn } from './move-case.js';
 import { readStatus } from './operation-status.js';
 import { readPlanningCases, type PlanningCase } from './planning-cases.js';
 import { appendAudit } from '../audit/audit-store.js';
@@ -33,6 +33,7 @@ import type {
   HouseholdView,
   OperationStatus,
   RegistryStore,
+  TransitionCheck,
 } from './registry-store.js';
 import { transact } from '../db/transact.js';
 
@@ -116,8 +117,14 @@ export class KyselyRegistry implements RegistryStore {
     return findCases(this.db, this.vault, filter);
   }
 
-  moveCase(id: string, to: CaseStatus, reason: string, actor: Actor): Promise<HistoryEntry> {
-    return transact(this.db, (trx) => moveCaseIn(trx, id, to, reason, actor));
+  transitionCase(
+    id: string,
+    to: CaseStatus,
+    reason: string,
+    actor: Actor,
+    check: TransitionCheck,
+  ): Promise<HistoryEntry> {
+    return transact(this.db, (trx) => transitionCaseIn(trx, id, to, reason, actor, check));
   }
 
   scanDuplicates(actor: Actor): Promise<number> {

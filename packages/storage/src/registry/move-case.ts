@@ -1,16 +1,9 @@
-/** Moves a case along the workflow: checks rule and role, writes history and audit, all at once. */
-import {
-  checkTransition,
-  describeRefusal,
-  errors,
-  isRole,
-  preDepartureStatuses,
-  type CaseStatus,
-} from '@corridor/core';
+/** Writes a case's status transition: the status, its history and its audit event, all at once. */
+import { errors, preDepartureStatuses, type CaseStatus } from '@corridor/core';
 import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
-import type { HistoryEntry } from './registry-store.js';
+import type { HistoryEntry, TransitionCheck } from './registry-store.js';
 
 /** The status a held or missing case had before it left the main line. */
 async function statusBeforeSideState(trx: Db, id: string): Promise<CaseStatus | undefined> {
@@ -23,17 +16,18 @@ async function statusBeforeSideState(trx: Db, id: string): Promise<CaseStatus | 
   return rows.map((r) => r.to_status as CaseStatus).find((s) => preDepartureStatuses.includes(s));
 }
 
-/** Performs the move inside the caller's transaction; the case row is locked while it is checked. */
-export async function moveCaseIn(
+/**
+ * Writes the transition inside the caller's transaction; the case row is locked while `check` (the
+ * caller's workflow decision, which throws to refuse) judges it from the case's current status.
+ */
+export async function transitionCaseIn(
   trx: Db,
   id: string,
   to: CaseStatus,
   reason: string,
   actor: Actor,
+  check: TransitionCheck,
 ): Promise<HistoryEntry> {
-  if (!isRole(actor.role)) throw errors.forbidden(`unknown role ${actor.role}`);
-  if (reason.trim().length < 3)
-    throw errors.invalidInput('a reason of at least 3 characters is required');
   const row = await trx
     .selectFrom('households')
     .select(['status', 'merged_into'])
@@ -46,11 +40,7 @@ export async function moveCaseIn(
   const from = row.status as CaseStatus;
   const resumeTo =
     from === 'on-hold' || from === 'missing' ? await statusBeforeSideState(trx, id) : undefined;
-  const refusal = checkTransition(from, to, actor.role, resumeTo);
-  if (refusal) {
-    const message = `case ${id}: ${describeRefusal(from, to, actor.role, refusal)}`;
-    throw refusal.kind === 'role' ? errors.forbidden(message) : errors.invalidTransition(message);
-  }
+  check(from, resumeTo);
   await trx
     .updateTable('households')
     .set({ status: to, version: sql`version + 1`, updated_at: new Date() })
