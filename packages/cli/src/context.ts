@@ -40,7 +40,12 @@ export function actorOf(command: Command): Actor & { role: Role } {
     throw errors.invalidInput(
       `unknown role "${role}"; roles: admin, registrar, planner, movement-officer, protection-officer, auditor`,
     );
-  let name = g.actor ?? process.env.CORRIDOR_ACTOR;
+  return { name: actorName(command), role };
+}
+
+/** The acting person's name for history and audit: --actor/CORRIDOR_ACTOR, else the login name. */
+export function actorName(command: Command): string {
+  let name = globals(command).actor ?? process.env.CORRIDOR_ACTOR;
   if (!name) {
     try {
       name = userInfo().username;
@@ -48,7 +53,7 @@ export function actorOf(command: Command): Actor & { role: Role } {
       name = 'local';
     }
   }
-  return { name: `cli:${name}`, role };
+  return `cli:${name}`;
 }
 
 /** Prints a value as one JSON document (with --json) or as text from `text`. */

@@ -1,10 +1,11 @@
 /**
  * Binds a `corridor` subcommand to a command of `@corridor/commands`: it opens the store, runs the
  * command in-process for the acting user with the same authorization as over HTTP, and prints the
- * command's output (`--json`: exactly what the API answers for the same command).
+ * command's output (`--json`: exactly what the API answers for the same command). With
+ * `--server URL` the same input goes to the command's route on that server, as the logged-in user.
  */
 import { execute, type AnyCommand } from '@corridor/commands';
-import { authorize } from '@corridor/core';
+import { authorize, type Role } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, globals, output, withStore } from './context.js';
@@ -17,6 +18,16 @@ export function boundCommandOf(cli: Command): AnyCommand | undefined {
   return bound.get(cli);
 }
 
+/** What a few subcommands bind differently. */
+export interface CliBindingOptions<O> {
+  /** Who acts, for a subcommand that gives the program's `--role` another meaning (`user add`). */
+  actor?: (cli: Command) => { name: string; role: Role };
+  /** Creates the data folder when it does not exist yet (the first `user add`). */
+  create?: boolean;
+  /** Runs after the command on the same local store (not with --server); its answer is printed. */
+  afterLocal?: (store: Store, out: O) => Promise<O>;
+}
+
 /**
  * Sets `cli`'s action: `toInput` turns its arguments and options into the command's input, `text`
  * prints the output (and the input it came from) for people. Returns `cli` for chaining.
@@ -26,24 +37,24 @@ export function bindCli<O>(
   command: AnyCommand,
   toInput: (args: string[], options: Record<string, unknown>) => unknown,
   text: (out: O, input: never) => string,
-  /** Runs after the command on the same local store (not with --server); its answer is printed. */
-  afterLocal?: (store: Store, out: O) => Promise<O>,
+  binding: CliBindingOptions<O> = {},
 ): Command {
   bound.set(cli, command);
   return cli.action(async (...received: unknown[]) => {
     const self = received.at(-1) as Command;
     const options = received.at(-2) as Record<string, unknown>;
     const args = received.slice(0, -2).map(String);
-    const actor = { ...actorOf(self), via: 'cli' as const };
+    const actor = { ...(binding.actor ?? actorOf)(self), via: 'cli' as const };
     // Refused before the options are read or the data folder opened; `execute` checks again.
     authorize(actor, command.permission);
-    const input = toInput(args, options);
+    // `toInput` may read standard input (a password), hence the await.
+    const input = await toInput(args, options);
     const server = globals(self).server ?? process.env.CORRIDOR_SERVER;
     const result = server
       ? await remoteExecute(server, await routeOf(command), input as Record<string, unknown>)
-      : await withStore(self, false, async (store) => {
+      : await withStore(self, binding.create ?? false, async (store) => {
           const out = (await execute(command, { actor, store, now: new Date() }, input)) as O;
-          return afterLocal ? afterLocal(store, out) : out;
+          return binding.afterLocal ? binding.afterLocal(store, out) : out;
         });
     output(self, result, () => text(result as O, input as never));
   });

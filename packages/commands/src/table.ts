@@ -1,10 +1,25 @@
 /** Every command, by name: the table the interfaces bind and the tests walk. */
 import type { AnyCommand } from './define.js';
+import { caseCommands } from './case/index.js';
+import { dedupCommands } from './dedup/index.js';
+import { destinationCommands } from './destination/index.js';
+import { operationCommands } from './operation/index.js';
+import { personCommands } from './person/index.js';
 import { propertyCommands } from './property/index.js';
+import { userCommands } from './user/index.js';
 import { webhookCommands } from './webhook/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
-export const commandList: readonly AnyCommand[] = [...propertyCommands, ...webhookCommands];
+export const commandList: readonly AnyCommand[] = [
+  ...propertyCommands,
+  ...webhookCommands,
+  ...caseCommands,
+  ...operationCommands,
+  ...destinationCommands,
+  ...userCommands,
+  ...personCommands,
+  ...dedupCommands,
+];
 
 /** The commands by name. */
 export const commandsByName: ReadonlyMap<string, AnyCommand> = new Map(

@@ -7,6 +7,8 @@ export * from './needs.js';
 export * from './random.js';
 export * from './roles.js';
 export * from './schemas.js';
+export * from './query-values.js';
+export * from './pledges.js';
 export * from './units.js';
 export * from './workflow.js';
 export * from './demo/movements.js';

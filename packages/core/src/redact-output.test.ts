@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { hasPersonalFields, personal, redactOutput } from './redact-output.js';
+import {
+  hasPersonalFields,
+  personal,
+  personalGroup,
+  personalItems,
+  redactOutput,
+} from './redact-output.js';
 
 const Member = z.object({
   id: z.string(),
@@ -62,5 +68,44 @@ describe('redactOutput', () => {
     expect(redactOutput(R, { a: { phone: '+1' } }, 'auditor')).toEqual({ a: { phone: null } });
     expect(hasPersonalFields(Case)).toBe(true);
     expect(hasPersonalFields(z.object({ a: z.string() }))).toBe(false);
+  });
+});
+
+describe('personal groups and lists', () => {
+  const Pii = personalGroup({
+    givenName: personal('name', z.string()).optional(),
+    birthDate: personal('birthDate', z.string().nullable()).optional(),
+    protectionNote: personal('protectionNote', z.string()).optional(),
+  });
+  const Need = z.object({ code: z.string(), severity: z.number() });
+  const Person = z.object({
+    pii: Pii,
+    needs: personalItems((n) => (n.code === 'SM' ? 'assistanceNeeds' : 'protectionNeeds'), Need),
+  });
+  const person = {
+    pii: { givenName: 'Amal', birthDate: null, protectionNote: 'threatened' },
+    needs: [
+      { code: 'SM', severity: 2 },
+      { code: 'GBV', severity: 3 },
+    ],
+  };
+
+  it('leaves hidden fields of a group out and keeps visible nulls', () => {
+    expect(redactOutput(Person, person, 'planner')).toEqual({
+      pii: { givenName: 'Amal', birthDate: null },
+      needs: [{ code: 'SM', severity: 2 }],
+    });
+    const officer = redactOutput(Person, person, 'movement-officer') as typeof person;
+    expect(Object.keys(officer.pii)).toEqual(['givenName']);
+  });
+
+  it('makes a group null when the role sees none of it, and drops every hidden item', () => {
+    expect(redactOutput(Person, person, 'auditor')).toEqual({ pii: null, needs: [] });
+    expect(redactOutput(Person, { ...person, pii: null }, 'registrar')).toEqual({
+      ...person,
+      pii: null,
+    });
+    expect(redactOutput(Person, person, 'registrar')).toEqual(person);
+    expect(hasPersonalFields(z.object({ n: Person.shape.needs }))).toBe(true);
   });
 });

@@ -16,6 +16,34 @@ export function personal<T extends z.ZodType>(field: PersonField, schema: T): z.
   return tagged;
 }
 
+const personalLists = z.registry<{ classify: (item: never) => PersonField }>();
+
+/**
+ * A list whose items are personal data of a class that depends on the item (a need is an
+ * assistance or a protection need by its code): items of a class the role may not see are left out.
+ */
+export function personalItems<T extends z.ZodType>(
+  classify: (item: z.output<T>) => PersonField,
+  element: T,
+): z.ZodArray<T> {
+  const list = z.array(element);
+  personalLists.add(list, { classify: classify as (item: never) => PersonField });
+  return list;
+}
+
+const personalGroups = z.registry();
+
+/**
+ * An object of personal fields (a person's name, birth date, phone…) shown as one: the fields a
+ * role may not see are left out, and the whole is null when nothing is left (or none was given).
+ * Give the fields with `personal(…).optional()`.
+ */
+export function personalGroup<S extends z.ZodRawShape>(shape: S): z.ZodNullable<z.ZodObject<S>> {
+  const group = z.object(shape);
+  personalGroups.add(group);
+  return group.nullable();
+}
+
 /** The class of personal data a schema was tagged with, if any. */
 export function personalFieldOf(schema: z.ZodType): PersonField | undefined {
   return personalFields.get(schema)?.personField;
@@ -40,7 +68,8 @@ function defOf(schema: z.ZodType): Def {
 export function hasPersonalFields(schema: z.ZodType, seen = new Set<z.ZodType>()): boolean {
   if (seen.has(schema)) return false;
   seen.add(schema);
-  if (personalFieldOf(schema)) return true;
+  if (personalFieldOf(schema) || personalLists.has(schema) || personalGroups.has(schema))
+    return true;
   const d = defOf(schema);
   const children = [
     ...Object.values(d.shape ?? {}),
@@ -56,7 +85,8 @@ export function hasPersonalFields(schema: z.ZodType, seen = new Set<z.ZodType>()
 
 /**
  * `value` as `role` may see it, walking `schema` beside it: every personal field the role may not
- * see becomes null. Unions are walked with every option whose object keys match the value.
+ * see becomes null (left out in a `personalGroup`, which is null when nothing is left); a
+ * `personalItems` list keeps the items the role may see. Unions are walked with every option.
  */
 export function redactOutput(schema: z.ZodType, value: unknown, role: Role): unknown {
   const field = personalFieldOf(schema);
@@ -69,10 +99,21 @@ export function redactOutput(schema: z.ZodType, value: unknown, role: Role): unk
       const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
       for (const [key, child] of Object.entries(d.shape ?? {}))
         if (key in out) out[key] = redactOutput(child, out[key], role);
-      return out;
+      if (!personalGroups.has(schema)) return out;
+      for (const [key, child] of Object.entries(d.shape ?? {})) {
+        const inner = defOf(child).type === 'optional' ? defOf(child).innerType! : child;
+        const field = personalFieldOf(inner);
+        if (field && !maySee(role, field)) delete out[key];
+      }
+      return Object.keys(out).length > 0 ? out : null;
     }
-    case 'array':
-      return Array.isArray(value) ? value.map((v) => redactOutput(d.element!, v, role)) : value;
+    case 'array': {
+      if (!Array.isArray(value)) return value;
+      const classify = personalLists.get(schema)?.classify as
+        ((item: unknown) => PersonField) | undefined;
+      const kept = classify ? value.filter((v) => maySee(role, classify(v))) : value;
+      return kept.map((v) => redactOutput(d.element!, v, role));
+    }
     case 'tuple':
       return Array.isArray(value)
         ? value.map((v, i) => (d.items?.[i] ? redactOutput(d.items[i]!, v, role) : v))

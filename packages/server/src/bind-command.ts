@@ -15,6 +15,8 @@ export interface HttpBinding {
   description?: string;
   /** Path parameters and the input field each fills: `{ id: 'assetId' }`. */
   params?: Record<string, string>;
+  /** Input fields a POST takes from the query string instead of the body (`?now=true`). */
+  query?: readonly string[];
   /** The success status (default 200 for reads, 201 for writes). */
   status?: 200 | 201 | 202;
 }
@@ -42,26 +44,38 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
   const params = fromParams.length
     ? z.object(Object.fromEntries(fromParams.map(([p, field]) => [p, shape![field]!])))
     : undefined;
+  const fromQuery = method === 'GET' ? [] : (binding.query ?? []);
+  if (fromQuery.length > 0 && !shape)
+    throw new Error(`${command.name}: query fields need an object input`);
+  const omitted = [...fromParams.map(([, field]) => field), ...fromQuery];
   const rest =
-    shape && fromParams.length
+    shape && omitted.length
       ? (command.input as z.ZodObject).omit(
-          Object.fromEntries(fromParams.map(([, field]) => [field, true])) as never,
+          Object.fromEntries(omitted.map((field) => [field, true])) as never,
         )
       : command.input;
   const restIsEmpty = shape !== null && Object.keys(objectShape(rest) ?? {}).length === 0;
   const inQuery = method === 'GET';
+  const query = inQuery
+    ? restIsEmpty
+      ? undefined
+      : rest
+    : fromQuery.length
+      ? z.object(Object.fromEntries(fromQuery.map((field) => [field, shape![field]!])))
+      : undefined;
   const route = defineRoute(key, {
     tag: binding.tag,
     summary: command.summary,
     description: binding.description,
     params,
-    query: inQuery && !restIsEmpty ? rest : undefined,
+    query,
     body: !inQuery && !restIsEmpty ? rest : undefined,
     response: command.output,
     status: binding.status ?? (command.audit === null ? 200 : 201),
     handler: async (ctx) => {
       const input: Record<string, unknown> = {
         ...((inQuery ? ctx.query : ctx.body) as Record<string, unknown> | undefined),
+        ...(inQuery ? {} : (ctx.query as Record<string, unknown>)),
       };
       for (const [p, field] of fromParams)
         input[field] = (ctx.params as Record<string, unknown>)[p];

@@ -1,11 +1,11 @@
 /** `corridor status`: the operation at a glance. */
-import type { OperationStatus } from '@corridor/storage';
+import { operationStatus, type OperationStatusOut } from '@corridor/commands';
 import type { Command } from 'commander';
-import { output, withStore } from '../context.js';
 import { table } from '../format.js';
+import { bindCli } from '../run-command.js';
 
 /** Text layout of the status counts. */
-export function statusText(s: OperationStatus): string {
+export function statusText(s: OperationStatusOut): string {
   const lines = [
     `${s.operation.name} (${s.operation.windowStart} to ${s.operation.windowEnd})`,
     `persons ${s.persons} in ${s.households} households; ${s.linkedCases} case links; ${s.personsWithMedicalNeeds} with serious medical needs`,
@@ -14,11 +14,7 @@ export function statusText(s: OperationStatus): string {
     '',
     table(
       ['status', 'cases', 'persons'],
-      Object.entries(s.byStatus).map(([k, v]) => [
-        k,
-        v ?? 0,
-        s.personsByStatus[k as keyof typeof s.byStatus] ?? 0,
-      ]),
+      Object.entries(s.byStatus).map(([k, v]) => [k, v ?? 0, s.personsByStatus[k] ?? 0]),
     ),
   ];
   return lines.join('\n');
@@ -26,14 +22,15 @@ export function statusText(s: OperationStatus): string {
 
 /** Registers `corridor status`. */
 export function registerStatus(program: Command): void {
-  program
-    .command('status')
-    .description(
-      "print the operation's counts: persons, households, destinations, cases by status, pledges",
-    )
-    .option('--json', 'print JSON')
-    .action(async (_opts, command: Command) => {
-      const s = await withStore(command, false, (store) => store.registry.status());
-      output(command, s, () => statusText(s));
-    });
+  bindCli<OperationStatusOut>(
+    program
+      .command('status')
+      .description(
+        "print the operation's counts: persons, households, destinations, cases by status, pledges",
+      )
+      .option('--json', 'print JSON'),
+    operationStatus,
+    () => ({}),
+    statusText,
+  );
 }

@@ -1,10 +1,17 @@
 /** `corridor user add|list|password|disable`: accounts for the API and the web application (M11). */
-import { errors, isRole, roles } from '@corridor/core';
-import { checkNewCredentials, checkNewPassword, hashPassword } from '@corridor/server';
-import type { User } from '@corridor/storage';
+import {
+  addUser,
+  checkNewPassword,
+  disableUser,
+  hashPassword,
+  listUsers,
+  type UserOut,
+} from '@corridor/commands';
+import { authorize, errors, isRole, roles } from '@corridor/core';
 import type { Command } from 'commander';
-import { actorOf, globals, output, withStore } from '../context.js';
+import { actorName, actorOf, globals, output, withStore } from '../context.js';
 import { table } from '../format.js';
+import { bindCli } from '../run-command.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -14,7 +21,7 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-function usersText(users: User[]): string {
+function usersText(users: UserOut[]): string {
   return users.length === 0
     ? 'no users'
     : table(
@@ -29,50 +36,57 @@ function usersText(users: User[]): string {
       );
 }
 
+/**
+ * Who adds a user: in `user add`, `--role` names the new account's role, so the acting role is
+ * $CORRIDOR_ROLE (default admin, the folder's administrator), checked by the user.manage policy.
+ */
+function accountAdder(command: Command) {
+  const role = process.env.CORRIDOR_ROLE ?? 'admin';
+  if (!isRole(role))
+    throw errors.invalidInput(
+      `unknown role "${role}" in CORRIDOR_ROLE; roles: ${roles.join(', ')}`,
+    );
+  return { name: actorName(command), role };
+}
+
 /** Registers `corridor user`. */
 export function registerUser(program: Command): void {
   const user = program.command('user').description('user accounts of the API and web application');
-  user
-    .command('add <name>')
-    .description(
-      'add a user; the password is read from standard input and stored as an argon2id hash',
-    )
-    .option(
-      '--role <role>',
-      `the new user's role: ${roles.join(', ')} (here --role names the account's role; the CLI acts as admin)`,
-    )
-    .option('--password-stdin', 'read the password from standard input (the only way to give it)')
-    .option('--json', 'print JSON')
-    .action(async (name: string, opts: { passwordStdin?: boolean }, command: Command) => {
+  bindCli<UserOut>(
+    user
+      .command('add <name>')
+      .description(
+        'add a user; the password is read from standard input and stored as an argon2id hash',
+      )
+      .option(
+        '--role <role>',
+        `the new user's role: ${roles.join(', ')} (here --role names the account's role; you act in $CORRIDOR_ROLE, default admin)`,
+      )
+      .option('--password-stdin', 'read the password from standard input (the only way to give it)')
+      .option('--json', 'print JSON'),
+    addUser,
+    async ([username], o: Record<string, unknown>) => {
       // The program's global --role takes the value: in `user add` it names the new account's role.
-      const role = globals(command).role;
+      const role = (o.role as string | undefined) ?? globals(user).role;
       if (role === undefined || !isRole(role))
         throw errors.invalidInput(
           `give the new user's role with --role: ${roles.join(', ')}${role ? ` (not "${role}")` : ''}`,
         );
-      if (!opts.passwordStdin)
+      if (!o.passwordStdin)
         throw errors.invalidInput(
           'give the password on standard input with --password-stdin (never as an argument)',
         );
-      const password = await readStdin();
-      checkNewCredentials(name, password);
-      const passwordHash = await hashPassword(password);
-      const added = await withStore(command, true, (store) =>
-        store.users.add(
-          { username: name, role, passwordHash },
-          { ...actorOf(command), role: 'admin' },
-        ),
-      );
-      output(command, added, () => `user ${added.username} added with role ${added.role}`);
-    });
-  user
-    .command('list')
-    .description('list users and their roles')
-    .option('--json', 'print JSON')
-    .action(async (_opts, command: Command) => {
-      const users = await withStore(command, false, (store) => store.users.list());
-      output(command, users, () => usersText(users));
-    });
+      return { username, role, password: await readStdin() };
+    },
+    (added) => `user ${added.username} added with role ${added.role}`,
+    { actor: accountAdder, create: true },
+  );
+  bindCli<UserOut[]>(
+    user.command('list').description('list users and their roles').option('--json', 'print JSON'),
+    listUsers,
+    () => ({}),
+    usersText,
+  );
   user
     .command('password <name>')
     .description("set a user's password (read from standard input); their sessions end")
@@ -82,6 +96,8 @@ export function registerUser(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (name: string, opts: { passwordStdin?: boolean }, command: Command) => {
+      const actor = actorOf(command);
+      authorize(actor, 'user.manage');
       if (!opts.passwordStdin)
         throw errors.invalidInput(
           'give the new password on standard input with --password-stdin (never as an argument)',
@@ -90,7 +106,7 @@ export function registerUser(program: Command): void {
       checkNewPassword(password, 'the new password');
       const passwordHash = await hashPassword(password);
       const result = await withStore(command, false, (store) =>
-        store.users.setPassword(name, passwordHash, { ...actorOf(command), role: 'admin' }),
+        store.users.setPassword(name, passwordHash, actor),
       );
       output(
         command,
@@ -98,14 +114,13 @@ export function registerUser(program: Command): void {
         () => `password of ${name} changed; ${result.sessionsEnded} session(s) ended`,
       );
     });
-  user
-    .command('disable <name>')
-    .description('disable a user; their sessions end at once')
-    .option('--json', 'print JSON')
-    .action(async (name: string, _opts, command: Command) => {
-      const disabled = await withStore(command, false, (store) =>
-        store.users.disable(name, actorOf(command)),
-      );
-      output(command, disabled, () => `user ${disabled.username} disabled`);
-    });
+  bindCli<UserOut>(
+    user
+      .command('disable <name>')
+      .description('disable a user; their sessions end at once')
+      .option('--json', 'print JSON'),
+    disableUser,
+    ([username]) => ({ username }),
+    (disabled) => `user ${disabled.username} disabled`,
+  );
 }

@@ -95,7 +95,7 @@ export function registerWebhook(program: Command): void {
     pingWebhook,
     ([id]) => ({ id }),
     deliveryText,
-    sendNow,
+    { afterLocal: sendNow },
   );
 
   bindCli<WebhookDelivery[]>(
@@ -135,6 +135,6 @@ export function registerWebhook(program: Command): void {
     replayDelivery,
     ([delivery]) => ({ delivery }),
     deliveryText,
-    sendNow,
+    { afterLocal: sendNow },
   );
 }

@@ -1,4 +1,7 @@
 /** Households (cases) and their status workflow (M1). */
+import { errors } from '../errors.js';
+import type { Role } from '../roles.js';
+import { checkTransition, describeRefusal, type CaseStatus } from '../workflow.js';
 import { definePolicy, everyone, rolesRule, writers } from './rule.js';
 
 /**
@@ -9,3 +12,20 @@ export const casePolicy = definePolicy('case', {
   read: rolesRule(everyone),
   transition: rolesRule(writers),
 });
+
+/**
+ * The workflow table's decision on one transition of case `id`: throws `forbidden` when `role` may
+ * not make it, `invalid-transition` when no one may (or a held case must resume elsewhere).
+ */
+export function decideTransition(
+  id: string,
+  from: CaseStatus,
+  to: CaseStatus,
+  role: Role,
+  resumeTo?: CaseStatus,
+): void {
+  const refusal = checkTransition(from, to, role, resumeTo);
+  if (!refusal) return;
+  const message = `case ${id}: ${describeRefusal(from, to, role, refusal)}`;
+  throw refusal.kind === 'role' ? errors.forbidden(message) : errors.invalidTransition(message);
+}

@@ -19,6 +19,7 @@ import { userPolicy } from './user.js';
 import { webhookPolicy } from './webhook.js';
 
 export type { PolicyActor, Rule } from './rule.js';
+export { decideTransition } from './case.js';
 
 const policies = [
   operationPolicy,

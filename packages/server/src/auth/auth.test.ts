@@ -1,3 +1,4 @@
+import { permissionsOf } from '@corridor/core';
 import { backends, freshPostgresUrl, testEnv } from '@corridor/storage/test-support';
 import { openStore } from '@corridor/storage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,6 +35,10 @@ describe.each(backends)('logging in on $name', (backend) => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(viaBearer.json()).toMatchObject({ username: 'planner', role: 'planner' });
+    // The web reads the allowed actions from here instead of guessing from the role.
+    expect(viaBearer.json().permissions).toEqual(permissionsOf('planner'));
+    expect(viaBearer.json().permissions).toContain('case.transition');
+    expect(viaBearer.json().permissions).not.toContain('user.manage');
     const viaCookie = await server.app.inject({
       url: '/api/me',
       cookies: { corridor_session: token },

@@ -1,7 +1,7 @@
 import { backends } from '@corridor/storage/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, testPassword, type TestServer } from '../test-support/test-server.js';
-import { commonPasswordCount, isCommonPassword } from './common-passwords.js';
+import { commonPasswordCount, isCommonPassword } from '@corridor/commands';
 
 describe('the list of common and breached passwords', () => {
   it('is large, offline, and catches common passwords alone, in capitals, repeated or joined', () => {

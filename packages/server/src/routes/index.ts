@@ -3,7 +3,7 @@ import type { ApiRoute } from '../route.js';
 import { auditEventsRoute, auditHeadRoute, verifyAuditRoute } from './audit.js';
 import { explainRoute, fairnessRoute } from './allocation-views.js';
 import { listCasesRoute } from './case-list.js';
-import { caseRoute, moveCaseRoute } from './cases.js';
+import { caseRoute, transitionCaseRoute } from './cases.js';
 import { checkinRoute, movementCheckinRoute } from './checkin.js';
 import {
   checkinConflictsRoute,
@@ -71,7 +71,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   healthRoute,
   listCasesRoute,
   caseRoute,
-  moveCaseRoute,
+  transitionCaseRoute,
   lockCaseRoute,
   unlockCaseRoute,
   locksRoute,

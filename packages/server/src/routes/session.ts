@@ -1,5 +1,13 @@
 /** Logging in and out, and who the session belongs to. */
-import { errors, hiddenFields, personFields, roles } from '@corridor/core';
+import {
+  errors,
+  hiddenFields,
+  permissions,
+  permissionsOf,
+  personFields,
+  roles,
+  type Permission,
+} from '@corridor/core';
 import { z } from 'zod';
 import { NewPasswordSchema } from '../auth/credentials.js';
 import { login } from '../auth/login.js';
@@ -49,16 +57,20 @@ export const logoutRoute = defineRoute('POST /api/logout', {
 /** `GET /api/me`: the logged-in user, their role and the personal-data fields hidden from it. */
 export const meRoute = defineRoute('GET /api/me', {
   tag: 'session',
-  summary: 'The logged-in user and what their role hides',
+  summary: 'The logged-in user, what their role hides and what it may do',
   response: z.object({
     username: z.string(),
     role: z.enum(roles),
     hiddenFields: z.array(z.enum(personFields)),
+    permissions: z
+      .array(z.enum(Object.keys(permissions) as [Permission, ...Permission[]]))
+      .describe('the actions (`resource.action`) the role may take, before any record check'),
   }),
   handler: async ({ user }) => ({
     username: user.username,
     role: user.role,
     hiddenFields: hiddenFields(user.role),
+    permissions: permissionsOf(user.role),
   }),
 });
 

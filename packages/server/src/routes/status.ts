@@ -1,39 +1,12 @@
 /** The operation at a glance: status for staff, suppressed counts for the public, health for probes. */
+import { operationStatus } from '@corridor/commands';
 import { z } from 'zod';
+import { bindCommand } from '../bind-command.js';
 import { minPublishedCount, presentPublicStats } from '../presenters/public-stats.js';
 import { defineRoute } from '../route.js';
 
-const Counts = z.record(z.string(), z.number().int());
-
-/** The counts of `corridor status --json`, field for field. */
-export const OperationStatusSchema = z.object({
-  operation: z.object({
-    id: z.string(),
-    name: z.string(),
-    isDemo: z.boolean(),
-    windowStart: z.string(),
-    windowEnd: z.string(),
-  }),
-  persons: z.number().int(),
-  households: z.number().int(),
-  destinations: z.number().int(),
-  byStatus: Counts,
-  personsByStatus: Counts,
-  pledgedPersons: z.number().int(),
-  pledgedCases: z.number().int(),
-  medicalPlaces: z.number().int(),
-  personsWithMedicalNeeds: z.number().int(),
-  linkedCases: z.number().int(),
-  openDuplicates: z.number().int(),
-});
-
 /** `GET /api/status`: the same JSON as `corridor status --json`. */
-export const statusRoute = defineRoute('GET /api/status', {
-  tag: 'operation',
-  summary: "The operation's counts (the same JSON as `corridor status --json`)",
-  response: OperationStatusSchema,
-  handler: ({ store }) => store.registry.status(),
-});
+export const statusRoute = bindCommand('GET /api/status', operationStatus, { tag: 'operation' });
 
 const Published = z.number().int().nullable();
 

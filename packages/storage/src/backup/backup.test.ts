@@ -2,6 +2,7 @@ import { generateDemo, generateDemoGroundCapacity, generateDemoMovements } from 
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../store.js';
 import { backends, tempDir } from '../test-support/backends.js';
+import { move } from '../test-support/transition.js';
 
 const admin = { name: 'test-admin', role: 'admin' };
 const demo = generateDemo({ people: 150, seed: 9 });
@@ -27,7 +28,7 @@ describe.each([
     await source.movements.add(movements, admin, new Date('2026-12-01T00:00:00Z'));
     await source.movements.setGroundCapacity(generateDemoGroundCapacity(movements), admin);
     const h = demo.households.find((x) => x.status === 'registered')!;
-    await source.registry.moveCase(h.id, 'verified', 'checked', { name: 'r', role: 'registrar' });
+    await move(source, h.id, 'verified', 'checked', { name: 'r', role: 'registrar' });
     await source.plans.save(
       {
         kind: 'allocation',
@@ -57,7 +58,7 @@ describe.each([
     expect((await target.plans.current('allocation'))?.assignments).toHaveLength(1);
     expect(await target.audit.verify()).toEqual(await source.audit.verify());
     // Serial ids continue after the restored rows.
-    await target.registry.moveCase(h.id, 'on-hold', 'paused', { name: 'r', role: 'registrar' });
+    await move(target, h.id, 'on-hold', 'paused', { name: 'r', role: 'registrar' });
     expect((await target.audit.verify()).ok).toBe(true);
   });
 });

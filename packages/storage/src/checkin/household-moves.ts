@@ -2,6 +2,7 @@
 import {
   checkTransition,
   checkinKey,
+  decideTransition,
   describeRefusal,
   foldCheckins,
   householdSteps,
@@ -11,7 +12,7 @@ import {
 } from '@corridor/core';
 import type { Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
-import { moveCaseIn } from '../registry/move-case.js';
+import { transitionCaseIn } from '../registry/move-case.js';
 import type { HouseholdMove } from './checkin-store.js';
 import { householdMembers, readEvents } from './checkin-events.js';
 
@@ -71,7 +72,10 @@ export async function moveHouseholds(
         });
         break;
       }
-      await moveCaseIn(trx, id, to, reason, actor);
+      const role = actor.role;
+      await transitionCaseIn(trx, id, to, reason, actor, (now, resumeTo) =>
+        decideTransition(id, now, to, role, resumeTo),
+      );
       moves.push({ householdId: id, from, to, done: true });
       from = to;
     }

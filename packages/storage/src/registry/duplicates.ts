@@ -1,14 +1,9 @@
 /** The duplicates review queue: rules find pairs, people decide, nothing merges silently. */
-import {
-  errors,
-  orderPair,
-  similarNamePairs,
-  type DedupCandidate,
-  type PersonPii,
-} from '@corridor/core';
+import { errors, similarNamePairs, type DedupCandidate, type PersonPii } from '@corridor/core';
 import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
-import { insertInBatches, type Db } from '../db/batch.js';
+import type { Db } from '../db/batch.js';
+import { activeHouseholdSizes, queueNewPairs, sameDocumentPairs } from './dedup-queries.js';
 import type { Vault } from '../vault/vault.js';
 import { personKeys } from './person-keys.js';
 import type { DuplicateDecision, DuplicatePair } from './registry-store.js';
@@ -19,38 +14,12 @@ function sealedNote(sealed: Buffer | undefined) {
   return sealed ? { note: null, note_sealed: sealed } : { note: erasedText, note_sealed: null };
 }
 
-/** Pairs of persons in different households that hold the same document number. */
-async function sameDocumentPairs(db: Db): Promise<DedupCandidate[]> {
-  const rows = await db
-    .selectFrom('documents as d1')
-    .innerJoin('documents as d2', (j) =>
-      j.onRef('d1.number_bidx', '=', 'd2.number_bidx').onRef('d1.person_id', '<', 'd2.person_id'),
-    )
-    .innerJoin('persons as p1', 'p1.id', 'd1.person_id')
-    .innerJoin('persons as p2', 'p2.id', 'd2.person_id')
-    .select(['d1.person_id as a', 'd2.person_id as b'])
-    .where('p1.merged_into', 'is', null)
-    .where('p2.merged_into', 'is', null)
-    .whereRef('p1.household_id', '<>', 'p2.household_id')
-    .execute();
-  return rows.map((r) => ({ ...orderPair(r.a, r.b), rule: 'same-document' as const, score: 1 }));
-}
-
 /** Pairs with a similar name, the same birth year and the same household size. */
 async function similarNameCandidates(db: Db, vault: Vault): Promise<DedupCandidate[]> {
+  const sizes = await activeHouseholdSizes(db);
   const persons = await db
     .selectFrom('persons as p')
-    .innerJoin(
-      (eb) =>
-        eb
-          .selectFrom('persons')
-          .select(['household_id', sql<number>`count(*)::int`.as('size')])
-          .where('merged_into', 'is', null)
-          .groupBy('household_id')
-          .as('hs'),
-      (j) => j.onRef('hs.household_id', '=', 'p.household_id'),
-    )
-    .select(['p.id', 'p.household_id', 'p.birth_year', 'p.pii', 'hs.size'])
+    .select(['p.id', 'p.household_id', 'p.birth_year', 'p.pii'])
     .where('p.merged_into', 'is', null)
     .where('p.birth_year', 'is not', null)
     .execute();
@@ -69,7 +38,7 @@ async function similarNameCandidates(db: Db, vault: Vault): Promise<DedupCandida
         householdId: p.household_id,
         fullName: `${pii.givenName} ${pii.familyName}`,
         birthYear: p.birth_year,
-        householdSize: p.size,
+        householdSize: sizes.get(p.household_id) ?? 0,
       },
     ];
   });
@@ -78,32 +47,17 @@ async function similarNameCandidates(db: Db, vault: Vault): Promise<DedupCandida
 
 /** Runs every rule and queues pairs not seen before; returns how many were added. */
 export async function scanDuplicatesIn(trx: Db, vault: Vault, actor: Actor): Promise<number> {
-  const found = new Map<string, DedupCandidate>();
-  for (const c of [
+  const added = await queueNewPairs(trx, [
     ...(await sameDocumentPairs(trx)),
     ...(await similarNameCandidates(trx, vault)),
-  ]) {
-    const key = `${c.a}|${c.b}`;
-    if (!found.has(key)) found.set(key, c);
-  }
-  const known = new Set(
-    (await trx.selectFrom('dedup_pairs').select(['a_person', 'b_person']).execute()).map(
-      (r) => `${r.a_person}|${r.b_person}`,
-    ),
-  );
-  const fresh = [...found.entries()].filter(([k]) => !known.has(k)).map(([, c]) => c);
-  await insertInBatches(
-    trx,
-    'dedup_pairs',
-    fresh.map((c) => ({ a_person: c.a, b_person: c.b, rule: c.rule, score: c.score })),
-  );
+  ]);
   await appendAudit(trx, actor, {
     action: 'dedup.scan',
     entity: 'dedup',
     entityId: '*',
-    detail: { added: fresh.length },
+    detail: { added },
   });
-  return fresh.length;
+  return added;
 }
 
 function present(
@@ -161,13 +115,6 @@ export async function decideDuplicateIn(
   d: DuplicateDecision,
   actor: Actor,
 ): Promise<DuplicatePair> {
-  if (!['admin', 'registrar', 'protection-officer'].includes(actor.role)) {
-    throw errors.forbidden(
-      `role ${actor.role} may not decide duplicates; allowed roles: admin, registrar, protection-officer`,
-    );
-  }
-  if (d.note.trim().length < 3)
-    throw errors.invalidInput('a note of at least 3 characters is required');
   const pair = await trx
     .selectFrom('dedup_pairs')
     .selectAll()

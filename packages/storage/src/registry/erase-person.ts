@@ -1,5 +1,5 @@
 /** Erases a person's personal data by destroying their key (crypto-shredding); counts and plans stay. */
-import { erasureRoles, errors, isRole } from '@corridor/core';
+import { errors } from '@corridor/core';
 import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
@@ -19,10 +19,6 @@ export async function erasePersonIn(
   actor: Actor,
   now = new Date(),
 ): Promise<ErasedPerson> {
-  if (!isRole(actor.role) || !erasureRoles.includes(actor.role))
-    throw errors.forbidden(
-      `role ${actor.role} may not erase a person's data; allowed roles: ${erasureRoles.join(', ')}`,
-    );
   const person = await trx
     .selectFrom('persons')
     .select(['id', 'household_id', 'erased_at'])

@@ -10,9 +10,14 @@ import {
   orderPair,
   type PersonPii,
 } from '@corridor/core';
-import { sql } from 'kysely';
 import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
+import {
+  activeHouseholdSizes,
+  queueNewPairs,
+  sameDocumentPairs,
+  type QueuedPair,
+} from './dedup-queries.js';
 import { personKeys } from './person-keys.js';
 
 /** A person the import added, as the duplicate rules see them. */
@@ -23,47 +28,13 @@ export interface ImportedSubject {
   birthYear: number | null;
 }
 
-interface Pair {
-  a: string;
-  b: string;
-  rule: string;
-  score: number;
-}
-
-async function sameDocument(trx: Db, added: ReadonlySet<string>): Promise<Pair[]> {
-  const rows = await trx
-    .selectFrom('documents as d1')
-    .innerJoin('documents as d2', (j) =>
-      j.onRef('d1.number_bidx', '=', 'd2.number_bidx').onRef('d1.person_id', '<', 'd2.person_id'),
-    )
-    .innerJoin('persons as p1', 'p1.id', 'd1.person_id')
-    .innerJoin('persons as p2', 'p2.id', 'd2.person_id')
-    .select(['d1.person_id as a', 'd2.person_id as b'])
-    .where('p1.merged_into', 'is', null)
-    .where('p2.merged_into', 'is', null)
-    .whereRef('p1.household_id', '<>', 'p2.household_id')
-    .execute();
-  return rows
-    .filter((r) => added.has(r.a) || added.has(r.b))
-    .map((r) => ({ ...orderPair(r.a, r.b), rule: 'same-document', score: 1 }));
-}
-
 async function similarNames(
   trx: Db,
   vault: Vault,
   added: readonly ImportedSubject[],
   addedIds: ReadonlySet<string>,
-): Promise<Pair[]> {
-  const sizes = new Map(
-    (
-      await trx
-        .selectFrom('persons')
-        .select(['household_id', sql<number>`count(*)::int`.as('n')])
-        .where('merged_into', 'is', null)
-        .groupBy('household_id')
-        .execute()
-    ).map((r) => [r.household_id, r.n]),
-  );
+): Promise<QueuedPair[]> {
+  const sizes = await activeHouseholdSizes(trx);
   const blockOf = (year: number | null, household: string) =>
     year === null ? undefined : `${year}|${sizes.get(household) ?? 0}`;
   const blocks = new Map<string, { id: string; household: string; name: string }[]>();
@@ -87,7 +58,7 @@ async function similarNames(
     vault,
     existing.map((p) => p.id),
   );
-  const out: Pair[] = [];
+  const out: QueuedPair[] = [];
   for (const p of existing) {
     const key = keys.get(p.id);
     if (!key) continue;
@@ -116,31 +87,14 @@ export async function queueImportDuplicates(
   hadPersons: boolean,
 ): Promise<number> {
   const addedIds = new Set(added.map((s) => s.id));
-  const pairs: Pair[] = sameId.map(([x, y]) => ({ ...orderPair(x, y), rule: 'same-id', score: 1 }));
+  const pairs: QueuedPair[] = sameId.map(([x, y]) => ({
+    ...orderPair(x, y),
+    rule: 'same-id',
+    score: 1,
+  }));
   if (addedIds.size > 0) {
-    pairs.push(...(await sameDocument(trx, addedIds)));
+    pairs.push(...(await sameDocumentPairs(trx, addedIds)));
     if (hadPersons) pairs.push(...(await similarNames(trx, vault, added, addedIds)));
   }
-  const known = new Set(
-    (await trx.selectFrom('dedup_pairs').select(['a_person', 'b_person']).execute()).map(
-      (r) => `${r.a_person}|${r.b_person}`,
-    ),
-  );
-  const fresh = new Map<string, Pair>();
-  for (const p of pairs) {
-    const key = `${p.a}|${p.b}`;
-    if (!known.has(key) && !fresh.has(key)) fresh.set(key, p);
-  }
-  const rows = [...fresh.values()].map((p) => ({
-    a_person: p.a,
-    b_person: p.b,
-    rule: p.rule,
-    score: p.score,
-  }));
-  for (let i = 0; i < rows.length; i += 500)
-    await trx
-      .insertInto('dedup_pairs')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  return rows.length;
+  return queueNewPairs(trx, pairs);
 }

@@ -21,7 +21,7 @@ import { importRecordsIn, type ImportOptions } from './import-records.js';
 import { readSnapshot } from './registry-snapshot.js';
 import { findCases, type CaseFilter, type CaseList } from './find-cases.js';
 import { readHousehold } from './household-view.js';
-import { moveCaseIn } from './move-case.js';
+import { transitionCaseIn } from './move-case.js';
 import { readStatus } from './operation-status.js';
 import { readPlanningCases, type PlanningCase } from './planning-cases.js';
 import { appendAudit } from '../audit/audit-store.js';
@@ -34,6 +34,7 @@ import type {
   HouseholdView,
   OperationStatus,
   RegistryStore,
+  TransitionCheck,
 } from './registry-store.js';
 import { transact } from '../db/transact.js';
 import type { ErasureBatch } from '../keys/erasure-batch.js';
@@ -124,8 +125,16 @@ export class KyselyRegistry implements RegistryStore {
     return findCases(this.db, this.vault, filter);
   }
 
-  moveCase(id: string, to: CaseStatus, reason: string, actor: Actor): Promise<HistoryEntry> {
-    return transact(this.db, (trx) => moveCaseIn(trx, id, to, reason, actor, this.vault));
+  transitionCase(
+    id: string,
+    to: CaseStatus,
+    reason: string,
+    actor: Actor,
+    check: TransitionCheck,
+  ): Promise<HistoryEntry> {
+    return transact(this.db, (trx) =>
+      transitionCaseIn(trx, id, to, reason, actor, check, this.vault),
+    );
   }
 
   scanDuplicates(actor: Actor): Promise<number> {

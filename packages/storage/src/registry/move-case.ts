@@ -1,18 +1,11 @@
-/** Moves a case along the workflow: checks rule and role, writes history and audit, all at once. */
-import {
-  checkTransition,
-  describeRefusal,
-  errors,
-  isRole,
-  preDepartureStatuses,
-  type CaseStatus,
-} from '@corridor/core';
+/** Writes a case's status transition: the status, its history and its audit event, all at once. */
+import { errors, preDepartureStatuses, type CaseStatus } from '@corridor/core';
 import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 import { personKeys } from './person-keys.js';
-import type { HistoryEntry } from './registry-store.js';
+import type { HistoryEntry, TransitionCheck } from './registry-store.js';
 import { erasedText, sealForMembers } from './sealed-text.js';
 
 /**
@@ -47,21 +40,20 @@ async function statusBeforeSideState(trx: Db, id: string): Promise<CaseStatus | 
 }
 
 /**
- * Performs the move inside the caller's transaction; the case row is locked while it is checked.
+ * Writes the transition inside the caller's transaction; the case row is locked while `check` (the
+ * caller's workflow decision, which throws to refuse) judges it from the case's current status.
  * With a vault the reason (a person's words) is sealed under the members' keys; without one it is
  * a reason the system wrote and is kept as text.
  */
-export async function moveCaseIn(
+export async function transitionCaseIn(
   trx: Db,
   id: string,
   to: CaseStatus,
   reason: string,
   actor: Actor,
+  check: TransitionCheck,
   vault?: Vault,
 ): Promise<HistoryEntry> {
-  if (!isRole(actor.role)) throw errors.forbidden(`unknown role ${actor.role}`);
-  if (reason.trim().length < 3)
-    throw errors.invalidInput('a reason of at least 3 characters is required');
   const row = await trx
     .selectFrom('households')
     .select(['status', 'merged_into'])
@@ -74,11 +66,7 @@ export async function moveCaseIn(
   const from = row.status as CaseStatus;
   const resumeTo =
     from === 'on-hold' || from === 'missing' ? await statusBeforeSideState(trx, id) : undefined;
-  const refusal = checkTransition(from, to, actor.role, resumeTo);
-  if (refusal) {
-    const message = `case ${id}: ${describeRefusal(from, to, actor.role, refusal)}`;
-    throw refusal.kind === 'role' ? errors.forbidden(message) : errors.invalidTransition(message);
-  }
+  check(from, resumeTo);
   await trx
     .updateTable('households')
     .set({ status: to, version: sql`version + 1`, updated_at: new Date() })

@@ -65,6 +65,12 @@ export interface HistoryEntry {
   reason: string;
 }
 
+/**
+ * Judges a status transition from the case's current status (and, for a held or missing case, the
+ * status it left): returns to allow it, throws the catalogue's error to refuse it.
+ */
+export type TransitionCheck = (from: CaseStatus, resumeTo: CaseStatus | undefined) => void;
+
 /** A case with everything the registry knows of it. */
 export interface HouseholdView {
   id: string;
@@ -147,8 +153,17 @@ export interface RegistryStore {
   status(): Promise<OperationStatus>;
   /** A case with members, needs, documents, links, preferences, ties and history. */
   household(id: string): Promise<HouseholdView | undefined>;
-  /** Moves a case to a new status if the workflow and the actor's role allow it. */
-  moveCase(id: string, to: CaseStatus, reason: string, actor: Actor): Promise<HistoryEntry>;
+  /**
+   * Moves a case to a new status once `check` (the workflow's decision for the acting role) accepts
+   * the case's current status; writes its history and the `case.move` audit event.
+   */
+  transitionCase(
+    id: string,
+    to: CaseStatus,
+    reason: string,
+    actor: Actor,
+    check: TransitionCheck,
+  ): Promise<HistoryEntry>;
   /** Finds new duplicate candidates and queues them; returns how many were added. */
   scanDuplicates(actor: Actor): Promise<number>;
   /** The review queue, optionally only pairs of one status. */

@@ -1,5 +1,5 @@
 /** Gathers the situation report's inputs from the store (registry, plans, timetable, incidents). */
-import { buildSituation, errors, type SituationReport } from '@corridor/core';
+import { buildSituation, errors, pledgedTotals, type SituationReport } from '@corridor/core';
 import { hazardFrom } from '../incidents/hazard-from.js';
 import { timetableView } from '../plans/timetable-view.js';
 import type { Store } from '../store.js';
@@ -27,6 +27,10 @@ export async function situationReport(store: Store, today: string): Promise<Situ
   const incidents = await store.incidents.list();
   const hazard = await hazardFrom(store, operation.windowStart, operation.windowEnd, 0.02);
   const head = await store.audit.head();
+  const pledged = pledgedTotals(
+    destinations.map((d) => d.id),
+    pledges,
+  );
   const report = buildSituation({
     operation,
     persons: status.persons,
@@ -36,9 +40,7 @@ export async function situationReport(store: Store, today: string): Promise<Situ
     destinations: destinations.map((d) => ({
       id: d.id,
       name: d.name,
-      pledgedPersons: pledges
-        .filter((p) => p.destinationId === d.id)
-        .reduce((s, p) => s + p.persons, 0),
+      pledgedPersons: pledged.get(d.id)!.persons,
     })),
     allocated: Object.fromEntries(
       Object.entries(byDestination).map(([id, v]) => [id, v.persons ?? 0]),

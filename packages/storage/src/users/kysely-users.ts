@@ -1,5 +1,5 @@
 /** User accounts on Kysely: PGlite and PostgreSQL alike; every change is audited in its transaction. */
-import { errors, isRole, userAdminRoles, type Role } from '@corridor/core';
+import { errors, isRole, type Role } from '@corridor/core';
 import type { Kysely, Selectable } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Database, UsersTable } from '../db/schema.js';
@@ -17,19 +17,11 @@ function toUser(row: Selectable<UsersTable>): User {
   };
 }
 
-function mustAdminister(actor: Actor): void {
-  if (!isRole(actor.role) || !userAdminRoles.includes(actor.role))
-    throw errors.forbidden(
-      `role ${actor.role} may not manage users; allowed roles: ${userAdminRoles.join(', ')}`,
-    );
-}
-
 /** UserStore over a Kysely database. */
 export class KyselyUsers implements UserStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async add(user: NewUser, actor: Actor): Promise<User> {
-    mustAdminister(actor);
     if (!isRole(user.role)) throw errors.invalidInput(`unknown role "${String(user.role)}"`);
     return transact(this.db, async (trx) => {
       const row = await trx
@@ -74,7 +66,6 @@ export class KyselyUsers implements UserStore {
     actor: Actor,
     options: { self?: boolean; keepSession?: string } = {},
   ): Promise<{ sessionsEnded: number }> {
-    if (!options.self) mustAdminister(actor);
     const keepSession = options.keepSession;
     return transact(this.db, async (trx) => {
       const row = await trx
@@ -98,7 +89,6 @@ export class KyselyUsers implements UserStore {
   }
 
   async disable(username: string, actor: Actor): Promise<User> {
-    mustAdminister(actor);
     return transact(this.db, async (trx) => {
       const row = await trx
         .updateTable('users')
