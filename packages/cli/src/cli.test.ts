@@ -186,7 +186,7 @@ describe('corridor on an embedded data folder', () => {
     );
     expect(corridor(['allocate', 'lock', moved.householdId, 'ITA', '--data', data]).code).toBe(0);
     const unknown = corridor(['allocate', 'lock', moved.householdId, 'ATLANTIS', '--data', data]);
-    expectOneLineError(unknown.stderr, /destination ATLANTIS not found/);
+    expectOneLineError(unknown.stderr, /destinationId: no destination ATLANTIS/);
     const again = JSON.parse(
       corridor(['allocate', '--data', data, '--json', '--time-limit', '5']).stdout,
     );

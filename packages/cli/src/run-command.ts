@@ -6,13 +6,30 @@
 import { execute, type AnyCommand } from '@corridor/commands';
 import { authorize } from '@corridor/core';
 import type { Command } from 'commander';
-import { actorOf, output, withStore } from './context.js';
+import { actorOf, globals, output, withStore } from './context.js';
+import { progressControl, startProgress } from './progress.js';
 
-const bound = new WeakMap<Command, AnyCommand>();
+const bound = new WeakMap<Command, AnyCommand[]>();
 
-/** The command a CLI subcommand is bound to, for the command-table test and help. */
+/** The command a CLI subcommand is bound to (its first, when it has several), for help. */
 export function boundCommandOf(cli: Command): AnyCommand | undefined {
-  return bound.get(cli);
+  return bound.get(cli)?.[0];
+}
+
+/** Every command a CLI subcommand is bound to, for the command-table test. */
+export function boundCommandsOf(cli: Command): readonly AnyCommand[] {
+  return bound.get(cli) ?? [];
+}
+
+/** One way a subcommand runs: a command, and the options that choose it. */
+export interface CliWay<O> {
+  command: AnyCommand;
+  /** True when this way applies to the options given (absent: always). */
+  when?: (options: Record<string, unknown>) => boolean;
+  toInput: (args: (string | undefined)[], options: Record<string, unknown>) => unknown;
+  text: (out: O, input: never) => string;
+  /** The exit code of an answer that says no without failing (a check that does not pass). */
+  exitCode?: (out: O) => number | undefined;
 }
 
 /**
@@ -22,21 +39,42 @@ export function boundCommandOf(cli: Command): AnyCommand | undefined {
 export function bindCli<O>(
   cli: Command,
   command: AnyCommand,
-  toInput: (args: string[], options: Record<string, unknown>) => unknown,
+  toInput: (args: (string | undefined)[], options: Record<string, unknown>) => unknown,
   text: (out: O, input: never) => string,
 ): Command {
-  bound.set(cli, command);
+  return bindCliWays<O>(cli, [{ command, toInput, text }]);
+}
+
+/**
+ * Binds a subcommand that runs one of several commands chosen by its options (`move-case
+ * --check` checks, `move-case` reassigns): the first way whose `when` holds runs.
+ */
+export function bindCliWays<O>(cli: Command, ways: CliWay<O>[]): Command {
+  bound.set(
+    cli,
+    ways.map((w) => w.command),
+  );
   return cli.action(async (...received: unknown[]) => {
     const self = received.at(-1) as Command;
     const options = received.at(-2) as Record<string, unknown>;
-    const args = received.slice(0, -2).map(String);
+    // An optional argument left out stays undefined.
+    const args = received.slice(0, -2).map((a) => (a === undefined ? undefined : String(a)));
+    const way = ways.find((w) => !w.when || w.when(options)) ?? ways.at(-1)!;
+    const { command } = way;
     const actor = { ...actorOf(self), via: 'cli' as const };
     // Refused before the options are read or the data folder opened; `execute` checks again.
     authorize(actor, command.permission);
-    const input = toInput(args, options);
+    const input = way.toInput(args, options);
+    // A long command runs inline with a progress bar (on a terminal, never with --json).
+    const progress = command.job
+      ? startProgress(command.job.kind, 100, Boolean(globals(self).json))
+      : undefined;
+    const control = progress ? { control: progressControl(progress) } : {};
     const result = await withStore(self, false, (store) =>
-      execute(command, { actor, store, now: new Date() }, input),
-    );
-    output(self, result, () => text(result as O, input as never));
+      execute(command, { actor, store, now: new Date(), ...control }, input),
+    ).finally(() => progress?.stop());
+    output(self, result, () => way.text(result as O, input as never));
+    const code = way.exitCode?.(result as O);
+    if (code) process.exitCode = code;
   });
 }

@@ -1,6 +1,7 @@
 /** What a command runs with: who acts and through which interface, the store, and the clock. */
 import type { Role } from '@corridor/core';
 import type { Store } from '@corridor/storage';
+import type { PlanningControl } from './planning/control.js';
 
 /** The interface a command was reached through; recorded with the actor. */
 export type Via = 'cli' | 'api' | 'job';
@@ -18,4 +19,6 @@ export interface CommandContext {
   store: Store;
   /** The time of the request, from the interface's clock. */
   now: Date;
+  /** A long command's progress reports and cancel signal (the CLI's bar, a job's record). */
+  control?: PlanningControl;
 }

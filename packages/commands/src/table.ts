@@ -1,9 +1,21 @@
 /** Every command, by name: the table the interfaces bind and the tests walk. */
 import type { AnyCommand } from './define.js';
+import { allocationCommands } from './allocation/index.js';
+import { hazardCommands } from './hazard/index.js';
+import { jobCommands } from './job/index.js';
+import { planCommands } from './plan/index.js';
 import { propertyCommands } from './property/index.js';
+import { timetableCommands } from './timetable/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
-export const commandList: readonly AnyCommand[] = [...propertyCommands];
+export const commandList: readonly AnyCommand[] = [
+  ...propertyCommands,
+  ...planCommands,
+  ...allocationCommands,
+  ...timetableCommands,
+  ...hazardCommands,
+  ...jobCommands,
+];
 
 /** The commands by name. */
 export const commandsByName: ReadonlyMap<string, AnyCommand> = new Map(

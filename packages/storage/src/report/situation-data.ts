@@ -1,5 +1,5 @@
 /** Gathers the situation report's inputs from the store (registry, plans, timetable, incidents). */
-import { buildSituation, errors, type SituationReport } from '@corridor/core';
+import { buildSituation, defaultHazardPrior, errors, type SituationReport } from '@corridor/core';
 import { hazardFrom } from '../incidents/hazard-from.js';
 import { timetableView } from '../plans/timetable-view.js';
 import type { Store } from '../store.js';
@@ -25,7 +25,12 @@ export async function situationReport(store: Store, today: string): Promise<Situ
   >;
   const timetable = (await timetableView(store, 'timetable')) ?? [];
   const incidents = await store.incidents.list();
-  const hazard = await hazardFrom(store, operation.windowStart, operation.windowEnd, 0.02);
+  const hazard = await hazardFrom(
+    store,
+    operation.windowStart,
+    operation.windowEnd,
+    defaultHazardPrior,
+  );
   const head = await store.audit.head();
   const report = buildSituation({
     operation,
