@@ -347,7 +347,7 @@ describe('corridor on an embedded data folder', () => {
       new RegExp(`cannot go on movement ${elsewhere.id}: goes to`),
     );
     const noReason = corridor(['move-case', caseId, to.id, '--data', data]);
-    expectOneLineError(noReason.stderr, /--reason: say why the case moves/);
+    expectOneLineError(noReason.stderr, /reason: say why the case moves/);
     expect(versions()).toBe(before);
 
     const moved = corridor([

@@ -127,4 +127,23 @@ describe('every write command as every role, from the CLI and the API', () => {
     const api = await server.as('auditor', { method: 'GET', url: '/api/property/report' });
     expect(JSON.parse(cli.stdout)).toEqual(api.json());
   });
+
+  it.each([
+    [['plan', 'show'], '/api/plans/current'],
+    [['plan', 'list', '--kind', 'timetable'], '/api/plans?kind=timetable'],
+    [['allocate', 'locks'], '/api/locks'],
+    [['allocate', 'fairness'], '/api/allocation/fairness'],
+    [['timetable'], '/api/timetable'],
+    [
+      ['hazard', '--from', '2027-06-25', '--to', '2027-07-05'],
+      '/api/hazard?from=2027-06-25&to=2027-07-05',
+    ],
+    [['job', 'list', '--status', 'cancelled'], '/api/jobs?status=cancelled'],
+  ])('answers `corridor %s --json` as %s', async (args, url) => {
+    const cli = await corridor([...args, '--json', '--data', server.dataDir, '--role', 'auditor']);
+    expect(cli.code, cli.stderr).toBe(0);
+    const api = await server.as('auditor', { method: 'GET', url });
+    expect(api.statusCode).toBe(200);
+    expect(JSON.parse(cli.stdout)).toEqual(api.json());
+  });
 });
