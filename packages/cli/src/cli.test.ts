@@ -186,7 +186,7 @@ describe('corridor on an embedded data folder', () => {
     );
     expect(corridor(['allocate', 'lock', moved.householdId, 'ITA', '--data', data]).code).toBe(0);
     const unknown = corridor(['allocate', 'lock', moved.householdId, 'ATLANTIS', '--data', data]);
-    expectOneLineError(unknown.stderr, /destination ATLANTIS not found/);
+    expectOneLineError(unknown.stderr, /destinationId: no destination ATLANTIS/);
     const again = JSON.parse(
       corridor(['allocate', '--data', data, '--json', '--time-limit', '5']).stdout,
     );
@@ -347,7 +347,7 @@ describe('corridor on an embedded data folder', () => {
       new RegExp(`cannot go on movement ${elsewhere.id}: goes to`),
     );
     const noReason = corridor(['move-case', caseId, to.id, '--data', data]);
-    expectOneLineError(noReason.stderr, /--reason: say why the case moves/);
+    expectOneLineError(noReason.stderr, /reason: say why the case moves/);
     expect(versions()).toBe(before);
 
     const moved = corridor([

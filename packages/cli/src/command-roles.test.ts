@@ -30,6 +30,19 @@ async function corridor(args: string[]): Promise<{ code: number; stdout: string;
   }
 }
 
+/** Polls a job until it ends. */
+async function settle(server: TestServer, id: string): Promise<{ status: string; error: unknown }> {
+  for (let i = 0; i < 1200; i++) {
+    const job = (await server.as('auditor', { url: `/api/jobs/${id}` })).json() as {
+      status: string;
+      error: unknown;
+    };
+    if (job.status !== 'queued' && job.status !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`job ${id} did not end in two minutes`);
+}
+
 const fixtures = Object.assign({}, ...fixtureGroups.map((g) => g.fixtures)) as Record<
   string,
   WriteFixture
@@ -86,6 +99,12 @@ describe('every write command as every role, from the CLI and the API', () => {
           ok = r.statusCode < 300;
           if (!ok && allowed) throw new Error(`${name} as ${role} over HTTP: ${r.body}`);
           if (!ok) expect(r.statusCode).toBe(403);
+          // A long command answers 202 with its job: the write is the job's, when it ends.
+          if (ok && command.job) {
+            expect(r.statusCode).toBe(202);
+            const job = await settle(server, (r.json() as { id: string }).id);
+            expect([job.status, job.error], `${name} as ${role}`).toEqual(['succeeded', null]);
+          }
         }
         outcome[`${role} ${via}`] = ok ? 'allowed' : 'refused';
         if (ok) expect((await lastAudit())?.action).toBe(command.audit);
@@ -106,6 +125,25 @@ describe('every write command as every role, from the CLI and the API', () => {
       'auditor',
     ]);
     const api = await server.as('auditor', { method: 'GET', url: '/api/property/report' });
+    expect(JSON.parse(cli.stdout)).toEqual(api.json());
+  });
+
+  it.each([
+    [['plan', 'show'], '/api/plans/current'],
+    [['plan', 'list', '--kind', 'timetable'], '/api/plans?kind=timetable'],
+    [['allocate', 'locks'], '/api/locks'],
+    [['allocate', 'fairness'], '/api/allocation/fairness'],
+    [['timetable'], '/api/timetable'],
+    [
+      ['hazard', '--from', '2027-06-25', '--to', '2027-07-05'],
+      '/api/hazard?from=2027-06-25&to=2027-07-05',
+    ],
+    [['job', 'list', '--status', 'cancelled'], '/api/jobs?status=cancelled'],
+  ])('answers `corridor %s --json` as %s', async (args, url) => {
+    const cli = await corridor([...args, '--json', '--data', server.dataDir, '--role', 'auditor']);
+    expect(cli.code, cli.stderr).toBe(0);
+    const api = await server.as('auditor', { method: 'GET', url });
+    expect(api.statusCode).toBe(200);
     expect(JSON.parse(cli.stdout)).toEqual(api.json());
   });
 });

@@ -14,6 +14,7 @@ import { registerCustody } from './commands/custody.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerIncident } from './commands/incident.js';
+import { registerJob } from './commands/job.js';
 import { registerManifest } from './commands/manifest.js';
 import { registerMovement } from './commands/movement.js';
 import { registerPerson } from './commands/person.js';
@@ -67,6 +68,7 @@ export function buildProgram(): Command {
   registerSolveGap(program);
   registerPlan(program);
   registerSchedule(program);
+  registerJob(program);
   registerIncident(program);
   registerAudit(program);
   registerServe(program);

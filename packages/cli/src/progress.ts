@@ -1,5 +1,5 @@
 /** Progress on long work: a bar on an interactive terminal, nothing in scripts or with --json. */
-import type { PlanningControl } from '@corridor/server';
+import type { PlanningControl } from '@corridor/commands';
 import cliProgress from 'cli-progress';
 
 /** A running progress display. */

@@ -9,13 +9,30 @@ import { authorize, type Role } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, globals, output, withStore } from './context.js';
+import { progressControl, startProgress } from './progress.js';
 import { remoteExecute, routeOf } from './remote.js';
 
-const bound = new WeakMap<Command, AnyCommand>();
+const bound = new WeakMap<Command, AnyCommand[]>();
 
-/** The command a CLI subcommand is bound to, for the command-table test and help. */
+/** The command a CLI subcommand is bound to (its first, when it has several), for help. */
 export function boundCommandOf(cli: Command): AnyCommand | undefined {
-  return bound.get(cli);
+  return bound.get(cli)?.[0];
+}
+
+/** Every command a CLI subcommand is bound to, for the command-table test. */
+export function boundCommandsOf(cli: Command): readonly AnyCommand[] {
+  return bound.get(cli) ?? [];
+}
+
+/** One way a subcommand runs: a command, and the options that choose it. */
+export interface CliWay<O> {
+  command: AnyCommand;
+  /** True when this way applies to the options given (absent: always). */
+  when?: (options: Record<string, unknown>) => boolean;
+  toInput: (args: (string | undefined)[], options: Record<string, unknown>) => unknown;
+  text: (out: O, input: never) => string;
+  /** The exit code of an answer that says no without failing (a check that does not pass). */
+  exitCode?: (out: O) => number | undefined;
 }
 
 /** What a few subcommands bind differently. */
@@ -35,27 +52,57 @@ export interface CliBindingOptions<O> {
 export function bindCli<O>(
   cli: Command,
   command: AnyCommand,
-  toInput: (args: string[], options: Record<string, unknown>) => unknown,
+  toInput: (args: (string | undefined)[], options: Record<string, unknown>) => unknown,
   text: (out: O, input: never) => string,
   binding: CliBindingOptions<O> = {},
 ): Command {
-  bound.set(cli, command);
+  return bindCliWays<O>(cli, [{ command, toInput, text }], binding);
+}
+
+/**
+ * Binds a subcommand that runs one of several commands chosen by its options (`move-case
+ * --check` checks, `move-case` reassigns): the first way whose `when` holds runs.
+ */
+export function bindCliWays<O>(
+  cli: Command,
+  ways: CliWay<O>[],
+  binding: CliBindingOptions<O> = {},
+): Command {
+  bound.set(
+    cli,
+    ways.map((w) => w.command),
+  );
   return cli.action(async (...received: unknown[]) => {
     const self = received.at(-1) as Command;
     const options = received.at(-2) as Record<string, unknown>;
-    const args = received.slice(0, -2).map(String);
+    // An optional argument left out stays undefined.
+    const args = received.slice(0, -2).map((a) => (a === undefined ? undefined : String(a)));
+    const way = ways.find((w) => !w.when || w.when(options)) ?? ways.at(-1)!;
+    const { command } = way;
     const actor = { ...(binding.actor ?? actorOf)(self), via: 'cli' as const };
     // Refused before the options are read or the data folder opened; `execute` checks again.
     authorize(actor, command.permission);
     // `toInput` may read standard input (a password), hence the await.
-    const input = await toInput(args, options);
+    const input = await way.toInput(args, options);
     const server = globals(self).server ?? process.env.CORRIDOR_SERVER;
+    // A long command runs inline with a progress bar (on a terminal, never with --json).
+    const progress =
+      command.job && !server
+        ? startProgress(command.job.kind, 100, Boolean(globals(self).json))
+        : undefined;
+    const control = progress ? { control: progressControl(progress) } : {};
     const result = server
       ? await remoteExecute(server, await routeOf(command), input as Record<string, unknown>)
       : await withStore(self, binding.create ?? false, async (store) => {
-          const out = (await execute(command, { actor, store, now: new Date() }, input)) as O;
+          const out = (await execute(
+            command,
+            { actor, store, now: new Date(), ...control },
+            input,
+          )) as O;
           return binding.afterLocal ? binding.afterLocal(store, out) : out;
-        });
-    output(self, result, () => text(result as O, input as never));
+        }).finally(() => progress?.stop());
+    output(self, result, () => way.text(result as O, input as never));
+    const code = way.exitCode?.(result as O);
+    if (code) process.exitCode = code;
   });
 }

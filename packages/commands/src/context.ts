@@ -1,6 +1,7 @@
 /** What a command runs with: who acts and through which interface, the store, and the clock. */
 import type { Role } from '@corridor/core';
 import type { Store } from '@corridor/storage';
+import type { PlanningControl } from './planning/control.js';
 
 /** The interface a command was reached through; recorded with the actor. */
 export type Via = 'cli' | 'api' | 'job';
@@ -20,4 +21,6 @@ export interface CommandContext {
   now: Date;
   /** The origins this server answers on (`http://host:port`), so a command can refuse itself as a target. */
   origins?: readonly string[];
+  /** A long command's progress reports and cancel signal (the CLI's bar, a job's record). */
+  control?: PlanningControl;
 }

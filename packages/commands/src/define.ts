@@ -24,6 +24,13 @@ export interface CommandSpec<I extends z.ZodType, O extends z.ZodType, R = unkno
    * whose rule depends on the record; runs inside the transaction, before `run`.
    */
   record?: (ctx: CommandContext, input: z.output<I>) => Promise<R>;
+  /**
+   * A long command (allocate, schedule, re-plan): over HTTP it is queued as a job of `kind` and
+   * answers 202; the job's worker and the CLI run it through `execute` with progress in
+   * `ctx.control`. Its `run` is not wrapped in one transaction: it computes first and saves in one
+   * transaction at the end (`saveRun`), so a cancel or a failure saves nothing.
+   */
+  job?: { kind: string };
   run(ctx: CommandContext, input: z.output<I>): Promise<z.input<O>>;
 }
 

@@ -42,8 +42,9 @@ export async function execute<I extends z.ZodType, O extends z.ZodType, R>(
       authorize(inner.actor, command.permission, await command.record(inner, parsed));
     return command.run(inner, parsed);
   };
+  // A read, or a long command that saves in one transaction of its own at the end.
   const raw =
-    command.audit === null
+    command.audit === null || command.job
       ? await act(ctx)
       : await ctx.store.atomically((store) => act({ ...ctx, store }));
   const output = command.output.parse(raw) as z.output<O>;

@@ -8,6 +8,11 @@ import { personCommands } from './person/index.js';
 import { propertyCommands } from './property/index.js';
 import { userCommands } from './user/index.js';
 import { webhookCommands } from './webhook/index.js';
+import { allocationCommands } from './allocation/index.js';
+import { hazardCommands } from './hazard/index.js';
+import { jobCommands } from './job/index.js';
+import { planCommands } from './plan/index.js';
+import { timetableCommands } from './timetable/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
 export const commandList: readonly AnyCommand[] = [
@@ -19,6 +24,11 @@ export const commandList: readonly AnyCommand[] = [
   ...userCommands,
   ...personCommands,
   ...dedupCommands,
+  ...planCommands,
+  ...allocationCommands,
+  ...timetableCommands,
+  ...hazardCommands,
+  ...jobCommands,
 ];
 
 /** The commands by name. */

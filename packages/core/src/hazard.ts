@@ -28,10 +28,22 @@ export interface HazardOptions {
   confidence: Record<HazardIncident['confidence'], number>;
 }
 
-/** Defaults: a prior mean of 0.02 incidents per day worth 25 days of data, a 30-day half-life. */
+/**
+ * Expected incidents per day at the camp before any data: the one default of the hazard prior
+ * (the CLI's `--hazard-rate` and `--prior-rate`, the API's `priorRate`, the situation report).
+ */
+export const defaultHazardPrior = 0.02;
+
+/** The Gamma prior whose mean is `rate` incidents per day, as much evidence as half an incident. */
+export function hazardPrior(
+  rate: number = defaultHazardPrior,
+): Pick<HazardOptions, 'priorShape' | 'priorRate'> {
+  return { priorShape: 0.5, priorRate: 0.5 / Math.max(rate, 1e-6) };
+}
+
+/** Defaults: a prior mean of `defaultHazardPrior` worth 25 days of data, a 30-day half-life. */
 export const defaultHazardOptions: HazardOptions = {
-  priorShape: 0.5,
-  priorRate: 25,
+  ...hazardPrior(),
   halfLifeDays: 30,
   injuredWeight: 0.2,
   killedWeight: 0.5,

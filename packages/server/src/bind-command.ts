@@ -3,8 +3,8 @@
  * input, its response is the command's output. Validation, authorization, the transaction, the
  * audit event and redaction are the command layer's (`execute`); the route adds only the HTTP shape.
  */
-import { type RouteKey } from '@corridor/core';
-import { execute, type AnyCommand } from '@corridor/commands';
+import { authorize, type RouteKey } from '@corridor/core';
+import { execute, parseInput, QueuedJobSchema, type AnyCommand } from '@corridor/commands';
 import { z } from 'zod';
 import { defineRoute, type ApiRoute } from './route.js';
 
@@ -17,7 +17,7 @@ export interface HttpBinding {
   params?: Record<string, string>;
   /** Input fields a POST takes from the query string instead of the body (`?now=true`). */
   query?: readonly string[];
-  /** The success status (default 200 for reads, 201 for writes). */
+  /** The success status (default 200 for reads, 201 for writes, 202 for a long command's job). */
   status?: 200 | 201 | 202;
 }
 
@@ -33,7 +33,9 @@ function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
 
 /**
  * Defines the route `key` for `command`: GET takes the rest of the input from the query string,
- * other methods from the JSON body.
+ * other methods from the JSON body. A long command (`job`) is authorized and its input parsed
+ * at once (403 and 400 as for any command), then queued: the answer is the job (202), which the
+ * worker runs through `execute` again.
  */
 export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBinding): BoundRoute {
   const method = key.split(' ')[0]!;
@@ -70,8 +72,8 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
     params,
     query,
     body: !inQuery && !restIsEmpty ? rest : undefined,
-    response: command.output,
-    status: binding.status ?? (command.audit === null ? 200 : 201),
+    response: command.job ? QueuedJobSchema : command.output,
+    status: binding.status ?? (command.job ? 202 : command.audit === null ? 200 : 201),
     handler: async (ctx) => {
       const input: Record<string, unknown> = {
         ...((inQuery ? ctx.query : ctx.body) as Record<string, unknown> | undefined),
@@ -80,6 +82,11 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
       for (const [p, field] of fromParams)
         input[field] = (ctx.params as Record<string, unknown>)[p];
       const actor = { name: ctx.actor.name, role: ctx.user!.role, via: 'api' as const };
+      if (command.job) {
+        authorize(actor, command.permission);
+        parseInput(command.input, input, command.name);
+        return ctx.jobs.submit(command.job.kind, input, actor);
+      }
       const origins = [`${ctx.request.protocol}://${ctx.request.host}`];
       return execute(command, { actor, store: ctx.store, now: ctx.now, origins }, input);
     },

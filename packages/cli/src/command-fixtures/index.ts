@@ -1,10 +1,14 @@
 /** Every capability's fixtures for the role-matrix test, one capability a line. */
 import { caseFixtures } from './case.js';
 import { dedupFixtures } from './dedup.js';
+import { allocationFixtures } from './allocation.js';
 import type { FixtureGroup } from './fixture.js';
+import { jobFixtures } from './job.js';
+import { planFixtures } from './plan.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
 import { webhookFixtures } from './webhook.js';
+import { timetableFixtures } from './timetable.js';
 
 /** The fixture groups the role-matrix test sets up and runs. */
 export const fixtureGroups: FixtureGroup[] = [
@@ -13,4 +17,8 @@ export const fixtureGroups: FixtureGroup[] = [
   caseFixtures,
   userFixtures,
   dedupFixtures,
+  planFixtures,
+  allocationFixtures,
+  timetableFixtures,
+  jobFixtures,
 ];

@@ -1,18 +1,22 @@
 /** `corridor incident add|list|import` and `corridor hazard`: the incident log and the hazard it implies (M8). */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import {
+  defaultHazardPrior,
   errors,
   incidentTypes,
   maySee,
   redactIncident,
+  type HazardDay,
   type Incident,
   type Role,
 } from '@corridor/core';
+import { hazardEstimate } from '@corridor/commands';
 import { hazardFrom, restoreFormula } from '@corridor/storage';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { actorOf, output, withStore } from '../context.js';
 import { table } from '../format.js';
+import { bindCli } from '../run-command.js';
 import { incidentsCsv } from './incident-export.js';
 
 /** Column names (plain or HXL hashtag) → incident field. */
@@ -243,41 +247,30 @@ export function registerIncident(program: Command): void {
       },
     );
 
-  program
-    .command('hazard')
-    .description(
-      'daily incident rate at the camp from the log (Poisson–Gamma with forgetting): mean and 90% upper quantile',
-    )
-    .option('--from <day>', 'first day (default: the operation’s first day)')
-    .option('--to <day>', 'last day (default: the operation’s last day)')
-    .option('--prior-rate <n>', 'expected incidents per day before any data', '0.02')
-    .option('--json', 'print JSON')
-    .action(async (o: { from?: string; to?: string; priorRate: string }, command: Command) => {
-      const rate = Number(o.priorRate);
-      if (!(rate > 0))
-        throw errors.invalidInput(`--prior-rate must be a positive number, not "${o.priorRate}"`);
-      const days = await withStore(command, false, async (store) => {
-        const op = await store.registry.operation();
-        if (!op) throw errors.noOperation();
-        const from = o.from ?? op.windowStart;
-        const to = o.to ?? op.windowEnd;
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || from > to)
-          throw errors.invalidInput('--from and --to must be days YYYY-MM-DD, from ≤ to');
-        return hazardFrom(store, from, to, rate);
-      });
-      output(command, days, () => {
-        const notable = days.filter(
-          (d, k) => d.observed > 0 || k === 0 || k === days.length - 1 || days[k - 1]!.observed > 0,
-        );
-        return table(
-          ['day', 'observed', 'mean per day', '90% upper'],
-          notable.map((d) => [
-            d.day,
-            d.observed.toFixed(2),
-            d.mean.toFixed(4),
-            d.upper90.toFixed(4),
-          ]),
-        );
-      });
-    });
+  bindCli<HazardDay[]>(
+    program
+      .command('hazard')
+      .description(
+        'daily incident rate at the camp from the log (Poisson–Gamma with forgetting): mean and 90% upper quantile',
+      )
+      .option('--from <day>', 'first day (default: the operation’s first day)')
+      .option('--to <day>', 'last day (default: the operation’s last day)')
+      .option(
+        '--prior-rate <n>',
+        'expected incidents per day before any data',
+        String(defaultHazardPrior),
+      )
+      .option('--json', 'print JSON'),
+    hazardEstimate,
+    (_args, o) => ({ from: o.from, to: o.to, priorRate: o.priorRate }),
+    (days) => {
+      const notable = days.filter(
+        (d, k) => d.observed > 0 || k === 0 || k === days.length - 1 || days[k - 1]!.observed > 0,
+      );
+      return table(
+        ['day', 'observed', 'mean per day', '90% upper'],
+        notable.map((d) => [d.day, d.observed.toFixed(2), d.mean.toFixed(4), d.upper90.toFixed(4)]),
+      );
+    },
+  );
 }

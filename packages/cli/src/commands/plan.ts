@@ -1,69 +1,60 @@
 /** `corridor plan list|show`: the stored plan versions and their assignments. */
-import { errors } from '@corridor/core';
-import type { PlanKind } from '@corridor/storage';
+import { listPlans, showPlan, type PlanHeaderSchema, type PlanSchema } from '@corridor/commands';
 import type { Command } from 'commander';
-import { output, withStore } from '../context.js';
+import type { z } from 'zod';
 import { table } from '../format.js';
+import { bindCli } from '../run-command.js';
 
-const kinds: PlanKind[] = ['allocation', 'timetable', 'joint'];
+const kinds = 'allocation, timetable, joint';
 
 /** Registers `corridor plan`. */
 export function registerPlan(program: Command): void {
   const plan = program
     .command('plan')
     .description('stored plans (versioned) and their assignments');
-  plan
-    .command('list')
-    .description('list plan versions, newest first')
-    .option('--kind <kind>', kinds.join(', '))
-    .option('--json', 'print JSON')
-    .action(async (opts: { kind?: string }, command: Command) => {
-      if (opts.kind !== undefined && !kinds.includes(opts.kind as PlanKind))
-        throw errors.invalidInput(`--kind must be one of ${kinds.join(', ')}`);
-      const list = await withStore(command, false, (store) =>
-        store.plans.list(opts.kind as PlanKind | undefined),
-      );
-      output(command, list, () =>
+  bindCli<z.output<typeof PlanHeaderSchema>[]>(
+    plan
+      .command('list')
+      .description('list plan versions, newest first')
+      .option('--kind <kind>', kinds)
+      .option('--json', 'print JSON'),
+    listPlans,
+    (_args, o) => ({ kind: o.kind }),
+    (list) =>
+      table(
+        ['plan', 'kind', 'version', 'status', 'created', 'by', 'summary'],
+        list.map((p) => [
+          p.id,
+          p.kind,
+          p.version,
+          p.status,
+          p.createdAt.slice(0, 19),
+          p.createdBy,
+          `${String(p.summary.status ?? '')} gap ${Number(p.summary.gap ?? 0).toFixed(4)}`,
+        ]),
+      ),
+  );
+  bindCli<z.output<typeof PlanSchema>>(
+    plan
+      .command('show [id]')
+      .description('show a plan with its assignments (default: the current allocation plan)')
+      .option('--kind <kind>', 'with no id: the current plan of this kind', 'allocation')
+      .option('--json', 'print JSON'),
+    showPlan,
+    ([id], o) => ({ id, kind: o.kind }),
+    (found) =>
+      [
+        `plan ${found.id}: ${found.kind} v${found.version} (${found.status}) by ${found.createdBy} at ${found.createdAt}`,
         table(
-          ['plan', 'kind', 'version', 'status', 'created', 'by', 'summary'],
-          list.map((p) => [
-            p.id,
-            p.kind,
-            p.version,
-            p.status,
-            p.createdAt.slice(0, 19),
-            p.createdBy,
-            `${String(p.summary.status ?? '')} gap ${Number(p.summary.gap ?? 0).toFixed(4)}`,
+          ['case', 'destination', 'movement', 'locked', 'reason'],
+          found.assignments.map((a) => [
+            a.householdId,
+            a.destinationId ?? '-',
+            a.movementId ?? '-',
+            a.locked ? 'yes' : '',
+            a.reason,
           ]),
         ),
-      );
-    });
-  plan
-    .command('show [id]')
-    .description('show a plan with its assignments (default: the current allocation plan)')
-    .option('--kind <kind>', 'with no id: the current plan of this kind', 'allocation')
-    .option('--json', 'print JSON')
-    .action(async (id: string | undefined, opts: { kind: string }, command: Command) => {
-      if (!kinds.includes(opts.kind as PlanKind))
-        throw errors.invalidInput(`--kind must be one of ${kinds.join(', ')}`);
-      const found = await withStore(command, false, (store) =>
-        id ? store.plans.get(Number(id)) : store.plans.current(opts.kind as PlanKind),
-      );
-      if (!found) throw errors.notFound('plan', id ?? `(current ${opts.kind})`);
-      output(command, found, () =>
-        [
-          `plan ${found.id}: ${found.kind} v${found.version} (${found.status}) by ${found.createdBy} at ${found.createdAt}`,
-          table(
-            ['case', 'destination', 'movement', 'locked', 'reason'],
-            found.assignments.map((a) => [
-              a.householdId,
-              a.destinationId ?? '-',
-              a.movementId ?? '-',
-              a.locked ? 'yes' : '',
-              a.reason,
-            ]),
-          ),
-        ].join('\n'),
-      );
-    });
+      ].join('\n'),
+  );
 }

@@ -1,198 +1,175 @@
 /** `corridor schedule`, `corridor timetable`, `corridor move-case`, `corridor replan`: movements for every case (M5, M7). */
 import { readFileSync, existsSync } from 'node:fs';
-import { errors } from '@corridor/core';
 import {
-  checkCaseMove,
-  moveCase,
-  parseReplanEvents,
-  runReplan,
-  runSchedule,
-  silentControl,
+  timetableCheckReassign,
+  timetableReassignCase,
+  timetableReplan,
+  timetableSchedule,
+  timetableShow,
   type MoveCheck,
-  type MoveResult,
-  type TimetableOptions,
-} from '@corridor/server';
-import { timetableView } from '@corridor/storage';
+  type ReassignResult,
+  type ReplanSummary,
+  type ScheduleSummary,
+} from '@corridor/commands';
+import { defaultHazardPrior, errors } from '@corridor/core';
+import type { TimetableRow } from '@corridor/storage';
 import type { Command } from 'commander';
-import { actorOf, globals, output, withStore } from '../context.js';
 import { table } from '../format.js';
-import { progressControl, startProgress } from '../progress.js';
+import { bindCli, bindCliWays } from '../run-command.js';
 
-function positive(flag: string, value: string, max: number): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > max)
-    throw errors.invalidInput(`${flag} must be a number from 0 to ${max}, not "${value}"`);
-  return n;
-}
-
-function isMove(out: MoveCheck | MoveResult): out is MoveResult {
-  return 'plan' in out;
-}
-
-function options(opts: {
-  joint?: boolean;
-  needsFirst?: boolean;
-  hazardRate: string;
-}): TimetableOptions {
-  return {
-    joint: Boolean(opts.joint),
-    needsFirst: Boolean(opts.needsFirst),
-    hazardRate: positive('--hazard-rate', opts.hazardRate, 100),
-  };
+/** Reads `--event FILE`: one event, a list of events, or `{"events": [...]}`. */
+function readEvents(file: string): unknown {
+  if (!existsSync(file)) throw errors.invalidInput(`no events file at ${file}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw errors.invalidInput(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (Array.isArray(parsed)) return parsed;
+  if (parsed && typeof parsed === 'object' && 'events' in parsed)
+    return (parsed as { events: unknown }).events;
+  return [parsed];
 }
 
 /** Registers `corridor schedule`, `corridor timetable`, `corridor move-case` and `corridor replan`. */
 export function registerSchedule(program: Command): void {
-  program
-    .command('schedule')
-    .description(
-      'assign allocated cases to movements, minimising the exposure of the people still in the camp',
-    )
-    .option('--joint', 'choose destination and movement together (bins are movements)')
-    .option('--needs-first', 'give cases with specific needs priority')
-    .option('--hazard-rate <n>', 'expected incidents per day at the camp', '0.02')
-    .option('--time-limit <seconds>', 'time limit of the search', '10')
-    .option('--json', 'print JSON')
-    .action(
-      async (
-        opts: { joint?: boolean; needsFirst?: boolean; hazardRate: string; timeLimit: string },
-        command: Command,
-      ) => {
-        const o = options(opts);
-        const timeLimitMs = positive('--time-limit', opts.timeLimit, 3600) * 1000;
-        const progress = startProgress('schedule', 100, Boolean(globals(command).json));
-        const out = await withStore(command, false, (store) =>
-          runSchedule(store, actorOf(command), { ...o, timeLimitMs }, progressControl(progress)),
-        ).finally(() => progress.stop());
-        output(command, out, () =>
-          [
-            `${o.joint ? 'joint' : 'timetable'} plan v${out.plan.version}: ${String(out.status)}; exposure ${String(out.exposure)} expected person-incidents (first-ready-first-served: ${String(out.firstReadyFirstServed.exposure)})`,
-            `makespan ${String(out.makespanDays)} days from ${String(out.startDay)}; ${String(out.movementsUsed)} movements used; ${String(out.unusedSeats)} seats unused; ${String(out.unplaced)} cases without a movement`,
-            ...(out.allocateThenSchedule
-              ? [
-                  `allocate-then-schedule exposure ${String(out.allocateThenSchedule.exposure)}; joint saves ${String(out.allocateThenSchedule.saved)}`,
-                ]
-              : []),
-          ].join('\n'),
-        );
-      },
-    );
+  bindCli<ScheduleSummary>(
+    program
+      .command('schedule')
+      .description(
+        'assign allocated cases to movements, minimising the exposure of the people still in the camp',
+      )
+      .option('--joint', 'choose destination and movement together (bins are movements)')
+      .option('--needs-first', 'give cases with specific needs priority')
+      .option(
+        '--hazard-rate <n>',
+        'expected incidents per day at the camp',
+        String(defaultHazardPrior),
+      )
+      .option('--time-limit <seconds>', 'time limit of the search', '10')
+      .option('--json', 'print JSON'),
+    timetableSchedule,
+    (_args, o) => ({
+      joint: Boolean(o.joint),
+      needsFirst: Boolean(o.needsFirst),
+      hazardRate: o.hazardRate,
+      timeLimit: o.timeLimit,
+    }),
+    (out, input: { joint: boolean }) =>
+      [
+        `${input.joint ? 'joint' : 'timetable'} plan v${out.plan.version}: ${out.status}; exposure ${out.exposure} expected person-incidents (first-ready-first-served: ${out.firstReadyFirstServed.exposure})`,
+        `makespan ${out.makespanDays} days from ${out.startDay}; ${out.movementsUsed} movements used; ${out.unusedSeats} seats unused; ${out.unplaced} cases without a movement`,
+        ...(out.allocateThenSchedule
+          ? [
+              `allocate-then-schedule exposure ${out.allocateThenSchedule.exposure}; joint saves ${out.allocateThenSchedule.saved}`,
+            ]
+          : []),
+      ].join('\n'),
+  );
 
-  program
-    .command('timetable')
-    .description('list movements with the cases the current timetable puts on them')
-    .option('--joint', 'show the current joint plan instead')
-    .option('--json', 'print JSON')
-    .action(async (opts: { joint?: boolean }, command: Command) => {
-      const rows = await withStore(command, false, async (store) => {
-        const view = await timetableView(store, opts.joint ? 'joint' : 'timetable');
-        if (!view)
-          throw errors.invalidInput('there is no timetable yet; run `corridor schedule` first');
-        return view;
-      });
-      output(command, rows, () =>
-        table(
-          ['movement', 'departs', 'to', 'status', 'seats', 'persons', 'cases'],
-          rows.map((m) => [
-            m.id,
-            m.departAt,
-            m.destinationId ?? '-',
-            m.status,
-            m.seats,
-            m.persons,
-            m.cases.length,
-          ]),
-        ),
-      );
-    });
+  bindCli<TimetableRow[]>(
+    program
+      .command('timetable')
+      .description('list movements with the cases the current timetable puts on them')
+      .option('--joint', 'show the current joint plan instead')
+      .option('--json', 'print JSON'),
+    timetableShow,
+    (_args, o) => ({ kind: o.joint ? 'joint' : 'timetable' }),
+    (rows) =>
+      table(
+        ['movement', 'departs', 'to', 'status', 'seats', 'persons', 'cases'],
+        rows.map((m) => [
+          m.id,
+          m.departAt,
+          m.destinationId ?? '-',
+          m.status,
+          m.seats,
+          m.persons,
+          m.cases.length,
+        ]),
+      ),
+  );
 
-  program
-    .command('move-case <case> <movement>')
-    .description(
-      'move a case to another movement by hand: checks it fits, saves a new timetable version and locks the case there',
-    )
-    .option('--reason <text>', 'why (kept with the plan and the lock; required unless --check)')
-    .option('--check', 'only check whether the case fits; change nothing')
-    .option('--joint', 'move it in the current joint plan instead')
-    .option('--json', 'print JSON')
-    .action(
-      async (
-        caseId: string,
-        movementId: string,
-        opts: { reason?: string; check?: boolean; joint?: boolean },
-        command: Command,
-      ) => {
-        const request = { caseId, movementId, joint: Boolean(opts.joint) };
-        const reason = opts.reason?.trim() ?? '';
-        if (!opts.check && reason.length < 3)
-          throw errors.invalidInput('--reason: say why the case moves (at least 3 characters)');
-        const out: MoveCheck | MoveResult = await withStore(command, false, (store) =>
-          opts.check
-            ? checkCaseMove(store, request)
-            : moveCase(store, actorOf(command), { ...request, reason }),
-        );
-        output(command, out, () =>
+  const findings = (out: MoveCheck) =>
+    out.findings.map((f) => `${f.ok ? 'ok  ' : 'FAIL'} ${f.text}`);
+  const kind = (o: Record<string, unknown>) => (o.joint ? 'joint' : 'timetable');
+  bindCliWays<MoveCheck & Partial<ReassignResult>>(
+    program
+      .command('move-case <case> <movement>')
+      .description(
+        'move a case to another movement by hand: checks it fits, saves a new timetable version and locks the case there',
+      )
+      .option('--reason <text>', 'why (kept with the plan and the lock; required unless --check)')
+      .option('--check', 'only check whether the case fits; change nothing')
+      .option('--joint', 'move it in the current joint plan instead')
+      .option('--json', 'print JSON'),
+    [
+      {
+        command: timetableCheckReassign,
+        when: (o) => Boolean(o.check),
+        toInput: ([caseId, movement], o) => ({ case: caseId, movement, kind: kind(o) }),
+        text: (out) =>
           [
-            ...out.findings.map((f) => `${f.ok ? 'ok  ' : 'FAIL'} ${f.text}`),
-            isMove(out)
-              ? `case ${out.case} moved from ${out.from ?? 'no movement'} to ${out.to}: ${out.plan.kind} plan v${out.plan.version}, locked there`
-              : `case ${out.case} (on ${out.from ?? 'no movement'}) ${out.ok ? 'fits' : 'does not fit'} on ${out.to}`,
+            ...findings(out),
+            `case ${out.case} (on ${out.from ?? 'no movement'}) ${out.ok ? 'fits' : 'does not fit'} on ${out.to}`,
           ].join('\n'),
-        );
-        if (!out.ok) process.exitCode = 3;
+        exitCode: (out) => (out.ok ? undefined : 3),
       },
-    );
+      {
+        command: timetableReassignCase,
+        toInput: ([caseId, movementId], o) => ({
+          case: caseId,
+          movementId,
+          reason: o.reason,
+          kind: kind(o),
+        }),
+        text: (out) =>
+          [
+            ...findings(out),
+            `case ${out.case} moved from ${out.from ?? 'no movement'} to ${out.to}: ${out.plan?.kind} plan v${out.plan?.version}, locked there`,
+          ].join('\n'),
+      },
+    ],
+  );
 
-  program
-    .command('replan')
-    .description(
-      'apply disruption events (JSON file) and re-plan, changing as few people’s plans as possible',
-    )
-    .requiredOption('--event <file>', 'a JSON event, a list of events, or {"events": [...]}')
-    .option(
-      '--change-penalty <n>',
-      'exposure a move must save before a case is moved without need',
-      '1',
-    )
-    .option('--hazard-rate <n>', 'expected incidents per day at the camp', '0.02')
-    .option('--time-limit <seconds>', 'time limit of the search', '10')
-    .option('--json', 'print JSON')
-    .action(
-      async (
-        opts: { event: string; changePenalty: string; hazardRate: string; timeLimit: string },
-        command: Command,
-      ) => {
-        if (!existsSync(opts.event)) throw errors.invalidInput(`no events file at ${opts.event}`);
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(readFileSync(opts.event, 'utf8'));
-        } catch (error) {
-          throw errors.invalidInput(`${opts.event} is not valid JSON: ${(error as Error).message}`);
-        }
-        const events = parseReplanEvents(parsed);
-        const params = {
-          events,
-          changePenalty: positive('--change-penalty', opts.changePenalty, 1e9),
-          hazardRate: positive('--hazard-rate', opts.hazardRate, 100),
-          timeLimitMs: positive('--time-limit', opts.timeLimit, 3600) * 1000,
-        };
-        const out = await withStore(command, false, (store) =>
-          runReplan(store, actorOf(command), params, silentControl),
-        );
-        output(command, out, () =>
-          [
-            `re-plan v${out.plan.version}: ${out.status}; ${out.changedCases} cases changed (at least ${out.minimumChanges} had to), ${out.keptCases} kept; exposure ${out.exposureBefore} → ${out.exposureAfter}`,
-            ...out.changes
-              .slice(0, 50)
-              .map(
-                (c) =>
-                  `  ${c.case} (${c.persons}): ${c.from ?? '-'} → ${c.to ?? '-'} (${c.reason})`,
-              ),
-            ...(out.changes.length > 50
-              ? [`  … and ${out.changes.length - 50} more (use --json)`]
-              : []),
-          ].join('\n'),
-        );
-      },
-    );
+  bindCli<ReplanSummary>(
+    program
+      .command('replan')
+      .description(
+        'apply disruption events (JSON file) and re-plan, changing as few people’s plans as possible',
+      )
+      .requiredOption('--event <file>', 'a JSON event, a list of events, or {"events": [...]}')
+      .option(
+        '--change-penalty <n>',
+        'exposure a move must save before a case is moved without need',
+        '1',
+      )
+      .option(
+        '--hazard-rate <n>',
+        'expected incidents per day at the camp',
+        String(defaultHazardPrior),
+      )
+      .option('--time-limit <seconds>', 'time limit of the search', '10')
+      .option('--json', 'print JSON'),
+    timetableReplan,
+    (_args, o) => ({
+      events: readEvents(String(o.event)),
+      changePenalty: o.changePenalty,
+      hazardRate: o.hazardRate,
+      timeLimit: o.timeLimit,
+    }),
+    (out) =>
+      [
+        `re-plan v${out.plan.version}: ${out.status}; ${out.changedCases} cases changed (at least ${out.minimumChanges} had to), ${out.keptCases} kept; exposure ${out.exposureBefore} → ${out.exposureAfter}`,
+        ...out.changes
+          .slice(0, 50)
+          .map(
+            (c) => `  ${c.case} (${c.persons}): ${c.from ?? '-'} → ${c.to ?? '-'} (${c.reason})`,
+          ),
+        ...(out.changes.length > 50
+          ? [`  … and ${out.changes.length - 50} more (use --json)`]
+          : []),
+      ].join('\n'),
+  );
 }

@@ -2,10 +2,10 @@
  * Runs one queued job to its end on this process: claim, heartbeat (liveness, progress, cancel
  * requests from any server), the planning run, and the outcome. Shared by both runners.
  */
-import { errors, isCorridorError } from '@corridor/core';
-import type { Actor, JobError, JobOutcome, JobProgress, Store } from '@corridor/storage';
-import type { PlanningControl } from '../planning/control.js';
-import { isJobKind, jobHandlers, type JobKind, type JobParams } from './job-kinds.js';
+import { execute, type AnyCommand } from '@corridor/commands';
+import { errors, isCorridorError, type Role } from '@corridor/core';
+import type { JobError, JobOutcome, JobProgress, JobRecord, Store } from '@corridor/storage';
+import { commandOfKind } from './job-kinds.js';
 
 /** How this process runs jobs. */
 export interface ExecuteSettings {
@@ -24,6 +24,30 @@ export type ExecuteEnd = JobOutcome['status'] | 'not-claimed' | 'released';
 function failure(error: unknown): JobError {
   if (isCorridorError(error)) return { id: error.id, message: error.message };
   return { id: 'job-failed', message: 'the job failed unexpectedly; it was logged' };
+}
+
+/**
+ * Who runs a job: the user who submitted it, as they are now. A user disabled since, or whose role
+ * changed, no longer vouches for the job: it is refused (the policy is checked again by `execute`).
+ */
+async function submitter(store: Store, job: JobRecord): Promise<{ name: string; role: Role }> {
+  const username = job.createdBy.startsWith('api:') ? job.createdBy.slice(4) : undefined;
+  const user = username ? await store.users.credentials(username) : undefined;
+  if (!user) throw errors.forbidden(`job ${job.id}: its submitter ${job.createdBy} is no user`);
+  if (user.disabled)
+    throw errors.forbidden(`job ${job.id}: its submitter ${user.username} has been disabled`);
+  if (user.role !== job.createdRole)
+    throw errors.forbidden(
+      `job ${job.id}: the role of its submitter ${user.username} changed from ${job.createdRole} to ${user.role}`,
+    );
+  return { name: job.createdBy, role: user.role };
+}
+
+/** The long command a job runs. */
+function commandOf(kind: string): AnyCommand {
+  const command = commandOfKind(kind);
+  if (!command) throw errors.jobFailed(`this server cannot run jobs of kind ${kind}`);
+  return command;
 }
 
 /**
@@ -55,30 +79,28 @@ export async function executeJob(
   }, settings.heartbeatMs);
   let outcome: JobOutcome;
   try {
-    if (!isJobKind(job.kind))
-      throw errors.jobFailed(`this server cannot run jobs of kind ${job.kind}`);
-    // The params were checked by the route's schema when the job was submitted.
-    const run = jobHandlers[job.kind] as (
-      store: Store,
-      actor: Actor,
-      params: JobParams[JobKind],
-      control: PlanningControl,
-    ) => Promise<object>;
-    const result = await run(
-      store,
-      { name: job.createdBy, role: job.createdRole },
-      job.params as unknown as JobParams[JobKind],
+    const command = commandOf(job.kind);
+    const actor = { ...(await submitter(store, job)), via: 'job' as const };
+    // The same command as the CLI runs: the input parsed again, the policy checked again.
+    const result = await execute(
+      command,
       {
-        progress: (p) => {
-          latest = p;
-        },
-        signal: abort.signal,
-        // The last word on a cancel, in the plan's own transaction (docs/jobs.md).
-        beforeSave: async (tx) => {
-          if (!(await tx.jobs.markSaved(id, settings.worker, settings.clock())))
-            throw errors.jobCancelled(id);
+        actor,
+        store,
+        now: settings.clock(),
+        control: {
+          progress: (p) => {
+            latest = p;
+          },
+          signal: abort.signal,
+          // The last word on a cancel, in the plan's own transaction (docs/jobs.md).
+          beforeSave: async (tx) => {
+            if (!(await tx.jobs.markSaved(id, settings.worker, settings.clock())))
+              throw errors.jobCancelled(id);
+          },
         },
       },
+      job.params,
     );
     outcome = { status: 'succeeded', result: result as Record<string, unknown> };
   } catch (error) {

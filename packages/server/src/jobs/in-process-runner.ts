@@ -4,7 +4,6 @@
  */
 import type { Actor, JobRecord, Store } from '@corridor/storage';
 import { executeJob } from './execute-job.js';
-import type { JobKind, JobParams } from './job-kinds.js';
 import type { JobRunner, RunnerSettings } from './job-runner.js';
 
 /** The embedded runner. */
@@ -32,8 +31,8 @@ export class InProcessRunner implements JobRunner {
     return runner;
   }
 
-  async submit<K extends JobKind>(kind: K, params: JobParams[K], actor: Actor): Promise<JobRecord> {
-    const job = await this.store.jobs.create({ kind, params: { ...params } }, actor);
+  async submit(kind: string, params: Record<string, unknown>, actor: Actor): Promise<JobRecord> {
+    const job = await this.store.jobs.create({ kind, params }, actor);
     this.queue.push(job.id);
     this.pump();
     return job;

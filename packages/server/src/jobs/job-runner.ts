@@ -1,12 +1,14 @@
 /** Durable jobs behind one interface: in-process on PGlite, pg-boss queues on PostgreSQL (M12). */
 import type { Actor, JobRecord } from '@corridor/storage';
-import type { JobKind, JobParams } from './job-kinds.js';
 
 /** Queues long work and runs it on this process (and, on PostgreSQL, on every other server). */
 export interface JobRunner {
   readonly mode: 'in-process' | 'pg-boss';
-  /** Records a queued job and hands it to the queue; answers at once. */
-  submit<K extends JobKind>(kind: K, params: JobParams[K], actor: Actor): Promise<JobRecord>;
+  /**
+   * Records a queued job of `kind` with the long command's input as given and hands it to the
+   * queue, both in one transaction; answers at once.
+   */
+  submit(kind: string, params: Record<string, unknown>, actor: Actor): Promise<JobRecord>;
   /** Cancels a queued job, or stops a running one within a heartbeat wherever it runs. */
   cancel(id: string, actor: Actor): Promise<JobRecord>;
   /** Resolves when this process has nothing queued or running (tests, scripts). */

@@ -7,7 +7,6 @@ import { withStartupLock, type Actor, type JobRecord, type Store } from '@corrid
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
 import { executeJob } from './execute-job.js';
-import type { JobKind, JobParams } from './job-kinds.js';
 import type { JobRunner, RunnerSettings } from './job-runner.js';
 
 /** The pg-boss queue every server shares. */
@@ -47,6 +46,9 @@ export class PgBossRunner implements JobRunner {
     });
     const runner = new PgBossRunner(store, boss, settings);
     await runner.recover();
+    // Jobs queued before their row and message were written together may have no message: send
+    // one for every queued job (a second message of a job is harmless: only one run claims it).
+    for (const id of await store.jobs.queued()) await runner.enqueue(id);
     runner.recoverTimer = setInterval(
       () => void runner.recover().catch((e: unknown) => settings.onUnexpected('recover', e)),
       Math.max(500, settings.staleMs / 2),
@@ -65,10 +67,13 @@ export class PgBossRunner implements JobRunner {
     return runner;
   }
 
-  async submit<K extends JobKind>(kind: K, params: JobParams[K], actor: Actor): Promise<JobRecord> {
-    const job = await this.store.jobs.create({ kind, params: { ...params } }, actor);
-    await this.enqueue(job.id);
-    return job;
+  /** The job's row and its pg-boss message are written in one transaction: both or neither. */
+  submit(kind: string, params: Record<string, unknown>, actor: Actor): Promise<JobRecord> {
+    return this.store.atomically(async (tx) => {
+      const job = await tx.jobs.create({ kind, params }, actor);
+      await this.enqueue(job.id, tx);
+      return job;
+    });
   }
 
   cancel(id: string, actor: Actor): Promise<JobRecord> {
@@ -86,10 +91,15 @@ export class PgBossRunner implements JobRunner {
     await this.boss.stop({ graceful: true, close: false, timeout: 5000, wait: true });
   }
 
-  private enqueue(jobId: string): Promise<string | null> {
+  /** Sends the job's message, inside `tx`'s transaction when given (pg-boss's `db` option). */
+  private enqueue(jobId: string, tx?: Store): Promise<string | null> {
     // A redelivered message whose job is no longer queued is ignored (claim fails), so pg-boss's
     // retry only matters for a job a stopping server put back.
-    return this.boss.send(jobQueue, { jobId }, { retryLimit: 1, retryDelay: 1, expireInHours: 4 });
+    return this.boss.send(
+      jobQueue,
+      { jobId },
+      { retryLimit: 1, retryDelay: 1, expireInHours: 4, ...(tx ? { db: bossDb(tx) } : {}) },
+    );
   }
 
   private async track(jobId: string): Promise<void> {

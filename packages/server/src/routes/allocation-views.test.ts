@@ -1,8 +1,7 @@
+import { runAllocation, silentControl } from '@corridor/commands';
 import { generateDemo } from '@corridor/core';
 import { backends } from '@corridor/storage/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAllocation } from '../planning/run-allocation.js';
-import { silentControl } from '../planning/control.js';
 import { seeder, startTestServer, type TestServer } from '../test-support/test-server.js';
 
 const demo = generateDemo({ people: 120, seed: 21 });

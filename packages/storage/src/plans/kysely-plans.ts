@@ -118,34 +118,12 @@ async function saveIn(trx: Db, plan: NewPlan, actor: Actor): Promise<StoredPlan>
   return (await withAssignments(trx, row as PlanRow)) as StoredPlan;
 }
 
-/** Locks a case inside `trx` (see PlanStore.lock). */
+/** Locks a case inside `trx` (see PlanStore.lock); the command checked the case, destination and movement. */
 async function lockIn(
   trx: Db,
   lock: Omit<PlanLock, 'actor' | 'at'>,
   actor: Actor,
 ): Promise<PlanLock> {
-  const h = await trx
-    .selectFrom('households')
-    .select('id')
-    .where('id', '=', lock.householdId)
-    .executeTakeFirst();
-  if (!h) throw errors.notFound('case', lock.householdId);
-  if (lock.destinationId) {
-    const d = await trx
-      .selectFrom('destinations')
-      .select('id')
-      .where('id', '=', lock.destinationId)
-      .executeTakeFirst();
-    if (!d) throw errors.notFound('destination', lock.destinationId);
-  }
-  if (lock.movementId) {
-    const m = await trx
-      .selectFrom('movements')
-      .select('id')
-      .where('id', '=', lock.movementId)
-      .executeTakeFirst();
-    if (!m) throw errors.notFound('movement', lock.movementId);
-  }
   const at = new Date().toISOString();
   const values = {
     household_id: lock.householdId,

@@ -60,7 +60,7 @@ export interface PlanStore {
   get(id: number): Promise<StoredPlan | undefined>;
   /** Plans without assignments, newest first. */
   list(kind?: PlanKind): Promise<Omit<StoredPlan, 'assignments'>[]>;
-  /** Locks a case (replacing an earlier lock of it). */
+  /** Locks a case (replacing an earlier lock of it); the caller checked that what it names exists. */
   lock(lock: Omit<PlanLock, 'actor' | 'at'>, actor: Actor): Promise<PlanLock>;
   /**
    * Saves a plan and locks a case in one transaction (a planner's move of a case by hand: the

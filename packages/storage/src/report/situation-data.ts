@@ -1,5 +1,11 @@
 /** Gathers the situation report's inputs from the store (registry, plans, timetable, incidents). */
-import { buildSituation, errors, pledgedTotals, type SituationReport } from '@corridor/core';
+import {
+  buildSituation,
+  defaultHazardPrior,
+  errors,
+  pledgedTotals,
+  type SituationReport,
+} from '@corridor/core';
 import { hazardFrom } from '../incidents/hazard-from.js';
 import { timetableView } from '../plans/timetable-view.js';
 import type { Store } from '../store.js';
@@ -25,7 +31,12 @@ export async function situationReport(store: Store, today: string): Promise<Situ
   >;
   const timetable = (await timetableView(store, 'timetable')) ?? [];
   const incidents = await store.incidents.list();
-  const hazard = await hazardFrom(store, operation.windowStart, operation.windowEnd, 0.02);
+  const hazard = await hazardFrom(
+    store,
+    operation.windowStart,
+    operation.windowEnd,
+    defaultHazardPrior,
+  );
   const head = await store.audit.head();
   const pledged = pledgedTotals(
     destinations.map((d) => d.id),

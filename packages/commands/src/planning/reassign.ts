@@ -1,13 +1,13 @@
 /**
- * A planner moves one case to another movement by hand (the web's drag and drop, `POST
- * /api/timetable/move`, `corridor move-case`): the check says whether it fits, the move saves a
- * new timetable version with the case there and locks it so later runs keep it.
+ * A planner reassigns one case to another movement by hand (the web's drag and drop, `POST
+ * /api/timetable/move`, `corridor move-case`): the check says whether it fits, the reassignment
+ * saves a new timetable version with the case there and locks it so later runs keep it.
  */
 import { checkMove, errors, plannedKgPerPerson, type MoveCheck } from '@corridor/core';
 import { timetableView, type Actor, type Store, type StoredPlan } from '@corridor/storage';
 
 /** Which case to which movement, in which plan. */
-export interface MoveRequest {
+export interface ReassignRequest {
   caseId: string;
   movementId: string;
   /** The joint plan instead of the timetable. */
@@ -16,21 +16,21 @@ export interface MoveRequest {
 
 export type { MoveCheck };
 
-/** What a move saved. */
-export interface MoveResult extends MoveCheck {
+/** What a reassignment saved. */
+export interface ReassignResult extends MoveCheck {
   plan: { id: number; version: number; kind: 'timetable' | 'joint' };
   reason: string;
 }
 
-/** Checks a move against the current plan and the movement's load in it. */
-export async function checkCaseMove(store: Store, request: MoveRequest): Promise<MoveCheck> {
+/** Checks a reassignment against the current plan and the movement's load in it. */
+export async function checkReassign(store: Store, request: ReassignRequest): Promise<MoveCheck> {
   return (await inspectMove(store, request)).check;
 }
 
 /** The check, and the plan it was made against. */
 async function inspectMove(
   store: Store,
-  request: MoveRequest,
+  request: ReassignRequest,
 ): Promise<{ check: MoveCheck; plan: StoredPlan }> {
   const kind = request.joint ? 'joint' : 'timetable';
   const household = await store.registry.household(request.caseId);
@@ -78,14 +78,14 @@ async function inspectMove(
 }
 
 /**
- * Moves the case if the check passes: a new version of the plan (based on the one checked, so a
+ * Reassigns the case if the check passes: a new version of the plan (based on the one checked, so a
  * plan saved meanwhile refuses the move with `plan-changed`) and a lock, in one transaction.
  */
-export async function moveCase(
+export async function reassignCase(
   store: Store,
   actor: Actor,
-  request: MoveRequest & { reason: string },
-): Promise<MoveResult> {
+  request: ReassignRequest & { reason: string },
+): Promise<ReassignResult> {
   const { check, plan: parent } = await inspectMove(store, request);
   if (!check.ok)
     throw errors.moveRefused(

@@ -1,5 +1,5 @@
 /** The timetable (M5) as one run: movements for every allocated case, minimising exposure. */
-import { errors } from '@corridor/core';
+import { defaultHazardPrior, errors } from '@corridor/core';
 import {
   buildTimetableInstance,
   firstReadyFirstServed,
@@ -25,7 +25,7 @@ export interface ScheduleParams {
 export const defaultScheduleParams: ScheduleParams = {
   joint: false,
   needsFirst: false,
-  hazardRate: 0.02,
+  hazardRate: defaultHazardPrior,
   timeLimitMs: 10_000,
 };
 

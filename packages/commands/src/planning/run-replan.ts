@@ -86,7 +86,8 @@ export async function runReplan(
   const appliedIndex = new Map(applied.movements.map((m, k) => [m.id, k]));
   // The movements' new states and the plan made for them are kept together or not at all.
   const plan = await saveRun(store, control, async (tx) => {
-    const saved = await saveTimetable(tx, actor, {
+    await applyToMovements(tx, actor, params.events);
+    return saveTimetable(tx, actor, {
       kind: 'timetable',
       input: applied,
       assignment: outcome.assignment.map((id) => (id ? (appliedIndex.get(id) ?? -1) : -1)),
@@ -97,8 +98,6 @@ export async function runReplan(
       basedOn: current.id,
       parentId: current.id,
     });
-    await applyToMovements(tx, actor, params.events);
-    return saved;
   });
   control.progress({ phase: 'done', fraction: 1, message: `plan v${plan.version} saved` });
   return { ...summary, plan: { id: plan.id, version: plan.version } };

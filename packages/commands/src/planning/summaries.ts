@@ -1,0 +1,66 @@
+/** What the long planning commands answer: `--json`, and a job's `result` over HTTP. */
+import { z } from 'zod';
+
+const int = z.number().int();
+const SavedPlan = z.object({ id: int, version: int });
+const Shortfall = z.array(z.object({ resource: z.string(), missing: z.number() }));
+
+/** `corridor allocate --json`: the allocation's figures and the plan version saved. */
+export const AllocationSummarySchema = z.object({
+  status: z.string(),
+  objective: z.number(),
+  bound: z.number(),
+  gap: z.number(),
+  unplaced: int,
+  unplacedPersons: int,
+  cases: int,
+  byDestination: z.record(
+    z.string(),
+    z.object({ cases: int, persons: int, capacity: z.number(), medical: int }),
+  ),
+  shortfall: Shortfall,
+  timeMs: z.number(),
+  plan: SavedPlan,
+});
+
+/** `corridor schedule --json`: the timetable's figures against first-ready-first-served. */
+export const ScheduleSummarySchema = z.object({
+  status: z.string(),
+  exposure: z.number(),
+  makespanDays: z.number(),
+  movementsUsed: int,
+  unplaced: int,
+  unplacedPersons: int,
+  unusedSeats: z.number(),
+  gap: z.number(),
+  cases: int,
+  startDay: z.string(),
+  firstReadyFirstServed: z.object({ exposure: z.number(), unplaced: int }),
+  exposureRatioToFirstReady: z.number().nullable(),
+  shortfall: Shortfall,
+  unplacedCases: z.array(z.string()),
+  timeMs: z.number(),
+  allocateThenSchedule: z.object({ exposure: z.number(), saved: z.number() }).optional(),
+  plan: SavedPlan,
+});
+
+/** `corridor replan --json`: who changed movement and why, and the exposure before and after. */
+export const ReplanSummarySchema = z.object({
+  status: z.string(),
+  changedCases: int,
+  keptCases: int,
+  minimumChanges: int,
+  exposureBefore: z.number(),
+  exposureAfter: z.number(),
+  timeMs: z.number(),
+  changes: z.array(
+    z.object({
+      case: z.string(),
+      persons: int,
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      reason: z.string(),
+    }),
+  ),
+  plan: SavedPlan,
+});
