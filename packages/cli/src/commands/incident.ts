@@ -11,7 +11,7 @@ import {
   type Role,
 } from '@corridor/core';
 import { hazardEstimate } from '@corridor/commands';
-import { hazardFrom, restoreFormula } from '@corridor/storage';
+import { restoreFormula } from '@corridor/storage';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { actorOf, output, withStore } from '../context.js';
