@@ -15,21 +15,34 @@ export function boundCommandOf(cli: Command): AnyCommand | undefined {
   return bound.get(cli);
 }
 
+/** How a subcommand hands its output over when not by printing it. */
+export interface CliDelivery<O> {
+  /**
+   * Delivers the output elsewhere (writes the file a subcommand was given) and returns what to
+   * print instead, with `--json` as without: for subcommands whose API answer is a file.
+   */
+  deliver?: (out: O, options: Record<string, unknown>) => unknown;
+}
+
 /**
- * Sets `cli`'s action: `toInput` turns its arguments and options into the command's input, `text`
- * prints the output (and the input it came from) for people. Returns `cli` for chaining.
+ * Sets `cli`'s action: `toInput` turns its arguments (an optional one left out is undefined) and
+ * options into the command's input, `text` prints the output (and the input it came from) for
+ * people. Returns `cli` for chaining.
  */
 export function bindCli<O>(
   cli: Command,
   command: AnyCommand,
   toInput: (args: string[], options: Record<string, unknown>) => unknown,
   text: (out: O, input: never) => string,
+  delivery: CliDelivery<O> = {},
 ): Command {
   bound.set(cli, command);
   return cli.action(async (...received: unknown[]) => {
     const self = received.at(-1) as Command;
     const options = received.at(-2) as Record<string, unknown>;
-    const args = received.slice(0, -2).map(String);
+    const args = received
+      .slice(0, -2)
+      .map((a) => (a === undefined ? undefined : String(a))) as string[];
     const actor = { ...actorOf(self), via: 'cli' as const };
     // Refused before the options are read or the data folder opened; `execute` checks again.
     authorize(actor, command.permission);
@@ -37,6 +50,7 @@ export function bindCli<O>(
     const result = await withStore(self, false, (store) =>
       execute(command, { actor, store, now: new Date() }, input),
     );
-    output(self, result, () => text(result as O, input as never));
+    const shown = delivery.deliver ? delivery.deliver(result as O, options) : result;
+    output(self, shown, () => text(result as O, input as never));
   });
 }

@@ -4,3 +4,6 @@ export * from './define.js';
 export * from './execute.js';
 export * from './table.js';
 export * from './property/index.js';
+export * from './movement/index.js';
+export * from './checkin/index.js';
+export * from './incident/index.js';

@@ -1,9 +1,17 @@
 /** Every command, by name: the table the interfaces bind and the tests walk. */
+import { checkinCommands } from './checkin/index.js';
 import type { AnyCommand } from './define.js';
+import { incidentCommands } from './incident/index.js';
+import { movementCommands } from './movement/index.js';
 import { propertyCommands } from './property/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
-export const commandList: readonly AnyCommand[] = [...propertyCommands];
+export const commandList: readonly AnyCommand[] = [
+  ...propertyCommands,
+  ...movementCommands,
+  ...checkinCommands,
+  ...incidentCommands,
+];
 
 /** The commands by name. */
 export const commandsByName: ReadonlyMap<string, AnyCommand> = new Map(

@@ -13,9 +13,6 @@ const writers: readonly Role[] = roles.filter((r) => r !== 'auditor');
 /** Roles that handle boarding and so see manifests (names, birth dates, documents). */
 const boarding: readonly Role[] = ['admin', 'registrar', 'protection-officer', 'movement-officer'];
 
-/** Roles that add and change flights and convoys. */
-const movementWriters: readonly Role[] = ['admin', 'planner', 'movement-officer'];
-
 /** Roles that may erase a person's personal data (crypto-shredding); storage checks it too. */
 export const erasureRoles: readonly Role[] = ['admin', 'protection-officer'];
 /** Roles that run and cancel planning jobs (allocation, timetable, re-planning). */
@@ -64,13 +61,13 @@ export const routeAccess = {
   'GET /api/plans': everyone,
   'GET /api/plans/current': everyone,
   'GET /api/plans/:id': everyone,
-  'GET /api/movements': everyone,
-  'POST /api/movements': movementWriters,
-  'PATCH /api/movements/:id': movementWriters,
-  'GET /api/checkin/log': ['admin', 'movement-officer'],
-  'POST /api/checkin/merge': ['admin', 'movement-officer'],
-  'GET /api/checkin/conflicts': boarding,
-  'POST /api/checkin/resolve': ['admin', 'movement-officer'],
+  'GET /api/movements': rolesAllowed('movement.read'),
+  'POST /api/movements': rolesAllowed('movement.write'),
+  'PATCH /api/movements/:id': rolesAllowed('movement.write'),
+  'GET /api/checkin/log': rolesAllowed('movement.exportCheckin'),
+  'POST /api/checkin/merge': rolesAllowed('movement.mergeCheckin'),
+  'GET /api/checkin/conflicts': rolesAllowed('movement.readCheckin'),
+  'POST /api/checkin/resolve': rolesAllowed('movement.checkin'),
   'GET /api/allocation/explain/:householdId': everyone,
   'GET /api/allocation/fairness': everyone,
   'GET /api/timetable': everyone,
@@ -78,8 +75,10 @@ export const routeAccess = {
   'POST /api/timetable/move': plannerRoles,
   'GET /api/hazard': everyone,
   'GET /api/movements/:id/manifest': boarding,
-  'GET /api/movements/:id/checkin': boarding,
-  'POST /api/checkin': ['admin', 'movement-officer'],
+  'GET /api/movements/:id/checkin': rolesAllowed('movement.readCheckin'),
+  'GET /api/movements/:id/checkin/persons': rolesAllowed('movement.readCheckin'),
+  'GET /api/movements/:id/checkin/summary': rolesAllowed('movement.readCheckin'),
+  'POST /api/checkin': rolesAllowed('movement.checkin'),
   'POST /api/import': ['admin', 'registrar'],
   'GET /api/export/:what': everyone,
   'POST /api/plans/allocate': plannerRoles,
@@ -96,8 +95,9 @@ export const routeAccess = {
   'POST /api/users': userAdminRoles,
   'POST /api/users/:username/disable': userAdminRoles,
   'POST /api/persons/:id/erase': erasureRoles,
-  'GET /api/incidents': everyone,
-  'POST /api/incidents': writers,
+  'GET /api/incidents': rolesAllowed('incident.read'),
+  'POST /api/incidents': rolesAllowed('incident.write'),
+  'POST /api/incidents/import': rolesAllowed('incident.write'),
   'GET /api/property': rolesAllowed('property.read'),
   'GET /api/property/report': rolesAllowed('property.read'),
   'POST /api/property/assets': rolesAllowed('property.write'),

@@ -29,3 +29,4 @@ export * from './property/property-store.js';
 export * from './custody/custody-store.js';
 export { custodyRecordPdf } from './io/custody-pdf.js';
 export { custodyRecordFile, type CustodyRecordFile } from './io/custody-record.js';
+export { readCsvRows } from './io/csv-read.js';

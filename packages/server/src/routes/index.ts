@@ -4,7 +4,12 @@ import { auditEventsRoute, auditHeadRoute, verifyAuditRoute } from './audit.js';
 import { explainRoute, fairnessRoute } from './allocation-views.js';
 import { listCasesRoute } from './case-list.js';
 import { caseRoute, moveCaseRoute } from './cases.js';
-import { checkinRoute, movementCheckinRoute } from './checkin.js';
+import {
+  checkinRoute,
+  movementCheckinListRoute,
+  movementCheckinRoute,
+  movementCheckinSummaryRoute,
+} from './checkin.js';
 import {
   checkinConflictsRoute,
   checkinLogRoute,
@@ -31,7 +36,7 @@ import {
   personBelongingsRoute,
   verifyCustodyRoute,
 } from './custody.js';
-import { addIncidentRoute, listIncidentsRoute } from './incidents.js';
+import { addIncidentRoute, importIncidentsRoute, listIncidentsRoute } from './incidents.js';
 import { movementsRoute } from './movements.js';
 import {
   abandonAssetRoute,
@@ -91,6 +96,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   hazardRoute,
   manifestRoute,
   movementCheckinRoute,
+  movementCheckinListRoute,
+  movementCheckinSummaryRoute,
   checkinRoute,
   checkinLogRoute,
   checkinMergeRoute,
@@ -106,6 +113,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   disableUserRoute,
   listIncidentsRoute,
   addIncidentRoute,
+  importIncidentsRoute,
   propertyLedgerRoute,
   propertyReportRoute,
   addAssetsRoute,
