@@ -7,3 +7,5 @@ export * from './property/index.js';
 export * from './movement/index.js';
 export * from './checkin/index.js';
 export * from './incident/index.js';
+export * from './custody/index.js';
+export * from './audit/index.js';

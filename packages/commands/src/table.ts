@@ -1,5 +1,7 @@
 /** Every command, by name: the table the interfaces bind and the tests walk. */
+import { auditCommands } from './audit/index.js';
 import { checkinCommands } from './checkin/index.js';
+import { custodyCommands } from './custody/index.js';
 import type { AnyCommand } from './define.js';
 import { incidentCommands } from './incident/index.js';
 import { movementCommands } from './movement/index.js';
@@ -11,6 +13,8 @@ export const commandList: readonly AnyCommand[] = [
   ...movementCommands,
   ...checkinCommands,
   ...incidentCommands,
+  ...custodyCommands,
+  ...auditCommands,
 ];
 
 /** The commands by name. */

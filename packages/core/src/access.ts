@@ -19,15 +19,6 @@ export const erasureRoles: readonly Role[] = ['admin', 'protection-officer'];
 export const plannerRoles: readonly Role[] = ['admin', 'planner'];
 /** Roles that manage user accounts. */
 export const userAdminRoles: readonly Role[] = ['admin'];
-/** Roles that record belongings and custody events (M9). */
-export const custodyWriterRoles: readonly Role[] = [
-  'admin',
-  'registrar',
-  'movement-officer',
-  'protection-officer',
-];
-/** Roles that may read the audit log. */
-export const auditReaderRoles: readonly Role[] = ['admin', 'auditor'];
 
 /**
  * The access table, keyed `METHOD /path` exactly as the route is registered. A route that is not
@@ -88,9 +79,9 @@ export const routeAccess = {
   'GET /api/jobs': everyone,
   'GET /api/jobs/:id': everyone,
   'POST /api/jobs/:id/cancel': plannerRoles,
-  'GET /api/audit/verify': auditReaderRoles,
-  'GET /api/audit/head': auditReaderRoles,
-  'GET /api/audit/events': auditReaderRoles,
+  'GET /api/audit/verify': rolesAllowed('audit.read'),
+  'GET /api/audit/head': rolesAllowed('audit.read'),
+  'GET /api/audit/events': rolesAllowed('audit.read'),
   'GET /api/users': userAdminRoles,
   'POST /api/users': userAdminRoles,
   'POST /api/users/:username/disable': userAdminRoles,
@@ -105,11 +96,12 @@ export const routeAccess = {
   'POST /api/property/restrictions': rolesAllowed('property.write'),
   'POST /api/property/sales': rolesAllowed('property.write'),
   'POST /api/property/assets/:id/abandon': rolesAllowed('property.write'),
-  'GET /api/persons/:id/belongings': everyone,
-  'POST /api/persons/:id/belongings': custodyWriterRoles,
-  'POST /api/belongings/:id/events': custodyWriterRoles,
+  'GET /api/persons/:id/belongings': rolesAllowed('custody.read'),
+  'GET /api/belongings': rolesAllowed('custody.read'),
+  'POST /api/persons/:id/belongings': rolesAllowed('custody.write'),
+  'POST /api/belongings/:id/events': rolesAllowed('custody.write'),
   'GET /api/persons/:id/custody.pdf': everyone,
-  'GET /api/custody/verify': [...auditReaderRoles, 'protection-officer'],
+  'GET /api/custody/verify': rolesAllowed('custody.verify'),
 } as const satisfies Record<string, RouteAccess>;
 
 /** A route's key in the access table, e.g. `GET /api/cases/:id`. */

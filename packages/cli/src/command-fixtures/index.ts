@@ -1,5 +1,6 @@
 /** Every capability's fixtures for the role-matrix test, one capability a line. */
 import { checkinFixtures } from './checkin.js';
+import { custodyFixtures } from './custody.js';
 import type { FixtureGroup } from './fixture.js';
 import { incidentFixtures } from './incident.js';
 import { movementFixtures } from './movement.js';
@@ -11,4 +12,5 @@ export const fixtureGroups: FixtureGroup[] = [
   movementFixtures,
   checkinFixtures,
   incidentFixtures,
+  custodyFixtures,
 ];

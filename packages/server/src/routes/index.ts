@@ -33,6 +33,7 @@ import {
   addBelongingsRoute,
   addCustodyEventRoute,
   custodyRecordRoute,
+  listBelongingsRoute,
   personBelongingsRoute,
   verifyCustodyRoute,
 } from './custody.js';
@@ -122,6 +123,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   addSaleRoute,
   abandonAssetRoute,
   personBelongingsRoute,
+  listBelongingsRoute,
   addBelongingsRoute,
   addCustodyEventRoute,
   verifyCustodyRoute,
