@@ -43,11 +43,17 @@ export interface CliBindingOptions<O> {
   create?: boolean;
   /** Runs after the command on the same local store (not with --server); its answer is printed. */
   afterLocal?: (store: Store, out: O) => Promise<O>;
+  /**
+   * Delivers the output elsewhere (writes the file a subcommand was given) and returns what to
+   * print instead, with `--json` as without: for subcommands whose API answer is a file.
+   */
+  deliver?: (out: O, options: Record<string, unknown>) => unknown;
 }
 
 /**
- * Sets `cli`'s action: `toInput` turns its arguments and options into the command's input, `text`
- * prints the output (and the input it came from) for people. Returns `cli` for chaining.
+ * Sets `cli`'s action: `toInput` turns its arguments (an optional one left out is undefined) and
+ * options into the command's input, `text` prints the output (and the input it came from) for
+ * people. Returns `cli` for chaining.
  */
 export function bindCli<O>(
   cli: Command,
@@ -101,7 +107,8 @@ export function bindCliWays<O>(
           )) as O;
           return binding.afterLocal ? binding.afterLocal(store, out) : out;
         }).finally(() => progress?.stop());
-    output(self, result, () => way.text(result as O, input as never));
+    const shown = binding.deliver ? binding.deliver(result as O, options) : result;
+    output(self, shown, () => way.text(result as O, input as never));
     const code = way.exitCode?.(result as O);
     if (code) process.exitCode = code;
   });

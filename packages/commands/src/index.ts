@@ -17,3 +17,8 @@ export * from './timetable/index.js';
 export * from './hazard/index.js';
 export * from './job/index.js';
 export * from './planning/index.js';
+export * from './movement/index.js';
+export * from './checkin/index.js';
+export * from './incident/index.js';
+export * from './custody/index.js';
+export * from './audit/index.js';

@@ -1,10 +1,15 @@
 /** Every command, by name: the table the interfaces bind and the tests walk. */
+import { auditCommands } from './audit/index.js';
+import { checkinCommands } from './checkin/index.js';
+import { custodyCommands } from './custody/index.js';
 import type { AnyCommand } from './define.js';
 import { caseCommands } from './case/index.js';
 import { dedupCommands } from './dedup/index.js';
 import { destinationCommands } from './destination/index.js';
 import { operationCommands } from './operation/index.js';
 import { personCommands } from './person/index.js';
+import { incidentCommands } from './incident/index.js';
+import { movementCommands } from './movement/index.js';
 import { propertyCommands } from './property/index.js';
 import { userCommands } from './user/index.js';
 import { webhookCommands } from './webhook/index.js';
@@ -29,6 +34,11 @@ export const commandList: readonly AnyCommand[] = [
   ...timetableCommands,
   ...hazardCommands,
   ...jobCommands,
+  ...movementCommands,
+  ...checkinCommands,
+  ...incidentCommands,
+  ...custodyCommands,
+  ...auditCommands,
 ];
 
 /** The commands by name. */

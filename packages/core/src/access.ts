@@ -7,28 +7,14 @@ export type RouteAccess = 'public' | readonly Role[];
 
 /** Every role, read-only auditor included: routes that only read counts or plans. */
 const everyone: readonly Role[] = roles;
-/** Every role that writes to the registry (all but the read-only auditor). */
-const writers: readonly Role[] = roles.filter((r) => r !== 'auditor');
 
 /** Roles that handle boarding and so see manifests (names, birth dates, documents). */
 const boarding: readonly Role[] = ['admin', 'registrar', 'protection-officer', 'movement-officer'];
-
-/** Roles that add and change flights and convoys. */
-const movementWriters: readonly Role[] = ['admin', 'planner', 'movement-officer'];
 
 /** Roles that may erase a person's personal data (crypto-shredding); storage checks it too. */
 export const erasureRoles: readonly Role[] = ['admin', 'protection-officer'];
 /** Roles that manage user accounts. */
 export const userAdminRoles: readonly Role[] = ['admin'];
-/** Roles that record belongings and custody events (M9). */
-export const custodyWriterRoles: readonly Role[] = [
-  'admin',
-  'registrar',
-  'movement-officer',
-  'protection-officer',
-];
-/** Roles that may read the audit log. */
-export const auditReaderRoles: readonly Role[] = ['admin', 'auditor'];
 
 /**
  * The access table, keyed `METHOD /path` exactly as the route is registered. A route that is not
@@ -63,13 +49,13 @@ export const routeAccess = {
   'GET /api/plans': rolesAllowed('plan.read'),
   'GET /api/plans/current': rolesAllowed('plan.read'),
   'GET /api/plans/:id': rolesAllowed('plan.read'),
-  'GET /api/movements': everyone,
-  'POST /api/movements': movementWriters,
-  'PATCH /api/movements/:id': movementWriters,
-  'GET /api/checkin/log': ['admin', 'movement-officer'],
-  'POST /api/checkin/merge': ['admin', 'movement-officer'],
-  'GET /api/checkin/conflicts': boarding,
-  'POST /api/checkin/resolve': ['admin', 'movement-officer'],
+  'GET /api/movements': rolesAllowed('movement.read'),
+  'POST /api/movements': rolesAllowed('movement.write'),
+  'PATCH /api/movements/:id': rolesAllowed('movement.write'),
+  'GET /api/checkin/log': rolesAllowed('movement.exportCheckin'),
+  'POST /api/checkin/merge': rolesAllowed('movement.mergeCheckin'),
+  'GET /api/checkin/conflicts': rolesAllowed('movement.readCheckin'),
+  'POST /api/checkin/resolve': rolesAllowed('movement.checkin'),
   'GET /api/allocation/explain/:householdId': rolesAllowed('plan.read'),
   'GET /api/allocation/fairness': rolesAllowed('plan.read'),
   'GET /api/timetable': rolesAllowed('plan.read'),
@@ -77,8 +63,10 @@ export const routeAccess = {
   'POST /api/timetable/move': rolesAllowed('plan.reassign'),
   'GET /api/hazard': rolesAllowed('incident.read'),
   'GET /api/movements/:id/manifest': boarding,
-  'GET /api/movements/:id/checkin': boarding,
-  'POST /api/checkin': ['admin', 'movement-officer'],
+  'GET /api/movements/:id/checkin': rolesAllowed('movement.readCheckin'),
+  'GET /api/movements/:id/checkin/persons': rolesAllowed('movement.readCheckin'),
+  'GET /api/movements/:id/checkin/summary': rolesAllowed('movement.readCheckin'),
+  'POST /api/checkin': rolesAllowed('movement.checkin'),
   'POST /api/import': ['admin', 'registrar'],
   'GET /api/export/:what': everyone,
   'POST /api/plans/allocate': rolesAllowed('plan.run'),
@@ -88,15 +76,16 @@ export const routeAccess = {
   'GET /api/jobs': rolesAllowed('plan.read'),
   'GET /api/jobs/:id': rolesAllowed('plan.read'),
   'POST /api/jobs/:id/cancel': rolesAllowed('plan.cancelJob'),
-  'GET /api/audit/verify': auditReaderRoles,
-  'GET /api/audit/head': auditReaderRoles,
-  'GET /api/audit/events': auditReaderRoles,
+  'GET /api/audit/verify': rolesAllowed('audit.read'),
+  'GET /api/audit/head': rolesAllowed('audit.read'),
+  'GET /api/audit/events': rolesAllowed('audit.read'),
   'GET /api/users': rolesAllowed('user.manage'),
   'POST /api/users': rolesAllowed('user.manage'),
   'POST /api/users/:username/disable': rolesAllowed('user.manage'),
   'POST /api/persons/:id/erase': rolesAllowed('person.erase'),
-  'GET /api/incidents': everyone,
-  'POST /api/incidents': writers,
+  'GET /api/incidents': rolesAllowed('incident.read'),
+  'POST /api/incidents': rolesAllowed('incident.write'),
+  'POST /api/incidents/import': rolesAllowed('incident.write'),
   'GET /api/property': rolesAllowed('property.read'),
   'GET /api/property/report': rolesAllowed('property.read'),
   'POST /api/property/assets': rolesAllowed('property.write'),
@@ -104,11 +93,12 @@ export const routeAccess = {
   'POST /api/property/restrictions': rolesAllowed('property.write'),
   'POST /api/property/sales': rolesAllowed('property.write'),
   'POST /api/property/assets/:id/abandon': rolesAllowed('property.write'),
-  'GET /api/persons/:id/belongings': everyone,
-  'POST /api/persons/:id/belongings': custodyWriterRoles,
-  'POST /api/belongings/:id/events': custodyWriterRoles,
+  'GET /api/persons/:id/belongings': rolesAllowed('custody.read'),
+  'GET /api/belongings': rolesAllowed('custody.read'),
+  'POST /api/persons/:id/belongings': rolesAllowed('custody.write'),
+  'POST /api/belongings/:id/events': rolesAllowed('custody.write'),
   'GET /api/persons/:id/custody.pdf': everyone,
-  'GET /api/custody/verify': [...auditReaderRoles, 'protection-officer'],
+  'GET /api/custody/verify': rolesAllowed('custody.verify'),
   'GET /api/webhooks': rolesAllowed('webhook.read'),
   'POST /api/webhooks': rolesAllowed('webhook.manage'),
   'DELETE /api/webhooks/:id': rolesAllowed('webhook.manage'),

@@ -7,47 +7,55 @@
  */
 
 import { z } from 'zod';
+import {
+  checkinStatuses,
+  isPresentStatus,
+  stationIdPattern,
+  type CheckinStatus,
+} from './checkin-status.js';
 
-/** What a station records about a person on a movement. */
-export const checkinStatuses = ['checked-in', 'boarded', 'no-show', 'arrived'] as const;
-/** One check-in status. */
-export type CheckinStatus = (typeof checkinStatuses)[number];
+export * from './checkin-status.js';
 
-/** Narrows a string to a check-in status. */
-export function isCheckinStatus(value: string): value is CheckinStatus {
-  return (checkinStatuses as readonly string[]).includes(value);
-}
+/** A station id as every interface accepts it (the CLI, the API and a merged log alike). */
+export const StationIdSchema = z
+  .string()
+  .regex(stationIdPattern, 'must be letters, digits, ".", "_" or "-" (at most 64)');
 
 /** One record of a station's log; (station, seq) identifies it everywhere. */
-export interface CheckinEvent {
-  station: string;
+export const CheckinEventSchema = z.object({
+  station: StationIdSchema,
   /** The station's own counter: 1, 2, 3, … */
-  seq: number;
-  movementId: string;
-  personId: string;
-  status: CheckinStatus;
+  seq: z.number().int().min(1),
+  movementId: z.string().min(1),
+  personId: z.string().min(1),
+  status: z.enum(checkinStatuses),
   /** When the station recorded it (its clock), ISO 8601. */
-  at: string;
-  actor: string;
-  role: string;
-  note: string | null;
+  at: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'is not a date-time'),
+  actor: z.string(),
+  /** The role the recorder held: a merge checks it against the check-in policy. */
+  role: z.string(),
+  note: z.string().nullable(),
   /** For a decision: the last record of each station that it settles. */
-  supersedes: Record<string, number> | null;
-}
+  supersedes: z.record(z.string(), z.number().int()).nullable(),
+});
+/** One record of a station's log. */
+export type CheckinEvent = z.infer<typeof CheckinEventSchema>;
 
 /** Where one person on one movement stands after every record so far. */
-export interface CheckinState {
-  movementId: string;
-  personId: string;
+export const CheckinStateSchema = z.object({
+  movementId: z.string(),
+  personId: z.string(),
   /** The agreed status, or null while stations disagree. */
-  status: CheckinStatus | null;
+  status: z.enum(checkinStatuses).nullable(),
   /** The disagreeing latest records of each station, when there is a conflict. */
-  conflict: CheckinEvent[] | null;
+  conflict: z.array(CheckinEventSchema).nullable(),
   /** The record that set the status (the most advanced of the agreeing ones). */
-  latest: CheckinEvent;
+  latest: CheckinEventSchema,
   /** Stations whose records count (not settled by a decision). */
-  stations: string[];
-}
+  stations: z.array(z.string()),
+});
+/** Where one person on one movement stands. */
+export type CheckinState = z.infer<typeof CheckinStateSchema>;
 
 const rank: Record<CheckinStatus, number> = {
   'checked-in': 1,
@@ -57,9 +65,7 @@ const rank: Record<CheckinStatus, number> = {
 };
 
 /** Present statuses claim the person is there; a no-show claims they are not. */
-export function isPresent(status: CheckinStatus): boolean {
-  return status !== 'no-show';
-}
+export const isPresent = isPresentStatus;
 
 /** The key of a person on a movement. */
 export function checkinKey(movementId: string, personId: string): string {
@@ -111,11 +117,6 @@ export function supersedesFor(state: CheckinState): Record<string, number> {
   return out;
 }
 
-/** A station id: letters, digits, `.`, `_`, `-`. */
-export function isStationId(value: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value);
-}
-
 /** The case status a household should reach from its members' check-in states, if it moves. */
 export function householdTarget(
   memberStatuses: readonly (CheckinStatus | null | undefined)[],
@@ -144,27 +145,17 @@ export function householdSteps(current: string, target: string | undefined): str
   return to > from ? dayOfTravel.slice(from + 1, to + 1) : [];
 }
 
-/** A check-in record as a log file carries it. */
-export const CheckinEventSchema = z.object({
-  station: z.string().refine(isStationId, 'is not a station id'),
-  seq: z.number().int().min(1),
-  movementId: z.string().min(1),
-  personId: z.string().min(1),
-  status: z.enum(checkinStatuses),
-  at: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'is not a date-time'),
-  actor: z.string(),
-  role: z.string(),
-  note: z.string().nullable(),
-  supersedes: z.record(z.string(), z.number().int()).nullable(),
-});
-
 /** A station's log file (`corridor checkin export`), checked before a merge. */
 export const CheckinLogSchema = z.object({
   format: z.literal('corridor-checkin-log'),
   version: z.literal(1),
   operation: z.string(),
+  /** The station whose records these are (null: every station's). */
   station: z.string().nullable(),
   exportedAt: z.string(),
+  /** SHA-256 of the events as canonical JSON lines, to catch damaged files. */
   sha256: z.string(),
   events: z.array(CheckinEventSchema),
 });
+/** A station's log as a file, to carry to another station. */
+export type CheckinLog = z.infer<typeof CheckinLogSchema>;

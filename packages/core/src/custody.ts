@@ -129,3 +129,37 @@ export interface BelongingView {
   status: CustodyKind | 'recorded';
   events: CustodyEvent[];
 }
+
+/** Where an item's chain stands: its last event's kind and time (nulls before the first event). */
+export interface CustodyHead {
+  kind: CustodyKind | null;
+  at: string | null;
+}
+
+/**
+ * Everything wrong with appending `events`, in the order given, to chains that stand at `heads`
+ * (an item missing from `heads` is not recorded): each event must follow its item's last one in
+ * the state machine (`custodyNext`) and not come before it in time. Each problem names the event.
+ */
+export function custodyBatchProblems(
+  heads: ReadonlyMap<string, CustodyHead>,
+  events: readonly { itemId: string; kind: CustodyKind; at: string }[],
+): string[] {
+  const now = new Map([...heads].map(([id, h]) => [id, { ...h }]));
+  const problems: string[] = [];
+  events.forEach((e, k) => {
+    const label = `custody event #${k + 1} (${e.itemId})`;
+    const head = now.get(e.itemId);
+    if (!head)
+      return void problems.push(`${label}: itemId ${e.itemId} is not a recorded belonging`);
+    const order = custodyOrderProblem(head.kind, e.kind);
+    if (order) return void problems.push(`${label}: kind ${order}`);
+    const at = new Date(e.at).toISOString();
+    if (head.at && at < head.at)
+      return void problems.push(
+        `${label}: at ${e.at} is before the item's previous event (${head.at})`,
+      );
+    Object.assign(head, { kind: e.kind, at });
+  });
+  return problems;
+}

@@ -134,7 +134,7 @@ describe('HTTP behaviour', () => {
   it('serves movements, destinations and plans as the stores hold them', async () => {
     const { store } = server;
     const movements = generateDemoMovements(demo.destinations, demo.pledges);
-    await store.movements.add(movements, { name: 'test', role: 'admin' }, new Date('2026-01-01'));
+    await store.movements.add(movements, { name: 'test', role: 'admin' });
     await store.movements.setGroundCapacity(generateDemoGroundCapacity(movements), {
       name: 'test',
       role: 'admin',

@@ -6,12 +6,7 @@ import { openStore, type Store } from './store.js';
 import { backends, testEnv, type Backend } from './test-support/backends.js';
 
 const admin = { name: 'test-admin', role: 'admin' };
-const officer = { name: 'gate-officer', role: 'movement-officer' };
 const demo = generateDemo({ people: 120, seed: 11 });
-const movementId = 'M-800';
-const booked = demo.households.slice(0, 6);
-const members = (householdId: string) =>
-  demo.persons.filter((p) => p.householdId === householdId).map((p) => p.id);
 
 /**
  * Two writers on one database: on PostgreSQL two stores with their own connection pools (as two
@@ -144,100 +139,5 @@ describe.each(backends)('two writers at once on $name', (backend) => {
     expect(refused.reason).toMatchObject({ id: 'invalid-input', status: 400 });
     expect(String(refused.reason.message)).toContain('incident I-RACE: id is already used');
     expect((await b.incidents.list()).filter((i) => i.id === 'I-RACE')).toHaveLength(1);
-  });
-
-  it('check in the same movement from two stations without losing or doubling a record', async () => {
-    await a.movements.add(
-      [
-        {
-          id: movementId,
-          kind: 'charter',
-          origin: 'BGW',
-          destinationId: demo.destinations[0]!.id,
-          arrivalAirport: 'TIA',
-          departAt: '2031-06-30T05:00:00+03:00',
-          timezone: 'Asia/Baghdad',
-          seats: 100,
-          baggageKg: 2300,
-          status: 'confirmed',
-        },
-      ],
-      admin,
-      new Date('2030-01-01T00:00:00Z'),
-    );
-    await a.plans.save(
-      {
-        kind: 'timetable',
-        params: {},
-        summary: {},
-        assignments: booked.map((h) => ({
-          householdId: h.id,
-          destinationId: demo.destinations[0]!.id,
-          movementId,
-          locked: false,
-          reason: 'test',
-        })),
-      },
-      admin,
-    );
-    await a.db
-      .updateTable('households')
-      .set({ status: 'scheduled' })
-      .where(
-        'id',
-        'in',
-        booked.map((h) => h.id),
-      )
-      .execute();
-    const persons = booked.flatMap((h) => members(h.id));
-    // Both desks check in everyone at the same moment.
-    const results = await Promise.allSettled(
-      persons.flatMap((personId) => [
-        a.checkin.record(
-          { movementId, personId, status: 'checked-in', station: 'desk-1' },
-          officer,
-        ),
-        b.checkin.record(
-          { movementId, personId, status: 'checked-in', station: 'desk-2' },
-          officer,
-        ),
-      ]),
-    );
-    const ok = results.filter((r) => r.status === 'fulfilled').length;
-    const refused = results.filter((r) => r.status === 'rejected');
-    expect(ok).toBe(persons.length);
-    expect(refused).toHaveLength(persons.length);
-    for (const r of refused)
-      expect((r as PromiseRejectedResult).reason).toMatchObject({
-        id: 'invalid-transition',
-        status: 409,
-      });
-    const events = await b.checkin.events({ movementId });
-    expect(events).toHaveLength(persons.length);
-    expect(new Set(events.map((e) => e.personId)).size).toBe(persons.length);
-    const rows = await a.checkin.list(movementId);
-    expect(rows.every((r) => r.status === 'checked-in')).toBe(true);
-    const statuses = await a.db
-      .selectFrom('households')
-      .select(['id', 'status'])
-      .where(
-        'id',
-        'in',
-        booked.map((h) => h.id),
-      )
-      .execute();
-    expect(statuses.every((h) => h.status === 'checked-in')).toBe(true);
-    const moves = await a.db
-      .selectFrom('case_history')
-      .select('household_id')
-      .where(
-        'household_id',
-        'in',
-        booked.map((h) => h.id),
-      )
-      .where('to_status', '=', 'checked-in')
-      .execute();
-    expect(moves).toHaveLength(booked.length);
-    expect((await a.audit.verify()).ok).toBe(true);
   });
 });

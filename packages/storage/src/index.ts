@@ -33,3 +33,4 @@ export * from './custody/custody-store.js';
 export { custodyRecordPdf } from './io/custody-pdf.js';
 export { custodyRecordFile, type CustodyRecordFile } from './io/custody-record.js';
 export * from './webhooks/webhook-store.js';
+export { readCsvRows } from './io/csv-read.js';

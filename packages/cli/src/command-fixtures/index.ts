@@ -5,6 +5,10 @@ import { allocationFixtures } from './allocation.js';
 import type { FixtureGroup } from './fixture.js';
 import { jobFixtures } from './job.js';
 import { planFixtures } from './plan.js';
+import { checkinFixtures } from './checkin.js';
+import { custodyFixtures } from './custody.js';
+import { incidentFixtures } from './incident.js';
+import { movementFixtures } from './movement.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
 import { webhookFixtures } from './webhook.js';
@@ -21,4 +25,8 @@ export const fixtureGroups: FixtureGroup[] = [
   allocationFixtures,
   timetableFixtures,
   jobFixtures,
+  movementFixtures,
+  checkinFixtures,
+  incidentFixtures,
+  custodyFixtures,
 ];

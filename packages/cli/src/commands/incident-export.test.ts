@@ -1,7 +1,7 @@
-import { IncidentSchema, type Incident } from '@corridor/core';
+import { IncidentSchema, incidentsFromRows, type Incident, type RawRow } from '@corridor/core';
+import { readCsvRows } from '@corridor/storage';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { readIncidentsCsv } from './incident.js';
 import { incidentsCsv } from './incident-export.js';
 
 const incident: Incident = IncidentSchema.parse({
@@ -21,12 +21,14 @@ const incident: Incident = IncidentSchema.parse({
 });
 
 describe('incident export', () => {
-  it('writes no cell a spreadsheet would run, keeps coordinates numeric, and reads back the same', () => {
+  it('writes no cell a spreadsheet would run, keeps coordinates numeric, and reads back the same', async () => {
     const csv = incidentsCsv([incident], true, true);
     const cells = (parse(csv) as string[][]).flat();
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c))).toEqual([]);
     expect(cells).toEqual(expect.arrayContaining(['-12.5', '-77.25', `'${incident.site}`]));
-    const [back] = readIncidentsCsv(csv, 'UTC');
+    const rows: RawRow[] = [];
+    for await (const row of readCsvRows(Buffer.from(csv, 'utf8'))) rows.push(row);
+    const [back] = incidentsFromRows(rows, 'UTC');
     expect(back).toMatchObject({
       site: incident.site,
       source: incident.source,

@@ -1,43 +1,16 @@
-/** The incident log (M8): read it (narratives by role) and record an incident. */
-import { errors, IncidentSchema, incidentTypes, redactIncident } from '@corridor/core';
-import { z } from 'zod';
-import { defineRoute } from '../route.js';
+/** The incident log (M8): read it (narratives by role), record an incident, import a CSV. */
+import { addIncident, importIncidents, listIncidents } from '@corridor/commands';
+import { bindCommand } from '../bind-command.js';
 
-const IncidentOut = z.object({
-  id: z.string(),
-  type: z.enum(incidentTypes),
-  at: z.string(),
-  timezone: z.string(),
-  site: z.string(),
-  lat: z.number().nullable(),
-  lon: z.number().nullable(),
-  injured: z.number().int(),
-  killed: z.number().int(),
-  source: z.string(),
-  confidence: z.enum(['verified', 'credible', 'unverified']),
-  narrative: z.string().nullable().describe('null when your role may not read narratives'),
-  cases: z.array(z.string()),
-});
+const tag = 'incidents';
 
 /** `GET /api/incidents`: the log, oldest first, like `corridor incident list --json`. */
-export const listIncidentsRoute = defineRoute('GET /api/incidents', {
-  tag: 'incidents',
-  summary: 'The incident log, oldest first (narratives only for roles that may read them)',
-  response: z.array(IncidentOut),
-  handler: async ({ store, user }) =>
-    (await store.incidents.list()).map((i) => redactIncident(i, user.role)),
-});
+export const listIncidentsRoute = bindCommand('GET /api/incidents', listIncidents, { tag });
 
 /** `POST /api/incidents`: records one incident; its narrative is stored encrypted. */
-export const addIncidentRoute = defineRoute('POST /api/incidents', {
-  tag: 'incidents',
-  summary: 'Record one incident (type, time with offset, site, casualties, source, confidence)',
-  body: IncidentSchema,
-  response: IncidentOut,
-  status: 201,
-  handler: async ({ body, store, actor, user }) => {
-    if (!(await store.registry.operation())) throw errors.noOperation();
-    await store.incidents.add([body], actor);
-    return redactIncident(body, user.role);
-  },
+export const addIncidentRoute = bindCommand('POST /api/incidents', addIncident, { tag });
+
+/** `POST /api/incidents/import`: like `corridor incident import FILE`, the file's text as `csv`. */
+export const importIncidentsRoute = bindCommand('POST /api/incidents/import', importIncidents, {
+  tag,
 });

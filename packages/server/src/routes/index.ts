@@ -4,7 +4,12 @@ import { auditEventsRoute, auditHeadRoute, verifyAuditRoute } from './audit.js';
 import { explainRoute, fairnessRoute } from './allocation-views.js';
 import { listCasesRoute } from './case-list.js';
 import { caseRoute, transitionCaseRoute } from './cases.js';
-import { checkinRoute, movementCheckinRoute } from './checkin.js';
+import {
+  checkinRoute,
+  movementCheckinListRoute,
+  movementCheckinRoute,
+  movementCheckinSummaryRoute,
+} from './checkin.js';
 import {
   checkinConflictsRoute,
   checkinLogRoute,
@@ -28,10 +33,11 @@ import {
   addBelongingsRoute,
   addCustodyEventRoute,
   custodyRecordRoute,
+  listBelongingsRoute,
   personBelongingsRoute,
   verifyCustodyRoute,
 } from './custody.js';
-import { addIncidentRoute, listIncidentsRoute } from './incidents.js';
+import { addIncidentRoute, importIncidentsRoute, listIncidentsRoute } from './incidents.js';
 import { movementsRoute } from './movements.js';
 import {
   abandonAssetRoute,
@@ -101,6 +107,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   hazardRoute,
   manifestRoute,
   movementCheckinRoute,
+  movementCheckinListRoute,
+  movementCheckinSummaryRoute,
   checkinRoute,
   checkinLogRoute,
   checkinMergeRoute,
@@ -116,6 +124,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   disableUserRoute,
   listIncidentsRoute,
   addIncidentRoute,
+  importIncidentsRoute,
   propertyLedgerRoute,
   propertyReportRoute,
   addAssetsRoute,
@@ -124,6 +133,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   addSaleRoute,
   abandonAssetRoute,
   personBelongingsRoute,
+  listBelongingsRoute,
   addBelongingsRoute,
   addCustodyEventRoute,
   verifyCustodyRoute,

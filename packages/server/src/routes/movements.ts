@@ -1,18 +1,8 @@
-/** Movements (flights and convoys) and ground-transfer capacity (M5). */
-import { GroundCapacitySchema, MovementSchema } from '@corridor/core';
-import { z } from 'zod';
-import { defineRoute } from '../route.js';
+/** Movements (flights and convoys) and ground-transfer capacity (M5): reads. */
+import { listMovements } from '@corridor/commands';
+import { bindCommand } from '../bind-command.js';
 
 /** `GET /api/movements`: like `corridor movement list --json`. */
-export const movementsRoute = defineRoute('GET /api/movements', {
+export const movementsRoute = bindCommand('GET /api/movements', listMovements, {
   tag: 'movements',
-  summary: 'Movements by departure, and ground-transfer capacity per day',
-  response: z.object({
-    movements: z.array(MovementSchema.extend({ version: z.number().int() })),
-    groundCapacity: z.array(GroundCapacitySchema),
-  }),
-  handler: async ({ store }) => ({
-    movements: await store.movements.list(),
-    groundCapacity: await store.movements.groundCapacity(),
-  }),
 });

@@ -161,7 +161,7 @@ describe('registry, files, manifests and check-in routes', () => {
   it('serves a movement’s manifest and records check-in on it', async () => {
     const { store } = server;
     const [movement] = generateDemoMovements(demo.destinations, demo.pledges);
-    await store.movements.add([movement!], seeder, new Date('2026-01-01'));
+    await store.movements.add([movement!], seeder);
     const on = demo.households.slice(1, 3);
     await store.plans.save(
       {

@@ -25,7 +25,7 @@ describe.each([
     const source = await fresh(from);
     await source.registry.createOperation(demo, admin);
     const movements = generateDemoMovements(demo.destinations, demo.pledges);
-    await source.movements.add(movements, admin, new Date('2026-12-01T00:00:00Z'));
+    await source.movements.add(movements, admin);
     await source.movements.setGroundCapacity(generateDemoGroundCapacity(movements), admin);
     const h = demo.households.find((x) => x.status === 'registered')!;
     await move(source, h.id, 'verified', 'checked', { name: 'r', role: 'registrar' });

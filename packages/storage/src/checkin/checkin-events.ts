@@ -32,25 +32,6 @@ export function eventOf(r: Row): CheckinEvent {
   };
 }
 
-/** A record as one comparable string (two copies of a record must be equal). */
-export function canonicalEvent(e: CheckinEvent): string {
-  const supersedes = e.supersedes
-    ? Object.fromEntries(Object.entries(e.supersedes).sort(([a], [b]) => (a < b ? -1 : 1)))
-    : null;
-  return JSON.stringify([
-    e.station,
-    e.seq,
-    e.movementId,
-    e.personId,
-    e.status,
-    new Date(e.at).toISOString(),
-    e.actor,
-    e.role,
-    e.note,
-    supersedes,
-  ]);
-}
-
 /** Records, optionally of one movement and/or station, by station and sequence. */
 export async function readEvents(
   db: Db,

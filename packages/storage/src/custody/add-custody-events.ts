@@ -1,7 +1,6 @@
 /** Appends custody events: checked against the state machine and the clock, chained, sealed, anchored. */
 import {
   CustodyEventInputSchema,
-  custodyOrderProblem,
   errors,
   type CustodyEvent,
   type CustodyEventData,
@@ -14,7 +13,8 @@ import { personKeys } from '../registry/person-keys.js';
 import type { Vault } from '../vault/vault.js';
 import { batchDigest, eventHash } from './custody-chain.js';
 
-interface Head {
+/** An item's chain as stored: its owner, last event and hash (the item's own before any event). */
+export interface Head {
   personId: string;
   seq: number;
   kind: CustodyKind | null;
@@ -22,7 +22,8 @@ interface Head {
   hash: string;
 }
 
-async function headsOf(trx: Db, itemIds: string[]): Promise<Map<string, Head>> {
+/** The heads of items' chains, locked until the transaction ends (writers of one item queue). */
+export async function headsOf(trx: Db, itemIds: string[]): Promise<Map<string, Head>> {
   const heads = new Map<string, Head>();
   if (itemIds.length === 0) return heads;
   for (let i = 0; i < itemIds.length; i += 5000) {
@@ -56,7 +57,11 @@ async function headsOf(trx: Db, itemIds: string[]): Promise<Map<string, Head>> {
   return heads;
 }
 
-/** Validates the whole batch first (naming each event, field and reason), then writes it. */
+/**
+ * Checks the batch's fields and that its items are recorded and their owners not erased (naming
+ * each event), then chains, seals and writes it. The order of events (the custody state machine)
+ * is the `custody.recordEvent` command's rule, checked before this is called.
+ */
 export async function addCustodyEvents(
   trx: Db,
   vault: Vault,
@@ -91,13 +96,7 @@ export async function addCustodyEvents(
       return void problems.push(`${label}: itemId ${e.itemId} is not a recorded belonging`);
     const key = keys.get(head.personId);
     if (!key) return void problems.push(`${label}: the owner's personal data was erased`);
-    const order = custodyOrderProblem(head.kind, e.kind);
-    if (order) return void problems.push(`${label}: kind ${order}`);
     const at = new Date(e.at).toISOString();
-    if (head.at && at < head.at)
-      return void problems.push(
-        `${label}: at ${e.at} is before the item's previous event (${head.at})`,
-      );
     const seq = head.seq + 1;
     const detail = {
       to: e.to,

@@ -1,5 +1,11 @@
 /** The custody capability (M9): belongings per person and their tamper-evident chain of custody. */
-import type { Belonging, BelongingView, CustodyEvent, CustodyEventInput } from '@corridor/core';
+import type {
+  Belonging,
+  BelongingView,
+  CustodyEvent,
+  CustodyEventInput,
+  CustodyHead,
+} from '@corridor/core';
 import type { Actor } from '../audit/audit-store.js';
 
 /** The result of checking every chain: ok, or each place where one breaks. */
@@ -12,8 +18,13 @@ export interface CustodyStore {
   /** Records belongings (all or nothing); descriptions are sealed with the owner's data key. */
   addItems(items: Belonging[], actor: Actor): Promise<void>;
   /**
-   * Appends events in the order given (all or nothing): each must follow its item's last event in
-   * the state machine and in time; each stores the hash of the one before (the first, the item's).
+   * Where recorded items' chains stand (items not recorded are absent), locked until the
+   * transaction ends so that the events checked against them are the next ones.
+   */
+  heads(itemIds: readonly string[]): Promise<Map<string, CustodyHead>>;
+  /**
+   * Appends events in the order given (all or nothing); each stores the hash of the one before
+   * (the first, the item's). The caller checked their order (`custodyBatchProblems`).
    */
   addEvents(events: CustodyEventInput[], actor: Actor): Promise<CustodyEvent[]>;
   /** One person's belongings with their events (everyone's without a person), decrypted. */

@@ -9,6 +9,7 @@ import {
   type CustodyDetail,
   type CustodyEvent,
   type CustodyEventInput,
+  type CustodyHead,
   type CustodyKind,
 } from '@corridor/core';
 import type { Kysely } from 'kysely';
@@ -17,7 +18,7 @@ import { insertInBatches } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
 import { personKeys } from '../registry/person-keys.js';
 import type { Vault } from '../vault/vault.js';
-import { addCustodyEvents } from './add-custody-events.js';
+import { addCustodyEvents, headsOf } from './add-custody-events.js';
 import { batchDigest, itemHash } from './custody-chain.js';
 import type { CustodyStore, CustodyVerdict } from './custody-store.js';
 import { verifyCustody } from './verify-custody.js';
@@ -105,6 +106,13 @@ export class KyselyCustody implements CustodyStore {
           hash,
         })),
       );
+    });
+  }
+
+  heads(itemIds: readonly string[]): Promise<Map<string, CustodyHead>> {
+    return transact(this.db, async (trx) => {
+      const heads = await headsOf(trx, [...new Set(itemIds)]);
+      return new Map([...heads].map(([id, h]) => [id, { kind: h.kind, at: h.at }]));
     });
   }
 

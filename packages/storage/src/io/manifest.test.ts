@@ -75,7 +75,6 @@ describe.each(backends)('manifests on $name', (backend) => {
         },
       ],
       admin,
-      new Date('2030-01-01T00:00:00Z'),
     );
     await store.plans.save(
       {
@@ -92,12 +91,13 @@ describe.each(backends)('manifests on $name', (backend) => {
       },
       admin,
     );
-    await store.checkin.record(
-      { movementId, personId: f.onBoard[0]!.id, status: 'boarded', station: 'gate-1' },
+    const record = { movementId, station: 'gate-1', note: null, supersedes: null };
+    await store.checkin.append(
+      { ...record, personId: f.onBoard[0]!.id, status: 'boarded' },
       officer,
     );
-    await store.checkin.record(
-      { movementId, personId: f.onBoard[1]!.id, status: 'no-show', station: 'gate-1' },
+    await store.checkin.append(
+      { ...record, personId: f.onBoard[1]!.id, status: 'no-show' },
       officer,
     );
   });

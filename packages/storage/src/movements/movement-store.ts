@@ -14,8 +14,8 @@ export type { GroundCapacity };
 
 /** Movements of one operation. */
 export interface MovementStore {
-  /** Adds movements in one transaction after checking all of them (planned ones must be in the future). */
-  add(movements: Omit<Movement, 'version'>[], actor: Actor, now?: Date): Promise<void>;
+  /** Stores movements in one transaction (the `movement.add` command checks them first). */
+  add(movements: Omit<Movement, 'version'>[], actor: Actor): Promise<void>;
   /** Every movement, by departure. */
   list(): Promise<Movement[]>;
   /** One movement. */

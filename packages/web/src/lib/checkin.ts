@@ -1,22 +1,15 @@
 /** The check-in list of a movement, whichever envelope the server answers in, and its counts. */
+import type { CheckinDeskPerson } from '@corridor/core';
+import { checkinStatuses } from '../../../core/src/checkin-status.js';
 
-/** Statuses a check-in desk records. */
-export const checkinStatuses = ['checked-in', 'boarded', 'no-show', 'arrived'] as const;
-/** One of them. */
-export type CheckinStatus = (typeof checkinStatuses)[number];
+export { checkinStatuses };
+export type { CheckinStatus } from '@corridor/core';
 
-/** One person booked on a movement. */
-export interface CheckinRow {
-  personId: string;
-  householdId: string;
-  isHead?: boolean;
-  status: string;
-  station?: string | null;
-  at?: string | null;
-  name?: string | null;
-  givenName?: string;
-  familyName?: string;
-}
+/**
+ * One person booked on a movement, as `GET /api/movements/:id/checkin` answers (the check-in
+ * command's output type, imported from core, never copied).
+ */
+export type CheckinRow = CheckinDeskPerson;
 
 /** The rows of a check-in answer: a list, or an object holding one. */
 export function checkinRows(data: unknown): CheckinRow[] {
@@ -30,7 +23,7 @@ export function checkinRows(data: unknown): CheckinRow[] {
 }
 
 /** Counts per status, from the rows themselves (so they follow every change at once). */
-export function checkinCounts(rows: readonly CheckinRow[]): Record<string, number> {
+export function checkinCounts(rows: readonly Pick<CheckinRow, 'status'>[]): Record<string, number> {
   const counts: Record<string, number> = { booked: rows.length, pending: 0, conflict: 0 };
   for (const s of checkinStatuses) counts[s] = 0;
   for (const r of rows) {
@@ -40,9 +33,7 @@ export function checkinCounts(rows: readonly CheckinRow[]): Record<string, numbe
   return counts;
 }
 
-/** A person's name when the role may see it. */
-export function nameOf(r: CheckinRow): string | null {
-  if (r.name) return r.name;
-  const n = `${r.givenName ?? ''} ${r.familyName ?? ''}`.trim();
-  return n || null;
+/** A person's name when the role may see it (the server sends null otherwise). */
+export function nameOf(r: Pick<CheckinRow, 'name'>): string | null {
+  return r.name || null;
 }

@@ -113,7 +113,7 @@ function Checkin(props: { movementId: string }) {
   const data = useApi<unknown>(path, 5000);
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<ApiError | undefined>();
-  const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const [overrides, setOverrides] = useState<Record<string, CheckinStatus>>({});
   const mayRecord = can('POST /api/checkin');
   const rows = checkinRows(data.data).map((r) =>
     overrides[r.personId] ? { ...r, status: overrides[r.personId]! } : r,

@@ -1,0 +1,34 @@
+/** Check-in on the day (M6): desks, offline stations, their merge and its conflicts. */
+import type { AnyCommand } from '../define.js';
+import { listCheckinConflicts } from './conflicts.js';
+import { checkinDesk } from './desk.js';
+import { exportCheckinLog } from './export-log.js';
+import { listCheckin } from './list.js';
+import { mergeCheckinLog } from './merge.js';
+import { recordCheckin } from './record.js';
+import { resolveCheckin } from './resolve.js';
+import { checkinSummary } from './summary.js';
+
+export { buildLog, logChecksum } from './log.js';
+export {
+  checkinDesk,
+  checkinSummary,
+  exportCheckinLog,
+  listCheckin,
+  listCheckinConflicts,
+  mergeCheckinLog,
+  recordCheckin,
+  resolveCheckin,
+};
+
+/** Every check-in command, for the command table. */
+export const checkinCommands = [
+  recordCheckin,
+  listCheckin,
+  checkinSummary,
+  checkinDesk,
+  exportCheckinLog,
+  mergeCheckinLog,
+  listCheckinConflicts,
+  resolveCheckin,
+] as unknown as readonly AnyCommand[];

@@ -1,0 +1,123 @@
+/** `checkin.merge`: another station's log joins this one; both sides' records survive. */
+import {
+  can,
+  CheckinLogSchema,
+  errors,
+  isRole,
+  MergeResultSchema,
+  type CheckinEvent,
+  type CheckinConflict,
+  type HouseholdMove,
+} from '@corridor/core';
+import type { Store } from '@corridor/storage';
+import { z } from 'zod';
+import { defineCommand } from '../define.js';
+import { checkinSystemActor, moveHouseholds } from './household-moves.js';
+import { canonicalEvent, verifiedEvents } from './log.js';
+import { openConflicts } from './state.js';
+
+const label = (e: CheckinEvent) => `${e.station} #${e.seq}`;
+const some = (events: readonly CheckinEvent[]) =>
+  `${events.slice(0, 5).map(label).join(', ')}${events.length > 5 ? ', …' : ''}`;
+
+/** Records whose recorder's role may not record check-ins (the `checkin.record` policy). */
+function unauthorised(events: readonly CheckinEvent[]): CheckinEvent[] {
+  return events.filter(
+    (e) => !isRole(e.role) || !can({ name: e.actor, role: e.role }, 'movement.checkin'),
+  );
+}
+
+/**
+ * The records not held yet, idempotent on (station, seq): a record already held must be the
+ * same, since a station's log is append-only; a different one means two devices used one
+ * station id, and the merge is refused whole.
+ */
+async function newRecords(
+  store: Store,
+  events: readonly CheckinEvent[],
+): Promise<{ added: CheckinEvent[]; alreadyHad: number }> {
+  const held = new Map<string, CheckinEvent>();
+  for (const station of new Set(events.map((e) => e.station)))
+    for (const e of await store.checkin.events({ station })) held.set(label(e), e);
+  const added: CheckinEvent[] = [];
+  const clashes: CheckinEvent[] = [];
+  const seen = new Set<string>();
+  let alreadyHad = 0;
+  for (const e of events) {
+    const mine = held.get(label(e));
+    if (mine) {
+      if (canonicalEvent(mine) === canonicalEvent(e)) alreadyHad++;
+      else clashes.push(e);
+    } else if (!seen.has(label(e))) added.push(e);
+    seen.add(label(e));
+  }
+  if (clashes.length > 0)
+    throw errors.checkinLogInvalid(
+      `records ${some(clashes)} differ from the ones held under the same station and number; each station id must belong to one device`,
+    );
+  return { added, alreadyHad };
+}
+
+/**
+ * Adds the records of a log from another station: every record is kept, none overwritten.
+ * Each record's recorded role must be one that may record check-ins. Households move on as a
+ * case transition by check-in's system actor (day-of-travel steps only), in the same
+ * transaction; disagreements between stations are answered as conflicts for people to decide.
+ */
+export const mergeCheckinLog = defineCommand({
+  name: 'checkin.merge',
+  summary: 'Merge another station’s log: every record kept, disagreements listed as conflicts',
+  input: z.object({ log: CheckinLogSchema }),
+  output: MergeResultSchema,
+  permission: 'movement.mergeCheckin',
+  audit: 'checkin.merge',
+  async run({ store, actor }, { log }) {
+    const op = await store.registry.operation();
+    if (!op) throw errors.noOperation();
+    const events = verifiedEvents(log, op.id);
+    const refused = unauthorised(events);
+    if (refused.length > 0)
+      throw errors.checkinLogInvalid(
+        `records ${some(refused)} were recorded in a role that may not record check-ins (${[
+          ...new Set(refused.map((e) => e.role)),
+        ].join(', ')})`,
+      );
+    const { added, alreadyHad } = await newRecords(store, events);
+    const movements = new Set((await store.movements.list()).map((m) => m.id));
+    const persons = await store.checkin.persons(added.map((e) => e.personId));
+    const unknown = added.filter((e) => !movements.has(e.movementId) || !persons.has(e.personId));
+    if (unknown.length > 0)
+      throw errors.checkinLogInvalid(
+        `records ${some(unknown)} name movements or persons this database does not hold`,
+      );
+    await store.checkin.addMerged(added, actor);
+    const byMovement = new Map<string, Set<string>>();
+    for (const e of added) {
+      const set = byMovement.get(e.movementId) ?? new Set<string>();
+      set.add(persons.get(e.personId)!.householdId);
+      byMovement.set(e.movementId, set);
+    }
+    const householdMoves: HouseholdMove[] = [];
+    for (const [movementId, ids] of byMovement)
+      householdMoves.push(
+        ...(await moveHouseholds(
+          store,
+          movementId,
+          [...ids],
+          checkinSystemActor(actor.name),
+          `check-in records merged for movement ${movementId}`,
+        )),
+      );
+    const conflicts: CheckinConflict[] = [];
+    for (const m of new Set(events.map((e) => e.movementId)))
+      conflicts.push(...(await openConflicts(store, m)));
+    return {
+      received: events.length,
+      added: added.length,
+      alreadyHad,
+      stations: [...new Set(events.map((e) => e.station))].sort(),
+      conflicts,
+      householdMoves,
+    };
+  },
+});
