@@ -18,7 +18,8 @@ export const addWebhook = defineCommand({
   audit: 'webhook.add',
   async run({ store, actor, origins }, input) {
     const url = new URL(input.url);
-    if ((origins ?? []).includes(url.origin))
+    // `http://host:80` and `http://host` are one origin: compare them as URLs say them.
+    if ((origins ?? []).some((o) => new URL(o).origin === url.origin))
       throw errors.invalidInput(`url: must not point to this server itself (${url.origin})`);
     const secret = newWebhookSecret(randomBytes);
     const id = input.id ?? `wh_${randomUUID().slice(0, 8)}`;
