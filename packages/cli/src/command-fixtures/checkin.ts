@@ -45,18 +45,26 @@ async function setup(store: Store): Promise<void> {
     ],
     seeder,
   );
+  // Added to the current timetable, not in place of it: other fixtures use its movements.
+  const households = new Set(one.map(([household]) => household));
+  const kept = ((await store.plans.current('timetable'))?.assignments ?? []).filter(
+    (a) => !households.has(a.householdId),
+  );
   await store.plans.save(
     {
       kind: 'timetable',
       params: {},
       summary: {},
-      assignments: one.map(([household]) => ({
-        householdId: household,
-        destinationId: null,
-        movementId,
-        locked: false,
-        reason: 'fixture',
-      })),
+      assignments: [
+        ...kept,
+        ...one.map(([household]) => ({
+          householdId: household,
+          destinationId: null,
+          movementId,
+          locked: false,
+          reason: 'fixture',
+        })),
+      ],
     },
     seeder,
   );
