@@ -10,25 +10,7 @@ import { startTestServer, type TestServer } from '@corridor/server/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WriteFixture } from './command-fixtures/fixture.js';
 import { fixtureGroups } from './command-fixtures/index.js';
-import { main } from './main.js';
-
-/** Runs `corridor ARGS` in this process; the exit code and what it printed. */
-async function corridor(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as never;
-  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as never;
-  try {
-    const code = await main(['node', 'corridor', ...args]);
-    process.exitCode = undefined;
-    return { code, stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
+import { corridorInProcess as corridor } from './in-process.js';
 
 /** Polls a job until it ends. */
 async function settle(server: TestServer, id: string): Promise<{ status: string; error: unknown }> {
