@@ -38,22 +38,25 @@ describe('backup of the demo restored into PostgreSQL and back into a data folde
     expect(
       corridor(['status', '--json', '--data', join(dir, 'pg-key')], { DATABASE_URL: url }).stdout,
     ).toBe(status);
-    const verify = corridor(['audit', 'verify', '--json'], { DATABASE_URL: url });
+    // On PostgreSQL the data folder holds the key files (the keyring) of that database.
+    const pgKey = ['--data', join(dir, 'pg-key')];
+    const verify = corridor(['audit', 'verify', '--json', ...pgKey], { DATABASE_URL: url });
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
 
     const again = join(dir, 'again.backup');
-    expect(corridor(['backup', '--out', again], { DATABASE_URL: url }).code).toBe(0);
+    expect(corridor(['backup', '--out', again, ...pgKey], { DATABASE_URL: url }).code).toBe(0);
     const folder = join(dir, 'back-in-a-folder');
     expect(corridor(['restore', again, '--data', folder], {}).code).toBe(0);
     expect(corridor(['status', '--json', '--data', folder], {}).stdout).toBe(status);
 
     const busy = await freshPostgresUrl();
+    const busyKey = ['--data', join(dir, 'busy-key')];
     corridor(
-      ['user', 'add', 'ana', '--role', 'admin', '--password-stdin'],
+      ['user', 'add', 'ana', '--role', 'admin', '--password-stdin', ...busyKey],
       { DATABASE_URL: busy },
       'a long enough password',
     );
-    const refused = corridor(['restore', file], { DATABASE_URL: busy });
+    const refused = corridor(['restore', file, ...busyKey], { DATABASE_URL: busy });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/not empty \(it holds rows in .*users.*\); restore into/);
   }, 180_000);

@@ -266,9 +266,18 @@ export async function restoreDatabase(
           `the backup has table ${table.name}, which this version of Corridor does not know`,
         );
       const keep = table.columns.map((c, i) => ({ ...c, i })).filter((c) => target.has(c.name));
-      if (table.name === 'meta') await trx.deleteFrom('meta').execute();
-      for (let start = 0; start < table.rows.length; start += 500) {
-        const chunk = table.rows.slice(start, start + 500);
+      // This database's own keyring identity and key generation stay: the restored data keys are
+      // wrapped under them, and the keyring folder names this database, not the backup's.
+      const ownMeta = ['keyring_id', 'kek_generation'];
+      const keyAt = idAt('key');
+      const rowsOf =
+        table.name === 'meta'
+          ? table.rows.filter((r) => !ownMeta.includes(String(r[keyAt])))
+          : table.rows;
+      if (table.name === 'meta')
+        await trx.deleteFrom('meta').where('key', 'not in', ownMeta).execute();
+      for (let start = 0; start < rowsOf.length; start += 500) {
+        const chunk = rowsOf.slice(start, start + 500);
         const values = chunk.map(
           (r) =>
             sql`(${sql.join(
