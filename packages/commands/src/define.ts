@@ -32,6 +32,15 @@ export interface CommandSpec<I extends z.ZodType, O extends z.ZodType, R = unkno
    */
   job?: { kind: string };
   run(ctx: CommandContext, input: z.output<I>): Promise<z.input<O>>;
+  /**
+   * Work that may only happen once the command's transaction has committed (destroying a key
+   * generation after the re-wrap is durable, say); its answer replaces the output.
+   */
+  afterCommit?: (
+    ctx: CommandContext,
+    input: z.output<I>,
+    output: z.input<O>,
+  ) => Promise<z.input<O>>;
 }
 
 /** A defined command, its types erased so that commands of every shape fit in one table. */

@@ -43,10 +43,13 @@ export async function execute<I extends z.ZodType, O extends z.ZodType, R>(
     return command.run(inner, parsed);
   };
   // A read, or a long command that saves in one transaction of its own at the end.
-  const raw =
+  const committed =
     command.audit === null || command.job
       ? await act(ctx)
       : await ctx.store.atomically((store) => act({ ...ctx, store }));
+  const raw = command.afterCommit
+    ? await command.afterCommit(ctx, parsed, committed as z.input<O>)
+    : committed;
   const output = command.output.parse(raw) as z.output<O>;
   return redactOutput(command.output, output, ctx.actor.role) as z.output<O>;
 }

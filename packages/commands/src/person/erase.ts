@@ -36,6 +36,11 @@ export const erasePerson = defineCommand({
   output: ErasedOut,
   permission: 'person.erase',
   audit: 'person.erase',
-  run: ({ store, actor }, { id, now }) =>
-    store.registry.erasePerson(id, actor, { now: now === true }),
+  run: ({ store, actor }, { id }) => store.registry.erasePerson(id, actor),
+  // The new key generation is written and the old one destroyed only after the erasure commits.
+  async afterCommit({ store }, { now }, erased) {
+    if (now !== true || erased.final) return erased;
+    await store.keys.finishErasures();
+    return { ...erased, final: true, finalBy: new Date().toISOString() };
+  },
 });

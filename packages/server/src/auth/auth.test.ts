@@ -1,5 +1,5 @@
 import { permissionsOf } from '@corridor/core';
-import { backends, freshPostgresUrl, testEnv } from '@corridor/storage/test-support';
+import { backends, freshPostgresUrl, tempDir, testEnv } from '@corridor/storage/test-support';
 import { openStore } from '@corridor/storage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
@@ -177,7 +177,9 @@ describe.each(backends)('request limits on $name', (backend) => {
 describe('limits shared by several server processes on one PostgreSQL database', () => {
   it('lock a username out whichever process sees the failures', async () => {
     const databaseUrl = await freshPostgresUrl();
-    const open = () => openStore({ dataDir: '/nonexistent', databaseUrl, create: true }, testEnv);
+    // The folder holds the database's key files: both processes share it, as servers must.
+    const keys = tempDir();
+    const open = () => openStore({ dataDir: keys.dir, databaseUrl, create: true }, testEnv);
     const [a, b] = [await open(), await open()];
     try {
       const { hashPassword } = await import('./passwords.js');
