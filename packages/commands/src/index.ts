@@ -4,3 +4,5 @@ export * from './define.js';
 export * from './execute.js';
 export * from './table.js';
 export * from './property/index.js';
+export { custodyRecordFile, type CustodyRecordFile } from './custody/custody-record.js';
+export { situationReport } from './report/situation-data.js';

@@ -8,7 +8,7 @@ import {
   type CustodyEventInput,
   type Role,
 } from '@corridor/core';
-import { custodyRecordFile } from '@corridor/storage';
+import { custodyRecordFile } from '@corridor/commands';
 import type { Command } from 'commander';
 import { actorOf, output, withStore } from '../context.js';
 import { table } from '../format.js';

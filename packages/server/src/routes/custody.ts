@@ -8,7 +8,7 @@ import {
   maySee,
   redactBelonging,
 } from '@corridor/core';
-import { custodyRecordFile } from '@corridor/storage';
+import { custodyRecordFile } from '@corridor/commands';
 import { z } from 'zod';
 import { FileReplySchema } from '../file-reply.js';
 import { defineRoute } from '../route.js';

@@ -1,8 +1,8 @@
 /** Gathers the situation report's inputs from the store (registry, plans, timetable, incidents). */
 import { buildSituation, errors, type SituationReport } from '@corridor/core';
-import { hazardFrom } from '../incidents/hazard-from.js';
-import { timetableView } from '../plans/timetable-view.js';
-import type { Store } from '../store.js';
+import { hazardFrom } from '@corridor/storage';
+import { timetableView } from '@corridor/storage';
+import type { Store } from '@corridor/storage';
 
 /** A timetable plan's exposure: `exposure` of a schedule run, `exposureAfter` of a re-plan. */
 function exposureOf(summary: Record<string, unknown> | undefined): number | null {

@@ -1,0 +1,2 @@
+export { fuzzImportInput, validFuzzXlsx } from './import-fuzz-inputs.js';
+export { buildRoster, rosterCsv, rosterIndex, type RosterColumn } from './test-roster.js';
