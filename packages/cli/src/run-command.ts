@@ -3,7 +3,8 @@
  * command in-process for the acting user with the same authorization as over HTTP, and prints the
  * command's output (`--json`: exactly what the API answers for the same command).
  */
-import { execute, type AnyCommand } from '@corridor/commands';
+import { writeFileSync } from 'node:fs';
+import { execute, type AnyCommand, type FileAnswer } from '@corridor/commands';
 import { authorize } from '@corridor/core';
 import type { Command } from 'commander';
 import { actorOf, output, withStore } from './context.js';
@@ -15,15 +16,24 @@ export function boundCommandOf(cli: Command): AnyCommand | undefined {
   return bound.get(cli);
 }
 
+/** How a command that answers a file (`fileOutput`) is printed. */
+export interface CliFileBinding {
+  /** Without `--out`, write the file to standard output (else print its summary). */
+  stdout: boolean;
+}
+
 /**
  * Sets `cli`'s action: `toInput` turns its arguments and options into the command's input, `text`
  * prints the output (and the input it came from) for people. Returns `cli` for chaining.
+ * With `file`, the command's file is written to `--out` (mode 600) and its summary printed, with
+ * `file` naming where it went; `text` and `--json` get that summary.
  */
 export function bindCli<O>(
   cli: Command,
   command: AnyCommand,
   toInput: (args: string[], options: Record<string, unknown>) => unknown,
   text: (out: O, input: never) => string,
+  file?: CliFileBinding,
 ): Command {
   bound.set(cli, command);
   return cli.action(async (...received: unknown[]) => {
@@ -37,6 +47,12 @@ export function bindCli<O>(
     const result = await withStore(self, false, (store) =>
       execute(command, { actor, store, now: new Date() }, input),
     );
-    output(self, result, () => text(result as O, input as never));
+    if (!file) return output(self, result, () => text(result as O, input as never));
+    const answer = result as FileAnswer;
+    const out = options.out === undefined ? undefined : String(options.out);
+    if (out) writeFileSync(out, answer.content, { mode: 0o600 });
+    else if (file.stdout) return void process.stdout.write(answer.content);
+    const shown = { ...(out ? { file: out } : {}), ...(answer.summary as object) };
+    output(self, shown, () => text(shown as O, input as never));
   });
 }

@@ -6,6 +6,7 @@
 import { type RouteKey } from '@corridor/core';
 import { execute, type AnyCommand } from '@corridor/commands';
 import { z } from 'zod';
+import { FileReplySchema, type FileReply } from './file-reply.js';
 import { defineRoute, type ApiRoute } from './route.js';
 
 /** How a command is reached over HTTP. */
@@ -15,8 +16,13 @@ export interface HttpBinding {
   description?: string;
   /** Path parameters and the input field each fills: `{ id: 'assetId' }`. */
   params?: Record<string, string>;
-  /** The success status (default 200 for reads, 201 for writes). */
+  /** The success status (default 200 for reads and files, 201 for writes). */
   status?: 200 | 201 | 202;
+  /**
+   * Answer the command's file (its output is `fileOutput(…)`: filename, contentType, content) as
+   * the response body instead of JSON; `types` lists the media types it may send, for OpenAPI.
+   */
+  file?: { types: readonly string[] };
 }
 
 /** The route bound to each command, for the command-table test and the CLI's remote mode. */
@@ -57,8 +63,9 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
     params,
     query: inQuery && !restIsEmpty ? rest : undefined,
     body: !inQuery && !restIsEmpty ? rest : undefined,
-    response: command.output,
-    status: binding.status ?? (command.audit === null ? 200 : 201),
+    response: binding.file ? FileReplySchema : command.output,
+    ...(binding.file ? { file: binding.file } : {}),
+    status: binding.status ?? (binding.file || command.audit === null ? 200 : 201),
     handler: async (ctx) => {
       const input: Record<string, unknown> = {
         ...((inQuery ? ctx.query : ctx.body) as Record<string, unknown> | undefined),
@@ -66,7 +73,10 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
       for (const [p, field] of fromParams)
         input[field] = (ctx.params as Record<string, unknown>)[p];
       const actor = { name: ctx.actor.name, role: ctx.user!.role, via: 'api' as const };
-      return execute(command, { actor, store: ctx.store, now: ctx.now }, input);
+      const output = await execute(command, { actor, store: ctx.store, now: ctx.now }, input);
+      if (!binding.file) return output;
+      const { content, contentType, filename } = output as FileReply;
+      return { content, contentType, filename };
     },
   });
   return { ...route, command, binding };

@@ -8,9 +8,9 @@ import {
   maySee,
   redactBelonging,
 } from '@corridor/core';
-import { custodyRecordFile } from '@corridor/commands';
+import { custodyRecordPdf } from '@corridor/commands';
 import { z } from 'zod';
-import { FileReplySchema } from '../file-reply.js';
+import { bindCommand } from '../bind-command.js';
 import { defineRoute } from '../route.js';
 
 const Detail = z
@@ -108,22 +108,16 @@ export const addCustodyEventRoute = defineRoute('POST /api/belongings/:id/events
 });
 
 /** `GET /api/persons/:id/custody.pdf`: like `corridor custody record PERSON --out FILE.pdf`. */
-export const custodyRecordRoute = defineRoute('GET /api/persons/:id/custody.pdf', {
-  tag: 'custody',
-  summary: "One person's custody record as an A4 PDF for a claim (names and details by role)",
-  description: 'Every download is written to the audit log.',
-  params: PersonParams,
-  response: FileReplySchema,
-  file: { types: ['application/pdf'] },
-  handler: async ({ params, store, actor }) => {
-    const file = await custodyRecordFile(store, actor, params.id);
-    return {
-      content: file.pdf,
-      contentType: 'application/pdf',
-      filename: `custody-${params.id}.pdf`,
-    };
+export const custodyRecordRoute = bindCommand(
+  'GET /api/persons/:id/custody.pdf',
+  custodyRecordPdf,
+  {
+    tag: 'custody',
+    description: 'Every download is written to the audit log.',
+    params: { id: 'personId' },
+    file: { types: ['application/pdf'] },
   },
-});
+);
 
 /** `GET /api/custody/verify`: recomputes every custody chain and its anchors in the audit log. */
 export const verifyCustodyRoute = defineRoute('GET /api/custody/verify', {
