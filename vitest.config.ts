@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -18,5 +19,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One test file per core, at least two: vitest's default (cores - 1) ran one file at a time
+    // on a 2-core machine, while most files spend much of their time waiting for a spawned CLI,
+    // a server or PostgreSQL.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });

@@ -10,7 +10,6 @@ import {
   type ManifestCheckin,
   type PaxlstVerdict,
 } from '@corridor/core';
-import ExcelJS from 'exceljs';
 import type { Store } from '../store.js';
 import { tableToCsv } from './csv-write.js';
 import { manifestPdf } from './manifest-pdf.js';
@@ -61,7 +60,9 @@ export async function loadManifest(
 }
 
 async function manifestXlsx(m: Manifest): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads when a workbook is read or written, not with every command.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Corridor';
   addTableSheet(workbook, 'manifest', manifestTable(m), { hxl: false });
   const t = m.totals;

@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { errors, type RawRow } from '@corridor/core';
-import ExcelJS from 'exceljs';
 import { zipDamage } from './zip-check.js';
 
 /** A cell's value as the text a person sees; dates become `YYYY-MM-DD`. */
@@ -33,7 +32,9 @@ export async function* readXlsxRows(input: string | Buffer): AsyncGenerator<RawR
   const damage = zipDamage(typeof input === 'string' ? readFileSync(input) : input);
   if (damage) throw errors.invalidInput(`the XLSX file cannot be read: ${damage}`);
   const source = typeof input === 'string' ? input : Readable.from([input]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  // exceljs loads when a workbook is read or written, not with every command.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(source, {
     entries: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

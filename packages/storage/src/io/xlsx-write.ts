@@ -1,6 +1,6 @@
 /** Writes tables as XLSX workbooks: every cell as text, so identifiers and dates stay as written. */
 import type { ExportTable } from '@corridor/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** Adds a table as a worksheet: bold header, optional HXL row, frozen above the data. */
 export function addTableSheet(
@@ -31,7 +31,9 @@ export async function tableToXlsx(
   table: ExportTable,
   options: { hxl?: boolean; sheet?: string } = {},
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads when a workbook is read or written, not with every command.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Corridor';
   addTableSheet(workbook, options.sheet ?? 'data', table, options);
   return Buffer.from(await workbook.xlsx.writeBuffer());
