@@ -56,6 +56,12 @@ export interface Store {
   kind: 'pglite' | 'postgres';
   /** The data folder or the redacted connection string. */
   target: string;
+  /**
+   * PostgreSQL only: SQL text of one or more statements straight on the connection pool,
+   * resolving with pg's result (an array of results for several statements), which the pg-boss
+   * queue needs and Kysely does not give (it keeps only the last statement's rows).
+   */
+  rawQuery?: (text: string, values?: unknown[]) => Promise<unknown>;
   registry: RegistryStore;
   plans: PlanStore;
   movements: MovementStore;
@@ -134,7 +140,7 @@ async function openVault(
 function storeOver(
   db: Kysely<Database>,
   vault: Vault,
-  base: Pick<Store, 'kind' | 'target' | 'close'>,
+  base: Pick<Store, 'kind' | 'target' | 'close' | 'rawQuery'>,
 ): Store {
   return {
     ...base,
@@ -173,6 +179,7 @@ export async function openStore(
       kind: opened.kind,
       target: opened.target,
       close: opened.close,
+      ...(opened.rawQuery ? { rawQuery: opened.rawQuery } : {}),
     });
   } catch (error) {
     await opened.close();

@@ -4,7 +4,7 @@
  * notice a process that died and queue its job again (once).
  */
 import type { Actor, JobRecord, Store } from '@corridor/storage';
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
 import { PgBoss, type Db } from 'pg-boss';
 import { executeJob } from './execute-job.js';
 import type { JobKind, JobParams } from './job-kinds.js';
@@ -13,12 +13,17 @@ import type { JobRunner, RunnerSettings } from './job-runner.js';
 /** The pg-boss queue every server shares. */
 export const jobQueue = 'corridor-jobs';
 
-/** pg-boss over the store's own connection pool. */
+/**
+ * pg-boss over the store's own connection pool. pg-boss 12 sends several statements in one query
+ * and needs the rows of each (its advisory-lock claims), so the query goes to the pool itself.
+ */
 function bossDb(store: Store): Db {
+  const rawQuery = store.rawQuery;
+  if (!rawQuery) throw new Error('the pg-boss runner needs a PostgreSQL store');
   return {
     executeSql: async (text, values) => {
-      const r = await store.db.executeQuery(CompiledQuery.raw(text, values ?? []));
-      return { rows: r.rows as unknown[] as never[] };
+      const r = (await rawQuery(text, values)) as { rows?: unknown[] } | { rows?: unknown[] }[];
+      return { rows: Array.isArray(r) ? r.flatMap((each) => each.rows ?? []) : (r.rows ?? []) };
     },
   };
 }
