@@ -2,6 +2,7 @@
  * N servers started at the same moment on a new PostgreSQL database: every one opens the store
  * (migrations) and starts its job runner (pg-boss's schema), and every one answers.
  */
+import { join } from 'node:path';
 import { openStore, type Store } from '@corridor/storage';
 import { freshPostgresUrl, tempDir, testEnv } from '@corridor/storage/test-support';
 import type { FastifyInstance } from 'fastify';
@@ -27,8 +28,10 @@ describe('servers starting at once on a new PostgreSQL database', () => {
   it('all four start and answer, round after round', async () => {
     for (let round = 0; round < 4; round++) {
       const databaseUrl = await freshPostgresUrl();
+      // One data folder per database: it holds that database's keyring, shared by its servers.
+      const dataDir = join(files.dir, `round-${round}`);
       const started = await Promise.allSettled(
-        Array.from({ length: 4 }, () => start(databaseUrl, files.dir)),
+        Array.from({ length: 4 }, () => start(databaseUrl, dataDir)),
       );
       const up = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
       try {

@@ -38,9 +38,9 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; ser
   return { url: `http://127.0.0.1:${port}`, received, server };
 }
 
-const until = async (check: () => boolean, ms: number) => {
+const until = async (check: () => boolean | Promise<boolean>, ms: number) => {
   const end = Date.now() + ms;
-  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+  while (!(await check()) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
   return check();
 };
 
@@ -127,11 +127,13 @@ describe.each(backends)('webhooks on $name', (backend) => {
         got.headers as Record<string, string>,
       ),
     ).toThrow();
-    const log = await server.as('auditor', {
-      method: 'GET',
-      url: '/api/webhooks/deliveries?webhook=wh-ok',
-    });
-    expect(log.json()[0]).toMatchObject({ status: 'delivered', attempts: 1, lastStatus: 204 });
+    // The receiver has the request before the worker records its answer: wait for the record.
+    const log = async () =>
+      (
+        await server.as('auditor', { method: 'GET', url: '/api/webhooks/deliveries?webhook=wh-ok' })
+      ).json()[0] as { status: string };
+    expect(await until(async () => (await log()).status !== 'pending', 10_000)).toBe(true);
+    expect(await log()).toMatchObject({ status: 'delivered', attempts: 1, lastStatus: 204 });
   });
 
   it('retries a refused delivery within 30 s with the same webhook-id', async () => {

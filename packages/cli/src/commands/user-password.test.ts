@@ -39,7 +39,7 @@ describe('corridor user password', () => {
     );
     expect([common.code, common.stderr.trim().split('\n').length]).toEqual([1, 1]);
     expect(common.stderr).toMatch(
-      /^corridor: the password is too common: it is on a list of 4\d,\d{3} passwords/,
+      /^corridor: invalid input for user\.add at password: is too common: it is on a list of 4\d,\d{3} passwords/,
     );
 
     const set = (name: string, input?: string, extra: string[] = ['--password-stdin']) =>
