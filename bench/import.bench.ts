@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo, personRows, type ImportReport } from '@corridor/core';
-import { importFile, openStore, tableToCsv, type Store } from '@corridor/storage';
+import { importFile, tableToCsv } from '@corridor/formats';
+import { openStore, type Store } from '@corridor/storage';
 import pg from 'pg';
 import { since, writeResults } from './lib/report.js';
 

@@ -22,3 +22,5 @@ export * from './checkin/index.js';
 export * from './incident/index.js';
 export * from './custody/index.js';
 export * from './audit/index.js';
+export { custodyRecordFile, type CustodyRecordFile } from './custody/custody-record.js';
+export { situationReport } from './report/situation-data.js';

@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { generateDemo } from '@corridor/core';
-import { backends, tempDir, xlsxBomb } from '@corridor/storage/test-support';
+import { xlsxBomb } from '@corridor/formats/test-support';
+import { backends, tempDir } from '@corridor/storage/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
 

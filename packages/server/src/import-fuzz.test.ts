@@ -6,7 +6,8 @@
  * bench/README.md).
  */
 import { generateDemo } from '@corridor/core';
-import { backends, fuzzImportInput, validFuzzXlsx } from '@corridor/storage/test-support';
+import { fuzzImportInput, validFuzzXlsx } from '@corridor/formats/test-support';
+import { backends } from '@corridor/storage/test-support';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './test-support/test-server.js';

@@ -13,7 +13,8 @@ import {
   type BelongingView,
   type CustodyEvent,
 } from '@corridor/core';
-import { custodyRecordFile, type CustodyVerdict } from '@corridor/storage';
+import { custodyRecordFile } from '@corridor/commands';
+import type { CustodyVerdict } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, output, withStore } from '../context.js';
 import { table } from '../format.js';

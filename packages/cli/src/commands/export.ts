@@ -5,10 +5,10 @@ import {
   exportFormats,
   exportKinds,
   exportRegistry,
-  recordExport,
   type ExportFormat,
   type ExportKind,
-} from '@corridor/storage';
+} from '@corridor/formats';
+import { recordExport } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, output, withStore } from '../context.js';
 

@@ -1,5 +1,5 @@
 import { IncidentSchema, incidentsFromRows, type Incident, type RawRow } from '@corridor/core';
-import { readCsvRows } from '@corridor/storage';
+import { readCsvRows } from '@corridor/formats';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { incidentsCsv } from './incident-export.js';

@@ -1,7 +1,8 @@
 /** `corridor report --out FILE.pdf`: the A4 situation report (M10); `--json` prints its content. */
 import { writeFileSync } from 'node:fs';
 import { errors, type SituationReport } from '@corridor/core';
-import { situationPdf, situationReport } from '@corridor/storage';
+import { situationReport } from '@corridor/commands';
+import { situationPdf } from '@corridor/formats';
 import type { Command } from 'commander';
 import { output, withStore } from '../context.js';
 

@@ -1,6 +1,6 @@
 /** `incident.import`: incidents from a CSV file, all or nothing. */
 import { errors, incidentsFromRows, type RawRow } from '@corridor/core';
-import { readCsvRows } from '@corridor/storage';
+import { readCsvRows } from '@corridor/formats';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
 

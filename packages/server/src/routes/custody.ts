@@ -5,9 +5,9 @@ import {
   personBelongings,
   recordCustodyEvent,
   verifyCustody,
+  custodyRecordFile,
 } from '@corridor/commands';
 import { IdSchema } from '@corridor/core';
-import { custodyRecordFile } from '@corridor/storage';
 import { z } from 'zod';
 import { bindCommand } from '../bind-command.js';
 import { FileReplySchema } from '../file-reply.js';

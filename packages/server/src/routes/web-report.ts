@@ -1,5 +1,6 @@
 /** The situation report as a PDF (M10), for the web application's report button. */
-import { situationPdf, situationReport } from '@corridor/storage';
+import { situationReport } from '@corridor/commands';
+import { situationPdf } from '@corridor/formats';
 import { z } from 'zod';
 import { FileReplySchema } from '../file-reply.js';
 import { defineRoute } from '../route.js';

@@ -98,6 +98,4 @@ export const pgliteBackend: Backend = backends[0]!;
 /** The PostgreSQL backend alone (several processes may share its database). */
 export const postgresBackend: Backend = backends[1]!;
 
-export { fuzzImportInput, validFuzzXlsx } from './import-fuzz-inputs.js';
 export { pdfContent } from './pdf-text.js';
-export { xlsxBomb } from './zip-bomb.js';

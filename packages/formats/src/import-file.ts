@@ -11,8 +11,8 @@ import {
   type NewOperationOptions,
   type RegistryFileData,
 } from '@corridor/core';
-import type { Actor } from '../audit/audit-store.js';
-import type { Store } from '../store.js';
+import type { Actor } from '@corridor/storage';
+import type { Store } from '@corridor/storage';
 import { readCsvRows } from './csv-read.js';
 import { readJsonRegistry } from './json-read.js';
 import { splitHeader } from './table-layout.js';

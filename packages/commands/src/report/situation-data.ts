@@ -6,9 +6,7 @@ import {
   pledgedTotals,
   type SituationReport,
 } from '@corridor/core';
-import { hazardFrom } from '../incidents/hazard-from.js';
-import { timetableView } from '../plans/timetable-view.js';
-import type { Store } from '../store.js';
+import { hazardFrom, timetableView, type Store } from '@corridor/storage';
 
 /** A timetable plan's exposure: `exposure` of a schedule run, `exposureAfter` of a re-plan. */
 function exposureOf(summary: Record<string, unknown> | undefined): number | null {

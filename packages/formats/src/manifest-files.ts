@@ -11,7 +11,7 @@ import {
   type PaxlstVerdict,
 } from '@corridor/core';
 import ExcelJS from 'exceljs';
-import type { Store } from '../store.js';
+import type { Store } from '@corridor/storage';
 import { tableToCsv } from './csv-write.js';
 import { manifestPdf } from './manifest-pdf.js';
 import { addTableSheet } from './xlsx-write.js';

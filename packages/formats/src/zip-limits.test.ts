@@ -2,9 +2,9 @@ import { CorridorError } from '@corridor/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../test-support/backends.js';
-import { validFuzzXlsx } from '../test-support/import-fuzz-inputs.js';
-import { xlsxBomb } from '../test-support/zip-bomb.js';
+import { tempDir } from '@corridor/storage/test-support';
+import { validFuzzXlsx } from './test-support/import-fuzz-inputs.js';
+import { xlsxBomb } from './test-support/zip-bomb.js';
 import { readXlsxRows } from './xlsx-read.js';
 import { checkArchive } from './zip-limits.js';
 

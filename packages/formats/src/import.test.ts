@@ -4,11 +4,16 @@ import { generateDemo } from '@corridor/core';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../store.js';
-import { backends, tempDir } from '../test-support/backends.js';
+import type { Store } from '@corridor/storage';
+import { backends, tempDir } from '@corridor/storage/test-support';
 import { exportRegistry } from './export-registry.js';
 import { importFile, validateFile } from './import-file.js';
-import { buildRoster, rosterCsv, rosterIndex, type RosterColumn } from './test-roster.js';
+import {
+  buildRoster,
+  rosterCsv,
+  rosterIndex,
+  type RosterColumn,
+} from './test-support/test-roster.js';
 
 const registrar = { name: 'test-registrar', role: 'registrar' };
 

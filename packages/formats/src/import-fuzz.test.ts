@@ -8,9 +8,9 @@
 import { isCorridorError, type ImportReport } from '@corridor/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../store.js';
-import { backends } from '../test-support/backends.js';
-import { fuzzImportInput, validFuzzXlsx } from '../test-support/import-fuzz-inputs.js';
+import type { Store } from '@corridor/storage';
+import { backends } from '@corridor/storage/test-support';
+import { fuzzImportInput, validFuzzXlsx } from './test-support/import-fuzz-inputs.js';
 import { importFile, validateFile } from './import-file.js';
 
 const total = Number(process.env.FUZZ_IMPORTS ?? 10_000);

@@ -1,7 +1,7 @@
 /** The situation report as an A4 PDF (M10): status, destinations, timetable ahead, exposure, incidents. */
 import { formatMoney, type SituationReport } from '@corridor/core';
 import PDFDocument from 'pdfkit';
-import { pdfText } from '../io/manifest-pdf.js';
+import { pdfText } from './manifest-pdf.js';
 import { barChart, timeChart } from './pdf-charts.js';
 
 const margin = 40;

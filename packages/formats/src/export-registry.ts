@@ -8,7 +8,7 @@ import {
   type PlanRowInput,
 } from '@corridor/core';
 import { sql } from 'kysely';
-import type { Store } from '../store.js';
+import type { Store } from '@corridor/storage';
 import { tableToCsv } from './csv-write.js';
 import { tableToJson } from './json-write.js';
 import { tableToXlsx } from './xlsx-write.js';

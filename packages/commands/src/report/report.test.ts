@@ -5,10 +5,10 @@ import {
   generateDemoMovements,
 } from '@corridor/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../store.js';
-import { backends } from '../test-support/backends.js';
-import { pdfContent } from '../test-support/pdf-text.js';
-import { reportHeadings, situationPdf } from './report-pdf.js';
+import type { Store } from '@corridor/storage';
+import { backends } from '@corridor/storage/test-support';
+import { pdfContent } from '@corridor/storage/test-support';
+import { reportHeadings, situationPdf } from '@corridor/formats';
 import { situationReport } from './situation-data.js';
 
 const admin = { name: 'test-admin', role: 'admin' };

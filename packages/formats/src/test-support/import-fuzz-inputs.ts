@@ -5,8 +5,8 @@
  */
 import { createRandom, type Random } from '@corridor/core';
 import ExcelJS from 'exceljs';
-import type { ImportSource } from '../io/import-file.js';
-import { buildRoster, rosterCsv } from '../io/test-roster.js';
+import type { ImportSource } from '../import-file.js';
+import { buildRoster, rosterCsv } from './test-roster.js';
 
 const roster = buildRoster(24, 5);
 

@@ -4,7 +4,7 @@ import { generateDemo, type ExportTable } from '@corridor/core';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backends, tempDir } from '../test-support/backends.js';
+import { backends, tempDir } from '@corridor/storage/test-support';
 import { tableToCsv } from './csv-write.js';
 import { exportRegistry } from './export-registry.js';
 import { importFile } from './import-file.js';

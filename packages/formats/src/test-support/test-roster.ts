@@ -4,7 +4,7 @@
  * synthetic demo, and a way to spoil chosen cells.
  */
 import { generateDemo, type OperationData } from '@corridor/core';
-import { csvCell } from './csv-write.js';
+import { csvCell } from '../csv-write.js';
 
 /** The roster's columns: header names another system might use, and their HXL hashtags. */
 export const rosterColumns = [

@@ -4,10 +4,10 @@
  * state of every chain, and an audit entry for the file handed out.
  */
 import { errors, maySee, redactBelonging, type Role } from '@corridor/core';
-import type { Actor } from '../audit/audit-store.js';
-import { recordExport } from '../audit/record-export.js';
-import type { Store } from '../store.js';
-import { custodyRecordPdf } from './custody-pdf.js';
+import type { Actor } from '@corridor/storage';
+import { recordExport } from '@corridor/storage';
+import type { Store } from '@corridor/storage';
+import { custodyRecordPdf } from '@corridor/formats';
 
 /** The PDF and what it holds. */
 export interface CustodyRecordFile {
