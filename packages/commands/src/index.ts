@@ -24,3 +24,6 @@ export * from './custody/index.js';
 export * from './audit/index.js';
 export { custodyRecordFile, type CustodyRecordFile } from './custody/custody-record.js';
 export { situationReport } from './report/situation-data.js';
+export { importFile } from './registry/import-file.js';
+export { exportContent, exportRegistry } from './registry/export-registry.js';
+export { loadManifest, manifestFile } from './manifest/manifest-file.js';

@@ -1,14 +1,5 @@
-/** Exports persons, households, plans and timetables as CSV, XLSX or JSON. */
-import {
-  errors,
-  householdRows,
-  personRows,
-  planRows,
-  type ExportTable,
-  type PlanRowInput,
-} from '@corridor/core';
-import { sql } from 'kysely';
-import type { Store } from '@corridor/storage';
+/** Writes exports of persons, households, plans and timetables as CSV, XLSX or JSON. */
+import { errors, type ExportTable } from '@corridor/core';
 import { tableToCsv } from './csv-write.js';
 import { tableToJson } from './json-write.js';
 import { tableToXlsx } from './xlsx-write.js';
@@ -31,53 +22,23 @@ export interface ExportOptions {
   redact?: boolean;
 }
 
-async function planTable(store: Store, kind: 'plan' | 'timetable'): Promise<ExportTable> {
-  const plan =
-    kind === 'plan'
-      ? ((await store.plans.current('allocation')) ?? (await store.plans.current('joint')))
-      : ((await store.plans.current('timetable')) ?? (await store.plans.current('joint')));
-  if (!plan)
-    throw errors.notFound(kind === 'plan' ? 'current allocation plan' : 'current timetable', '');
-  const sizes = new Map(
-    (
-      await store.db
-        .selectFrom('persons')
-        .select(['household_id', sql<number>`count(*)::int`.as('n')])
-        .where('merged_into', 'is', null)
-        .groupBy('household_id')
-        .execute()
-    ).map((r) => [r.household_id, r.n]),
-  );
-  const departs = new Map((await store.movements.list()).map((m) => [m.id, m.departAt]));
-  const rows: PlanRowInput[] = plan.assignments.map((a) => ({
-    ...a,
-    persons: sizes.get(a.householdId) ?? 0,
-    departAt: a.movementId ? (departs.get(a.movementId) ?? null) : null,
-  }));
-  return planRows(rows, kind === 'timetable');
-}
+/** What an export renders: a table of records, or the destinations and pledges (JSON only). */
+export type ExportContent =
+  | { kind: Exclude<ExportKind, 'destinations'>; table: ExportTable }
+  | { kind: 'destinations'; destinations: unknown[]; pledges: unknown[] };
 
 /** The export as bytes, ready to write to a file or to stdout. */
-export async function exportRegistry(
-  store: Store,
-  kind: ExportKind,
+export function exportFile(
+  content: ExportContent,
   options: ExportOptions,
-): Promise<Buffer> {
-  if (kind === 'destinations') {
+): Promise<Buffer> | Buffer {
+  if (content.kind === 'destinations') {
     if (options.format !== 'json')
       throw errors.invalidInput('destinations are exported as JSON only (--format json)');
-    const body = {
-      destinations: await store.registry.destinations(),
-      pledges: await store.registry.pledges(),
-    };
+    const body = { destinations: content.destinations, pledges: content.pledges };
     return Buffer.from(JSON.stringify(body, null, 2) + '\n');
   }
-  const table =
-    kind === 'persons'
-      ? personRows(await store.registry.snapshot(), { redact: Boolean(options.redact) })
-      : kind === 'households'
-        ? householdRows(await store.registry.snapshot())
-        : await planTable(store, kind);
+  const { kind, table } = content;
   if (options.format === 'csv')
     return Buffer.from(tableToCsv(table, { hxl: Boolean(options.hxl) }));
   if (options.format === 'xlsx')

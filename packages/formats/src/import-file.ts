@@ -1,4 +1,4 @@
-/** Imports a registry file (CSV, XLSX or JSON) from a path or from bytes: the CLI and the server share it. */
+/** Reads a registry file (CSV, XLSX or JSON) from a path or from bytes, for an import or a check. */
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -11,8 +11,6 @@ import {
   type NewOperationOptions,
   type RegistryFileData,
 } from '@corridor/core';
-import type { Actor } from '@corridor/storage';
-import type { Store } from '@corridor/storage';
 import { readCsvRows } from './csv-read.js';
 import { readJsonRegistry } from './json-read.js';
 import { splitHeader } from './table-layout.js';
@@ -85,27 +83,25 @@ function describe(source: ImportSource) {
   return { name: basename(name), full: name };
 }
 
-/** Validates and imports a file into the store (all or nothing), returning the report. */
-export async function importFile(
-  store: Store,
+/** What an import knows of its file: its name, SHA-256 and format. */
+export interface ImportFileInfo {
+  fileName: string;
+  fileHash: string;
+  format: ImportFormat;
+}
+
+/** Opens a registry file for import: its name, hash and format, and its rows (streamed). */
+export async function openImportFile(
   source: ImportSource,
   options: ImportFileOptions,
-  actor: Actor,
-): Promise<ImportReport> {
+): Promise<{ file: ImportFileInfo; data: RegistryFileData }> {
   const { name, full } = describe(source);
   const format = importFormatOf(full, options.format);
   const fileHash = await sha256Of(source);
-  return store.registry.importRecords(
-    await readCounted(source, format, options),
-    {
-      fileHash,
-      fileName: name,
-      format,
-      ...(options.dryRun ? { dryRun: true } : {}),
-      ...(options.operation ? { operation: options.operation } : {}),
-    },
-    actor,
-  );
+  return {
+    file: { fileName: name, fileHash, format },
+    data: await readCounted(source, format, options),
+  };
 }
 
 /** Validates a file as if into an empty database, writing nothing (before a database exists). */

@@ -1,8 +1,11 @@
+/** Files in and out: registry imports read, exports, manifests and reports written; no store, no I/O beyond the file read. */
 export * from './import-file.js';
 export * from './export-registry.js';
 export * from './manifest-files.js';
+export { readCsvRows } from './csv-read.js';
+export { readXlsxRows } from './xlsx-read.js';
 export { tableToCsv } from './csv-write.js';
 export { reportHeadings, situationPdf } from './report-pdf.js';
 export { custodyRecordPdf } from './custody-pdf.js';
 export { restoreFormula } from './formula-guard.js';
-export { readCsvRows } from './csv-read.js';
+export { tableToXlsx } from './xlsx-write.js';

@@ -1,17 +1,13 @@
 /** A movement's manifest as CSV, XLSX, PDF, UN/EDIFACT PAXLST or JSON. */
 import {
-  buildManifest,
   buildPaxlst,
-  errors,
   manifestTable,
   paxlstInputOf,
   validatePaxlst,
   type Manifest,
-  type ManifestCheckin,
   type PaxlstVerdict,
 } from '@corridor/core';
 import ExcelJS from 'exceljs';
-import type { Store } from '@corridor/storage';
 import { tableToCsv } from './csv-write.js';
 import { manifestPdf } from './manifest-pdf.js';
 import { addTableSheet } from './xlsx-write.js';
@@ -31,33 +27,6 @@ export interface ManifestOptions {
   sender?: string;
   recipient?: string;
   now?: Date;
-}
-
-/** Builds the manifest of a movement from the current timetable, the registry and check-in. */
-export async function loadManifest(
-  store: Store,
-  movementId: string,
-  options: ManifestOptions = {},
-): Promise<Manifest> {
-  const op = await store.registry.operation();
-  if (!op) throw errors.noOperation();
-  const movement = await store.movements.get(movementId);
-  if (!movement) throw errors.notFound('movement', movementId);
-  const rows = await store.checkin.list(movementId);
-  const registry = await store.registry.snapshot([...new Set(rows.map((r) => r.householdId))]);
-  const checkins = new Map<string, ManifestCheckin>();
-  for (const r of rows)
-    if (r.status !== 'booked')
-      checkins.set(r.personId, { status: r.status, station: r.station ?? '', at: r.at ?? '' });
-  return buildManifest({
-    operation: { id: op.id, name: op.name, airportCode: op.airportCode },
-    movement,
-    registry,
-    checkins,
-    generatedAt: (options.now ?? new Date()).toISOString(),
-    ...(options.minValidityDays !== undefined ? { minValidityDays: options.minValidityDays } : {}),
-    ...(options.travelDays !== undefined ? { travelDays: options.travelDays } : {}),
-  });
 }
 
 async function manifestXlsx(m: Manifest): Promise<Buffer> {
@@ -111,14 +80,12 @@ export function manifestPaxlst(
   return { text, verdict };
 }
 
-/** The manifest of a movement in one format, with the manifest itself for summaries. */
-export async function manifestFile(
-  store: Store,
-  movementId: string,
+/** A manifest written in one format, with the manifest itself for summaries. */
+export async function renderManifest(
+  manifest: Manifest,
   format: ManifestFormat,
   options: ManifestOptions = {},
 ): Promise<{ content: Buffer; manifest: Manifest; paxlst?: PaxlstVerdict }> {
-  const manifest = await loadManifest(store, movementId, options);
   switch (format) {
     case 'csv':
       return { content: Buffer.from(tableToCsv(manifestTable(manifest))), manifest };

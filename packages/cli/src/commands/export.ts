@@ -1,13 +1,8 @@
 /** `corridor export persons|households|plan|timetable|destinations`: files for other systems (M2). */
 import { writeFileSync } from 'node:fs';
 import { errors, maySee, type Role } from '@corridor/core';
-import {
-  exportFormats,
-  exportKinds,
-  exportRegistry,
-  type ExportFormat,
-  type ExportKind,
-} from '@corridor/formats';
+import { exportRegistry } from '@corridor/commands';
+import { exportFormats, exportKinds, type ExportFormat, type ExportKind } from '@corridor/formats';
 import { recordExport } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, output, withStore } from '../context.js';

@@ -6,7 +6,8 @@ import {
   type ImportReport,
   type NewOperationOptions,
 } from '@corridor/core';
-import { importFile, validateFile } from '@corridor/formats';
+import { importFile } from '@corridor/commands';
+import { validateFile } from '@corridor/formats';
 import { openStore, resolveConfig, type Store } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, globals, output } from '../context.js';

@@ -1,7 +1,8 @@
 /** `corridor manifest MOVEMENT`: the passenger manifest in CSV, XLSX, PDF, PAXLST or JSON (M6). */
 import { writeFileSync } from 'node:fs';
 import { errors, type Manifest } from '@corridor/core';
-import { manifestFile, manifestFormats, type ManifestFormat } from '@corridor/formats';
+import { manifestFile } from '@corridor/commands';
+import { manifestFormats, type ManifestFormat } from '@corridor/formats';
 import { recordExport } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, output, withStore } from '../context.js';

@@ -1,6 +1,7 @@
 /** The passenger manifest of a movement as a file (M6): CSV, XLSX, PDF, PAXLST or JSON. */
 import { IdSchema } from '@corridor/core';
-import { manifestFile, manifestFormats } from '@corridor/formats';
+import { manifestFile } from '@corridor/commands';
+import { manifestFormats } from '@corridor/formats';
 import { recordExport } from '@corridor/storage';
 import { z } from 'zod';
 import { FileReplySchema } from '../file-reply.js';

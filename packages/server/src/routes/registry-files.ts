@@ -1,6 +1,7 @@
 /** Registry files through the API (M2): import a file all or nothing; export persons, households, plans. */
 import { CorridorError, errors, maySee, type PersonField, type Role } from '@corridor/core';
-import { exportFormats, exportKinds, exportRegistry, importFile } from '@corridor/formats';
+import { exportRegistry, importFile } from '@corridor/commands';
+import { exportFormats, exportKinds } from '@corridor/formats';
 import { recordExport } from '@corridor/storage';
 import { z } from 'zod';
 import { FileReplySchema } from '../file-reply.js';

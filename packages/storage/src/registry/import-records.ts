@@ -8,9 +8,7 @@ import {
   planImport,
   type FullImportPlan,
   type ImportReport,
-  type IsoDate,
   type NeedCode,
-  type NewOperationOptions,
   type PersonPii,
   type PlannedPerson,
   type RegistryFileData,
@@ -19,22 +17,9 @@ import type { Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 import { loadImportContext } from './import-context.js';
+import type { ImportOptions } from './import-options.js';
 import { writeImport, type PersonToWrite } from './import-write.js';
 import { personKeys } from './person-keys.js';
-
-/** How a file is imported. */
-export interface ImportOptions {
-  /** SHA-256 of the file's bytes (hex), named in the audit log. */
-  fileHash: string;
-  fileName: string;
-  format: 'csv' | 'xlsx' | 'json';
-  /** Validate and report, write nothing. */
-  dryRun?: boolean;
-  /** The operation to create when the database holds none (default: named after the file). */
-  operation?: NewOperationOptions;
-  /** The day an operation created now starts (default: today). */
-  today?: IsoDate;
-}
 
 /** Roles that may import into the registry. */
 export const importRoles: readonly string[] = ['admin', 'registrar'];

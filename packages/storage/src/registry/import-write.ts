@@ -17,7 +17,7 @@ import { pinGeneration } from '../keys/rotate-keys.js';
 import type { Vault } from '../vault/vault.js';
 import { insertJsonRows } from './bulk-insert.js';
 import { queueImportDuplicates } from './import-duplicates.js';
-import type { ImportOptions } from './import-records.js';
+import type { ImportOptions } from './import-options.js';
 
 /** A person to insert; `replaces` names the stored person whose id it would have clashed with. */
 export interface PersonToWrite extends PlannedPerson {

@@ -17,7 +17,8 @@ import type { Vault } from '../vault/vault.js';
 import { insertOperation } from './create-operation.js';
 import { erasePersonIn } from './erase-person.js';
 import { decideDuplicateIn, listDuplicates, scanDuplicatesIn } from './duplicates.js';
-import { importRecordsIn, type ImportOptions } from './import-records.js';
+import type { ImportOptions } from './import-options.js';
+import { importRecordsIn } from './import-records.js';
 import { readSnapshot } from './registry-snapshot.js';
 import { findCases, type CaseFilter, type CaseList } from './find-cases.js';
 import { readHousehold } from './household-view.js';
@@ -220,5 +221,15 @@ export class KyselyRegistry implements RegistryStore {
 
   snapshot(householdIds?: readonly string[]): Promise<RegistrySnapshot> {
     return readSnapshot(this.db, this.vault, householdIds);
+  }
+
+  async householdSizes(): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('persons')
+      .select(['household_id', sql<number>`count(*)::int`.as('n')])
+      .where('merged_into', 'is', null)
+      .groupBy('household_id')
+      .execute();
+    return new Map(rows.map((r) => [r.household_id, r.n]));
   }
 }

@@ -13,7 +13,7 @@ import type {
 } from '@corridor/core';
 import type { Actor } from '../audit/audit-store.js';
 import type { ImportReport, RegistryFileData, RegistrySnapshot } from '@corridor/core';
-import type { ImportOptions } from './import-records.js';
+import type { ImportOptions } from './import-options.js';
 import type { PlanningCase } from './planning-cases.js';
 import type { CaseFilter, CaseList } from './find-cases.js';
 
@@ -190,4 +190,6 @@ export interface RegistryStore {
   findCases(filter: CaseFilter): Promise<CaseList>;
   /** The active registry, decrypted (every household or the given ones), for exports and manifests. */
   snapshot(householdIds?: readonly string[]): Promise<RegistrySnapshot>;
+  /** Persons per household (merged persons left out), for plan exports. */
+  householdSizes(): Promise<Map<string, number>>;
 }

@@ -5,10 +5,9 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backends, tempDir } from '@corridor/storage/test-support';
-import { tableToCsv } from './csv-write.js';
+import { tableToCsv, tableToXlsx } from '@corridor/formats';
 import { exportRegistry } from './export-registry.js';
 import { importFile } from './import-file.js';
-import { tableToXlsx } from './xlsx-write.js';
 
 const registrar = { name: 'test-registrar', role: 'registrar' };
 

@@ -10,8 +10,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '@corridor/storage';
 import { backends } from '@corridor/storage/test-support';
-import { fuzzImportInput, validFuzzXlsx } from './test-support/import-fuzz-inputs.js';
-import { importFile, validateFile } from './import-file.js';
+import { fuzzImportInput, validFuzzXlsx } from '@corridor/formats/test-support';
+import { validateFile } from '@corridor/formats';
+import { importFile } from './import-file.js';
 
 const total = Number(process.env.FUZZ_IMPORTS ?? 10_000);
 const registrar = { name: 'fuzz-registrar', role: 'registrar' };

@@ -7,13 +7,14 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '@corridor/storage';
 import { backends, tempDir } from '@corridor/storage/test-support';
 import { exportRegistry } from './export-registry.js';
-import { importFile, validateFile } from './import-file.js';
+import { validateFile } from '@corridor/formats';
+import { importFile } from './import-file.js';
 import {
   buildRoster,
   rosterCsv,
   rosterIndex,
   type RosterColumn,
-} from './test-support/test-roster.js';
+} from '@corridor/formats/test-support';
 
 const registrar = { name: 'test-registrar', role: 'registrar' };
 

@@ -6,9 +6,8 @@ import { generateDemo, validatePaxlst, type OperationData } from '@corridor/core
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '@corridor/storage';
 import { backends, tempDir } from '@corridor/storage/test-support';
-import { readCsvRows } from './csv-read.js';
-import { manifestFile } from './manifest-files.js';
-import { readXlsxRows } from './xlsx-read.js';
+import { readCsvRows, readXlsxRows } from '@corridor/formats';
+import { manifestFile } from './manifest-file.js';
 
 const admin = { name: 'test-admin', role: 'admin' };
 const officer = { name: 'gate-officer', role: 'movement-officer' };
