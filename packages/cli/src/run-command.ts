@@ -4,8 +4,9 @@
  * command's output (`--json`: exactly what the API answers for the same command). With
  * `--server URL` the same input goes to the command's route on that server, as the logged-in user.
  */
-import { execute, type AnyCommand } from '@corridor/commands';
-import { authorize, type Role } from '@corridor/core';
+import { writeFileSync } from 'node:fs';
+import { execute, type AnyCommand, type FileAnswer } from '@corridor/commands';
+import { authorize, errors, type Role } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, globals, output, withStore } from './context.js';
@@ -48,12 +49,22 @@ export interface CliBindingOptions<O> {
    * print instead, with `--json` as without: for subcommands whose API answer is a file.
    */
   deliver?: (out: O, options: Record<string, unknown>) => unknown;
+  /** The command answers a file (`fileOutput`): where it goes and what is printed. */
+  file?: CliFileBinding;
+}
+
+/** How a command that answers a file (`fileOutput`) is printed. */
+export interface CliFileBinding {
+  /** Without `--out`, write the file to standard output (else print its summary). */
+  stdout: boolean;
 }
 
 /**
  * Sets `cli`'s action: `toInput` turns its arguments (an optional one left out is undefined) and
  * options into the command's input, `text` prints the output (and the input it came from) for
  * people. Returns `cli` for chaining.
+ * With `binding.file`, the command's file is written to `--out` (mode 600) and its summary printed,
+ * with `file` naming where it went; `text` and `--json` get that summary.
  */
 export function bindCli<O>(
   cli: Command,
@@ -91,6 +102,10 @@ export function bindCliWays<O>(
     // `toInput` may read standard input (a password), hence the await.
     const input = await way.toInput(args, options);
     const server = globals(self).server ?? process.env.CORRIDOR_SERVER;
+    if (server && binding.file)
+      throw errors.invalidInput(
+        `${command.name} answers a file: run it without --server, or download it from the API`,
+      );
     // A long command runs inline with a progress bar (on a terminal, never with --json).
     const progress =
       command.job && !server
@@ -107,6 +122,14 @@ export function bindCliWays<O>(
           )) as O;
           return binding.afterLocal ? binding.afterLocal(store, out) : out;
         }).finally(() => progress?.stop());
+    if (binding.file) {
+      const answer = result as FileAnswer;
+      const out = options.out === undefined ? undefined : String(options.out);
+      if (out) writeFileSync(out, answer.content, { mode: 0o600 });
+      else if (binding.file.stdout) return void process.stdout.write(answer.content);
+      const shown = { ...(out ? { file: out } : {}), ...(answer.summary as object) };
+      return output(self, shown, () => way.text(shown as O, input as never));
+    }
     const shown = binding.deliver ? binding.deliver(result as O, options) : result;
     output(self, shown, () => way.text(result as O, input as never));
     const code = way.exitCode?.(result as O);

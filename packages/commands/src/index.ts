@@ -27,3 +27,8 @@ export { situationReport } from './report/situation-data.js';
 export { importFile } from './registry/import-file.js';
 export { exportContent, exportRegistry } from './registry/export-registry.js';
 export { loadManifest, manifestFile } from './manifest/manifest-file.js';
+export * from './file-output.js';
+export * from './registry/index.js';
+export * from './manifest/index.js';
+export * from './report/index.js';
+export * from './custody/index.js';

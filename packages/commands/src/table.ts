@@ -18,6 +18,9 @@ import { hazardCommands } from './hazard/index.js';
 import { jobCommands } from './job/index.js';
 import { planCommands } from './plan/index.js';
 import { timetableCommands } from './timetable/index.js';
+import { manifestCommands } from './manifest/index.js';
+import { registryFileCommands } from './registry/index.js';
+import { reportCommands } from './report/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
 export const commandList: readonly AnyCommand[] = [
@@ -39,6 +42,9 @@ export const commandList: readonly AnyCommand[] = [
   ...incidentCommands,
   ...custodyCommands,
   ...auditCommands,
+  ...registryFileCommands,
+  ...manifestCommands,
+  ...reportCommands,
 ];
 
 /** The commands by name. */

@@ -6,6 +6,7 @@
 import { authorize, type RouteKey } from '@corridor/core';
 import { execute, parseInput, QueuedJobSchema, type AnyCommand } from '@corridor/commands';
 import { z } from 'zod';
+import { FileReplySchema, type FileReply } from './file-reply.js';
 import { defineRoute, type ApiRoute } from './route.js';
 
 /** How a command is reached over HTTP. */
@@ -17,8 +18,13 @@ export interface HttpBinding {
   params?: Record<string, string>;
   /** Input fields a POST takes from the query string instead of the body (`?now=true`). */
   query?: readonly string[];
-  /** The success status (default 200 for reads, 201 for writes, 202 for a long command's job). */
+  /** The success status (default 200 for reads and files, 201 for writes, 202 for a long command's job). */
   status?: 200 | 201 | 202;
+  /**
+   * Answer the command's file (its output is `fileOutput(…)`: filename, contentType, content) as
+   * the response body instead of JSON; `types` lists the media types it may send, for OpenAPI.
+   */
+  file?: { types: readonly string[] };
 }
 
 /** The route bound to each command, for the command-table test and the CLI's remote mode. */
@@ -72,8 +78,10 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
     params,
     query,
     body: !inQuery && !restIsEmpty ? rest : undefined,
-    response: command.job ? QueuedJobSchema : command.output,
-    status: binding.status ?? (command.job ? 202 : command.audit === null ? 200 : 201),
+    response: command.job ? QueuedJobSchema : binding.file ? FileReplySchema : command.output,
+    ...(binding.file ? { file: binding.file } : {}),
+    status:
+      binding.status ?? (command.job ? 202 : binding.file || command.audit === null ? 200 : 201),
     handler: async (ctx) => {
       const input: Record<string, unknown> = {
         ...((inQuery ? ctx.query : ctx.body) as Record<string, unknown> | undefined),
@@ -88,7 +96,14 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
         return ctx.jobs.submit(command.job.kind, input, actor);
       }
       const origins = [`${ctx.request.protocol}://${ctx.request.host}`];
-      return execute(command, { actor, store: ctx.store, now: ctx.now, origins }, input);
+      const output = await execute(
+        command,
+        { actor, store: ctx.store, now: ctx.now, origins },
+        input,
+      );
+      if (!binding.file) return output;
+      const { content, contentType, filename } = output as FileReply;
+      return { content, contentType, filename };
     },
   });
   return { ...route, command, binding };

@@ -12,9 +12,10 @@ export interface WriteFixture {
   prepare?(store: Store, k: string): Promise<void>;
   cli(k: string): string[];
   api(k: string): {
-    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
     url: string;
-    payload: Record<string, unknown>;
+    /** The JSON body; none for a GET (file downloads audited as exports). */
+    payload?: Record<string, unknown>;
   };
 }
 

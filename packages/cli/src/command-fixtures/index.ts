@@ -9,6 +9,7 @@ import { checkinFixtures } from './checkin.js';
 import { custodyFixtures } from './custody.js';
 import { incidentFixtures } from './incident.js';
 import { movementFixtures } from './movement.js';
+import { fileFixtures } from './files.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
 import { webhookFixtures } from './webhook.js';
@@ -29,4 +30,5 @@ export const fixtureGroups: FixtureGroup[] = [
   checkinFixtures,
   incidentFixtures,
   custodyFixtures,
+  fileFixtures,
 ];

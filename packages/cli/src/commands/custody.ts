@@ -1,5 +1,4 @@
 /** `corridor custody add-item|event|list|verify|record`: belongings and their chain of custody (M9). */
-import { writeFileSync } from 'node:fs';
 import {
   addBelongings,
   listBelongings,
@@ -13,14 +12,11 @@ import {
   type BelongingView,
   type CustodyEvent,
 } from '@corridor/core';
-import { custodyRecordFile } from '@corridor/commands';
+import { custodyRecordPdf } from '@corridor/commands';
 import type { CustodyVerdict } from '@corridor/storage';
 import type { Command } from 'commander';
-import { actorOf, output, withStore } from '../context.js';
 import { table } from '../format.js';
 import { bindCli } from '../run-command.js';
-
-type Options = Record<string, string | undefined>;
 
 /** A broken chain ends the process with exit code 3; what is printed is the verdict itself. */
 export function exitWhenBroken<V extends { ok: boolean }>(verdict: V): V {
@@ -130,29 +126,17 @@ export function registerCustody(program: Command): void {
     { deliver: exitWhenBroken },
   );
 
-  custody
-    .command('record <person>')
-    .description(
-      "write one person's custody record as a PDF for a claim (names as your role may see them)",
-    )
-    .requiredOption('--out <file>', 'PDF file to write')
-    .option('--json', 'print what was written as JSON')
-    .action(async (personId: string, o: Options, command: Command) => {
-      const file = await withStore(command, false, (store) =>
-        custodyRecordFile(store, actorOf(command), personId),
-      );
-      writeFileSync(String(o.out), file.pdf, { mode: 0o600 });
-      const summary = {
-        file: String(o.out),
-        householdId: file.householdId,
-        bytes: file.pdf.length,
-        items: file.items,
-        chainVerified: file.chainVerified,
-      };
-      output(
-        command,
-        summary,
-        () => `custody record of ${personId} written to ${summary.file} (${summary.items} items)`,
-      );
-    });
+  bindCli<{ file: string; items: number; personId: string }>(
+    custody
+      .command('record <person>')
+      .description(
+        "write one person's custody record as a PDF for a claim (names as your role may see them)",
+      )
+      .requiredOption('--out <file>', 'PDF file to write')
+      .option('--json', 'print what was written as JSON'),
+    custodyRecordPdf,
+    ([personId]) => ({ personId }),
+    (w) => `custody record of ${w.personId} written to ${w.file} (${w.items} items)`,
+    { file: { stdout: false } },
+  );
 }

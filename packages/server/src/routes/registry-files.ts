@@ -1,10 +1,8 @@
 /** Registry files through the API (M2): import a file all or nothing; export persons, households, plans. */
-import { CorridorError, errors, maySee, type PersonField, type Role } from '@corridor/core';
-import { exportRegistry, importFile } from '@corridor/commands';
-import { exportFormats, exportKinds } from '@corridor/formats';
-import { recordExport } from '@corridor/storage';
+import { CorridorError, errors } from '@corridor/core';
+import { exportMediaTypes, exportRegistryFile, importFile } from '@corridor/commands';
 import { z } from 'zod';
-import { FileReplySchema } from '../file-reply.js';
+import { bindCommand } from '../bind-command.js';
 import { defineRoute } from '../route.js';
 
 /** The largest registry file the API takes (base64 inflates it by a third). */
@@ -89,53 +87,12 @@ export const importRoute = defineRoute('POST /api/import', {
   },
 });
 
-const mediaTypes = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  json: 'application/json; charset=utf-8',
-} as const;
-
-/** A persons file holds these unredacted: only roles that may see them all get it so. */
-const fullPersonFields: readonly PersonField[] = [
-  'name',
-  'birthDate',
-  'documentNumber',
-  'protectionNote',
-];
-
 /** `GET /api/export/:what`: like `corridor export WHAT`; redacted for roles that may not see names. */
-export const exportRoute = defineRoute('GET /api/export/:what', {
+export const exportRoute = bindCommand('GET /api/export/:what', exportRegistryFile, {
   tag: 'registry files',
-  summary: 'Export persons, households, the plan, the timetable or destinations',
   description:
     'Persons files are redacted (no names, birth dates, documents, phones, notes or needs) when ' +
     'asked, and always for a role that may not see all of those. Every export is audited.',
-  params: z.object({ what: z.enum(exportKinds) }),
-  query: z.object({
-    format: z.enum(exportFormats).default('csv'),
-    hxl: z.enum(['true', 'false']).optional().describe('add the HXL hashtag row'),
-    redact: z.enum(['true', 'false']).optional(),
-  }),
-  response: FileReplySchema,
-  file: { types: Object.values(mediaTypes) },
-  handler: async ({ params, query, store, actor, user }) => {
-    const redact =
-      query.redact === 'true' ||
-      (params.what === 'persons' && !fullPersonFields.every((f) => maySee(user.role as Role, f)));
-    const content = await exportRegistry(store, params.what, {
-      format: query.format,
-      hxl: query.hxl === 'true',
-      redact,
-    });
-    await recordExport(store, actor, 'registry', params.what, {
-      format: query.format,
-      redacted: redact,
-      bytes: content.length,
-    });
-    return {
-      content,
-      contentType: mediaTypes[query.format],
-      filename: `${params.what}.${query.format}`,
-    };
-  },
+  params: { what: 'what' },
+  file: { types: exportMediaTypes },
 });

@@ -1,0 +1,36 @@
+/** Fixtures for the commands that hand out files and audit them as exports (M2, M6, M9). */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemoMovements } from '@corridor/core';
+import { seeder, type FixtureGroup } from './fixture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'corridor-file-fixtures-'));
+const seen = { person: '', movement: '' };
+
+/** The file commands' fixtures: an export, a manifest and a custody record. */
+export const fileFixtures: FixtureGroup = {
+  async setup(store) {
+    seen.person = (await store.registry.snapshot()).persons[0]!.id;
+    const movements = generateDemoMovements(
+      await store.registry.destinations(),
+      await store.registry.pledges(),
+    ).slice(0, 1);
+    await store.movements.add(movements, seeder);
+    seen.movement = movements[0]!.id;
+  },
+  fixtures: {
+    'registry.export': {
+      cli: (k) => ['export', 'households', '--out', join(dir, `households-${k}.csv`)],
+      api: () => ({ method: 'GET', url: '/api/export/households?format=csv' }),
+    },
+    'manifest.generate': {
+      cli: (k) => ['manifest', seen.movement, '--out', join(dir, `manifest-${k}.csv`)],
+      api: () => ({ method: 'GET', url: `/api/movements/${seen.movement}/manifest?format=csv` }),
+    },
+    'custody.recordPdf': {
+      cli: (k) => ['custody', 'record', seen.person, '--out', join(dir, `custody-${k}.pdf`)],
+      api: () => ({ method: 'GET', url: `/api/persons/${seen.person}/custody.pdf` }),
+    },
+  },
+};
