@@ -44,7 +44,17 @@ describe('the persons export, from the CLI and the API', () => {
 
   it.each(roles as readonly Role[])('gives %s the same file both ways', async (role) => {
     const file = join(dir, `persons-${role}.csv`);
-    const cli = await corridor(['export', 'persons', '--out', file, '--role', role]);
+    // The server's data folder holds its database's keyring.
+    const cli = await corridor([
+      'export',
+      'persons',
+      '--out',
+      file,
+      '--role',
+      role,
+      '--data',
+      server.dataDir,
+    ]);
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
     const api = await server.as(role, { method: 'GET', url: '/api/export/persons?format=csv' });
