@@ -14,20 +14,16 @@ function changedFields(before: Movement, after: Movement): Field[] {
   return (['status', 'seats', 'baggageKg'] as const).filter((f) => before[f] !== after[f]);
 }
 
+type MovementEvent = 'movement.confirmed' | 'movement.cancelled' | 'movement.changed';
+
 /** The events one change makes: confirming and a seat change at once are two events. */
-function eventsOf(changed: Field[], status: MovementStatus) {
-  const statusEvent =
-    changed.includes('status') && status === 'confirmed'
-      ? 'movement.confirmed'
-      : changed.includes('status') && status === 'cancelled'
-        ? 'movement.cancelled'
-        : undefined;
-  const rest = statusEvent ? changed.filter((f) => f !== 'status') : changed;
-  return [...(statusEvent ? [statusEvent] : []), ...(rest.length ? ['movement.changed'] : [])] as (
-    | 'movement.confirmed'
-    | 'movement.cancelled'
-    | 'movement.changed'
-  )[];
+function eventsOf(changed: Field[], status: MovementStatus): MovementEvent[] {
+  const events: MovementEvent[] = [];
+  if (changed.includes('status') && status === 'confirmed') events.push('movement.confirmed');
+  if (changed.includes('status') && status === 'cancelled') events.push('movement.cancelled');
+  const told = events.length > 0;
+  if (changed.some((f) => f !== 'status' || !told)) events.push('movement.changed');
+  return events;
 }
 
 /**
