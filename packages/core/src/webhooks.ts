@@ -1,5 +1,7 @@
 /** Events pushed to partners' systems (host states, carriers, agencies), named `resource.event`. */
 import { z } from 'zod';
+import { checkinStatuses } from './checkin-status.js';
+import { CaseStatusSchema, MovementSchema } from './schemas.js';
 
 /** Event types a webhook may subscribe to. */
 export const webhookEventTypes = [
@@ -13,6 +15,71 @@ export const webhookEventTypes = [
 ] as const;
 /** One subscribable event type. */
 export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+/** What a movement event says: the movement's facts now, and which of them changed. */
+const MovementEventData = z.object({
+  movementId: z.string(),
+  kind: MovementSchema.shape.kind,
+  status: MovementSchema.shape.status,
+  previousStatus: MovementSchema.shape.status,
+  departAt: z.string().describe('ISO 8601 with the offset of the departure airport'),
+  date: z.string().describe('departure day (YYYY-MM-DD) at the departure airport'),
+  origin: z.string(),
+  destinationId: z.string().nullable(),
+  arrivalAirport: z.string().nullable(),
+  seats: z.number().int(),
+  baggageKg: z.number().int(),
+  cases: z.number().int().describe('cases booked on it in the current timetable'),
+  changed: z.array(z.enum(['status', 'seats', 'baggageKg'])),
+  version: z.number().int(),
+});
+
+/**
+ * The data of each event type: ids and non-personal facts only. `emit` parses an event's data
+ * with its schema, so a field not declared here never leaves Corridor; no schema names a
+ * personal field (names, birth dates, documents, notes, reasons).
+ */
+export const webhookEventData = {
+  'movement.confirmed': MovementEventData,
+  'movement.changed': MovementEventData,
+  'movement.cancelled': MovementEventData,
+  'case.status-changed': z.object({
+    caseId: z.string(),
+    from: CaseStatusSchema.nullable(),
+    to: CaseStatusSchema,
+    at: z.string(),
+    movementId: z.string().nullable().describe('the movement whose check-in moved the case'),
+  }),
+  'plan.published': z.object({
+    planId: z.number().int(),
+    kind: z.enum(['allocation', 'timetable', 'joint']),
+    version: z.number().int(),
+    parentId: z.number().int().nullable(),
+    cases: z.number().int(),
+    placed: z.number().int(),
+    unplaced: z.number().int(),
+    byDestination: z.array(z.object({ destinationId: z.string(), cases: z.number().int() })),
+  }),
+  'checkin.recorded': z.object({
+    movementId: z.string(),
+    personId: z.string(),
+    caseId: z.string(),
+    status: z.enum(checkinStatuses),
+    station: z.string(),
+    seq: z.number().int(),
+    at: z.string(),
+    source: z.enum(['desk', 'decision', 'merge']),
+  }),
+  'arrival.confirmed': z.object({
+    caseId: z.string(),
+    movementId: z.string().nullable(),
+    persons: z.number().int(),
+    at: z.string(),
+  }),
+} as const satisfies Record<WebhookEventType, z.ZodObject>;
+
+/** The data an event of type `T` carries. */
+export type WebhookEventData<T extends WebhookEventType> = z.input<(typeof webhookEventData)[T]>;
 
 /** The test event `webhook ping` sends to one webhook. */
 export const webhookPingEvent = 'webhook.ping';

@@ -2,11 +2,13 @@
 import { caseStatuses, decideTransition, IdSchema } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
+import { moveCase } from './move-case.js';
 import { TransitionOut } from './schemas.js';
 
 /**
  * A status transition: the policy lets every role but the auditor ask; the workflow table then
  * decides, from the case's current status (read under lock), whether this role may make this move.
+ * Subscribers hear `case.status-changed` (and `arrival.confirmed` for a case that arrived).
  */
 export const transitionCase = defineCommand({
   name: 'case.transition',
@@ -23,10 +25,13 @@ export const transitionCase = defineCommand({
   output: TransitionOut,
   permission: 'case.transition',
   audit: 'case.move',
-  async run({ store, actor }, { id, to, reason }) {
-    const entry = await store.registry.transitionCase(id, to, reason, actor, (from, resumeTo) =>
-      decideTransition(id, from, to, actor.role, resumeTo),
-    );
+  async run({ store, actor, now }, { id, to, reason }) {
+    const entry = await moveCase({ store, now }, actor, {
+      id,
+      to,
+      reason,
+      check: (from, resumeTo) => decideTransition(id, from, to, actor.role, resumeTo),
+    });
     return { case: id, ...entry };
   },
 });

@@ -11,7 +11,9 @@ import {
   type CaseStatus,
   type HouseholdMove,
 } from '@corridor/core';
-import type { Actor, Store } from '@corridor/storage';
+import type { Actor } from '@corridor/storage';
+import { moveCase } from '../case/move-case.js';
+import type { EmitContext } from '../webhook/emit.js';
 
 /**
  * Who moves households when merged records say so: check-in itself, in the role the workflow
@@ -26,15 +28,17 @@ export function checkinSystemActor(mergedBy: string): Actor {
  * For each household on the movement: scheduled → checked-in once someone is there, → departed
  * once everyone boarded, → arrived once everyone arrived, and back to scheduled when nobody
  * came. Each step is checked against the workflow table for `mover`'s role and written as a case
- * transition (history and audit); a household elsewhere in the workflow stays, with the reason.
+ * transition (history, audit, `case.status-changed`); a household elsewhere in the workflow stays,
+ * with the reason.
  */
 export async function moveHouseholds(
-  store: Store,
+  ctx: EmitContext,
   movementId: string,
   householdIds: readonly string[],
   mover: Actor,
   reason: string,
 ): Promise<HouseholdMove[]> {
+  const { store } = ctx;
   const ids = [...new Set(householdIds)].sort();
   const statuses = await store.checkin.lockHouseholds(ids);
   const members = await store.checkin.members(ids);
@@ -77,9 +81,13 @@ export async function moveHouseholds(
         break;
       }
       const role = mover.role;
-      await store.registry.transitionCase(id, to, reason, mover, (now, resumeTo) =>
-        decideTransition(id, now, to, role, resumeTo),
-      );
+      await moveCase(ctx, mover, {
+        id,
+        to,
+        reason,
+        movementId,
+        check: (now, resumeTo) => decideTransition(id, now, to, role, resumeTo),
+      });
       moves.push({ householdId: id, from, to, done: true });
       from = to;
     }

@@ -12,6 +12,7 @@ import {
 import type { Store } from '@corridor/storage';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
+import { emitCheckinRecorded } from './emit-recorded.js';
 import { checkinSystemActor, moveHouseholds } from './household-moves.js';
 import { canonicalEvent, verifiedEvents } from './log.js';
 import { openConflicts } from './state.js';
@@ -71,7 +72,7 @@ export const mergeCheckinLog = defineCommand({
   output: MergeResultSchema,
   permission: 'movement.mergeCheckin',
   audit: 'checkin.merge',
-  async run({ store, actor }, { log }) {
+  async run({ store, actor, now }, { log }) {
     const op = await store.registry.operation();
     if (!op) throw errors.noOperation();
     const events = verifiedEvents(log, op.id);
@@ -91,6 +92,8 @@ export const mergeCheckinLog = defineCommand({
         `records ${some(unknown)} name movements or persons this database does not hold`,
       );
     await store.checkin.addMerged(added, actor);
+    for (const e of added)
+      await emitCheckinRecorded({ store, now }, e, persons.get(e.personId)!.householdId, 'merge');
     const byMovement = new Map<string, Set<string>>();
     for (const e of added) {
       const set = byMovement.get(e.movementId) ?? new Set<string>();
@@ -101,7 +104,7 @@ export const mergeCheckinLog = defineCommand({
     for (const [movementId, ids] of byMovement)
       householdMoves.push(
         ...(await moveHouseholds(
-          store,
+          { store, now },
           movementId,
           [...ids],
           checkinSystemActor(actor.name),

@@ -9,12 +9,14 @@ import {
 } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
+import { emitCheckinRecorded } from './emit-recorded.js';
 import { moveHouseholds } from './household-moves.js';
 import { personState } from './state.js';
 
 /**
  * Appends a record to the station's log and moves the household on; refused while stations
  * disagree about the person (a conflict is decided, never overwritten) or when nothing changes.
+ * Subscribers hear `checkin.recorded`, and `case.status-changed` when the household moves on.
  */
 export const recordCheckin = defineCommand({
   name: 'checkin.record',
@@ -31,7 +33,7 @@ export const recordCheckin = defineCommand({
   output: CheckinResultSchema,
   permission: 'movement.checkin',
   audit: 'checkin.record',
-  async run({ store, actor }, input) {
+  async run({ store, actor, now }, input) {
     const movement = await store.movements.get(input.movementId);
     if (!movement) throw errors.notFound('movement', input.movementId);
     if (movement.status === 'cancelled')
@@ -63,8 +65,9 @@ export const recordCheckin = defineCommand({
       },
       actor,
     );
+    await emitCheckinRecorded({ store, now }, event, person.householdId, 'desk');
     const householdMoves = await moveHouseholds(
-      store,
+      { store, now },
       input.movementId,
       [person.householdId],
       actor,

@@ -10,6 +10,7 @@ import {
 } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
+import { emitCheckinRecorded } from './emit-recorded.js';
 import { moveHouseholds } from './household-moves.js';
 import { personState } from './state.js';
 
@@ -29,7 +30,7 @@ export const resolveCheckin = defineCommand({
   output: CheckinResultSchema,
   permission: 'movement.checkin',
   audit: 'checkin.resolve',
-  async run({ store, actor }, input) {
+  async run({ store, actor, now }, input) {
     const before = await personState(store, input.movementId, input.personId);
     if (!before || before.status !== null)
       throw errors.conflict(
@@ -47,9 +48,10 @@ export const resolveCheckin = defineCommand({
       actor,
     );
     const person = (await store.checkin.persons([input.personId])).get(input.personId);
+    if (person) await emitCheckinRecorded({ store, now }, event, person.householdId, 'decision');
     const householdMoves = person
       ? await moveHouseholds(
-          store,
+          { store, now },
           input.movementId,
           [person.householdId],
           actor,

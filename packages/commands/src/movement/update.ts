@@ -2,9 +2,13 @@
 import { errors, IdSchema, MovementSchema } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
+import { changeMovement } from './change.js';
 import { count, StoredMovementOut } from './schemas.js';
 
-/** Changes status, seats or baggage; refused with 409 when `expectVersion` is stale. */
+/**
+ * Changes status, seats or baggage; refused with 409 when `expectVersion` is stale. Subscribers hear
+ * `movement.confirmed`, `movement.cancelled` or `movement.changed`.
+ */
 export const updateMovement = defineCommand({
   name: 'movement.update',
   summary: 'Change a movement’s status, seats or baggage allowance',
@@ -18,9 +22,9 @@ export const updateMovement = defineCommand({
   output: StoredMovementOut,
   permission: 'movement.write',
   audit: 'movement.update',
-  run({ store, actor }, { id, expectVersion, ...change }) {
+  run({ store, actor, now }, { id, expectVersion, ...change }) {
     if (Object.values(change).every((v) => v === undefined))
       throw errors.invalidInput('nothing to change: give status, seats or baggageKg');
-    return store.movements.update(id, change, expectVersion, actor);
+    return changeMovement({ store, now }, actor, id, change, expectVersion);
   },
 });

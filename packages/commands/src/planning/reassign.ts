@@ -5,6 +5,7 @@
  */
 import { checkMove, errors, plannedKgPerPerson, type MoveCheck } from '@corridor/core';
 import { timetableView, type Actor, type Store, type StoredPlan } from '@corridor/storage';
+import { emitPlanPublished } from '../plan/emit-published.js';
 
 /** Which case to which movement, in which plan. */
 export interface ReassignRequest {
@@ -79,7 +80,8 @@ async function inspectMove(
 
 /**
  * Reassigns the case if the check passes: a new version of the plan (based on the one checked, so a
- * plan saved meanwhile refuses the move with `plan-changed`) and a lock, in one transaction.
+ * plan saved meanwhile refuses the move with `plan-changed`) and a lock, in one transaction, with
+ * the new version announced as `plan.published`.
  */
 export async function reassignCase(
   store: Store,
@@ -128,6 +130,7 @@ export async function reassignCase(
     },
     actor,
   );
+  await emitPlanPublished({ store }, plan);
   return {
     ...check,
     plan: { id: plan.id, version: plan.version, kind },

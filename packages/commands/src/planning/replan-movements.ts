@@ -1,8 +1,12 @@
 /** Records disruption events on the stored movements (cancelled, fewer seats, added). */
 import type { ReplanEvent } from '@corridor/optimizer';
 import type { Actor, Store } from '@corridor/storage';
+import { changeMovement } from '../movement/change.js';
 
-/** Applies each movement event to the movement store, audited as the actor. */
+/**
+ * Applies each movement event to the movement store, audited as the actor; a cancelled or smaller
+ * movement is announced to subscribers (`movement.cancelled`, `movement.changed`).
+ */
 export async function applyToMovements(
   store: Store,
   actor: Actor,
@@ -10,14 +14,12 @@ export async function applyToMovements(
 ): Promise<void> {
   for (const e of events) {
     if (e.type === 'cancel-movement')
-      await store.movements.update(e.movement, { status: 'cancelled' }, undefined, actor);
+      await changeMovement({ store }, actor, e.movement, { status: 'cancelled' });
     if (e.type === 'reduce-seats')
-      await store.movements.update(
-        e.movement,
-        { seats: e.seats, ...(e.baggageKg !== undefined ? { baggageKg: e.baggageKg } : {}) },
-        undefined,
-        actor,
-      );
+      await changeMovement({ store }, actor, e.movement, {
+        seats: e.seats,
+        ...(e.baggageKg !== undefined ? { baggageKg: e.baggageKg } : {}),
+      });
     if (e.type === 'add-movement') {
       const op = await store.registry.operation();
       await store.movements.add(

@@ -6,6 +6,7 @@ import {
   defaultAllocationWeights,
 } from '@corridor/optimizer';
 import type { Actor, Store } from '@corridor/storage';
+import { emitPlanPublished } from '../plan/emit-published.js';
 import { loadAllocationInput } from './allocation-input.js';
 import { checkCancelled, saveRun, type PlanningControl } from './control.js';
 import { solveOffThread } from './off-thread.js';
@@ -102,8 +103,8 @@ export async function runAllocation(
       .map((r) => ({ resource: r.name, missing: r.shortfall })),
     timeMs: Math.round(result.stats.timeMs),
   };
-  const plan = await saveRun(store, control, (tx) =>
-    tx.plans.save(
+  const plan = await saveRun(store, control, async (tx) => {
+    const saved = await tx.plans.save(
       {
         kind: 'allocation',
         params: {
@@ -125,8 +126,10 @@ export async function runAllocation(
         }),
       },
       actor,
-    ),
-  );
+    );
+    await emitPlanPublished({ store: tx }, saved);
+    return saved;
+  });
   control.progress({ phase: 'done', fraction: 1, message: `plan v${plan.version} saved` });
   return { ...out, plan: { id: plan.id, version: plan.version } };
 }

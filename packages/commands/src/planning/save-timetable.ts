@@ -1,14 +1,18 @@
 /** Saves a timetable (or joint) plan: each case with the movement it leaves on and why. */
 import type { TimetableInput } from '@corridor/optimizer';
 import type { Actor, Store, StoredPlan } from '@corridor/storage';
+import { emitPlanPublished } from '../plan/emit-published.js';
 
 /** Rounds a figure for reports (three decimals). */
 export function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Stores the assignment as the next version of the kind; refused if `basedOn` is no longer current. */
-export function saveTimetable(
+/**
+ * Stores the assignment as the next version of the kind (refused if `basedOn` is no longer current)
+ * and announces it as `plan.published`, in the caller's transaction.
+ */
+export async function saveTimetable(
   store: Store,
   actor: Actor,
   plan: {
@@ -22,7 +26,7 @@ export function saveTimetable(
   },
 ): Promise<StoredPlan> {
   const { input, assignment, reasons } = plan;
-  return store.plans.save(
+  const saved = await store.plans.save(
     {
       kind: plan.kind,
       params: { startDay: input.startDay, hazardRate: input.hazard[0] ?? 0 },
@@ -42,4 +46,6 @@ export function saveTimetable(
     },
     actor,
   );
+  await emitPlanPublished({ store }, saved);
+  return saved;
 }

@@ -9,6 +9,7 @@ import { replayDelivery } from './replay.js';
 
 export { addWebhook, listDeliveries, listWebhooks, pingWebhook, removeWebhook, replayDelivery };
 export { defaultDeliveryOptions, deliverDue, retryAt, type DeliveryOptions } from './deliver.js';
+export { emit, type EmitContext } from './emit.js';
 
 /** Every webhook command, for the command table. */
 export const webhookCommands = [

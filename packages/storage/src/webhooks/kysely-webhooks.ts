@@ -86,7 +86,11 @@ export class KyselyWebhooks implements WebhookStore {
     });
   }
 
-  async enqueue(eventType: string, payload: unknown, webhookId?: string) {
+  async enqueue(
+    eventType: string,
+    payload: unknown,
+    { webhookId, at = new Date() }: { webhookId?: string; at?: Date } = {},
+  ) {
     let query = this.db.selectFrom('webhooks').select(['id', 'events']);
     if (webhookId) query = query.where('id', '=', webhookId);
     const hooks = (await query.execute()).filter(
@@ -97,7 +101,7 @@ export class KyselyWebhooks implements WebhookStore {
     const msgId = `msg_${randomUUID()}`;
     const body = JSON.stringify({
       type: eventType,
-      timestamp: new Date().toISOString(),
+      timestamp: at.toISOString(),
       data: payload,
     });
     const rows = await this.db
@@ -124,7 +128,7 @@ export class KyselyWebhooks implements WebhookStore {
       const [delivery] = await new KyselyWebhooks(trx, this.vault).enqueue(
         webhookPingEvent,
         payload,
-        id,
+        { webhookId: id },
       );
       await appendAudit(trx, actor, { action: 'webhook.ping', entity: 'webhook', entityId: id });
       return delivery!;

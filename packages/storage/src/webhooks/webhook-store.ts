@@ -43,9 +43,14 @@ export interface WebhookStore {
   remove(id: string, actor: Actor): Promise<void>;
   /**
    * Queues `payload` for every webhook subscribed to `eventType` (or for `webhookId` alone), in the
-   * caller's transaction: the event and its deliveries are kept together or not at all.
+   * caller's transaction: the event and its deliveries are kept together or not at all. `at` is
+   * the body's `timestamp` (default: now).
    */
-  enqueue(eventType: string, payload: unknown, webhookId?: string): Promise<WebhookDelivery[]>;
+  enqueue(
+    eventType: string,
+    payload: unknown,
+    options?: { webhookId?: string; at?: Date },
+  ): Promise<WebhookDelivery[]>;
   /** Queues a test event for one webhook, audited as `webhook.ping`. */
   ping(id: string, payload: unknown, actor: Actor): Promise<WebhookDelivery>;
   /** Claims up to `limit` deliveries due at `now`, pushing their next attempt to `leaseUntil`. */

@@ -1,0 +1,65 @@
+/**
+ * Changes a movement and tells subscribers: confirming it is `movement.confirmed`, cancelling it
+ * `movement.cancelled`, any other change (seats, baggage, another status) `movement.changed`.
+ */
+import type { WebhookEventData } from '@corridor/core';
+import type { Actor, Movement, MovementStatus } from '@corridor/storage';
+import { emit, type EmitContext } from '../webhook/emit.js';
+
+type Change = { status?: MovementStatus; seats?: number; baggageKg?: number };
+type Field = keyof Change;
+
+/** Which fields the change really altered. */
+function changedFields(before: Movement, after: Movement): Field[] {
+  return (['status', 'seats', 'baggageKg'] as const).filter((f) => before[f] !== after[f]);
+}
+
+type MovementEvent = 'movement.confirmed' | 'movement.cancelled' | 'movement.changed';
+
+/** The events one change makes: confirming and a seat change at once are two events. */
+function eventsOf(changed: Field[], status: MovementStatus): MovementEvent[] {
+  const events: MovementEvent[] = [];
+  if (changed.includes('status') && status === 'confirmed') events.push('movement.confirmed');
+  if (changed.includes('status') && status === 'cancelled') events.push('movement.cancelled');
+  const told = events.length > 0;
+  if (changed.some((f) => f !== 'status' || !told)) events.push('movement.changed');
+  return events;
+}
+
+/**
+ * Updates the movement (at `expectVersion` when given) and emits its events in the caller's
+ * transaction; a change that alters nothing emits none.
+ */
+export async function changeMovement(
+  ctx: EmitContext,
+  actor: Actor,
+  id: string,
+  change: Change,
+  expectVersion?: number,
+): Promise<Movement> {
+  const { store } = ctx;
+  const before = await store.movements.get(id);
+  const after = await store.movements.update(id, change, expectVersion, actor);
+  if (!before) return after;
+  const changed = changedFields(before, after);
+  const events = eventsOf(changed, after.status);
+  if (events.length === 0) return after;
+  const data: WebhookEventData<'movement.changed'> = {
+    movementId: after.id,
+    kind: after.kind,
+    status: after.status,
+    previousStatus: before.status,
+    departAt: after.departAt,
+    date: after.departAt.slice(0, 10),
+    origin: after.origin,
+    destinationId: after.destinationId,
+    arrivalAirport: after.arrivalAirport,
+    seats: after.seats,
+    baggageKg: after.baggageKg,
+    cases: (await store.checkin.bookedHouseholds(after.id)).length,
+    changed,
+    version: after.version,
+  };
+  for (const type of events) await emit(ctx, type, data);
+  return after;
+}
