@@ -18,5 +18,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two files at a time: most tests wait on PostgreSQL, child processes or timers, so two
+    // workers keep both cores busy (vitest's default on a 2-core machine is one).
+    maxWorkers: 2,
   },
 });
