@@ -86,6 +86,7 @@ export const routeAccess = {
   'GET /api/incidents': rolesAllowed('incident.read'),
   'POST /api/incidents': rolesAllowed('incident.write'),
   'POST /api/incidents/import': rolesAllowed('incident.write'),
+  'GET /api/incidents/export': rolesAllowed('incident.read'),
   'GET /api/property': rolesAllowed('property.read'),
   'GET /api/property/report': rolesAllowed('property.read'),
   'POST /api/property/assets': rolesAllowed('property.write'),

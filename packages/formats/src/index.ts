@@ -9,3 +9,4 @@ export { reportHeadings, situationPdf } from './report-pdf.js';
 export { custodyRecordPdf } from './custody-pdf.js';
 export { restoreFormula } from './formula-guard.js';
 export { tableToXlsx } from './xlsx-write.js';
+export { incidentsCsv } from './incident-csv.js';

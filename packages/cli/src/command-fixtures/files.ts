@@ -29,6 +29,10 @@ export const fileFixtures: FixtureGroup = {
       cli: (k) => ['manifest', seen.movement, '--out', join(dir, `manifest-${k}.csv`)],
       api: () => ({ method: 'GET', url: `/api/movements/${seen.movement}/manifest?format=csv` }),
     },
+    'incident.export': {
+      cli: (k) => ['incident', 'export', '--hxl', '--out', join(dir, `incidents-${k}.csv`)],
+      api: () => ({ method: 'GET', url: '/api/incidents/export?hxl=true' }),
+    },
     'custody.recordPdf': {
       cli: (k) => ['custody', 'record', seen.person, '--out', join(dir, `custody-${k}.pdf`)],
       api: () => ({ method: 'GET', url: `/api/persons/${seen.person}/custody.pdf` }),

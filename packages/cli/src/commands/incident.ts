@@ -1,20 +1,22 @@
 /** `corridor incident add|list|import` and `corridor hazard`: the incident log and the hazard it implies (M8). */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { addIncident, hazardEstimate, importIncidents, listIncidents } from '@corridor/commands';
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  addIncident,
+  exportIncidents,
+  hazardEstimate,
+  importIncidents,
+  listIncidents,
+} from '@corridor/commands';
 import {
   defaultHazardPrior,
   errors,
   incidentTypes,
-  maySee,
   type HazardDay,
   type Incident,
-  type Role,
 } from '@corridor/core';
 import type { Command } from 'commander';
-import { actorOf, output, withStore } from '../context.js';
 import { table } from '../format.js';
 import { bindCli } from '../run-command.js';
-import { incidentsCsv } from './incident-export.js';
 
 /** Registers `corridor incident` and `corridor hazard`. */
 export function registerIncident(program: Command): void {
@@ -88,37 +90,26 @@ export function registerIncident(program: Command): void {
     (r) => `${r.imported} incidents imported`,
   );
 
-  incident
-    .command('export')
-    .description(
-      'write the log as CSV (`--hxl` adds the HXL hashtag row; `incident import` reads it back); narratives only with --narratives and a role that may read them',
-    )
-    .option('--format <format>', 'csv (the only format)', 'csv')
-    .option('--hxl', 'add the HXL hashtag row under the header')
-    .option('--narratives', 'include the protected narratives')
-    .option('--out <file>', 'file to write (default: standard output)')
-    .option('--json', 'with --out: print what was written as JSON')
-    .action(
-      async (
-        o: { format: string; hxl?: boolean; narratives?: boolean; out?: string },
-        command: Command,
-      ) => {
-        if (o.format !== 'csv')
-          throw errors.invalidInput(`--format must be csv, not "${o.format}"`);
-        const role = actorOf(command).role as Role;
-        if (o.narratives && !maySee(role, 'incidentNarrative'))
-          throw errors.forbidden(`role ${role} may not read incident narratives`);
-        const list = await withStore(command, false, (store) => store.incidents.list());
-        const csv = incidentsCsv(list, Boolean(o.hxl), Boolean(o.narratives));
-        if (!o.out) return void process.stdout.write(csv);
-        writeFileSync(o.out, csv, { mode: 0o600 });
-        output(
-          command,
-          { file: o.out, incidents: list.length },
-          () => `${list.length} incidents written to ${o.out}`,
-        );
-      },
-    );
+  bindCli<{ file?: string; incidents: number; bytes: number }>(
+    incident
+      .command('export')
+      .description(
+        'write the log as CSV (`--hxl` adds the HXL hashtag row; `incident import` reads it back); narratives only with --narratives and a role that may read them',
+      )
+      .option('--format <format>', 'csv (the only format)', 'csv')
+      .option('--hxl', 'add the HXL hashtag row under the header')
+      .option('--narratives', 'include the protected narratives')
+      .option('--out <file>', 'file to write (default: standard output)')
+      .option('--json', 'with --out: print what was written as JSON'),
+    exportIncidents,
+    (_args, o) => ({
+      format: o.format,
+      hxl: o.hxl ? 'true' : undefined,
+      narratives: o.narratives ? 'true' : undefined,
+    }),
+    (w) => `${w.incidents} incidents written to ${w.file}`,
+    { file: { stdout: true } },
+  );
 
   bindCli<HazardDay[]>(
     program

@@ -38,6 +38,28 @@ describe.each(backends)('incidents, property and custody over HTTP on $name', (b
     expect(hidden.items[0].description).toBeNull();
   });
 
+  it('serves the incident log as CSV, narratives only to roles that may read them, audited', async () => {
+    const before = (await server.store.audit.events(0, 100_000)).length;
+    const url = '/api/incidents/export?hxl=true&narratives=true';
+    const planner = await server.as('planner', { url });
+    expect(planner.statusCode).toBe(200);
+    expect(planner.headers['content-type']).toContain('text/csv');
+    expect(planner.body.split('\n')[1]).toMatch(/^#event\+id,/);
+    expect(planner.body).toContain('Rockets');
+    const auditor = await server.as('auditor', { url });
+    expect([auditor.statusCode, auditor.json().message]).toEqual([
+      403,
+      'role auditor may not read incident narratives',
+    ]);
+    const plain = await server.as('auditor', { url: '/api/incidents/export' });
+    expect([plain.statusCode, plain.body.includes('Rockets')]).toEqual([200, false]);
+    const audit = (await server.store.audit.events(0, 100_000)).slice(before);
+    expect(audit.map((e) => [e.action, e.entity, e.actor])).toEqual([
+      ['export', 'incidents', 'api:planner'],
+      ['export', 'incidents', 'api:auditor'],
+    ]);
+  });
+
   it('serves the property report per currency', async () => {
     const r = (await server.as('auditor', { url: '/api/property/report' })).json();
     expect(r.totals.map((t: { currency: string }) => t.currency)).toEqual(['IQD', 'USD']);

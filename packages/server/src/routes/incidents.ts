@@ -1,5 +1,5 @@
 /** The incident log (M8): read it (narratives by role), record an incident, import a CSV. */
-import { addIncident, importIncidents, listIncidents } from '@corridor/commands';
+import { addIncident, exportIncidents, importIncidents, listIncidents } from '@corridor/commands';
 import { bindCommand } from '../bind-command.js';
 
 const tag = 'incidents';
@@ -13,4 +13,12 @@ export const addIncidentRoute = bindCommand('POST /api/incidents', addIncident, 
 /** `POST /api/incidents/import`: like `corridor incident import FILE`, the file's text as `csv`. */
 export const importIncidentsRoute = bindCommand('POST /api/incidents/import', importIncidents, {
   tag,
+});
+
+/** `GET /api/incidents/export`: like `corridor incident export`, the CSV file itself. */
+export const exportIncidentsRoute = bindCommand('GET /api/incidents/export', exportIncidents, {
+  tag,
+  description:
+    'Every download is written to the audit log; narratives=true needs a role that may read them.',
+  file: { types: ['text/csv; charset=utf-8'] },
 });

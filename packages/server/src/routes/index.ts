@@ -37,7 +37,12 @@ import {
   personBelongingsRoute,
   verifyCustodyRoute,
 } from './custody.js';
-import { addIncidentRoute, importIncidentsRoute, listIncidentsRoute } from './incidents.js';
+import {
+  addIncidentRoute,
+  exportIncidentsRoute,
+  importIncidentsRoute,
+  listIncidentsRoute,
+} from './incidents.js';
 import { movementsRoute } from './movements.js';
 import {
   abandonAssetRoute,
@@ -125,6 +130,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   listIncidentsRoute,
   addIncidentRoute,
   importIncidentsRoute,
+  exportIncidentsRoute,
   propertyLedgerRoute,
   propertyReportRoute,
   addAssetsRoute,

@@ -1,6 +1,6 @@
 /** The incident log as CSV with the HXL hashtag row, in the columns `corridor incident import` reads. */
 import type { Incident } from '@corridor/core';
-import { tableToCsv } from '@corridor/formats';
+import { tableToCsv } from './csv-write.js';
 
 /** Export columns: name (as the importer reads it) and HXL hashtag. */
 const exportColumns: { name: string; hxl: string; cell: (i: Incident) => string }[] = [

@@ -1,8 +1,8 @@
 import { IncidentSchema, incidentsFromRows, type Incident, type RawRow } from '@corridor/core';
-import { readCsvRows } from '@corridor/formats';
+import { readCsvRows } from './csv-read.js';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { incidentsCsv } from './incident-export.js';
+import { incidentsCsv } from './incident-csv.js';
 
 const incident: Incident = IncidentSchema.parse({
   id: 'I-1',
