@@ -8,7 +8,13 @@ import { Loading } from './ui.js';
 
 export type { ChartOption, ChartProps } from './EChart.js';
 
-const EChart = lazy(() => import('./EChart.js').then((m) => ({ default: m.EChart })));
+const loadEChart = () => import('./EChart.js');
+const EChart = lazy(() => loadEChart().then((m) => ({ default: m.EChart })));
+
+/** Starts fetching echarts now, for a page that will draw a chart once its data has come. */
+export function preloadChart(): void {
+  void loadEChart();
+}
 
 /** A chart with a text alternative (`label`); holds its height while echarts loads. */
 export function Chart(props: ChartProps) {

@@ -1,6 +1,6 @@
 /** The operation at a glance: headline numbers, burndown, map, hazard, next movements, open decisions. */
-import { lazy, Suspense, useMemo } from 'react';
-import { Chart, type ChartOption } from '../components/Chart.js';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { Chart, preloadChart, type ChartOption } from '../components/Chart.js';
 import { HazardChart } from '../components/HazardChart.js';
 import { ErrorNote, GatedPanel, Link, Loading, Panel, Stat } from '../components/ui.js';
 import type { MapDestination } from '../components/WorldMap.js';
@@ -19,16 +19,19 @@ import type {
 import { useApi } from '../lib/use-api.js';
 import { useTimetable } from '../lib/use-timetable.js';
 
-// The map (d3-geo and the world atlas, about 60 KB compressed) is its own chunk, fetched after
-// the page's numbers are drawn.
-const WorldMap = lazy(() =>
-  import('../components/WorldMap.js').then((m) => ({ default: m.WorldMap })),
-);
+// The map (d3-geo and the world atlas, about 45 KB compressed) and echarts are chunks of their
+// own: the page starts fetching them as it opens, alongside its data, and draws its numbers first.
+const loadWorldMap = () => import('../components/WorldMap.js');
+const WorldMap = lazy(() => loadWorldMap().then((m) => ({ default: m.WorldMap })));
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The dashboard page. */
 export function Dashboard() {
+  useEffect(() => {
+    void loadWorldMap();
+    preloadChart();
+  }, []);
   const { can } = useSession();
   const status = useApi<OperationStatus>('/api/status');
   const movements = useApi<MovementList>(can('movement.read') ? '/api/movements' : null);

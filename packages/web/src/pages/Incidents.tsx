@@ -1,4 +1,6 @@
 /** Incidents and property: the incident log with the hazard chart, the property ledger. */
+import { useEffect } from 'react';
+import { preloadChart } from '../components/Chart.js';
 import { Custody } from '../components/Custody.js';
 import { HazardChart } from '../components/HazardChart.js';
 import { IncidentForm } from '../components/IncidentForm.js';
@@ -22,6 +24,7 @@ interface Incident {
 
 /** The incidents and property page. */
 export function Incidents() {
+  useEffect(preloadChart, []);
   const { can } = useSession();
   const incidents = useApi<Incident[] | { incidents: Incident[] }>(
     can('incident.read') ? '/api/incidents' : null,
