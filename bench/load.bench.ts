@@ -5,17 +5,17 @@
  * per-session and per-address limits apply as in production. Bounded: LOAD_SECONDS (default 300)
  * per deployment at LOAD_RATE requests/s (default 200); every process it starts is stopped.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { writeResults } from './lib/report.js';
+import { cli, serve as serveOn, stop } from './lib/serve.js';
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 300);
 const rate = Number(process.env.LOAD_RATE ?? 200);
-const cli = join(import.meta.dirname, '../packages/cli/bin/corridor.js');
 const password = 'load-test-password-0001';
 const users = ['load-a', 'load-b', 'load-c', 'load-d'];
 const sessionsPerServer = 24;
@@ -51,45 +51,8 @@ function prepare(dataDir: string, env: NodeJS.ProcessEnv): void {
     );
 }
 
-async function serve(
-  dataDir: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      cli,
-      'serve',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--trust-proxy',
-      '--quiet',
-      '--data',
-      dataDir,
-    ],
-    { env, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    child.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = /serving (http:\/\/[^ ]+)/.exec(err);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
-  return { url, child };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
+/** A server behind a trusted proxy (many addresses, as a team would be). */
+const serve = (dataDir: string, env: NodeJS.ProcessEnv) => serveOn(dataDir, env, ['--trust-proxy']);
 
 /** Logs in `count` sessions, each from its own address (X-Forwarded-For, the server trusts it). */
 async function sessions(url: string, count: number, firstAddress: number) {

@@ -116,7 +116,7 @@ export async function buildApp(
     });
   }
   registerDocs(app, routes, version());
-  registerStatic(app, o.webRoot);
+  await registerStatic(app, o.webRoot);
   await prepareDummyHash();
   return app;
 }

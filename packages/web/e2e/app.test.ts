@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, shots, startHarness, type Harness, type OpenPage } from './harness.js';
+import { logIn, shots, startHarness, users, type Harness, type OpenPage } from './harness.js';
 
 let h: Harness;
 let admin: OpenPage;
@@ -493,5 +493,83 @@ describe('the web application', () => {
     expect(await others.locator('tbody tr').count()).toBe(destinations.length - 1);
     await page.getByRole('table', { name: 'Fairness by group' }).waitFor();
     expect(errors).toEqual([]);
+  });
+});
+
+describe('a light page', () => {
+  it('loads the dashboard without the OpenAPI document, its scripts compressed and cached for good', async () => {
+    const fresh = await h.open();
+    try {
+      const { page, errors } = fresh;
+      const paths: string[] = [];
+      const answers: Promise<{ path: string; headers: Record<string, string> }>[] = [];
+      page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+      page.on('response', (r) =>
+        answers.push(
+          r.allHeaders().then((headers) => ({ path: new URL(r.url()).pathname, headers })),
+        ),
+      );
+      await logIn(page, 'admin');
+      await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+      await page.locator('[data-chart="burndown"] canvas').first().waitFor();
+      await page.locator('svg path.host').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(paths.filter((p) => /openapi/.test(p))).toEqual([]);
+      expect(paths).toContain('/api/me');
+
+      const responses = await Promise.all(answers);
+      const scripts = responses.filter((r) => r.path.endsWith('.js'));
+      expect(scripts.length).toBeGreaterThan(1);
+      for (const s of scripts) {
+        expect(s.headers['cache-control'], s.path).toBe('public, max-age=31536000, immutable');
+        // Vite's tiny chunks (under 1 KB) are not worth a compressed copy.
+        if (!/use-api|use-timetable|workflow/.test(s.path))
+          expect(s.headers['content-encoding'], s.path).toBe('br');
+      }
+      const documents = responses.filter((r) => r.path === '/');
+      expect(documents.length).toBeGreaterThan(0);
+      for (const d of documents) {
+        expect(d.headers['cache-control']).toBe('no-cache');
+        expect(d.headers['content-security-policy']).toMatch(/default-src 'self'/);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await fresh.context.close();
+    }
+  });
+
+  it('shows each role the pages its permissions open, as the OpenAPI roles did before', async () => {
+    const doc = await api<{
+      paths: Record<string, Record<string, { 'x-roles'?: 'public' | string[] }>>;
+    }>(admin.page, '/openapi.json');
+    // Each page's main route, as the navigation was gated by x-roles until /api/me's permissions.
+    const mainRoute: [string, string][] = [
+      ['Dashboard', '/api/status'],
+      ['Registry', '/api/cases/{id}'],
+      ['Planning', '/api/plans'],
+      ['Timetable', '/api/movements'],
+      ['Movement day', '/api/movements/{id}/checkin'],
+      ['Incidents & property', '/api/incidents'],
+    ];
+    for (const [role, username] of Object.entries(users)) {
+      const expected = mainRoute
+        .filter(([, path]) => {
+          const roles = doc.paths[path]?.get?.['x-roles'];
+          return roles === 'public' || Boolean(roles?.includes(role));
+        })
+        .map(([title]) => title);
+      const other = await h.open();
+      try {
+        await logIn(other.page, role as keyof typeof users);
+        const links = await other.page
+          .getByRole('navigation', { name: 'Pages' })
+          .getByRole('link')
+          .allInnerTexts();
+        expect(links, username).toEqual(expected);
+        expect(other.errors).toEqual([]);
+      } finally {
+        await other.context.close();
+      }
+    }
   });
 });

@@ -4,7 +4,6 @@ import { PasswordChange } from './components/PasswordChange.js';
 import { Link, Loading } from './components/ui.js';
 import { api, setUnauthenticatedHandler } from './lib/api.js';
 import { useLocation } from './lib/router.js';
-import { routeTable, type RouteTable } from './lib/routes.js';
 import { makeSession, SessionContext, type Me } from './lib/session.js';
 import { Login } from './pages/Login.js';
 import { pages } from './pages/index.js';
@@ -12,10 +11,7 @@ import { pages } from './pages/index.js';
 /** Set after a login, cleared at logout (the session itself is an HttpOnly cookie). */
 export const loggedInKey = 'corridor.loggedIn';
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'anonymous'; routes: RouteTable }
-  | { kind: 'in'; me: Me; routes: RouteTable };
+type State = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'in'; me: Me };
 
 /** The whole application. */
 export function App() {
@@ -23,27 +19,26 @@ export function App() {
   const [changingPassword, setChangingPassword] = useState(false);
   const { path } = useLocation();
 
+  // What the role may do comes with `GET /api/me` (its permissions): the page never needs the
+  // API description (/openapi.json, 160 KB), which only the API documentation loads.
   const start = useCallback(async () => {
-    const routes = routeTable(await api('/openapi.json'));
     // Ask who we are only after a login in this browser: a first visit goes straight to the
     // login page without a 401 in the console.
     if (localStorage.getItem(loggedInKey) !== '1') {
-      setState({ kind: 'anonymous', routes });
+      setState({ kind: 'anonymous' });
       return;
     }
     try {
       const me = await api<Me>('/api/me');
-      setState({ kind: 'in', me, routes });
+      setState({ kind: 'in', me });
     } catch {
       localStorage.removeItem(loggedInKey);
-      setState({ kind: 'anonymous', routes });
+      setState({ kind: 'anonymous' });
     }
   }, []);
 
   useEffect(() => {
-    setUnauthenticatedHandler(() =>
-      setState((s) => (s.kind === 'in' ? { kind: 'anonymous', routes: s.routes } : s)),
-    );
+    setUnauthenticatedHandler(() => setState((s) => (s.kind === 'in' ? { kind: 'anonymous' } : s)));
     void start();
   }, [start]);
 
@@ -60,16 +55,10 @@ export function App() {
 
   const logout = () => {
     localStorage.removeItem(loggedInKey);
-    void api('/api/logout', { method: 'POST' }).finally(() =>
-      setState({ kind: 'anonymous', routes: state.routes }),
-    );
+    void api('/api/logout', { method: 'POST' }).finally(() => setState({ kind: 'anonymous' }));
   };
-  const session = makeSession(state.me, state.routes, logout);
-  // The first route of a page's list that this server has decides whether the role sees it.
-  const visible = pages.filter((p) => {
-    const decisive = p.needs.find((key) => session.has(key));
-    return decisive !== undefined && session.can(decisive);
-  });
+  const session = makeSession(state.me, logout);
+  const visible = pages.filter((p) => session.can(p.needs));
   const page = visible.find((p) => p.path === path) ?? visible[0];
   const Page = page?.component;
 
@@ -92,23 +81,19 @@ export function App() {
           </ul>
         </nav>
         <span className="who">
-          {session.can('GET /api/report.pdf') && (
-            <a className="report-link" href="/api/report.pdf" download>
-              Report (PDF)
-            </a>
-          )}
+          <a className="report-link" href="/api/report.pdf" download>
+            Report (PDF)
+          </a>
           <span data-testid="user">{state.me.username}</span> ·{' '}
           <span data-testid="role">{state.me.role}</span>
-          {session.can('POST /api/me/password') && (
-            <button
-              type="button"
-              className="link-button"
-              aria-expanded={changingPassword}
-              onClick={() => setChangingPassword(!changingPassword)}
-            >
-              Password
-            </button>
-          )}
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={changingPassword}
+            onClick={() => setChangingPassword(!changingPassword)}
+          >
+            Password
+          </button>
           <button type="button" className="link-button" onClick={logout}>
             Log out
           </button>

@@ -162,7 +162,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
   const [done, setDone] = useState<string | null>(null);
   const v = props.view;
   const resume = resumeTarget(v);
-  const moves = can('POST /api/cases/:id/status')
+  const moves = can('case.transition')
     ? nextStatuses(v.status).filter((s) => !checkTransition(v.status, s, me.role, resume))
     : [];
   const submit = async (e: FormEvent) => {
@@ -235,12 +235,10 @@ interface LockRow {
 
 function Locks(props: { id: string; onChanged: () => void }) {
   const { can } = useSession();
-  const mayLock = can('POST /api/cases/:id/lock');
-  const mayUnlock = can('POST /api/cases/:id/unlock');
+  const mayLock = can('plan.lock');
+  const mayUnlock = mayLock;
   const destinations = useApi<DestinationRow[]>(mayLock ? '/api/destinations' : null);
-  const locks = useApi<LockRow[]>(
-    (mayLock || mayUnlock) && can('GET /api/locks') ? '/api/locks' : null,
-  );
+  const locks = useApi<LockRow[]>((mayLock || mayUnlock) && can('plan.read') ? '/api/locks' : null);
   const [destination, setDestination] = useState('');
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);

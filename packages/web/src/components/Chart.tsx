@@ -1,70 +1,32 @@
-/** An echarts chart (canvas, tree-shaken modules) that follows its container's size. */
-import { BarChart, LineChart } from 'echarts/charts';
-import {
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+/**
+ * A chart whose drawing library (echarts, about 180 KB compressed) is its own chunk, fetched the
+ * first time a page shows a chart: the shell and the pages without charts never load it.
+ */
+import { lazy, Suspense } from 'react';
+import type { ChartProps } from './EChart.js';
+import { Loading } from './ui.js';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  MarkLineComponent,
-  DataZoomComponent,
-  CanvasRenderer,
-]);
+export type { ChartOption, ChartProps } from './EChart.js';
 
-/** The options a chart takes (echarts' own type). */
-export type ChartOption = echarts.EChartsCoreOption;
+const loadEChart = () => import('./EChart.js');
+const EChart = lazy(() => loadEChart().then((m) => ({ default: m.EChart })));
 
-/** A chart with a text alternative (`label`) for screen readers. */
-export function Chart(props: {
-  option: ChartOption;
-  label: string;
-  height?: number;
-  name?: string;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    // The tooltip is drawn in the canvas (richText), so no inline HTML styles meet the CSP.
-    chart.current?.setOption(
-      {
-        animation: false,
-        ...props.option,
-        tooltip: { ...(props.option.tooltip as object | undefined), renderMode: 'richText' },
-      },
-      true,
-    );
-  }, [props.option]);
+/** Starts fetching echarts now, for a page that will draw a chart once its data has come. */
+export function preloadChart(): void {
+  void loadEChart();
+}
+
+/** A chart with a text alternative (`label`); holds its height while echarts loads. */
+export function Chart(props: ChartProps) {
   return (
-    <div
-      ref={ref}
-      className="chart"
-      data-chart={props.name}
-      role="img"
-      aria-label={props.label}
-      style={{ height: props.height ?? 280 }}
-    />
+    <Suspense
+      fallback={
+        <div className="chart" style={{ height: props.height ?? 280 }}>
+          <Loading />
+        </div>
+      }
+    >
+      <EChart {...props} />
+    </Suspense>
   );
 }

@@ -68,7 +68,7 @@ export function Custody() {
           />
         </div>
         <button type="submit">Show belongings</button>
-        {can('GET /api/custody/verify') && (
+        {can('custody.verify') && (
           <button type="button" onClick={() => setVerify(true)}>
             Verify every chain
           </button>
@@ -83,7 +83,7 @@ export function Custody() {
         </p>
       )}
       {record.loading && <Loading />}
-      {record.data && can('GET /api/persons/:id/custody.pdf') && (
+      {record.data && (
         <p>
           <a
             className="badge"

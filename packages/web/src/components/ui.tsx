@@ -1,4 +1,5 @@
 /** Small shared pieces: links, panels, numbers, notes for errors and missing features. */
+import type { Permission } from '@corridor/core';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../lib/api.js';
 import { navigate } from '../lib/router.js';
@@ -45,21 +46,20 @@ export function Stat(props: { name: string; label: string; value: number | null 
 }
 
 /**
- * A panel that needs a route: said to be missing when the server lacks the route, left out
- * entirely when the role may not call it (the UI never shows what the role may not see).
+ * A panel that needs a permission: left out entirely when the role lacks it (the UI never shows
+ * what the role may not see).
  */
 export function GatedPanel(props: {
-  route: string;
+  permission: Permission;
   title: string;
-  what: string;
   wide?: boolean;
   children: ReactNode;
 }) {
-  const { can, has } = useSession();
-  if (has(props.route) && !can(props.route)) return null;
+  const { can } = useSession();
+  if (!can(props.permission)) return null;
   return (
     <Panel title={props.title} wide={props.wide}>
-      {can(props.route) ? props.children : <NotAvailable what={props.what} />}
+      {props.children}
     </Panel>
   );
 }

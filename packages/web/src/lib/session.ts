@@ -1,35 +1,28 @@
-/** The logged-in user and what the server lets their role do, shared by every page. */
-import type { PersonField, Role } from '@corridor/core';
+/** The logged-in user and what their role may do, as `GET /api/me` says; shared by every page. */
+import type { PersonField, Permission, Role } from '@corridor/core';
 import { createContext, useContext } from 'react';
-import { allowed, type RouteKey, type RouteTable } from './routes.js';
 
 /** `GET /api/me`. */
 export interface Me {
   username: string;
   role: Role;
   hiddenFields: PersonField[];
+  /** The actions (`resource.action` of core's policies) the role may take. */
+  permissions: Permission[];
 }
 
 /** The session as pages see it. */
 export interface Session {
   me: Me;
-  routes: RouteTable;
-  /** True when the server has the route and the role may call it. */
-  can: (key: RouteKey) => boolean;
-  /** True when the server has the route at all (whoever may call it). */
-  has: (key: RouteKey) => boolean;
+  /** True when the role may take the action; the server checks it again on every request. */
+  can: (permission: Permission) => boolean;
   logout: () => void;
 }
 
-/** Builds the session helpers for a user over a route table. */
-export function makeSession(me: Me, routes: RouteTable, logout: () => void): Session {
-  return {
-    me,
-    routes,
-    can: (key) => allowed(routes, key, me.role),
-    has: (key) => routes.has(key),
-    logout,
-  };
+/** Builds the session helpers for a user from their `GET /api/me`. */
+export function makeSession(me: Me, logout: () => void): Session {
+  const allowed = new Set<Permission>(me.permissions);
+  return { me, can: (permission) => allowed.has(permission), logout };
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -1,8 +1,9 @@
 /** The operation at a glance: headline numbers, burndown, map, hazard, next movements, open decisions. */
-import { useMemo } from 'react';
-import { Chart, type ChartOption } from '../components/Chart.js';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { Chart, preloadChart, type ChartOption } from '../components/Chart.js';
+import { HazardChart } from '../components/HazardChart.js';
 import { ErrorNote, GatedPanel, Link, Loading, Panel, Stat } from '../components/ui.js';
-import { WorldMap, type MapDestination } from '../components/WorldMap.js';
+import type { MapDestination } from '../components/WorldMap.js';
 import { burndown } from '../lib/burndown.js';
 import { personsAtRisk, personsMoved } from '../lib/status.js';
 import { useSession } from '../lib/session.js';
@@ -18,25 +19,36 @@ import type {
 import { useApi } from '../lib/use-api.js';
 import { useTimetable } from '../lib/use-timetable.js';
 
+// The map (d3-geo and the world atlas, about 45 KB compressed) and echarts are chunks of their
+// own: the page starts fetching them as it opens, alongside its data, and draws its numbers first.
+const loadWorldMap = () => import('../components/WorldMap.js');
+const WorldMap = lazy(() => loadWorldMap().then((m) => ({ default: m.WorldMap })));
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The dashboard page. */
 export function Dashboard() {
+  useEffect(() => {
+    void loadWorldMap();
+    preloadChart();
+  }, []);
   const { can } = useSession();
   const status = useApi<OperationStatus>('/api/status');
-  const movements = useApi<MovementList>(can('GET /api/movements') ? '/api/movements' : null);
+  const movements = useApi<MovementList>(can('movement.read') ? '/api/movements' : null);
   const timetable = useTimetable();
   const destinations = useApi<DestinationRow[]>(
-    can('GET /api/destinations') ? '/api/destinations' : null,
+    can('registry.readDestinations') ? '/api/destinations' : null,
   );
-  const plans = useApi<PlanHeader[]>(can('GET /api/plans') ? '/api/plans' : null);
-  const hazard = useApi<HazardDay[]>(can('GET /api/hazard') ? '/api/hazard' : null);
-  const dedup = useApi<DuplicatePair[]>(can('GET /api/dedup') ? '/api/dedup?status=open' : null);
+  const plans = useApi<PlanHeader[]>(can('plan.read') ? '/api/plans' : null);
+  const hazard = useApi<HazardDay[]>(can('incident.read') ? '/api/hazard' : null);
+  const dedup = useApi<DuplicatePair[]>(
+    can('registry.readDuplicates') ? '/api/dedup?status=open' : null,
+  );
   const conflicts = useApi<unknown[]>(
-    can('GET /api/checkin/conflicts') ? '/api/checkin/conflicts' : null,
+    can('movement.readCheckin') ? '/api/checkin/conflicts' : null,
   );
   const incidents = useApi<{ lat: number | null; lon: number | null }[]>(
-    can('GET /api/incidents') ? '/api/incidents' : null,
+    can('incident.read') ? '/api/incidents' : null,
   );
 
   if (status.error) return <ErrorNote error={status.error} />;
@@ -75,15 +87,17 @@ export function Dashboard() {
       </Panel>
       <Panel title="Departures by destination">
         {destinations.data ? (
-          <WorldMap
-            destinations={mapDestinations(destinations.data, allocation, timetable.data)}
-            origin={campOf(incidents.data)}
-          />
+          <Suspense fallback={<Loading />}>
+            <WorldMap
+              destinations={mapDestinations(destinations.data, allocation, timetable.data)}
+              origin={campOf(incidents.data)}
+            />
+          </Suspense>
         ) : (
           <Loading />
         )}
       </Panel>
-      <GatedPanel route="GET /api/hazard" title="Hazard at the camp" what="The hazard estimate">
+      <GatedPanel permission="incident.read" title="Hazard at the camp">
         {hazard.data ? <HazardChart days={hazard.data} /> : <Loading />}
         {typeof schedule?.summary.exposure === 'number' && (
           <p data-testid="exposure">
@@ -212,53 +226,6 @@ function BurndownChart(props: {
       name="burndown"
       option={option}
       label="People still in the camp over time: planned from the current timetable, actual from departed movements"
-    />
-  );
-}
-
-/** The daily hazard: mean, 90% upper quantile, and incidents observed. */
-export function HazardChart(props: { days: HazardDay[] }) {
-  const option = useMemo(
-    (): ChartOption => ({
-      grid: { left: 50, right: 40, top: 52, bottom: 50 },
-      legend: { data: ['mean rate', '90% upper', 'incidents'], top: 0, right: 0 },
-      color: ['#0b5cad', '#a4161a', '#4a5560'],
-      xAxis: { type: 'time' },
-      yAxis: [
-        { type: 'value', name: 'per day', min: 0 },
-        { type: 'value', name: 'weighted incidents', min: 0, minInterval: 1 },
-      ],
-      dataZoom: [{ type: 'slider', height: 16, bottom: 8 }],
-      series: [
-        {
-          name: 'mean rate',
-          type: 'line',
-          symbol: 'none',
-          data: props.days.map((d) => [d.day, d.mean]),
-        },
-        {
-          name: '90% upper',
-          type: 'line',
-          symbol: 'none',
-          lineStyle: { type: 'dashed' },
-          data: props.days.map((d) => [d.day, d.upper90]),
-        },
-        {
-          name: 'incidents',
-          type: 'bar',
-          barMaxWidth: 4,
-          yAxisIndex: 1,
-          data: props.days.filter((d) => d.observed > 0).map((d) => [d.day, d.observed]),
-        },
-      ],
-    }),
-    [props.days],
-  );
-  return (
-    <Chart
-      name="hazard"
-      option={option}
-      label={`Daily incident rate at the camp over ${props.days.length} days, with its 90% upper bound and the incidents observed`}
     />
   );
 }

@@ -1,12 +1,14 @@
 /** Incidents and property: the incident log with the hazard chart, the property ledger. */
+import { useEffect } from 'react';
+import { preloadChart } from '../components/Chart.js';
 import { Custody } from '../components/Custody.js';
+import { HazardChart } from '../components/HazardChart.js';
 import { IncidentForm } from '../components/IncidentForm.js';
 import { PropertyReport } from '../components/PropertyReport.js';
 import { ErrorNote, GatedPanel, Loading } from '../components/ui.js';
 import { useSession } from '../lib/session.js';
 import type { HazardDay } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
-import { HazardChart } from './Dashboard.js';
 
 interface Incident {
   id: string;
@@ -22,22 +24,18 @@ interface Incident {
 
 /** The incidents and property page. */
 export function Incidents() {
+  useEffect(preloadChart, []);
   const { can } = useSession();
   const incidents = useApi<Incident[] | { incidents: Incident[] }>(
-    can('GET /api/incidents') ? '/api/incidents' : null,
+    can('incident.read') ? '/api/incidents' : null,
   );
-  const hazard = useApi<HazardDay[]>(can('GET /api/hazard') ? '/api/hazard' : null);
-  const property = useApi<unknown>(can('GET /api/property/report') ? '/api/property/report' : null);
+  const hazard = useApi<HazardDay[]>(can('incident.read') ? '/api/hazard' : null);
+  const property = useApi<unknown>(can('property.read') ? '/api/property/report' : null);
   const list = Array.isArray(incidents.data) ? incidents.data : (incidents.data?.incidents ?? []);
 
   return (
     <div className="grid">
-      <GatedPanel
-        route="GET /api/hazard"
-        title="Hazard at the camp"
-        what="The hazard estimate"
-        wide
-      >
+      <GatedPanel permission="incident.read" title="Hazard at the camp" wide>
         {hazard.data ? (
           <HazardChart days={hazard.data} />
         ) : (
@@ -47,12 +45,12 @@ export function Incidents() {
           </>
         )}
       </GatedPanel>
-      <GatedPanel route="GET /api/incidents" title="Incident log" what="The incident log" wide>
+      <GatedPanel permission="incident.read" title="Incident log" wide>
         {
           <>
             <ErrorNote error={incidents.error} />
             {!incidents.data && !incidents.error && <Loading />}
-            {can('POST /api/incidents') && incidents.data && (
+            {can('incident.write') && incidents.data && (
               <details>
                 <summary>Record an incident</summary>
                 <IncidentForm
@@ -100,9 +98,8 @@ export function Incidents() {
         }
       </GatedPanel>
       <GatedPanel
-        route="GET /api/property/report"
+        permission="property.read"
         title="Property: appraised, offered, permitted, realised"
-        what="The property ledger"
         wide
       >
         <ErrorNote error={property.error} />
@@ -112,12 +109,7 @@ export function Incidents() {
           <PropertyReport data={property.data} />
         )}
       </GatedPanel>
-      <GatedPanel
-        route="GET /api/persons/:id/belongings"
-        title="Belongings and chain of custody"
-        what="The belongings ledger"
-        wide
-      >
+      <GatedPanel permission="custody.read" title="Belongings and chain of custody" wide>
         <Custody />
       </GatedPanel>
     </div>

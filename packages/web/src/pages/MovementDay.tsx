@@ -56,7 +56,7 @@ export function MovementDay() {
               ))}
             </select>
           </div>
-          {movement && can('GET /api/movements/:id/manifest') && (
+          {movement && can('movement.manifest') && (
             <div>
               <span className="muted">Manifest</span>
               <span className="row">
@@ -83,7 +83,7 @@ export function MovementDay() {
         )}
       </Panel>
       {movement &&
-        (can('GET /api/movements/:id/checkin') ? (
+        (can('movement.readCheckin') ? (
           <Checkin movementId={movement.id} key={movement.id} />
         ) : (
           <Booked movementId={movement.id} />
@@ -114,7 +114,7 @@ function Checkin(props: { movementId: string }) {
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<ApiError | undefined>();
   const [overrides, setOverrides] = useState<Record<string, CheckinStatus>>({});
-  const mayRecord = can('POST /api/checkin');
+  const mayRecord = can('movement.checkin');
   const rows = checkinRows(data.data).map((r) =>
     overrides[r.personId] ? { ...r, status: overrides[r.personId]! } : r,
   );

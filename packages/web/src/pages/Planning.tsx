@@ -13,21 +13,19 @@ import { useApi } from '../lib/use-api.js';
 
 /** The planning page. */
 export function Planning() {
-  const { can, has } = useSession();
+  const { can } = useSession();
   const plans = useApi<PlanHeader[]>('/api/plans');
   const { reload } = plans;
   const onDone = useCallback(() => reload(), [reload]);
   const [joint, setJoint] = useState(false);
-  const canCancel = can('POST /api/jobs/:id/cancel');
-  const mayAllocate = can('POST /api/plans/allocate');
-  const maySchedule = can('POST /api/plans/schedule');
-  const jobsExist = has('POST /api/plans/allocate') || has('POST /api/plans/schedule');
+  const canCancel = can('plan.cancelJob');
+  const mayAllocate = can('plan.run');
+  const maySchedule = can('plan.run');
 
   return (
     <div className="grid">
-      {(mayAllocate || maySchedule || !jobsExist) && (
+      {(mayAllocate || maySchedule) && (
         <Panel title="Run the planners" wide>
-          {!jobsExist && <NotAvailable what="Running plans from the browser" />}
           {mayAllocate && (
             <>
               <h3>Allocation: who goes to which country</h3>
@@ -101,7 +99,7 @@ export function Planning() {
       </Panel>
       <Panel title="Compare two plans">
         {plans.data && plans.data.length > 0 ? (
-          can('GET /api/plans/:id') ? (
+          can('plan.read') ? (
             <PlanCompare plans={plans.data} />
           ) : null
         ) : (
@@ -109,26 +107,14 @@ export function Planning() {
         )}
       </Panel>
       <Panel title="Why here, why not there">
-        {can('GET /api/allocation/explain/:householdId') ? (
-          <Explain />
-        ) : (
-          <NotAvailable what="The explanation" />
-        )}
+        {can('plan.read') ? <Explain /> : <NotAvailable what="The explanation" />}
       </Panel>
       <Panel title="Fairness">
-        {can('GET /api/allocation/fairness') ? (
-          <Fairness />
-        ) : (
-          <NotAvailable what="The fairness view" />
-        )}
+        {can('plan.read') ? <Fairness /> : <NotAvailable what="The fairness view" />}
       </Panel>
-      {(can('POST /api/replan') || !has('POST /api/replan')) && (
+      {can('plan.run') && (
         <Panel title="Apply a disruption" wide>
-          {can('POST /api/replan') ? (
-            <Disruption canCancel={canCancel} onDone={onDone} />
-          ) : (
-            <NotAvailable what="Re-planning from the browser" />
-          )}
+          <Disruption canCancel={canCancel} onDone={onDone} />
         </Panel>
       )}
     </div>

@@ -34,7 +34,7 @@ export function Registry() {
 
 function Search(props: { changes: number }) {
   const { can, me } = useSession();
-  const listing = can('GET /api/cases');
+  const listing = can('case.read');
   const byName = !me.hiddenFields.includes('name');
   const byDocument = !me.hiddenFields.includes('documentNumber');
   const { params } = useLocation();
@@ -47,7 +47,7 @@ function Search(props: { changes: number }) {
   });
   const offset = Number(params.get('offset') ?? 0);
   const destinations = useApi<DestinationRow[]>(
-    can('GET /api/destinations') ? '/api/destinations' : null,
+    can('registry.readDestinations') ? '/api/destinations' : null,
   );
   const listQuery = {
     name: params.get('name'),

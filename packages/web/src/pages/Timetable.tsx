@@ -32,7 +32,7 @@ export function Timetable() {
   const list = [...movements.data.movements].sort((a, b) => a.departAt.localeCompare(b.departAt));
   const loads = new Map<string, Load>(list.map((m) => [m.id, loadOf(m, byId.get(m.id))]));
   const estimated = [...loads.values()].some((l) => l.kgEstimated && l.persons > 0);
-  const mayMove = can('POST /api/timetable/move') && Boolean(timetable.data);
+  const mayMove = can('plan.reassign') && Boolean(timetable.data);
   const chosen = selected ? byId.get(selected) : undefined;
 
   const findingsFor = (movementId: string) => {

@@ -1,4 +1,5 @@
-/** The application's pages, their paths and the routes a role needs to see each. */
+/** The application's pages, their paths and the permission a role needs to see each. */
+import type { Permission } from '@corridor/core';
 import { lazy, type ComponentType } from 'react';
 
 // Each page is its own chunk, loaded when first opened: the login page and the shell come
@@ -17,26 +18,26 @@ export interface PageDef {
   path: string;
   title: string;
   component: ComponentType;
-  /** The first of these routes the server has decides: the page shows if the role may call it. */
-  needs: string[];
+  /** The page shows when the role has this permission (what its main route asks). */
+  needs: Permission;
 }
 
 /** Every page, in navigation order. */
 export const pages: PageDef[] = [
-  { path: '/', title: 'Dashboard', component: Dashboard, needs: ['GET /api/status'] },
-  { path: '/registry', title: 'Registry', component: Registry, needs: ['GET /api/cases/:id'] },
-  { path: '/planning', title: 'Planning', component: Planning, needs: ['GET /api/plans'] },
-  { path: '/timetable', title: 'Timetable', component: Timetable, needs: ['GET /api/movements'] },
+  { path: '/', title: 'Dashboard', component: Dashboard, needs: 'operation.read' },
+  { path: '/registry', title: 'Registry', component: Registry, needs: 'case.read' },
+  { path: '/planning', title: 'Planning', component: Planning, needs: 'plan.read' },
+  { path: '/timetable', title: 'Timetable', component: Timetable, needs: 'movement.read' },
   {
     path: '/movement-day',
     title: 'Movement day',
     component: MovementDay,
-    needs: ['GET /api/movements/:id/checkin', 'GET /api/movements'],
+    needs: 'movement.readCheckin',
   },
   {
     path: '/incidents',
     title: 'Incidents & property',
     component: Incidents,
-    needs: ['GET /api/incidents', 'GET /api/hazard', 'GET /api/property/report', 'GET /api/status'],
+    needs: 'incident.read',
   },
 ];
