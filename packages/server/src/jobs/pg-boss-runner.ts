@@ -12,12 +12,31 @@ import type { JobRunner, RunnerSettings } from './job-runner.js';
 /** The pg-boss queue every server shares. */
 export const jobQueue = 'corridor-jobs';
 
-/** pg-boss over the store's own connection pool. */
+/**
+ * pg-boss over the store's own connection pool. pg-boss 12 sends several statements in one query
+ * and needs the rows of each (its advisory-lock claims), so the query goes to the pool itself.
+ */
 function bossDb(store: Store): Db {
+  const rawQuery = store.rawQuery;
+  if (!rawQuery) throw new Error('the pg-boss runner needs a PostgreSQL store');
   return {
     executeSql: async (text, values) => {
-      const r = await store.db.executeQuery(CompiledQuery.raw(text, values ?? []));
-      return { rows: r.rows as unknown[] as never[] };
+      const r = (await rawQuery(text, values)) as { rows?: unknown[] } | { rows?: unknown[] }[];
+      return { rows: Array.isArray(r) ? r.flatMap((each) => each.rows ?? []) : (r.rows ?? []) };
+    },
+  };
+}
+
+/**
+ * pg-boss inside the transaction of `tx` (a store `atomically` handed out), for `send`: its insert
+ * is one statement, so Kysely's connection of that transaction runs it, and the message commits or
+ * rolls back with the rest.
+ */
+function transactionDb(tx: Store): Db {
+  return {
+    executeSql: async (text, values) => {
+      const r = await tx.db.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: [...r.rows] };
     },
   };
 }
@@ -61,11 +80,11 @@ export class PgBossRunner implements JobRunner {
 
   /** Starts pg-boss (creating its schema on first use), recovery and, unless told not to, work. */
   static async start(store: Store, settings: RunnerSettings): Promise<PgBossRunner> {
-    await retireUnmigratableQueue(store);
     const boss = new PgBoss({ db: bossDb(store), schedule: false, supervise: true, migrate: true });
     boss.on('error', (error) => settings.onUnexpected('pg-boss', error));
     // Creating pg-boss's schema races when servers start at once on a new database: one at a time.
     await withStartupLock(store.db, async () => {
+      await retireUnmigratableQueue(store);
       await boss.start();
       await boss.createQueue(jobQueue);
     });
@@ -129,7 +148,7 @@ export class PgBossRunner implements JobRunner {
         retryLimit: 1,
         retryDelay: 1,
         expireInSeconds: 4 * 3600,
-        ...(tx ? { db: bossDb(tx) } : {}),
+        ...(tx ? { db: transactionDb(tx) } : {}),
       },
     );
   }
