@@ -1,6 +1,7 @@
 /**
  * Vitest global setup: every run gets its own PostgreSQL database prefix, and every database
- * created under it is dropped at the end. PostgreSQL must answer (scripts/bootstrap.mjs starts it).
+ * created under it is dropped at the end; one PGlite template folder serves the run's workers.
+ * PostgreSQL must answer (scripts/bootstrap.mjs starts it).
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,9 @@ export async function setup(): Promise<void> {
   }
   process.env.CORRIDOR_TEST_PG_ADMIN = adminUrl;
   process.env.CORRIDOR_TEST_RUN = `t${Date.now().toString(36)}${process.pid.toString(36)}`;
+  // One migrated PGlite folder for every worker to copy, made here, before any test's timeout runs.
+  const { makePgliteTemplate } = await import('../packages/storage/src/test-support/backends.js');
+  process.env.CORRIDOR_TEST_PGLITE_TEMPLATE = await makePgliteTemplate();
 }
 
 export async function teardown(): Promise<void> {

@@ -1,6 +1,5 @@
 /** One person's custody record as a PDF for a claim: belongings, every event, the hashes that chain them. */
 import type { BelongingView, CustodyEvent } from '@corridor/core';
-import PDFDocument from 'pdfkit';
 import { pdfText } from './manifest-pdf.js';
 
 /** What the record shows; names and details are already redacted for the reader's role. */
@@ -31,7 +30,9 @@ function eventLine(e: CustodyEvent): string {
 }
 
 /** Renders the record as an A4 PDF and resolves with its bytes. */
-export function custodyRecordPdf(r: CustodyRecord): Promise<Buffer> {
+export async function custodyRecordPdf(r: CustodyRecord): Promise<Buffer> {
+  // pdfkit loads when a PDF is made, not with every command that opens the store.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: margin, bottom: margin, left: margin, right: margin },

@@ -7,7 +7,6 @@ import {
   type Manifest,
   type PaxlstVerdict,
 } from '@corridor/core';
-import ExcelJS from 'exceljs';
 import { tableToCsv } from './csv-write.js';
 import { manifestPdf } from './manifest-pdf.js';
 import { addTableSheet } from './xlsx-write.js';
@@ -30,7 +29,9 @@ export interface ManifestOptions {
 }
 
 async function manifestXlsx(m: Manifest): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads when a workbook is read or written, not with every command.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Corridor';
   addTableSheet(workbook, 'manifest', manifestTable(m), { hxl: false });
   const t = m.totals;

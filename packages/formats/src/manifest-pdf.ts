@@ -1,6 +1,5 @@
 /** The printable manifest of a movement: A4 portrait, households grouped, totals, signatures. */
 import type { Manifest, ManifestEntry } from '@corridor/core';
-import PDFDocument from 'pdfkit';
 
 const margin = 40;
 const rowHeight = 13;
@@ -30,7 +29,9 @@ const columns: { title: string; width: number; cell: (e: ManifestEntry) => strin
 ];
 
 /** Renders the manifest as a PDF and resolves with its bytes. */
-export function manifestPdf(m: Manifest): Promise<Buffer> {
+export async function manifestPdf(m: Manifest): Promise<Buffer> {
+  // pdfkit loads when a PDF is made, not with every command that opens the store.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: margin, bottom: margin, left: margin, right: margin },

@@ -1,6 +1,5 @@
 /** The situation report as an A4 PDF (M10): status, destinations, timetable ahead, exposure, incidents. */
 import { formatMoney, type SituationReport } from '@corridor/core';
-import PDFDocument from 'pdfkit';
 import { pdfText } from './manifest-pdf.js';
 import { barChart, timeChart } from './pdf-charts.js';
 
@@ -25,7 +24,9 @@ const n = (v: number) => v.toLocaleString('en');
 const money = (minor: number, currency: string) => formatMoney(minor, currency);
 
 /** Renders the report and resolves with the PDF's bytes. */
-export function situationPdf(r: SituationReport): Promise<Buffer> {
+export async function situationPdf(r: SituationReport): Promise<Buffer> {
+  // pdfkit loads when a PDF is made, not with every command that opens the store.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: margin, bottom: margin, left: margin, right: margin },

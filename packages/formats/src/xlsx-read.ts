@@ -1,7 +1,6 @@
 /** Reads the first worksheet of an XLSX workbook as a stream of rows (exceljs streaming reader). */
 import { Readable } from 'node:stream';
 import { errors, type RawRow } from '@corridor/core';
-import ExcelJS from 'exceljs';
 import { checkArchive } from './zip-limits.js';
 
 /** A cell's value as the text a person sees; dates become `YYYY-MM-DD`. */
@@ -34,7 +33,9 @@ export function cellText(value: unknown): string {
 export async function* readXlsxRows(input: string | Buffer): AsyncGenerator<RawRow> {
   await checkArchive(input);
   const source = typeof input === 'string' ? input : Readable.from([input]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  // exceljs loads when a workbook is read or written, not with every command.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(source, {
     entries: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

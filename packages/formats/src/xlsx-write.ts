@@ -3,7 +3,7 @@
  * and a cell beginning with = + - @ is stored as text, never as a formula a spreadsheet would run.
  */
 import type { ExportTable } from '@corridor/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formulaLike } from './formula-guard.js';
 
 /** Adds a row of text cells; a formula-like one carries the text format itself, whatever its column. */
@@ -51,7 +51,9 @@ export async function tableToXlsx(
   table: ExportTable,
   options: { hxl?: boolean; sheet?: string } = {},
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads when a workbook is read or written, not with every command.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Corridor';
   addTableSheet(workbook, options.sheet ?? 'data', table, options);
   return Buffer.from(await workbook.xlsx.writeBuffer());

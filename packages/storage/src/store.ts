@@ -77,6 +77,13 @@ export interface Store {
   kind: 'pglite' | 'postgres';
   /** The data folder or the redacted connection string. */
   target: string;
+  /**
+   * PostgreSQL only: SQL text of one or more statements straight on the connection pool,
+   * resolving with pg's result (an array of results for several statements), which the pg-boss
+   * queue needs and Kysely does not give (it keeps only the last statement's rows). Absent from the
+   * store `atomically` hands out: on another connection it would run outside that transaction.
+   */
+  rawQuery?: (text: string, values?: unknown[]) => Promise<unknown>;
   registry: RegistryStore;
   plans: PlanStore;
   movements: MovementStore;
@@ -166,7 +173,7 @@ function storeOver(
   db: Kysely<Database>,
   vault: Vault,
   policy: { erasures: ErasureBatch; backupRetentionDays: number },
-  base: Pick<Store, 'kind' | 'target' | 'close'>,
+  base: Pick<Store, 'kind' | 'target' | 'close' | 'rawQuery'>,
 ): Store {
   const { erasures } = policy;
   return {
@@ -205,7 +212,16 @@ function storeOver(
       finishErasures: () => erasures.finish(),
     },
     db,
-    atomically: (fn) => transact(db, (trx) => fn(storeOver(trx, vault, policy, base))),
+    atomically: (fn) =>
+      transact(db, (trx) =>
+        fn(
+          storeOver(trx, vault, policy, {
+            kind: base.kind,
+            target: base.target,
+            close: base.close,
+          }),
+        ),
+      ),
     backup: () => backupDatabase(db, vault, policy.backupRetentionDays),
     restore: async (content) => {
       const summary = await restoreDatabase(db, vault, readBackup(content, vault));
@@ -245,6 +261,7 @@ export async function openStore(
             await opened.close();
           }
         })()),
+      ...(opened.rawQuery ? { rawQuery: opened.rawQuery } : {}),
     });
   } catch (error) {
     await opened.close();

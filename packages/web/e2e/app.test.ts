@@ -11,7 +11,7 @@ let admin: OpenPage;
 beforeAll(async () => {
   h = await startHarness();
   admin = await h.open();
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await h?.close();

@@ -4,22 +4,65 @@
  * notice a process that died and queue its job again (once).
  */
 import { withStartupLock, type Actor, type JobRecord, type Store } from '@corridor/storage';
-import { CompiledQuery } from 'kysely';
-import PgBoss from 'pg-boss';
+import { CompiledQuery, sql } from 'kysely';
+import { PgBoss, type Db } from 'pg-boss';
 import { executeJob } from './execute-job.js';
 import type { JobRunner, RunnerSettings } from './job-runner.js';
 
 /** The pg-boss queue every server shares. */
 export const jobQueue = 'corridor-jobs';
 
-/** pg-boss over the store's own connection pool. */
-function bossDb(store: Store): PgBoss.Db {
+/**
+ * pg-boss over the store's own connection pool. pg-boss 12 sends several statements in one query
+ * and needs the rows of each (its advisory-lock claims), so the query goes to the pool itself.
+ */
+function bossDb(store: Store): Db {
+  const rawQuery = store.rawQuery;
+  if (!rawQuery) throw new Error('the pg-boss runner needs a PostgreSQL store');
   return {
     executeSql: async (text, values) => {
-      const r = await store.db.executeQuery(CompiledQuery.raw(text, values ?? []));
-      return { rows: r.rows as unknown[] as never[] };
+      const r = (await rawQuery(text, values)) as { rows?: unknown[] } | { rows?: unknown[] }[];
+      return { rows: Array.isArray(r) ? r.flatMap((each) => each.rows ?? []) : (r.rows ?? []) };
     },
   };
+}
+
+/**
+ * pg-boss inside the transaction of `tx` (a store `atomically` handed out), for `send`: its insert
+ * is one statement, so Kysely's connection of that transaction runs it, and the message commits or
+ * rolls back with the rest.
+ */
+function transactionDb(tx: Store): Db {
+  return {
+    executeSql: async (text, values) => {
+      const r = await tx.db.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: [...r.rows] };
+    },
+  };
+}
+
+/** The oldest pg-boss schema that pg-boss 12 migrates (the schema of pg-boss 11.0). */
+const oldestMigratableSchema = 25;
+
+/**
+ * Drops the queue schema of pg-boss 10 (schema version 24), which pg-boss 12 cannot migrate; the
+ * jobs table is the record, so nothing but queue messages is lost, and the caller queues the
+ * waiting jobs again. Under an advisory lock so that servers starting together drop it once.
+ * True when it dropped one.
+ */
+async function retireUnmigratableQueue(store: Store): Promise<boolean> {
+  return store.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('corridor pg-boss schema'))`.execute(trx);
+    const table = await sql<{
+      name: string | null;
+    }>`select to_regclass('pgboss.version')::text as name`.execute(trx);
+    if (!table.rows[0]?.name) return false;
+    const version = await sql<{ version: number }>`select version from pgboss.version`.execute(trx);
+    const current = version.rows[0]?.version;
+    if (current === undefined || current >= oldestMigratableSchema) return false;
+    await sql`drop schema pgboss cascade`.execute(trx);
+    return true;
+  });
 }
 
 /** The PostgreSQL runner. */
@@ -41,13 +84,15 @@ export class PgBossRunner implements JobRunner {
     boss.on('error', (error) => settings.onUnexpected('pg-boss', error));
     // Creating pg-boss's schema races when servers start at once on a new database: one at a time.
     await withStartupLock(store.db, async () => {
+      await retireUnmigratableQueue(store);
       await boss.start();
       await boss.createQueue(jobQueue);
     });
     const runner = new PgBossRunner(store, boss, settings);
     await runner.recover();
-    // Jobs queued before their row and message were written together may have no message: send
-    // one for every queued job (a second message of a job is harmless: only one run claims it).
+    // Jobs queued before their row and message were written together may have no message, and a
+    // retired pg-boss 10 schema took its messages with it: send one for every queued job (a second
+    // message of a job is harmless: only one run claims it).
     for (const id of await store.jobs.queued()) await runner.enqueue(id);
     runner.recoverTimer = setInterval(
       () => void runner.recover().catch((e: unknown) => settings.onUnexpected('recover', e)),
@@ -88,7 +133,8 @@ export class PgBossRunner implements JobRunner {
     clearInterval(this.recoverTimer);
     this.stopping.abort();
     await this.idle();
-    await this.boss.stop({ graceful: true, close: false, timeout: 5000, wait: true });
+    // pg-boss 12 resolves stop() when it has stopped (v10 needed `wait: true`).
+    await this.boss.stop({ graceful: true, close: false, timeout: 5000 });
   }
 
   /** Sends the job's message, inside `tx`'s transaction when given (pg-boss's `db` option). */
@@ -98,7 +144,12 @@ export class PgBossRunner implements JobRunner {
     return this.boss.send(
       jobQueue,
       { jobId },
-      { retryLimit: 1, retryDelay: 1, expireInHours: 4, ...(tx ? { db: bossDb(tx) } : {}) },
+      {
+        retryLimit: 1,
+        retryDelay: 1,
+        expireInSeconds: 4 * 3600,
+        ...(tx ? { db: transactionDb(tx) } : {}),
+      },
     );
   }
 

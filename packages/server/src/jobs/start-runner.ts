@@ -2,11 +2,11 @@
 import type { Store } from '@corridor/storage';
 import { InProcessRunner } from './in-process-runner.js';
 import type { JobRunner, RunnerSettings } from './job-runner.js';
-import { PgBossRunner } from './pg-boss-runner.js';
 
 /** Starts the runner that fits the store's backend. */
-export function startJobRunner(store: Store, settings: RunnerSettings): Promise<JobRunner> {
-  return store.kind === 'postgres'
-    ? PgBossRunner.start(store, settings)
-    : InProcessRunner.start(store, settings);
+export async function startJobRunner(store: Store, settings: RunnerSettings): Promise<JobRunner> {
+  if (store.kind !== 'postgres') return InProcessRunner.start(store, settings);
+  // pg-boss loads only on PostgreSQL, not with every command of an embedded folder.
+  const { PgBossRunner } = await import('./pg-boss-runner.js');
+  return PgBossRunner.start(store, settings);
 }

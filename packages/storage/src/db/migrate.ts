@@ -1,5 +1,6 @@
 /** Applies Corridor's migrations, in order and idempotently, to PGlite or PostgreSQL alike. */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as registry from './migrations/0001-registry.js';
 import * as plans from './migrations/0002-plans-movements.js';
 import * as users from './migrations/0003-users-sessions.js';

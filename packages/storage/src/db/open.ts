@@ -27,6 +27,8 @@ export interface OpenDatabase {
   kind: 'pglite' | 'postgres';
   target: string;
   close(): Promise<void>;
+  /** PostgreSQL only: see `Store.rawQuery`. */
+  rawQuery?: (text: string, values?: unknown[]) => Promise<unknown>;
 }
 
 /** The marker file that makes a folder a Corridor data folder. */
@@ -143,7 +145,13 @@ async function openPostgres(url: string, create: boolean): Promise<OpenDatabase>
       ? error
       : errors.databaseUnreachable(target, (error as Error).message);
   }
-  return { db, kind: 'postgres', target, close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    target,
+    close: () => db.destroy(),
+    rawQuery: (text, values) => pool.query(text, values),
+  };
 }
 
 /** Opens (and migrates) the configured database. */

@@ -38,19 +38,25 @@ export const testEnv: NodeJS.ProcessEnv = {
 let template: Promise<string> | undefined;
 
 /**
- * A migrated, empty PGlite data folder made once per test worker; fresh stores copy it, which is
- * several times faster than letting PGlite create a cluster for every test.
+ * A migrated, empty PGlite data folder made once per test run, by the global setup
+ * (scripts/test-global-setup.ts, which names it in CORRIDOR_TEST_PGLITE_TEMPLATE), or else once
+ * per worker; fresh stores copy it, which saves every test file PGlite's initdb and the
+ * migrations (several seconds of CPU each).
  */
 function pgliteTemplate(): Promise<string> {
-  template ??= (async () => {
-    const { dir } = tempDir(`corridor-template-${process.env.CORRIDOR_TEST_RUN ?? 'adhoc'}-`);
-    const dataDir = join(dir, 'data');
-    const store = await openStore({ dataDir, create: true }, testEnv);
-    await store.close();
-    // Removed by the global teardown (scripts/test-global-setup.ts) at the end of the run.
-    return dataDir;
-  })();
+  const made = process.env.CORRIDOR_TEST_PGLITE_TEMPLATE;
+  template ??= made ? Promise.resolve(made) : makePgliteTemplate();
   return template;
+}
+
+/** Makes a PGlite template folder and returns its path (removed by the global teardown). */
+export async function makePgliteTemplate(): Promise<string> {
+  const run = process.env.CORRIDOR_TEST_RUN ?? 'adhoc';
+  const { dir } = tempDir(`corridor-template-${run}-`);
+  const dataDir = join(dir, 'data');
+  const store = await openStore({ dataDir, create: true }, testEnv);
+  await store.close();
+  return dataDir;
 }
 
 /** A backend under test: how to open a fresh, empty store on it. */
