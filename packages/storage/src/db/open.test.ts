@@ -19,7 +19,7 @@ function folder(): string {
 }
 
 /** Starts a child process that opens the store and reports ready; returns it and its pid. */
-function holder(dataDir: string): Promise<{ pid: number; kill: () => void }> {
+function holder(dataDir: string): Promise<{ pid: number; kill: () => Promise<void> }> {
   const script = `import { openStore } from './packages/storage/src/store.ts';
 import { noteServing } from './packages/storage/src/db/lock.ts';
 const s = await openStore({ dataDir: ${JSON.stringify(dataDir)}, create: true });
@@ -34,7 +34,16 @@ setInterval(() => {}, 1000);`;
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('ready'))
-        resolve({ pid: child.pid!, kill: () => child.kill('SIGKILL') });
+        resolve({
+          pid: child.pid!,
+          // Resolves once the process is gone (a fixed wait was too short on a loaded machine).
+          kill: () =>
+            new Promise<void>((done) => {
+              child.removeAllListeners('exit');
+              child.once('exit', () => done());
+              child.kill('SIGKILL');
+            }),
+        });
     });
     child.on('exit', (code) => reject(new Error(`holder exited with ${code}`)));
   });
@@ -84,8 +93,7 @@ describe('embedded data folder', () => {
   it('recovers the lock of a killed process and keeps its committed data', async () => {
     const dataDir = join(folder(), 'data');
     const child = await holder(dataDir);
-    child.kill();
-    await new Promise((r) => setTimeout(r, 300));
+    await child.kill();
     const store = await openStore({ dataDir, create: false });
     cleanups.push(() => store.close());
     expect((await store.registry.status()).persons).toBeGreaterThanOrEqual(30);
