@@ -82,6 +82,7 @@ export const routeAccess = {
   'GET /api/users': rolesAllowed('user.manage'),
   'POST /api/users': rolesAllowed('user.manage'),
   'POST /api/users/:username/disable': rolesAllowed('user.manage'),
+  'POST /api/users/:username/password': rolesAllowed('user.manage'),
   'POST /api/persons/:id/erase': rolesAllowed('person.erase'),
   'GET /api/incidents': rolesAllowed('incident.read'),
   'POST /api/incidents': rolesAllowed('incident.write'),

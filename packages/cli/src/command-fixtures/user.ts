@@ -35,6 +35,21 @@ export const userFixtures: FixtureGroup = {
         payload: { username: username(k), role: 'planner', password },
       }),
     },
+    'user.setPassword': {
+      async prepare(store, k) {
+        actIn(k);
+        await store.users.add(
+          { username: `p-${k.toLowerCase()}`, role: 'planner', passwordHash: 'x' },
+          seeder,
+        );
+      },
+      cli: (k) => ['user', 'password', `p-${k.toLowerCase()}`, '--password-stdin'],
+      api: (k) => ({
+        method: 'POST',
+        url: `/api/users/p-${k.toLowerCase()}/password`,
+        payload: { password },
+      }),
+    },
     'user.disable': {
       async prepare(store, k) {
         delete process.env.CORRIDOR_ROLE;

@@ -1,25 +1,11 @@
 /** `corridor user add|list|password|disable`: accounts for the API and the web application (M11). */
-import {
-  addUser,
-  checkNewPassword,
-  disableUser,
-  hashPassword,
-  listUsers,
-  type UserOut,
-} from '@corridor/commands';
-import { authorize, errors, isRole, roles } from '@corridor/core';
+import { addUser, disableUser, listUsers, setUserPassword, type UserOut } from '@corridor/commands';
+import { errors, isRole, roles } from '@corridor/core';
 import type { Command } from 'commander';
-import { actorName, actorOf, globals, output, withStore } from '../context.js';
+import { actorName, globals } from '../context.js';
 import { table } from '../format.js';
 import { bindCli } from '../run-command.js';
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
+import { readStdin } from '../stdin.js';
 
 function usersText(users: UserOut[]): string {
   return users.length === 0
@@ -87,33 +73,25 @@ export function registerUser(program: Command): void {
     () => ({}),
     usersText,
   );
-  user
-    .command('password <name>')
-    .description("set a user's password (read from standard input); their sessions end")
-    .option(
-      '--password-stdin',
-      'read the new password from standard input (the only way to give it)',
-    )
-    .option('--json', 'print JSON')
-    .action(async (name: string, opts: { passwordStdin?: boolean }, command: Command) => {
-      const actor = actorOf(command);
-      authorize(actor, 'user.manage');
-      if (!opts.passwordStdin)
+  bindCli<{ username: string; sessionsEnded: number }>(
+    user
+      .command('password <name>')
+      .description("set a user's password (read from standard input); their sessions end")
+      .option(
+        '--password-stdin',
+        'read the new password from standard input (the only way to give it)',
+      )
+      .option('--json', 'print JSON'),
+    setUserPassword,
+    async ([username], o: Record<string, unknown>) => {
+      if (!o.passwordStdin)
         throw errors.invalidInput(
           'give the new password on standard input with --password-stdin (never as an argument)',
         );
-      const password = await readStdin();
-      checkNewPassword(password, 'the new password');
-      const passwordHash = await hashPassword(password);
-      const result = await withStore(command, false, (store) =>
-        store.users.setPassword(name, passwordHash, actor),
-      );
-      output(
-        command,
-        { username: name, ...result },
-        () => `password of ${name} changed; ${result.sessionsEnded} session(s) ended`,
-      );
-    });
+      return { username, password: await readStdin() };
+    },
+    (r) => `password of ${r.username} changed; ${r.sessionsEnded} session(s) ended`,
+  );
   bindCli<UserOut>(
     user
       .command('disable <name>')

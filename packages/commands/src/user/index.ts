@@ -3,8 +3,9 @@ import type { AnyCommand } from '../define.js';
 import { addUser } from './add.js';
 import { disableUser } from './disable.js';
 import { listUsers } from './list.js';
+import { setUserPassword } from './set-password.js';
 
-export { addUser, disableUser, listUsers };
+export { addUser, disableUser, listUsers, setUserPassword };
 export {
   checkNewCredentials,
   checkNewPassword,
@@ -16,4 +17,9 @@ export { checkPassword, hashPassword, minPasswordLength, prepareDummyHash } from
 export { UserOut } from './schemas.js';
 
 /** Every user command, for the command table. */
-export const userCommands = [listUsers, addUser, disableUser] as unknown as readonly AnyCommand[];
+export const userCommands = [
+  listUsers,
+  addUser,
+  setUserPassword,
+  disableUser,
+] as unknown as readonly AnyCommand[];

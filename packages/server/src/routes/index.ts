@@ -58,7 +58,7 @@ import { allocateRoute, replanRoute, scheduleRoute } from './planning.js';
 import { currentPlanRoute, listPlansRoute, planRoute } from './plans.js';
 import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './session.js';
 import { healthRoute, publicStatsRoute, statusRoute } from './status.js';
-import { addUserRoute, disableUserRoute, listUsersRoute } from './users.js';
+import { addUserRoute, disableUserRoute, listUsersRoute, setUserPasswordRoute } from './users.js';
 import { reportRoute } from './web-report.js';
 
 /** The API's routes. */
@@ -127,6 +127,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   listUsersRoute,
   addUserRoute,
   disableUserRoute,
+  setUserPasswordRoute,
   listIncidentsRoute,
   addIncidentRoute,
   importIncidentsRoute,

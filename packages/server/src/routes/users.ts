@@ -1,5 +1,5 @@
 /** User accounts over HTTP: list, add (argon2id hash), disable (ends their sessions). */
-import { addUser, disableUser, listUsers } from '@corridor/commands';
+import { addUser, disableUser, listUsers, setUserPassword } from '@corridor/commands';
 import { bindCommand } from '../bind-command.js';
 
 const tag = 'users';
@@ -16,3 +16,18 @@ export const disableUserRoute = bindCommand('POST /api/users/:username/disable',
   params: { username: 'username' },
   status: 200,
 });
+
+/** `POST /api/users/:username/password`: sets an account's password; its sessions end. */
+export const setUserPasswordRoute = bindCommand(
+  'POST /api/users/:username/password',
+  setUserPassword,
+  {
+    tag,
+    params: { username: 'username' },
+    status: 200,
+    description:
+      'Like `corridor user password NAME --password-stdin`. The password is checked as a new one ' +
+      '(12 characters, not on the list of common and breached passwords). Users change their ' +
+      'own with POST /api/me/password.',
+  },
+);
