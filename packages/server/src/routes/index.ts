@@ -48,7 +48,12 @@ import {
   propertyLedgerRoute,
   propertyReportRoute,
 } from './property.js';
-import { erasePersonRoute } from './persons.js';
+import {
+  addPersonRoute,
+  erasePersonRoute,
+  removePersonRoute,
+  updatePersonRoute,
+} from './persons.js';
 import { allocateRoute, replanRoute, scheduleRoute } from './planning.js';
 import { currentPlanRoute, listPlansRoute, planRoute } from './plans.js';
 import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './session.js';
@@ -81,6 +86,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   lockCaseRoute,
   unlockCaseRoute,
   locksRoute,
+  addPersonRoute,
+  updatePersonRoute,
+  removePersonRoute,
   erasePersonRoute,
   listDuplicatesRoute,
   scanDuplicatesRoute,
