@@ -152,6 +152,8 @@ describe('person add and edit from the CLI and the API', () => {
       birthDate: '2999-01-01',
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ message: expect.stringMatching(/at birthDate: must not be in the future/) });
+    expect(bad.json()).toMatchObject({
+      message: expect.stringMatching(/at birthDate: must not be in the future/),
+    });
   });
 });

@@ -32,7 +32,9 @@ function needsOf(text: string): { code: string; severity?: unknown }[] {
       const [code = '', severity] = item.split(':');
       return {
         code: code.toUpperCase(),
-        ...(severity === undefined ? {} : { severity: /^\d+$/.test(severity) ? Number(severity) : severity }),
+        ...(severity === undefined
+          ? {}
+          : { severity: /^\d+$/.test(severity) ? Number(severity) : severity }),
       };
     });
 }

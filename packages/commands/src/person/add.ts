@@ -18,7 +18,8 @@ import { invalidField, PersonEditOut, personNow, ReasonInput } from './schemas.j
  */
 export const addPerson = defineCommand({
   name: 'person.add',
-  summary: 'Add a person to an existing case (a newborn, say); their data is encrypted under a new key',
+  summary:
+    'Add a person to an existing case (a newborn, say); their data is encrypted under a new key',
   input: z.object({
     caseId: IdSchema.describe('the case (household) the person joins'),
     givenName: PersonNameInput,

@@ -213,14 +213,22 @@ describe.each(backends)('person.add, person.update, person.remove on $name', (ba
     });
     const needles = ['Zubaydah', 'Zubaidah', 'Qarawiyyin', 'twin of', 'spelling on the card'];
     // The tables an insider dumps as text.
-    for (const table of ['persons', 'case_history', 'audit_events', 'needs', 'dedup_pairs', 'meta']) {
-      const rows = await sql<{ row: string }>`select t::text as row from ${sql.table(table)} t`.execute(
-        store.db,
-      );
+    for (const table of [
+      'persons',
+      'case_history',
+      'audit_events',
+      'needs',
+      'dedup_pairs',
+      'meta',
+    ]) {
+      const rows = await sql<{
+        row: string;
+      }>`select t::text as row from ${sql.table(table)} t`.execute(store.db);
       const text = rows.rows.map((r) => r.row).join('\n');
       for (const n of needles) expect(text, `${n} in ${table}`).not.toContain(n);
       // A control: the dump is readable text (the editor's name is kept in clear on purpose).
-      if (table === 'case_history' || table === 'audit_events') expect(text).toContain('t-registrar');
+      if (table === 'case_history' || table === 'audit_events')
+        expect(text).toContain('t-registrar');
     }
     // The files on disk (PGlite's data folder, its log included).
     if (backend.name === 'pglite') {
@@ -228,9 +236,15 @@ describe.each(backends)('person.add, person.update, person.remove on $name', (ba
       try {
         cpSync(join(dataDir, 'pgdata'), join(dir, 'pgdata'), { recursive: true });
         const raw = filesUnder(join(dir, 'pgdata'));
-        expect(raw.some((b) => b.includes(Buffer.from('t-registrar'))), 'control').toBe(true);
+        expect(
+          raw.some((b) => b.includes(Buffer.from('t-registrar'))),
+          'control',
+        ).toBe(true);
         for (const n of needles)
-          expect(raw.some((b) => b.includes(Buffer.from(n))), `${n} on disk`).toBe(false);
+          expect(
+            raw.some((b) => b.includes(Buffer.from(n))),
+            `${n} on disk`,
+          ).toBe(false);
       } finally {
         cleanup();
       }

@@ -18,7 +18,9 @@ const lastNumberKey = 'person-id-last-number';
  */
 async function nextPersonId(trx: Db): Promise<string> {
   await sql`select pg_advisory_xact_lock(${personIdLockKey})`.execute(trx);
-  const stored = await sql<{ n: number | null }>`select max(substring(id from '^P-([0-9]{1,9})$')::int)
+  const stored = await sql<{
+    n: number | null;
+  }>`select max(substring(id from '^P-([0-9]{1,9})$')::int)
       as n from persons`.execute(trx);
   const handedOut = await trx
     .selectFrom('meta')
@@ -69,7 +71,16 @@ export async function addPersonIn(
   await writePersons(
     trx,
     vault,
-    [{ id, householdId, isHead: !head, sex: person.sex, birthYear: person.birthYear, pii: person.pii }],
+    [
+      {
+        id,
+        householdId,
+        isHead: !head,
+        sex: person.sex,
+        birthYear: person.birthYear,
+        pii: person.pii,
+      },
+    ],
     person.needs.map((n) => ({ ...n, personId: id })),
     [],
   );

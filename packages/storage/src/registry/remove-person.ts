@@ -15,12 +15,25 @@ async function removalBlocker(trx: Db, id: string, householdId: string): Promise
     .where('id', '!=', id)
     .where('merged_into', 'is', null)
     .executeTakeFirst();
-  if (!others) return `person ${id} is the last member of case ${householdId}; a case is never left empty`;
-  const merged = await trx.selectFrom('persons').select('id').where('merged_into', '=', id).executeTakeFirst();
+  if (!others)
+    return `person ${id} is the last member of case ${householdId}; a case is never left empty`;
+  const merged = await trx
+    .selectFrom('persons')
+    .select('id')
+    .where('merged_into', '=', id)
+    .executeTakeFirst();
   if (merged) return `person ${merged.id} was merged into person ${id}`;
-  const checkin = await trx.selectFrom('checkin_events').select('seq').where('person_id', '=', id).executeTakeFirst();
+  const checkin = await trx
+    .selectFrom('checkin_events')
+    .select('seq')
+    .where('person_id', '=', id)
+    .executeTakeFirst();
   if (checkin) return `person ${id} has check-in records`;
-  const held = await trx.selectFrom('belongings').select('id').where('person_id', '=', id).executeTakeFirst();
+  const held = await trx
+    .selectFrom('belongings')
+    .select('id')
+    .where('person_id', '=', id)
+    .executeTakeFirst();
   if (held) return `person ${id} has belongings on a chain of custody`;
   return null;
 }
@@ -46,7 +59,12 @@ export async function removePersonIn(
     .executeTakeFirst();
   if (!row) throw errors.notFound('person', id);
   const householdId = row.household_id;
-  await trx.selectFrom('households').select('id').where('id', '=', householdId).forUpdate().execute();
+  await trx
+    .selectFrom('households')
+    .select('id')
+    .where('id', '=', householdId)
+    .forUpdate()
+    .execute();
   const blocker = row.is_head
     ? `person ${id} is the head of case ${householdId}`
     : await removalBlocker(trx, id, householdId);

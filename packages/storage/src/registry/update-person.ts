@@ -118,7 +118,9 @@ export async function updatePersonIn(
     if (submitted.needs!.length > 0)
       await trx
         .insertInto('needs')
-        .values(submitted.needs!.map((n) => ({ person_id: id, code: n.code, severity: n.severity })))
+        .values(
+          submitted.needs!.map((n) => ({ person_id: id, code: n.code, severity: n.severity })),
+        )
         .execute();
   }
   const change = `person ${id} corrected: ${changed.join(', ')}`;
