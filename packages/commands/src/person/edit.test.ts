@@ -5,7 +5,9 @@ import type { Store } from '@corridor/storage';
 import { backends, tempDir } from '@corridor/storage/test-support';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { showCase } from '../case/show.js';
+import type { AnyCommand, CommandSpec } from '../define.js';
 import { operationStatus } from '../operation/status.js';
 import { execute } from '../execute.js';
 import { addPerson } from './add.js';
@@ -45,8 +47,11 @@ describe.each(backends)('person.add, person.update, person.remove on $name', (ba
   });
   afterEach(async () => close());
 
-  const run = <C extends Parameters<typeof execute>[0]>(command: C, role: Role, input: unknown) =>
-    execute(command, { actor: as(role), store, now }, input);
+  const run = <I extends z.ZodType, O extends z.ZodType, R>(
+    command: CommandSpec<I, O, R>,
+    role: Role,
+    input: unknown,
+  ) => execute(command, { actor: as(role), store, now }, input);
   const events = async () => store.audit.events(0, 1_000_000);
 
   it('adds a newborn that the status, the case list and the case view count', async () => {
@@ -187,7 +192,7 @@ describe.each(backends)('person.add, person.update, person.remove on $name', (ba
   });
 
   it('lets only the record keepers add, correct and remove', async () => {
-    for (const command of [addPerson, updatePerson, removePerson]) {
+    for (const command of [addPerson, updatePerson, removePerson] as unknown as AnyCommand[]) {
       const allowed = rolesAllowed(command.permission);
       expect(allowed).toEqual(['admin', 'registrar', 'protection-officer']);
       for (const role of roles.filter((r) => !allowed.includes(r))) {
