@@ -11,8 +11,27 @@ import {
 } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
-import { whole } from '../numbers.js';
 import { invalidField, PersonEditOut, personNow, ReasonInput } from './schemas.js';
+
+/** The version of the record the editor saw (`members[].version` of the case), as a number or digits. */
+const VersionInput = z
+  .union(
+    [
+      z.number().int(),
+      z
+        .string()
+        .regex(/^\d{1,10}$/)
+        .transform(Number),
+    ],
+    {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'required: the version of the record you saw (case show lists it)'
+          : 'must be a whole number',
+    },
+  )
+  .refine((n) => n >= 1, { message: 'must be 1 or more' })
+  .describe('the version of the record the edit is based on');
 
 /**
  * Corrects a person with optimistic concurrency: `version` is the one the editor saw; when the
@@ -24,7 +43,7 @@ export const updatePerson = defineCommand({
   summary: "Correct a person's name, birth date, sex or needs (based on the version you saw)",
   input: z.object({
     id: IdSchema,
-    version: whole(1, 1_000_000_000).describe('the version of the record the edit is based on'),
+    version: VersionInput,
     givenName: PersonNameInput.optional(),
     familyName: PersonNameInput.optional(),
     sex: SexInput.optional(),
