@@ -54,6 +54,29 @@ describe.each(backends)('person.add, person.update, person.remove on $name', (ba
   ) => execute(command, { actor: as(role), store, now }, input);
   const events = async () => store.audit.events(0, 1_000_000);
 
+  async function rawBytes(name: string): Promise<Buffer[]> {
+    if (name === 'pglite') {
+      const { dir, cleanup } = tempDir('corridor-person-attack-');
+      try {
+        cpSync(join(dataDir, 'pgdata'), join(dir, 'pgdata'), { recursive: true });
+        return filesUnder(join(dir, 'pgdata'));
+      } finally {
+        cleanup();
+      }
+    }
+    await sql`checkpoint`.execute(store.db);
+    const files = await sql<{ path: string }>`select pg_relation_filepath(c.oid) as path
+      from pg_class c where c.relkind in ('r', 't', 'i')
+      and pg_relation_filepath(c.oid) is not null`.execute(store.db);
+    const out: Buffer[] = [];
+    for (const f of files.rows) {
+      const read = await sql<{ b: Uint8Array | null }>`select pg_read_binary_file(${f.path}) as b
+        where (pg_stat_file(${f.path}, true)).size is not null`.execute(store.db);
+      if (read.rows[0]?.b) out.push(Buffer.from(read.rows[0].b));
+    }
+    return out;
+  }
+
   it('adds a newborn that the status, the case list and the case view count', async () => {
     const before = await store.registry.status();
     const sizeBefore = (await store.registry.householdSizes()).get(home)!;
@@ -161,6 +184,25 @@ describe.each(backends)('person.add, person.update, person.remove on $name', (ba
     ).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/at least one field/) });
   });
 
+  it('lets one of two simultaneous edits of a version win, and gives two desks two ids', async () => {
+    const adds = await Promise.all([
+      run(addPerson, 'registrar', newborn),
+      run(addPerson, 'registrar', { ...newborn, givenName: 'Noor' }),
+    ]);
+    expect(new Set(adds.map((a) => a.personId)).size).toBe(2);
+    const id = adds[0].personId;
+    const edits = await Promise.allSettled(
+      ['Amaal', 'Amel'].map((givenName) =>
+        run(updatePerson, 'registrar', { id, version: 1, givenName, reason: 'two desks at once' }),
+      ),
+    );
+    expect(edits.map((e) => e.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = edits.find((e) => e.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ id: 'stale-version', status: 409 });
+    const view = await run(showCase, 'registrar', { id: home });
+    expect(view.members.find((m) => m.id === id)?.version).toBe(2);
+  });
+
   it('removes a person added by mistake, keeps the history readable, refuses a head', async () => {
     const { personId } = await run(addPerson, 'registrar', newborn);
     const persons = (await store.registry.status()).persons;
@@ -235,24 +277,17 @@ describe.each(backends)('person.add, person.update, person.remove on $name', (ba
       if (table === 'case_history' || table === 'audit_events')
         expect(text).toContain('t-registrar');
     }
-    // The files on disk (PGlite's data folder, its log included).
-    if (backend.name === 'pglite') {
-      const { dir, cleanup } = tempDir('corridor-person-attack-');
-      try {
-        cpSync(join(dataDir, 'pgdata'), join(dir, 'pgdata'), { recursive: true });
-        const raw = filesUnder(join(dir, 'pgdata'));
-        expect(
-          raw.some((b) => b.includes(Buffer.from('t-registrar'))),
-          'control',
-        ).toBe(true);
-        for (const n of needles)
-          expect(
-            raw.some((b) => b.includes(Buffer.from(n))),
-            `${n} on disk`,
-          ).toBe(false);
-      } finally {
-        cleanup();
-      }
-    }
+    // The files on disk: PGlite's data folder with its log; PostgreSQL's relation files after a
+    // checkpoint, read as the server's superuser would.
+    const raw = await rawBytes(backend.name);
+    expect(
+      raw.some((b) => b.includes(Buffer.from('t-registrar'))),
+      'control',
+    ).toBe(true);
+    for (const n of needles)
+      expect(
+        raw.some((b) => b.includes(Buffer.from(n))),
+        `${n} on disk`,
+      ).toBe(false);
   });
 });
