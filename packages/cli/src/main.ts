@@ -17,7 +17,7 @@ import { registerIncident } from './commands/incident.js';
 import { registerJob } from './commands/job.js';
 import { registerManifest } from './commands/manifest.js';
 import { registerMovement } from './commands/movement.js';
-import { registerPerson } from './commands/person.js';
+import { recordVersionFlag, registerPerson, staleEditText } from './commands/person.js';
 import { registerPlan } from './commands/plan.js';
 import { registerProperty } from './commands/property.js';
 import { registerReport } from './commands/report.js';
@@ -103,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
   if (!process.stdout.listeners('error').includes(stopOnClosedPipe))
     process.stdout.on('error', stopOnClosedPipe);
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram().parseAsync(recordVersionFlag(argv));
     // A command may report a negative result with its own code (`audit verify` on a broken chain: 3).
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
@@ -116,6 +116,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (isCorridorError(error)) {
       process.stderr.write(`corridor: ${error.message}\n`);
+      const stale = error.id === 'stale-version' ? staleEditText(error.details) : '';
+      if (stale) process.stderr.write(`${stale}\n`);
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);

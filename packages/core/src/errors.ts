@@ -131,6 +131,13 @@ export const errors = {
       409,
       `the personal data of person ${personId} was already erased`,
     ),
+  staleVersion: (what: string, id: string, submitted: number, stored: number, details: unknown) =>
+    new CorridorError(
+      'stale-version',
+      409,
+      `${what} ${id} was changed after version ${submitted} (it is now version ${stored}): nothing was written; compare the stored and the submitted values, then send the edit again based on version ${stored}`,
+      details,
+    ),
   importRejected: (problems: number, rows: number, dryRun: boolean) =>
     new CorridorError(
       'import-rejected',

@@ -7,6 +7,7 @@ export * from './needs.js';
 export * from './random.js';
 export * from './roles.js';
 export * from './schemas.js';
+export * from './person-edit.js';
 export * from './query-values.js';
 export * from './pledges.js';
 export * from './units.js';

@@ -9,6 +9,7 @@ import { checkinFixtures } from './checkin.js';
 import { custodyFixtures } from './custody.js';
 import { incidentFixtures } from './incident.js';
 import { movementFixtures } from './movement.js';
+import { personFixtures } from './person.js';
 import { fileFixtures } from './files.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
@@ -20,6 +21,7 @@ export const fixtureGroups: FixtureGroup[] = [
   propertyFixtures,
   webhookFixtures,
   caseFixtures,
+  personFixtures,
   userFixtures,
   dedupFixtures,
   planFixtures,

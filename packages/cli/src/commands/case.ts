@@ -27,6 +27,7 @@ function caseText(h: CaseOut): string {
     m.needs.map((n) => `${n.code}${n.severity}`).join(' '),
     m.documents.map((d) => `${d.type} ${d.issuer} until ${d.expiry ?? '?'}`).join('; '),
     m.mergedInto ? `merged into ${m.mergedInto}` : '',
+    `v${m.version}`,
   ]);
   return [
     `case ${h.id}: ${h.status}${h.mergedInto ? ` (merged into ${h.mergedInto})` : ''}; origin ${h.originCountry}; languages ${h.languages.join(', ')}`,
@@ -34,16 +35,17 @@ function caseText(h: CaseOut): string {
     `ties: ${h.ties.map((t) => `${t.country} (${t.kind})`).join(', ') || 'none'}`,
     `links: ${h.links.map((l) => `${l.a === h.id ? l.b : l.a} (${l.kind})`).join(', ') || 'none'}`,
     '',
-    table(['person', 'role', 'name', 'sex', 'born', 'needs', 'documents', ''], members),
+    table(['person', 'role', 'name', 'sex', 'born', 'needs', 'documents', '', 'version'], members),
     '',
     'history:',
     table(
-      ['at', 'from', 'to', 'by', 'reason'],
+      ['at', 'from', 'to', 'by', 'change', 'reason'],
       h.history.map((e) => [
         e.at.slice(0, 19),
         e.from ?? '-',
         e.to,
         `${e.actor} (${e.role})`,
+        e.change ?? '',
         e.reason ?? hidden,
       ]),
     ),

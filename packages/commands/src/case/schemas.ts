@@ -23,6 +23,10 @@ export const PersonOut = z.object({
   sex: personal('sex', z.string()),
   birthYear: personal('birthYear', z.number().int().nullable()),
   mergedInto: z.string().nullable(),
+  version: z
+    .number()
+    .int()
+    .describe('bumped by every change of the record; an edit sends the version it was based on'),
   erased: z.boolean().describe('the personal data was erased (crypto-shredded)'),
   pii: personalGroup({
     givenName: personal('name', z.string()).optional(),
@@ -69,6 +73,10 @@ export const CaseOut = z.object({
       actor: z.string(),
       role: z.string(),
       reason: personal('caseNotes', z.string()),
+      change: z
+        .string()
+        .nullable()
+        .describe('what a hand edit changed: person ids and field names, never their values'),
     }),
   ),
   hiddenFields: z

@@ -59,3 +59,13 @@ describe('policies', () => {
     for (const p of Object.keys(permissions)) expect(p).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
   });
 });
+
+describe('the person policy', () => {
+  it('lets registration staff and protection officers keep records by hand, and only them', () => {
+    for (const p of ['person.add', 'person.update', 'person.remove'] as const)
+      expect(rolesAllowed(p)).toEqual(['admin', 'registrar', 'protection-officer']);
+    for (const role of ['planner', 'movement-officer', 'auditor'] as const)
+      expect(can({ name: 'x', role }, 'person.update')).toBe(false);
+    expect(rolesAllowed('person.erase')).toEqual(['admin', 'protection-officer']);
+  });
+});

@@ -53,7 +53,12 @@ import {
   propertyLedgerRoute,
   propertyReportRoute,
 } from './property.js';
-import { erasePersonRoute } from './persons.js';
+import {
+  addPersonRoute,
+  erasePersonRoute,
+  removePersonRoute,
+  updatePersonRoute,
+} from './persons.js';
 import { allocateRoute, replanRoute, scheduleRoute } from './planning.js';
 import { currentPlanRoute, listPlansRoute, planRoute } from './plans.js';
 import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './session.js';
@@ -86,6 +91,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   lockCaseRoute,
   unlockCaseRoute,
   locksRoute,
+  addPersonRoute,
+  updatePersonRoute,
+  removePersonRoute,
   erasePersonRoute,
   listDuplicatesRoute,
   scanDuplicatesRoute,

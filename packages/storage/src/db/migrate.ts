@@ -11,6 +11,7 @@ import * as jobs from './migrations/0008-jobs.js';
 import * as jobSaved from './migrations/0009-job-saved.js';
 import * as keyGenerations from './migrations/0010-key-generations.js';
 import * as webhooks from './migrations/0011-webhooks.js';
+import * as personEdits from './migrations/0012-person-edits.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0009-job-saved': jobSaved,
   '0010-key-generations': keyGenerations,
   '0011-webhooks': webhooks,
+  '0012-person-edits': personEdits,
 };
 
 class StaticProvider implements MigrationProvider {

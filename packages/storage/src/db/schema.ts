@@ -49,6 +49,9 @@ export interface PersonsTable {
   merged_into: string | null;
   erased_at: Timestamp | null;
   created_at: Timestamp;
+  /** Bumped by every change of the person's record: an edit names the version it was based on. */
+  version: Generated<number>;
+  updated_at: Timestamp;
 }
 
 export interface PersonKeysTable {
@@ -128,6 +131,8 @@ export interface CaseHistoryTable {
   /** A person-entered reason, sealed under its members' keys (then `reason` is empty). */
   reason_sealed: Uint8Array | null;
   reason_members: Json<string[]> | null;
+  /** What a record edit changed: ids and field names, never personal values (null for a move). */
+  change: string | null;
   at: Timestamp;
 }
 

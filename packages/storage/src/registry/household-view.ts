@@ -77,6 +77,7 @@ export async function readHousehold(
         sex: p.sex,
         birthYear: p.birth_year,
         mergedInto: p.merged_into,
+        version: p.version,
         pii: key ? vault.decrypt<PersonPii>(key, `person:${p.id}`, p.pii) : null,
         needs: needs
           .filter((n) => n.person_id === p.id)
@@ -111,6 +112,7 @@ export async function readHousehold(
       to: e.to_status as CaseStatus,
       actor: e.actor,
       role: e.role,
+      change: e.change,
       reason: e.reason_sealed
         ? openForMembers(vault, keys, e.reason_members ?? [], `case-history:${id}`, e.reason_sealed)
         : e.reason,

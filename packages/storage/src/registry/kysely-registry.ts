@@ -15,7 +15,10 @@ import type { Actor } from '../audit/audit-store.js';
 import type { Database } from '../db/schema.js';
 import type { Vault } from '../vault/vault.js';
 import { insertOperation } from './create-operation.js';
+import { addPersonIn } from './add-person.js';
 import { erasePersonIn } from './erase-person.js';
+import { removePersonIn } from './remove-person.js';
+import { updatePersonIn } from './update-person.js';
 import { decideDuplicateIn, listDuplicates, scanDuplicatesIn } from './duplicates.js';
 import type { ImportOptions } from './import-options.js';
 import { importRecordsIn } from './import-records.js';
@@ -33,7 +36,10 @@ import type {
   ErasedPerson,
   HistoryEntry,
   HouseholdView,
+  NewPerson,
   OperationStatus,
+  PersonEdit,
+  PersonEdited,
   RegistryStore,
   TransitionCheck,
 } from './registry-store.js';
@@ -175,6 +181,18 @@ export class KyselyRegistry implements RegistryStore {
     statuses: readonly CaseStatus[],
   ): Promise<{ cases: PlanningCase[]; links: CaseLink[] }> {
     return readPlanningCases(this.db, statuses);
+  }
+
+  addPerson(person: NewPerson, reason: string, actor: Actor): Promise<PersonEdited> {
+    return transact(this.db, (trx) => addPersonIn(trx, this.vault, person, reason, actor));
+  }
+
+  updatePerson(id: string, edit: PersonEdit, reason: string, actor: Actor): Promise<PersonEdited> {
+    return transact(this.db, (trx) => updatePersonIn(trx, this.vault, id, edit, reason, actor));
+  }
+
+  removePerson(id: string, reason: string, actor: Actor): Promise<PersonEdited> {
+    return transact(this.db, (trx) => removePersonIn(trx, this.vault, id, reason, actor));
   }
 
   async erasePerson(id: string, actor: Actor, options: EraseOptions = {}): Promise<ErasedPerson> {

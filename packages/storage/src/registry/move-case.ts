@@ -12,7 +12,7 @@ import { erasedText, sealForMembers } from './sealed-text.js';
  * A person-entered reason sealed under the keys of the case's members not erased: the reason
  * column keeps no text. With no member left to seal it for, the text is not kept at all.
  */
-async function sealedReason(trx: Db, vault: Vault, householdId: string, reason: string) {
+export async function sealedReason(trx: Db, vault: Vault, householdId: string, reason: string) {
   const members = (
     await trx
       .selectFrom('persons')
@@ -91,5 +91,5 @@ export async function transitionCaseIn(
     entityId: id,
     detail: { from, to },
   });
-  return { at, from, to, actor: actor.name, role: actor.role, reason };
+  return { at, from, to, actor: actor.name, role: actor.role, reason, change: null };
 }

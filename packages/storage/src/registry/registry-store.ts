@@ -3,6 +3,8 @@ import type {
   CaseLink,
   CaseStatus,
   Destination,
+  EditablePersonField,
+  IsoDate,
   Need,
   Operation,
   OperationData,
@@ -50,6 +52,8 @@ export interface PersonView {
   sex: string;
   birthYear: number | null;
   mergedInto: string | null;
+  /** Bumped by every hand edit; an edit names the version it was based on. */
+  version: number;
   pii: PersonPii | null;
   needs: Omit<Need, 'personId'>[];
   documents: DocumentView[];
@@ -63,6 +67,39 @@ export interface HistoryEntry {
   actor: string;
   role: string;
   reason: string;
+  /** What a hand edit changed (ids and field names, no personal values); null for a status move. */
+  change: string | null;
+}
+
+/** A person added by hand to an existing case (a newborn, say). */
+export interface NewPerson {
+  householdId: string;
+  sex: 'F' | 'M' | 'X';
+  birthYear: number | null;
+  pii: PersonPii;
+  needs: Omit<Need, 'personId'>[];
+}
+
+/** A correction of one person, based on the version of the record the editor saw. */
+export interface PersonEdit {
+  version: number;
+  givenName?: string;
+  familyName?: string;
+  sex?: 'F' | 'M' | 'X';
+  birthDate?: IsoDate | null;
+  needs?: Omit<Need, 'personId'>[];
+}
+
+/** What a hand edit of a person wrote (nothing when `changed` is empty). */
+export interface PersonEdited {
+  personId: string;
+  householdId: string;
+  /** The person's version after the edit (a removed person's last one). */
+  version: number;
+  changed: EditablePersonField[];
+  at: string;
+  /** Pairs an added person opened in the duplicates review queue. */
+  duplicatePairs: number;
 }
 
 /**
@@ -178,6 +215,15 @@ export interface RegistryStore {
   planningCases(
     statuses: readonly CaseStatus[],
   ): Promise<{ cases: PlanningCase[]; links: CaseLink[] }>;
+  /** Adds a person to an existing case (new key, encrypted data, history, audit), in one transaction. */
+  addPerson(person: NewPerson, reason: string, actor: Actor): Promise<PersonEdited>;
+  /**
+   * Corrects a person: refused with `stale-version` (409, both versions' values in its details)
+   * when the person changed since `edit.version`; never overwrites silently.
+   */
+  updatePerson(id: string, edit: PersonEdit, reason: string, actor: Actor): Promise<PersonEdited>;
+  /** Removes a person added by mistake (not erasure): their row, key, needs and documents go. */
+  removePerson(id: string, reason: string, actor: Actor): Promise<PersonEdited>;
   /** Erases a person's personal data for good by deleting their key (admin, protection officer). */
   erasePerson(id: string, actor: Actor, options?: EraseOptions): Promise<ErasedPerson>;
   /** Validates a registry file as a whole; writes all of it in one transaction, or nothing. */

@@ -131,9 +131,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
             {v.history.map((h, i) => (
               <tr key={i}>
                 <td>{h.at.slice(0, 16).replace('T', ' ')}</td>
-                <td>
-                  {h.from ?? '–'} → {h.to}
-                </td>
+                <td>{h.change ?? `${h.from ?? '–'} → ${h.to}`}</td>
                 <td>
                   {h.actor} ({h.role})
                 </td>
@@ -150,7 +148,8 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
 /** The status a held or missing case returns to: the last one before it left the main line. */
 function resumeTarget(view: CaseView): CaseStatus | undefined {
   if (view.status !== 'on-hold' && view.status !== 'missing') return undefined;
-  const last = [...view.history].reverse().find((h) => h.to === view.status);
+  // A record edit's line keeps the status (from = to): it is not the move into the side state.
+  const last = [...view.history].reverse().find((h) => h.to === view.status && h.from !== h.to);
   return last?.from && preDepartureStatuses.includes(last.from) ? last.from : undefined;
 }
 

@@ -8,6 +8,8 @@ export interface CaseMember {
   sex: string | null;
   birthYear: number | null;
   mergedInto: string | null;
+  /** Bumped by every change of the record; an edit sends the version it was based on. */
+  version: number;
   erased: boolean;
   pii: {
     givenName?: string;
@@ -48,6 +50,8 @@ export interface CaseView {
     actor: string;
     role: string;
     reason: string | null;
+    /** What a record edit changed (person ids and field names); null for a status move. */
+    change: string | null;
   }[];
   hiddenFields: string[];
 }
