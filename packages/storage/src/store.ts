@@ -125,7 +125,8 @@ export function resolveConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): DatabaseConfig {
   return {
-    dataDir: resolve(options.data ?? env.CORRIDOR_DATA ?? 'corridor-data'),
+    // An empty CORRIDOR_DATA is unset, as an empty DATABASE_URL is (it named the working folder).
+    dataDir: resolve(options.data ?? (env.CORRIDOR_DATA || 'corridor-data')),
     databaseUrl: env.DATABASE_URL || undefined,
     create: options.create ?? false,
   };

@@ -173,20 +173,20 @@ describe('corridor import and export', () => {
   });
 
   it('creates the database and operation in an empty PostgreSQL database, and nothing on a refused file', async () => {
-    const url = await freshPostgresUrl();
+    // The data folder holds this PostgreSQL database's keyring: one of its own, not the default
+    // ./corridor-data of the repository (another run's database owns that one).
+    const env = { DATABASE_URL: await freshPostgresUrl(), CORRIDOR_DATA: join(dir, 'pg-keys') };
     const file = join(dir, 'small.csv');
     const bad = roster(5);
     bad[3]![4] = 'q';
     writeFileSync(file, csv(bad));
-    const refused = corridor(['import', file], { DATABASE_URL: url });
+    const refused = corridor(['import', file], env);
     expect(refused.code).toBe(1);
-    expect(corridor(['status'], { DATABASE_URL: url }).stderr).toMatch(/no Corridor data/);
+    expect(corridor(['status'], env).stderr).toMatch(/no Corridor data/);
     writeFileSync(file, csv(roster(5)));
-    const ok = corridor(['import', file, '--json'], { DATABASE_URL: url });
+    const ok = corridor(['import', file, '--json'], env);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).operation).toMatchObject({ name: 'small', created: true });
-    expect(
-      JSON.parse(corridor(['status', '--json'], { DATABASE_URL: url }).stdout).households,
-    ).toBe(5);
+    expect(JSON.parse(corridor(['status', '--json'], env).stdout).households).toBe(5);
   });
 });
