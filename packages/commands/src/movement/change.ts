@@ -3,11 +3,12 @@
  * `movement.cancelled`, any other change (seats, baggage, another status) `movement.changed`.
  */
 import type { WebhookEventData } from '@corridor/core';
-import type { Actor, Movement, MovementStatus } from '@corridor/storage';
+import type { Actor, Movement, MovementChange, MovementStatus } from '@corridor/storage';
 import { emit, type EmitContext } from '../webhook/emit.js';
 
-type Change = { status?: MovementStatus; seats?: number; baggageKg?: number };
-type Field = keyof Change;
+type Change = MovementChange;
+/** The fields a movement event reports as changed. */
+type Field = 'status' | 'seats' | 'baggageKg';
 
 /** Which fields the change really altered. */
 function changedFields(before: Movement, after: Movement): Field[] {
