@@ -106,7 +106,9 @@ export function registerMovement(program: Command): void {
   bindCli<Movement>(
     m
       .command('set <id>')
-      .description('change a movement’s status, seats, baggage allowance, carrier, flight or arrival')
+      .description(
+        'change a movement’s status, seats, baggage allowance, carrier, flight or arrival',
+      )
       .option('--status <status>', statuses.join(', '))
       .option('--seats <n>', 'seats')
       .option('--baggage-kg <n>', 'baggage allowance in kg')

@@ -114,4 +114,29 @@ describe.each(backends)('movements as carriers see them on $name', (backend) => 
     const cleared = await run(updateMovement, { id: 'M-U', flightNumber: null, arriveAt: null });
     expect(cleared).toMatchObject({ carrier: 'XY', flightNumber: null, arriveAt: null });
   });
+
+  it('tells movement.changed subscribers which carrier fields changed', async () => {
+    const secret = `whsec_${Buffer.alloc(32, 5).toString('base64')}`;
+    await store.webhooks.add(
+      { url: 'http://127.0.0.1:9/hook', secret, id: 'wh-m', events: ['movement.changed'] },
+      seeder,
+    );
+    await run(addMovement, { id: 'M-W', departAt, seats: 10 });
+    await run(updateMovement, { id: 'M-W', carrier: 'XY', flightNumber: '1234' });
+    await run(updateMovement, { id: 'M-W', carrier: 'XY' });
+    const deliveries = await store.webhooks.deliveries({ webhookId: 'wh-m' });
+    expect(deliveries.map((d) => d.eventType)).toEqual(['movement.changed']);
+    const { payload } = await store.db
+      .selectFrom('webhook_deliveries')
+      .select('payload')
+      .where('id', '=', deliveries[0]!.id)
+      .executeTakeFirstOrThrow();
+    const body = JSON.parse(String(payload)) as { data: Record<string, unknown> };
+    expect(body.data).toMatchObject({
+      carrier: 'XY',
+      flightNumber: '1234',
+      arriveAt: null,
+      changed: ['carrier', 'flightNumber'],
+    });
+  });
 });
