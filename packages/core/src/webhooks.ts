@@ -33,9 +33,7 @@ const MovementEventData = z.object({
   flightNumber: z.string().nullable().describe('flight number or convoy reference'),
   arriveAt: z.string().nullable().describe('ISO 8601 with the offset of the arrival airport'),
   cases: z.number().int().describe('cases booked on it in the current timetable'),
-  changed: z.array(
-    z.enum(['status', 'seats', 'baggageKg', 'carrier', 'flightNumber', 'arriveAt']),
-  ),
+  changed: z.array(z.enum(['status', 'seats', 'baggageKg', 'carrier', 'flightNumber', 'arriveAt'])),
   version: z.number().int(),
 });
 

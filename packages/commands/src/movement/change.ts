@@ -13,9 +13,9 @@ type Field = keyof Change;
 
 /** Which fields the change really altered. */
 function changedFields(before: Movement, after: Movement): Field[] {
-  return (
-    ['status', 'seats', 'baggageKg', 'carrier', 'flightNumber', 'arriveAt'] as const
-  ).filter((f) => (before[f] ?? null) !== (after[f] ?? null));
+  return (['status', 'seats', 'baggageKg', 'carrier', 'flightNumber', 'arriveAt'] as const).filter(
+    (f) => (before[f] ?? null) !== (after[f] ?? null),
+  );
 }
 
 type MovementEvent = 'movement.confirmed' | 'movement.cancelled' | 'movement.changed';
