@@ -23,6 +23,12 @@ export interface ManifestMovement {
   seats: number;
   baggageKg: number;
   status: string;
+  /** IATA airline designator or convoy operator, if known. */
+  carrier?: string | null;
+  /** Flight number or convoy reference, if known. */
+  flightNumber?: string | null;
+  /** Arrival, ISO 8601 with the arrival airport's offset, if known. */
+  arriveAt?: string | null;
 }
 
 /** A person's check-in state as the manifest shows it. */
@@ -42,7 +48,10 @@ export interface ManifestInput {
   generatedAt: string;
   /** Days a document must stay valid after arrival (default 0). */
   minValidityDays?: number;
-  /** Days from departure to arrival (default 1: overnight flights and convoys). */
+  /**
+   * Days from departure to arrival (default: the movement's arrival day when it has one, else 1
+   * for overnight flights and convoys).
+   */
   travelDays?: number;
 }
 
@@ -143,7 +152,10 @@ function documentWarnings(
 export function buildManifest(input: ManifestInput): Manifest {
   const { movement, registry } = input;
   const departDay = movement.departAt.slice(0, 10) as IsoDate;
-  const arrivalDay = addDays(departDay, input.travelDays ?? 1);
+  const arrivalDay =
+    input.travelDays === undefined && movement.arriveAt
+      ? (movement.arriveAt.slice(0, 10) as IsoDate)
+      : addDays(departDay, input.travelDays ?? 1);
   const expiryLimit = addDays(arrivalDay, input.minValidityDays ?? 0);
   const perPerson = movement.seats > 0 ? Math.floor(movement.baggageKg / movement.seats) : 0;
   const docs = new Map<string, SnapshotDocument>();
@@ -303,7 +315,11 @@ const documentCodes: Record<string, string> = {
   'laissez-passer': 'F',
 };
 
-/** The PAXLST content of a manifest: everyone booked except no-shows and erased records. */
+/**
+ * The PAXLST content of a manifest: everyone booked except no-shows and erased records. The
+ * conveyance is the carrier and flight number when the movement has both (XY1234, carrier XY),
+ * else the movement id and its kind; the arrival time is the movement's, local at arrival.
+ */
 export function paxlstInputOf(
   m: Manifest,
   options: {
@@ -343,12 +359,15 @@ export function paxlstInputOf(
     reference: options.reference,
     preparedAt: options.preparedAt,
     reportingParty: m.operation.name,
-    transportId: m.movement.id,
-    carrier: options.carrier ?? m.movement.kind.toUpperCase(),
+    transportId:
+      m.movement.carrier && m.movement.flightNumber
+        ? m.movement.carrier + m.movement.flightNumber
+        : m.movement.id,
+    carrier: options.carrier ?? m.movement.carrier ?? m.movement.kind.toUpperCase(),
     departureAirport: m.movement.origin,
     departureLocal: m.movement.departAt.slice(0, 16),
     arrivalAirport: m.movement.arrivalAirport ?? '',
-    arrivalLocal: null,
+    arrivalLocal: m.movement.arriveAt ? m.movement.arriveAt.slice(0, 16) : null,
     passengers,
   };
 }

@@ -13,6 +13,9 @@ export interface NewMovementRequest {
   origin?: string;
   timezone?: string;
   baggageKg?: number;
+  carrier?: string | null;
+  flightNumber?: string | null;
+  arriveAt?: string | null;
 }
 
 /** Baggage allowance per seat when none is given (kg). */
@@ -38,5 +41,8 @@ export function newMovement(
     seats: request.seats,
     baggageKg: request.baggageKg ?? request.seats * defaultBaggagePerSeatKg,
     status: 'planned',
+    carrier: request.carrier ?? null,
+    flightNumber: request.flightNumber ?? null,
+    arriveAt: request.arriveAt ?? null,
   };
 }

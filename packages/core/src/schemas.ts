@@ -190,6 +190,23 @@ export const MovementSchema = z.object({
   seats: z.number().int().min(0),
   baggageKg: z.number().int().min(0),
   status: z.enum(['planned', 'confirmed', 'departed', 'arrived', 'cancelled']),
+  /**
+   * Who operates it: the IATA airline designator of a flight ('XY', '3U'), or a convoy operator's
+   * reference; `movementProblems` checks the form for the kind.
+   */
+  carrier: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9-]{0,16}$/, 'must be 1 to 17 capital letters, digits or hyphens')
+    .nullable()
+    .optional(),
+  /** The flight number ('1234', '123A') or the convoy's reference. */
+  flightNumber: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9-]{0,16}$/, 'must be 1 to 17 capital letters, digits or hyphens')
+    .nullable()
+    .optional(),
+  /** Arrival, ISO 8601 with the offset of the arrival airport or site; after `departAt`. */
+  arriveAt: IsoDateTimeSchema.nullable().optional(),
 });
 export type Movement = z.infer<typeof MovementSchema>;
 

@@ -51,3 +51,17 @@ export function toZonedIso(instant: Date, timeZone: string): string {
   const offset = zone === '' || zone === '+00:00' ? 'Z' : zone;
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${offset}`;
 }
+
+/** The offset an ISO 8601 date-time was written with: `Z` or `±HH:MM`. */
+export function isoOffsetOf(iso: string): string {
+  const m = /(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  return m ? m[1]! : 'Z';
+}
+
+/** An instant written at a fixed offset (`Z` or `±HH:MM`), e.g. 2031-06-30T08:40:00+05:00. */
+export function toOffsetIso(instant: Date, offset: string): string {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  const minutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  const local = new Date(instant.getTime() + minutes * 60_000).toISOString().slice(0, 19);
+  return local + (minutes === 0 ? 'Z' : offset);
+}

@@ -29,8 +29,11 @@ const MovementEventData = z.object({
   arrivalAirport: z.string().nullable(),
   seats: z.number().int(),
   baggageKg: z.number().int(),
+  carrier: z.string().nullable().describe('IATA airline designator or convoy operator'),
+  flightNumber: z.string().nullable().describe('flight number or convoy reference'),
+  arriveAt: z.string().nullable().describe('ISO 8601 with the offset of the arrival airport'),
   cases: z.number().int().describe('cases booked on it in the current timetable'),
-  changed: z.array(z.enum(['status', 'seats', 'baggageKg'])),
+  changed: z.array(z.enum(['status', 'seats', 'baggageKg', 'carrier', 'flightNumber', 'arriveAt'])),
   version: z.number().int(),
 });
 

@@ -47,6 +47,10 @@ async function manifestXlsx(m: Manifest): Promise<Buffer> {
       ['from', m.movement.origin],
       ['to', `${m.movement.arrivalAirport ?? ''} ${m.movement.destinationId ?? ''}`.trim()],
       ['departure (local)', m.movement.departAt],
+      ...(m.movement.carrier
+        ? [['carrier / flight', `${m.movement.carrier} ${m.movement.flightNumber ?? ''}`.trim()]]
+        : []),
+      ...(m.movement.arriveAt ? [['arrival (local)', m.movement.arriveAt]] : []),
       ['arrival day', m.arrivalDay],
       ...Object.entries(t).map(([k, v]) => [k, String(v)]),
       ['printed', m.generatedAt],

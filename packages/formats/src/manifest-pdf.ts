@@ -71,6 +71,12 @@ export async function manifestPdf(m: Manifest): Promise<Buffer> {
     ],
     ['Departure', `${m0.departAt.slice(0, 16).replace('T', ' ')} local (${m0.timezone})`],
     ['Kind / status', `${m0.kind} / ${m0.status}`],
+    ...(m0.carrier
+      ? [['Carrier / flight', `${m0.carrier} ${m0.flightNumber ?? ''}`.trim()] as [string, string]]
+      : []),
+    ...(m0.arriveAt
+      ? [['Arrival', `${m0.arriveAt.slice(0, 16).replace('T', ' ')} local`] as [string, string]]
+      : []),
     ['Arrival day', `${m.arrivalDay} (documents must be valid until then)`],
     ['Printed', m.generatedAt.slice(0, 16).replace('T', ' ') + ' UTC'],
   ];

@@ -2,6 +2,7 @@
 import { seeder, type FixtureGroup } from './fixture.js';
 
 const departAt = '2031-06-30T05:00:00+03:00';
+const arriveAt = '2031-06-30T08:40:00+02:00';
 
 /** The movement commands' fixtures: a base movement to change, fresh ids to add. */
 export const movementFixtures: FixtureGroup = {
@@ -33,8 +34,24 @@ export const movementFixtures: FixtureGroup = {
       }),
     },
     'movement.update': {
-      cli: () => ['movement', 'set', 'M-FIX', '--seats', '90'],
-      api: () => ({ method: 'PATCH', url: '/api/movements/M-FIX', payload: { seats: 90 } }),
+      cli: () => [
+        'movement',
+        'set',
+        'M-FIX',
+        '--seats',
+        '90',
+        '--carrier',
+        'XY',
+        '--flight',
+        '1234',
+        '--arrive',
+        arriveAt,
+      ],
+      api: () => ({
+        method: 'PATCH',
+        url: '/api/movements/M-FIX',
+        payload: { seats: 90, carrier: 'XY', flightNumber: '1234', arriveAt },
+      }),
     },
   },
 };

@@ -22,13 +22,28 @@ function wholeNumber(flag: string, value: unknown): number | undefined {
 /** Text layout of movements. */
 export function movementsText(list: Movement[]): string {
   return table(
-    ['movement', 'kind', 'to', 'airport', 'departs', 'seats', 'baggage kg', 'status'],
+    [
+      'movement',
+      'kind',
+      'to',
+      'airport',
+      'departs',
+      'arrives',
+      'carrier',
+      'flight',
+      'seats',
+      'baggage kg',
+      'status',
+    ],
     list.map((m) => [
       m.id,
       m.kind,
       m.destinationId ?? '-',
       m.arrivalAirport ?? '-',
       m.departAt,
+      m.arriveAt ?? '-',
+      m.carrier ?? '-',
+      m.flightNumber ?? '-',
       m.seats,
       m.baggageKg,
       m.status,
@@ -64,6 +79,12 @@ export function registerMovement(program: Command): void {
       .option('--origin <code>', 'departure airport or site (default: the operation’s airport)')
       .option('--baggage-kg <n>', 'baggage allowance in kg (default: 23 per seat)')
       .option('--timezone <tz>', 'IANA time zone of the departure (default: the operation’s)')
+      .option('--carrier <code>', 'IATA airline designator (e.g. XY) or convoy operator')
+      .option('--flight <number>', 'flight number (e.g. 1234) or convoy reference')
+      .option(
+        '--arrive <datetime>',
+        'arrival, ISO 8601 with the arrival airport’s offset, e.g. 2031-06-30T08:40:00+05:00',
+      )
       .option('--json', 'print JSON'),
     addMovement,
     (_args, o: Options) => ({
@@ -76,16 +97,24 @@ export function registerMovement(program: Command): void {
       origin: text(o.origin),
       timezone: text(o.timezone),
       baggageKg: wholeNumber('--baggage-kg', o.baggageKg),
+      carrier: text(o.carrier),
+      flightNumber: text(o.flight),
+      arriveAt: text(o.arrive),
     }),
     (added) => `movement ${added.id} added`,
   );
   bindCli<Movement>(
     m
       .command('set <id>')
-      .description('change a movement’s status, seats or baggage allowance')
+      .description(
+        'change a movement’s status, seats, baggage allowance, carrier, flight or arrival',
+      )
       .option('--status <status>', statuses.join(', '))
       .option('--seats <n>', 'seats')
       .option('--baggage-kg <n>', 'baggage allowance in kg')
+      .option('--carrier <code>', 'IATA airline designator (e.g. XY) or convoy operator')
+      .option('--flight <number>', 'flight number (e.g. 1234) or convoy reference')
+      .option('--arrive <datetime>', 'arrival, ISO 8601 with the arrival airport’s offset')
       .option('--expect-version <n>', 'refuse if the movement changed since this version')
       .option('--json', 'print JSON'),
     updateMovement,
@@ -94,6 +123,9 @@ export function registerMovement(program: Command): void {
       status: text(o.status),
       seats: wholeNumber('--seats', o.seats),
       baggageKg: wholeNumber('--baggage-kg', o.baggageKg),
+      carrier: text(o.carrier),
+      flightNumber: text(o.flight),
+      arriveAt: text(o.arrive),
       expectVersion: wholeNumber('--expect-version', o.expectVersion),
     }),
     (u) => `movement ${u.id}: ${u.status}, ${u.seats} seats (version ${u.version})`,

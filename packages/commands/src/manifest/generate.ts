@@ -42,7 +42,7 @@ export const generateManifest = defineCommand({
       .describe('days a document must stay valid after arrival (default 0)'),
     travelDays: wholeNumber(0, 60)
       .optional()
-      .describe('days from departure to arrival (default 1)'),
+      .describe('days from departure to arrival (default: the movement’s arrival, else 1)'),
     sender: Party.optional().describe('PAXLST sender identification (default CORRIDOR)'),
     recipient: Party.optional().describe('PAXLST recipient (default: <arrival airport>API)'),
   }),
@@ -73,7 +73,7 @@ export const generateManifest = defineCommand({
     const { format, movementId } = input;
     const result = await manifestFile(store, movementId, format, {
       minValidityDays: input.minValidityDays ?? 0,
-      travelDays: input.travelDays ?? 1,
+      ...(input.travelDays !== undefined ? { travelDays: input.travelDays } : {}),
       ...(input.sender ? { sender: input.sender } : {}),
       ...(input.recipient ? { recipient: input.recipient } : {}),
       now,

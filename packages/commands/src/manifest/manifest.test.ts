@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -8,6 +9,11 @@ import type { Store } from '@corridor/storage';
 import { backends, tempDir } from '@corridor/storage/test-support';
 import { readCsvRows, readXlsxRows } from '@corridor/formats';
 import { manifestFile } from './manifest-file.js';
+
+/** An independent EDIFACT reader (npm `edifact`): honours UNA, the release character, components. */
+const { Reader } = createRequire(import.meta.url)('edifact') as {
+  Reader: new () => { parse(text: string): { name: string; elements: string[][] }[] };
+};
 
 const admin = { name: 'test-admin', role: 'admin' };
 const officer = { name: 'gate-officer', role: 'movement-officer' };
@@ -172,6 +178,7 @@ describe.each(backends)('manifests on $name', (backend) => {
     expect(paxlst?.passengers).toBe(verdict.passengers);
     expect(text).toMatch(/^UNA:\+\.\? '\nUNB\+UNOA:4\+/);
     expect(text).toContain("TDT+20+M-777+++CHARTER'");
+    expect(text).not.toContain('DTM+232');
     expect(text).toContain("LOC+125+BGW'");
     expect(text).toContain(`CNT+42:${f.onBoard.length - 1}'`);
     const lines = text.trimEnd().split('\n');
@@ -180,5 +187,35 @@ describe.each(backends)('manifests on $name', (backend) => {
     expect(lines[unt]).toBe(`UNT+${unt - unh + 1}+1'`);
     const missing = lines.filter((l) => !l.startsWith('BGM')).join('\n');
     expect(validatePaxlst(missing).ok).toBe(false);
+  });
+
+  it('writes the carrier, flight and arrival into the PAXLST, read back by an independent parser', async () => {
+    await store.movements.update(
+      movementId,
+      { carrier: 'XY', flightNumber: '1234', arriveAt: '2031-06-30T08:40:00+02:00' },
+      undefined,
+      admin,
+    );
+    const { content } = await manifestFile(store, movementId, 'paxlst');
+    const text = content.toString();
+    expect(validatePaxlst(text)).toMatchObject({ ok: true, problems: [] });
+    const segments = new Reader().parse(text);
+    const tdt = segments.filter((s) => s.name === 'TDT');
+    expect(tdt).toHaveLength(1);
+    expect(tdt[0]!.elements).toEqual([['20'], ['XY1234'], [''], [''], ['XY']]);
+    const loc87 = segments.findIndex((s) => s.name === 'LOC' && s.elements[0]![0] === '87');
+    expect(segments[loc87]!.elements).toEqual([['87'], ['TIA']]);
+    expect(segments[loc87 + 1]).toEqual({
+      name: 'DTM',
+      elements: [['232', '3106300840', '201']],
+    });
+    const departure = segments.find((s) => s.name === 'DTM' && s.elements[0]![0] === '189');
+    expect(departure!.elements[0]).toEqual(['189', '3106300500', '201']);
+    expect(segments.find((s) => s.name === 'UNH')!.elements[2]).toEqual(['XY1234/310630']);
+    // The parser is no echo of the writer: it unescapes what the release character protects.
+    expect(new Reader().parse("UNA:+.? '\nNAD+FL+++O?'BRIEN:ANN?+LEE'\n")[0]).toEqual({
+      name: 'NAD',
+      elements: [['FL'], [''], [''], ["O'BRIEN", 'ANN+LEE']],
+    });
   });
 });

@@ -9,7 +9,7 @@ import {
 } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
-import { count, StoredMovementOut } from './schemas.js';
+import { carrierInput, count, StoredMovementOut } from './schemas.js';
 
 /** Adds a flight or convoy; the rest is filled from the operation and the destination. */
 export const addMovement = defineCommand({
@@ -25,6 +25,7 @@ export const addMovement = defineCommand({
     origin: MovementSchema.shape.origin.optional(),
     timezone: z.string().min(1).max(64).optional(),
     baggageKg: count(1_000_000).optional(),
+    ...carrierInput,
   }),
   output: StoredMovementOut,
   permission: 'movement.write',

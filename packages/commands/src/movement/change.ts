@@ -1,17 +1,21 @@
 /**
  * Changes a movement and tells subscribers: confirming it is `movement.confirmed`, cancelling it
- * `movement.cancelled`, any other change (seats, baggage, another status) `movement.changed`.
+ * `movement.cancelled`, any other change (seats, baggage, carrier, flight number, arrival, another
+ * status) `movement.changed`.
  */
 import type { WebhookEventData } from '@corridor/core';
-import type { Actor, Movement, MovementStatus } from '@corridor/storage';
+import type { Actor, Movement, MovementChange, MovementStatus } from '@corridor/storage';
 import { emit, type EmitContext } from '../webhook/emit.js';
 
-type Change = { status?: MovementStatus; seats?: number; baggageKg?: number };
+type Change = MovementChange;
+/** The fields a movement event reports as changed. */
 type Field = keyof Change;
 
 /** Which fields the change really altered. */
 function changedFields(before: Movement, after: Movement): Field[] {
-  return (['status', 'seats', 'baggageKg'] as const).filter((f) => before[f] !== after[f]);
+  return (['status', 'seats', 'baggageKg', 'carrier', 'flightNumber', 'arriveAt'] as const).filter(
+    (f) => (before[f] ?? null) !== (after[f] ?? null),
+  );
 }
 
 type MovementEvent = 'movement.confirmed' | 'movement.cancelled' | 'movement.changed';
@@ -56,6 +60,9 @@ export async function changeMovement(
     arrivalAirport: after.arrivalAirport,
     seats: after.seats,
     baggageKg: after.baggageKg,
+    carrier: after.carrier ?? null,
+    flightNumber: after.flightNumber ?? null,
+    arriveAt: after.arriveAt ?? null,
     cases: (await store.checkin.bookedHouseholds(after.id)).length,
     changed,
     version: after.version,

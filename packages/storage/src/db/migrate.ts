@@ -12,6 +12,7 @@ import * as jobSaved from './migrations/0009-job-saved.js';
 import * as keyGenerations from './migrations/0010-key-generations.js';
 import * as webhooks from './migrations/0011-webhooks.js';
 import * as personEdits from './migrations/0012-person-edits.js';
+import * as movementCarrier from './migrations/0013-movement-carrier.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0010-key-generations': keyGenerations,
   '0011-webhooks': webhooks,
   '0012-person-edits': personEdits,
+  '0013-movement-carrier': movementCarrier,
 };
 
 class StaticProvider implements MigrationProvider {

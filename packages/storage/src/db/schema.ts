@@ -177,6 +177,12 @@ export interface MovementsTable {
   status: Generated<string>;
   version: Generated<number>;
   created_at: Timestamp;
+  /** IATA airline designator or convoy operator (migration 0013). */
+  carrier: string | null;
+  flight_number: string | null;
+  arrive_at: Timestamp | null;
+  /** The offset arrive_at was given with (`Z` or `±HH:MM`), to write it back as given. */
+  arrive_offset: string | null;
 }
 
 export interface GroundCapacityTable {

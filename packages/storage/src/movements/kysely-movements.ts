@@ -1,5 +1,12 @@
 /** Movements and ground capacity on Kysely. */
-import { errors, GroundCapacitySchema, toZonedIso, type IsoDate } from '@corridor/core';
+import {
+  errors,
+  GroundCapacitySchema,
+  isoOffsetOf,
+  toOffsetIso,
+  toZonedIso,
+  type IsoDate,
+} from '@corridor/core';
 import { sql, type Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches } from '../db/batch.js';
@@ -7,6 +14,7 @@ import type { Database } from '../db/schema.js';
 import type {
   GroundCapacity,
   Movement,
+  MovementChange,
   MovementKind,
   MovementStatus,
   MovementStore,
@@ -27,6 +35,12 @@ function present(r: Row): Movement {
     seats: r.seats as number,
     baggageKg: r.baggage_kg as number,
     status: r.status as MovementStatus,
+    carrier: (r.carrier as string | null) ?? null,
+    flightNumber: (r.flight_number as string | null) ?? null,
+    arriveAt:
+      r.arrive_at === null || r.arrive_at === undefined
+        ? null
+        : toOffsetIso(new Date(r.arrive_at as Date), (r.arrive_offset as string | null) ?? 'Z'),
     version: r.version as number,
   };
 }
@@ -51,6 +65,10 @@ export class KyselyMovements implements MovementStore {
           seats: m.seats,
           baggage_kg: m.baggageKg,
           status: m.status,
+          carrier: m.carrier ?? null,
+          flight_number: m.flightNumber ?? null,
+          arrive_at: m.arriveAt ?? null,
+          arrive_offset: m.arriveAt ? isoOffsetOf(m.arriveAt) : null,
         })),
       );
       await appendAudit(trx, actor, {
@@ -79,7 +97,7 @@ export class KyselyMovements implements MovementStore {
 
   update(
     id: string,
-    change: { status?: MovementStatus; seats?: number; baggageKg?: number },
+    change: MovementChange,
     expectedVersion: number | undefined,
     actor: Actor,
   ): Promise<Movement> {
@@ -102,6 +120,14 @@ export class KyselyMovements implements MovementStore {
           ...(change.status ? { status: change.status } : {}),
           ...(change.seats !== undefined ? { seats: change.seats } : {}),
           ...(change.baggageKg !== undefined ? { baggage_kg: change.baggageKg } : {}),
+          ...(change.carrier !== undefined ? { carrier: change.carrier } : {}),
+          ...(change.flightNumber !== undefined ? { flight_number: change.flightNumber } : {}),
+          ...(change.arriveAt !== undefined
+            ? {
+                arrive_at: change.arriveAt,
+                arrive_offset: change.arriveAt ? isoOffsetOf(change.arriveAt) : null,
+              }
+            : {}),
           version: sql`version + 1`,
         })
         .where('id', '=', id)
@@ -111,7 +137,7 @@ export class KyselyMovements implements MovementStore {
         action: 'movement.update',
         entity: 'movement',
         entityId: id,
-        detail: change,
+        detail: { ...change },
       });
       return present(updated as Row);
     });

@@ -12,6 +12,17 @@ export interface Movement extends CoreMovement {
 }
 export type { GroundCapacity };
 
+/** What `update` may change; null clears carrier, flight number or arrival. */
+export interface MovementChange {
+  status?: MovementStatus;
+  seats?: number;
+  baggageKg?: number;
+  carrier?: string | null;
+  flightNumber?: string | null;
+  /** ISO 8601 with offset. */
+  arriveAt?: string | null;
+}
+
 /** Movements of one operation. */
 export interface MovementStore {
   /** Stores movements in one transaction (the `movement.add` command checks them first). */
@@ -20,10 +31,13 @@ export interface MovementStore {
   list(): Promise<Movement[]>;
   /** One movement. */
   get(id: string): Promise<Movement | undefined>;
-  /** Changes status and/or seats, checking the version the caller saw (optimistic concurrency). */
+  /**
+   * Changes status, seats, baggage, carrier, flight number or arrival, checking the version the
+   * caller saw (optimistic concurrency); the `movement.update` command checks the result first.
+   */
   update(
     id: string,
-    change: { status?: MovementStatus; seats?: number; baggageKg?: number },
+    change: MovementChange,
     expectedVersion: number | undefined,
     actor: Actor,
   ): Promise<Movement>;
