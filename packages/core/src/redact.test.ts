@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fieldPolicy, hiddenFields, personFields, redactNote, redactPerson } from './redact.js';
+import {
+  fieldPolicy,
+  hiddenFields,
+  maySee,
+  personFields,
+  redactNote,
+  redactPerson,
+} from './redact.js';
 import { roles } from './roles.js';
 
 const person = {
@@ -37,9 +44,15 @@ describe('the field policy', () => {
   it('gives a movement officer what boarding needs and nothing more', () => {
     const seen = redactPerson(person, 'movement-officer');
     expect(seen.pii).toEqual({ givenName: 'Leila', familyName: 'Karimi' });
-    expect(seen.documents[0]).toEqual(person.documents[0]);
+    // The document number, not the MRZ: its second line holds the date of birth, hidden here.
+    expect(seen.documents[0]).toEqual({ ...person.documents[0], mrz: null });
     expect([seen.sex, seen.birthYear]).toEqual(['F', 1990]);
     expect(seen.needs.map((n) => n.code)).toEqual(['SM']);
+  });
+
+  it('shows the MRZ only to roles that may see the birth date it holds', () => {
+    for (const role of roles)
+      if (maySee(role, 'mrz')) expect(maySee(role, 'birthDate'), role).toBe(true);
   });
 
   it('hides document data and protection detail from planners', () => {

@@ -40,7 +40,8 @@ export const fieldPolicy: Readonly<Record<PersonField, readonly Role[]>> = {
   phone: [...all, 'planner'],
   protectionNote: all,
   documentNumber: [...all, 'movement-officer'],
-  mrz: [...all, 'movement-officer'],
+  // Line 2 of the MRZ holds the full date of birth: only roles that may see the birth date.
+  mrz: all,
   assistanceNeeds: [...all, 'planner', 'movement-officer'],
   protectionNeeds: all,
   caseNotes: [...all, 'planner', 'movement-officer'],

@@ -34,6 +34,16 @@ describe.each(backends)('protecting the people in the data on $name', (backend) 
       familyName: noted.pii.familyName,
     });
     expect([boarding.sex, boarding.birthYear]).toEqual([noted.sex, noted.birthYear]);
+    // The birth date is hidden from movement officers, so no field may carry it: not the
+    // passport's machine-readable lines (YYMMDD at 14-19 of line 2), not anything else sent.
+    const boardingText = JSON.stringify(await caseAs('movement-officer'));
+    for (const p of demo.persons.filter((x) => x.householdId === notedCase && x.pii.birthDate)) {
+      const [y, m, d] = p.pii.birthDate!.split('-');
+      expect(boardingText).not.toContain(p.pii.birthDate!);
+      expect(boardingText).not.toContain(`${y!.slice(2)}${m}${d}`);
+    }
+    for (const d of demo.documents.filter((x) => x.personId === noted.id && x.mrz))
+      expect(boardingText).not.toContain(d.mrz![1]);
 
     const planning = JSON.stringify(await caseAs('planner'));
     expect(planning).not.toContain(noted.pii.protectionNote!);
