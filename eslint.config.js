@@ -78,6 +78,34 @@ export default tseslint.config(
     },
   },
   {
+    // The interfaces reach the data through commands (packages/commands): from storage they take
+    // types and the store's lifecycle only (open it, find it, hold its lock), never a query.
+    files: ['packages/cli/src/**/*.ts', 'packages/server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**', 'packages/cli/src/command-fixtures/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@corridor/storage',
+              allowTypeImports: true,
+              allowImportNames: ['openStore', 'resolveConfig', 'noteServing', 'withStartupLock'],
+              message:
+                'the CLI and the server reach storage through a command (packages/commands); from storage they import types and the store lifecycle only.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/storage/src/**', '**/commands/src/**'],
+              message: 'import the package (@corridor/storage, @corridor/commands), not its files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The web talks to the server over HTTP: from the packages it takes types only, and bundles
     // by path only core's pure, zod-free modules (zod's compiled validators break the page's CSP).
     files: ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],
