@@ -28,9 +28,7 @@ function deliveryText(d: WebhookDelivery): string {
 /** Sends what is due now from this process, then reads the delivery again to report it. */
 async function sendNow(store: Parameters<typeof deliverDue>[0], d: WebhookDelivery) {
   await deliverDue(store);
-  const [after] = (await store.webhooks.deliveries({ webhookId: d.webhookId, limit: 1000 })).filter(
-    (x) => x.id === d.id,
-  );
+  const [after] = await store.webhooks.deliveries({ id: d.id });
   return after ?? d;
 }
 

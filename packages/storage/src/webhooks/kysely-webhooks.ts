@@ -187,9 +187,10 @@ export class KyselyWebhooks implements WebhookStore {
       .execute();
   }
 
-  async deliveries(filter: { webhookId?: string; limit?: number }) {
+  async deliveries(filter: { webhookId?: string; id?: string; limit?: number }) {
     let query = this.db.selectFrom('webhook_deliveries').selectAll();
     if (filter.webhookId) query = query.where('webhook_id', '=', filter.webhookId);
+    if (filter.id) query = query.where('id', '=', filter.id);
     const rows = await query
       .orderBy('created_at', 'desc')
       .orderBy('id')

@@ -61,7 +61,12 @@ export interface WebhookStore {
     outcome: { ok: boolean; status: number | null; error: string | null; retryAt: Date | null },
     now: Date,
   ): Promise<void>;
-  deliveries(filter: { webhookId?: string; limit?: number }): Promise<WebhookDelivery[]>;
+  /** The newest deliveries first: of one webhook, or the one with `id`. */
+  deliveries(filter: {
+    webhookId?: string;
+    id?: string;
+    limit?: number;
+  }): Promise<WebhookDelivery[]>;
   /** Queues a delivery again with the same `msgId`, due now. */
   replay(id: string, actor: Actor): Promise<WebhookDelivery>;
 }
