@@ -6,10 +6,14 @@ export function pdfContent(pdf: Buffer): { pages: number; texts: string[] } {
   const raw = pdf.toString('latin1');
   const pages = Number(/\/Type \/Pages[\s\S]*?\/Count (\d+)/.exec(raw)?.[1] ?? 0);
   const texts: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // Each stream is read by its dictionary's /Length: the compressed bytes may end in a CR (about one
+  // PDF in 256, since a generation time is inside), which a pattern ending at `\r?\nendstream` ate.
+  for (const m of raw.matchAll(/\/Length (\d+)(?:(?!stream)[\s\S])*?>>\s*stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    const data = raw.slice(start, start + Number(m[1]));
     let body: string;
     try {
-      body = inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
+      body = inflateSync(Buffer.from(data, 'latin1')).toString('latin1');
     } catch {
       continue; // not a deflated content stream
     }
