@@ -1,6 +1,7 @@
 /** One person's custody record as a PDF for a claim: belongings, every event, the hashes that chain them. */
 import type { BelongingView, CustodyEvent } from '@corridor/core';
 import { pdfText } from './manifest-pdf.js';
+import { openA4Pdf } from './pdf-document.js';
 
 /** What the record shows; names and details are already redacted for the reader's role. */
 export interface CustodyRecord {
@@ -31,22 +32,10 @@ function eventLine(e: CustodyEvent): string {
 
 /** Renders the record as an A4 PDF and resolves with its bytes. */
 export async function custodyRecordPdf(r: CustodyRecord): Promise<Buffer> {
-  // pdfkit loads when a PDF is made, not with every command that opens the store.
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: margin, bottom: margin, left: margin, right: margin },
-    info: {
-      Title: `Custody record ${r.person.id}`,
-      Author: 'Corridor',
-      Subject: 'Chain of custody of belongings',
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, done } = await openA4Pdf({
+    margin,
+    title: `Custody record ${r.person.id}`,
+    subject: 'Chain of custody of belongings',
   });
   const width = doc.page.width - 2 * margin;
   const t = pdfText;

@@ -1,5 +1,6 @@
 /** The printable manifest of a movement: A4 portrait, households grouped, totals, signatures. */
 import type { Manifest, ManifestEntry } from '@corridor/core';
+import { openA4Pdf } from './pdf-document.js';
 
 const margin = 40;
 const rowHeight = 13;
@@ -30,23 +31,11 @@ const columns: { title: string; width: number; cell: (e: ManifestEntry) => strin
 
 /** Renders the manifest as a PDF and resolves with its bytes. */
 export async function manifestPdf(m: Manifest): Promise<Buffer> {
-  // pdfkit loads when a PDF is made, not with every command that opens the store.
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: margin, bottom: margin, left: margin, right: margin },
+  const { doc, done } = await openA4Pdf({
+    margin,
     bufferPages: true,
-    info: {
-      Title: `Manifest ${m.movement.id}`,
-      Author: 'Corridor',
-      Subject: `Passenger manifest of movement ${m.movement.id}`,
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+    title: `Manifest ${m.movement.id}`,
+    subject: `Passenger manifest of movement ${m.movement.id}`,
   });
   const width = doc.page.width - 2 * margin;
   const bottom = () => doc.page.height - margin - footerSpace;

@@ -2,6 +2,7 @@
 import { formatMoney, type SituationReport } from '@corridor/core';
 import { pdfText } from './manifest-pdf.js';
 import { barChart, timeChart } from './pdf-charts.js';
+import { openA4Pdf } from './pdf-document.js';
 
 const margin = 40;
 const blue = '#0b5cad';
@@ -25,23 +26,11 @@ const money = (minor: number, currency: string) => formatMoney(minor, currency);
 
 /** Renders the report and resolves with the PDF's bytes. */
 export async function situationPdf(r: SituationReport): Promise<Buffer> {
-  // pdfkit loads when a PDF is made, not with every command that opens the store.
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: margin, bottom: margin, left: margin, right: margin },
+  const { doc, done } = await openA4Pdf({
+    margin,
     bufferPages: true,
-    info: {
-      Title: pdfText(`Situation report: ${r.operation.name}`),
-      Author: 'Corridor',
-      Subject: `Situation on ${r.today}`,
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+    title: pdfText(`Situation report: ${r.operation.name}`),
+    subject: `Situation on ${r.today}`,
   });
   const width = doc.page.width - 2 * margin;
   const bottom = doc.page.height - margin - 20;
