@@ -37,6 +37,8 @@ import type { PlanStore } from './plans/plan-store.js';
 import { KyselyProperty } from './property/kysely-property.js';
 import type { PropertyStore } from './property/property-store.js';
 import { KyselyRegistry } from './registry/kysely-registry.js';
+import { KyselyPledges } from './pledges/kysely-pledges.js';
+import type { PledgeStore } from './pledges/pledge-store.js';
 import type { RegistryStore } from './registry/registry-store.js';
 import { KyselySessions } from './users/kysely-sessions.js';
 import { KyselyUsers } from './users/kysely-users.js';
@@ -85,6 +87,8 @@ export interface Store {
    */
   rawQuery?: (text: string, values?: unknown[]) => Promise<unknown>;
   registry: RegistryStore;
+  /** Destinations' rules and pledges changed one at a time, with their history (issue 22). */
+  pledges: PledgeStore;
   plans: PlanStore;
   movements: MovementStore;
   incidents: IncidentStore;
@@ -180,6 +184,7 @@ function storeOver(
   return {
     ...base,
     registry: new KyselyRegistry(db, vault, erasures),
+    pledges: new KyselyPledges(db),
     plans: new KyselyPlans(db),
     movements: new KyselyMovements(db),
     incidents: new KyselyIncidents(db, vault),

@@ -1,6 +1,7 @@
 /** Every capability's fixtures for the role-matrix test, one capability a line. */
 import { caseFixtures } from './case.js';
 import { dedupFixtures } from './dedup.js';
+import { destinationFixtures } from './destination.js';
 import { allocationFixtures } from './allocation.js';
 import type { FixtureGroup } from './fixture.js';
 import { jobFixtures } from './job.js';
@@ -25,6 +26,7 @@ export const fixtureGroups: FixtureGroup[] = [
   personFixtures,
   userFixtures,
   dedupFixtures,
+  destinationFixtures,
   planFixtures,
   allocationFixtures,
   timetableFixtures,

@@ -27,7 +27,16 @@ import {
   timetableRoute,
 } from './timetable.js';
 import { decideDuplicateRoute, listDuplicatesRoute, scanDuplicatesRoute } from './dedup.js';
-import { destinationsRoute, pledgesRoute } from './destinations.js';
+import {
+  addDestinationRoute,
+  destinationsRoute,
+  pledgeHistoryRoute,
+  pledgesRoute,
+  pledgeValueRoute,
+  removePledgeRoute,
+  setPledgeRoute,
+  updateDestinationRoute,
+} from './destinations.js';
 import { cancelJobRoute, jobRoute, listJobsRoute } from './jobs.js';
 import {
   addBelongingsRoute,
@@ -102,6 +111,12 @@ export const apiRoutes: readonly ApiRoute[] = [
   decideDuplicateRoute,
   destinationsRoute,
   pledgesRoute,
+  addDestinationRoute,
+  updateDestinationRoute,
+  setPledgeRoute,
+  removePledgeRoute,
+  pledgeHistoryRoute,
+  pledgeValueRoute,
   listPlansRoute,
   currentPlanRoute,
   planRoute,

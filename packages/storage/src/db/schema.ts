@@ -120,6 +120,21 @@ export interface PledgesTable {
   medical_places: number;
 }
 
+/** One change of a destination's rules or of a pledge (issue 22): quotas, never personal data. */
+export interface PledgeChangesTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor: string;
+  role: string;
+  kind: 'destination' | 'pledge';
+  destination_id: string;
+  period_start: DateColumn | null;
+  action: 'added' | 'changed' | 'removed';
+  before: Json<Record<string, unknown>> | null;
+  after: Json<Record<string, unknown>> | null;
+  reason: string;
+}
+
 export interface CaseHistoryTable {
   id: Generated<number>;
   household_id: string;
@@ -399,6 +414,7 @@ export interface Database {
   ties: TiesTable;
   destinations: DestinationsTable;
   pledges: PledgesTable;
+  pledge_changes: PledgeChangesTable;
   case_history: CaseHistoryTable;
   dedup_pairs: DedupPairsTable;
   audit_events: AuditEventsTable;

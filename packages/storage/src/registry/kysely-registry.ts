@@ -70,6 +70,7 @@ const registryTables = [
   'person_keys',
   'persons',
   'households',
+  'pledge_changes',
   'pledges',
   'destinations',
   'operations',
