@@ -415,6 +415,30 @@ describe('the web application', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows what one more place is worth and sets a pledge from the planning page', async () => {
+    const { page, errors } = admin;
+    const destinations = await api<unknown[]>(page, '/api/destinations');
+    await page.goto('/planning');
+    const values = page.getByRole('table', { name: 'What one more place is worth' });
+    await values.locator('tbody tr').first().waitFor();
+    expect(await values.locator('tbody tr').count()).toBe(destinations.length);
+    const form = page.getByRole('form', { name: 'Set a pledge' });
+    await form.getByLabel('From', { exact: true }).fill('2040-01-01');
+    await form.getByLabel('To', { exact: true }).fill('2040-03-31');
+    await form.getByLabel('persons', { exact: true }).fill('25');
+    await form.getByLabel('cases', { exact: true }).fill('6');
+    await form.getByLabel('Why', { exact: true }).fill('offer after the ministerial visit');
+    await form.getByRole('button', { name: 'Save pledge' }).click();
+    await form.getByRole('status').filter({ hasText: 'saved' }).waitFor();
+    await page
+      .getByRole('list', { name: 'Pledge changes' })
+      .getByText('offer after the ministerial visit')
+      .waitFor();
+    const pledges = await api<{ periodStart: string; persons: number }[]>(page, '/api/pledges');
+    expect(pledges.find((p) => p.periodStart === '2040-01-01')?.persons).toBe(25);
+    expect(errors).toEqual([]);
+  });
+
   it('applies a disruption and lists who changed', async () => {
     const { page, errors } = admin;
     expect(await hasRoute(page, 'POST /api/replan')).toBe(true);
