@@ -12,6 +12,7 @@ import { backends, type Backend } from '@corridor/storage/test-support';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideAppeal, fileAppeal, listAppeals } from '../appeal/index.js';
+import { erasePerson } from '../person/index.js';
 import type { AnyCommand } from '../define.js';
 import { execute } from '../execute.js';
 import { silentControl } from '../planning/control.js';
@@ -392,6 +393,25 @@ describe.each(backends)('grievances and appeals on $name', (backend) => {
       change: `appeal ${filed.id} rejected`,
       reason: 'pledge is full',
     });
+  });
+  it('shows (erased) for the words once a member of the case is erased, and keeps the rest', async () => {
+    const other = demo.households.find(
+      (h) => h.id !== caseId && demo.persons.some((p) => p.householdId === h.id),
+    )!;
+    const g = (await run(
+      store,
+      addGrievance,
+      { caseId: other.id, channel: 'email', category: 'data-protection', text: 'delete my data' },
+      as('registrar'),
+    )) as Row;
+    const member = demo.persons.find((p) => p.householdId === other.id)!;
+    await run(store, erasePerson, { id: member.id, now: true }, as('protection-officer'));
+    const shown = (await run(store, showGrievance, { id: g.id }, as('registrar'))) as {
+      text: string;
+      category: string;
+      status: string;
+    };
+    expect(shown).toMatchObject({ text: '(erased)', category: 'data-protection', status: 'open' });
   });
 });
 
