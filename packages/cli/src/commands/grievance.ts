@@ -149,6 +149,7 @@ export function registerGrievance(program: Command): void {
   bindCli<GrievanceOut>(
     grievance
       .command('status <id>')
+      .alias('update-status')
       .description('acknowledge, escalate, close or reopen a grievance')
       .option('--status <status>', grievanceStatuses.join(', '))
       .option('--note <text>', 'why (sealed)')

@@ -12,7 +12,7 @@ import { backends, type Backend } from '@corridor/storage/test-support';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideAppeal, fileAppeal, listAppeals } from '../appeal/index.js';
-import { erasePerson } from '../person/index.js';
+import { addPerson, erasePerson, removePerson } from '../person/index.js';
 import type { AnyCommand } from '../define.js';
 import { execute } from '../execute.js';
 import { silentControl } from '../planning/control.js';
@@ -219,6 +219,13 @@ describe.each(backends)('grievances and appeals on $name', (backend) => {
       as('registrar'),
     );
     const open = await add({ category: 'allocation', text: 'an open complaint' }, as('registrar'));
+    // Numbered apart: the numbers other roles see have no gap where a confidential one sits.
+    expect(filed.id).toMatch(/^GC-\d{6}$/);
+    expect(open.id).toMatch(/^G-\d{6}$/);
+    const numbers = ((await run(store, listGrievances, {}, as('registrar'))) as Row[])
+      .map((g) => Number(g.id.slice(2)))
+      .sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     for (const role of roles) {
       const who = as(role);
       const sees = role === 'protection-officer' || role === 'admin';
@@ -394,6 +401,54 @@ describe.each(backends)('grievances and appeals on $name', (backend) => {
       reason: 'pledge is full',
     });
   });
+  it('keeps the words readable when a person added by mistake is removed from the case', async () => {
+    const appealed = new Set(
+      ((await run(store, listAppeals, {})) as { case: string }[]).map((a) => a.case),
+    );
+    const placed = (await store.plans.current('allocation'))!.assignments;
+    const target = {
+      id: placed.find((a) => a.householdId !== caseId && !appealed.has(a.householdId))!.householdId,
+    };
+    const added = (await run(
+      store,
+      addPerson,
+      { caseId: target.id, givenName: 'Mistake', familyName: 'Entry', sex: 'X' },
+      as('registrar'),
+    )) as { personId: string };
+    const g = (await run(
+      store,
+      addGrievance,
+      { caseId: target.id, channel: 'desk', category: 'other', text: 'the words stay' },
+      as('registrar'),
+    )) as Row;
+    await run(store, respondGrievance, { id: g.id, text: 'the answer stays' }, as('registrar'));
+    const a = (await run(
+      store,
+      fileAppeal,
+      { caseId: target.id, grounds: 'grounds stay' },
+      as('registrar'),
+    )) as {
+      id: string;
+    };
+    await run(
+      store,
+      removePerson,
+      { id: added.personId, reason: 'added by mistake' },
+      as('registrar'),
+    );
+    const shown = (await run(store, showGrievance, { id: g.id }, as('registrar'))) as {
+      text: string;
+      history: { text: string | null }[];
+    };
+    expect(shown.text).toBe('the words stay');
+    expect(shown.history.at(-1)!.text).toBe('the answer stays');
+    const [appeal] = (await run(store, listAppeals, { caseId: target.id }, as('registrar'))) as {
+      id: string;
+      grounds: string;
+    }[];
+    expect(appeal).toMatchObject({ id: a.id, grounds: 'grounds stay' });
+  });
+
   it('shows (erased) for the words once a member of the case is erased, and keeps the rest', async () => {
     const other = demo.households.find(
       (h) => h.id !== caseId && demo.persons.some((p) => p.householdId === h.id),

@@ -79,12 +79,14 @@ export class KyselyGrievances implements GrievanceStore {
   add(g: NewGrievance, actor: Actor): Promise<StoredGrievance> {
     return transact(this.db, async (trx) => {
       await sql`select pg_advisory_xact_lock(${grievanceLockKey})`.execute(trx);
+      // Confidential ones are numbered apart, so the G-… numbers others see have no gaps.
       const last = await trx
         .selectFrom('grievances')
         .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('confidential', '=', g.confidential)
         .executeTakeFirst();
       const seq = Number(last?.seq ?? 0) + 1;
-      const id = `G-${String(seq).padStart(6, '0')}`;
+      const id = `${g.confidential ? 'GC' : 'G'}-${String(seq).padStart(6, '0')}`;
       const members = await livingMembers(trx, g.householdId);
       const at = new Date();
       await trx
@@ -190,7 +192,7 @@ export class KyselyGrievances implements GrievanceStore {
       q = q
         .where('status', 'in', ['open', 'acknowledged', 'escalated'])
         .where('due_at', '<', filter.overdueAt);
-    const rows = await q.orderBy('due_at').orderBy('seq').execute();
+    const rows = await q.orderBy('due_at').orderBy('id').execute();
     return rows.map(summaryOf);
   }
 

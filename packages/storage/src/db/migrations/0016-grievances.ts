@@ -10,7 +10,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('grievances')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('seq', 'integer', (c) => c.notNull().unique())
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('household_id', 'text', (c) => c.notNull().references('households.id'))
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('category', 'text', (c) => c.notNull())
@@ -25,6 +25,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_role', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+  // Confidential grievances are numbered apart (GC-…), so the gaps in the G-… numbers a role
+  // sees tell nothing of them.
+  await db.schema
+    .createIndex('grievances_number')
+    .on('grievances')
+    .columns(['confidential', 'seq'])
+    .unique()
     .execute();
   await db.schema
     .createIndex('grievances_household')
