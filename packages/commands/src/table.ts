@@ -21,6 +21,8 @@ import { timetableCommands } from './timetable/index.js';
 import { manifestCommands } from './manifest/index.js';
 import { registryFileCommands } from './registry/index.js';
 import { reportCommands } from './report/index.js';
+import { grievanceCommands } from './grievance/index.js';
+import { appealCommands } from './appeal/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
 export const commandList: readonly AnyCommand[] = [
@@ -45,6 +47,8 @@ export const commandList: readonly AnyCommand[] = [
   ...registryFileCommands,
   ...manifestCommands,
   ...reportCommands,
+  ...grievanceCommands,
+  ...appealCommands,
 ];
 
 /** The commands by name. */

@@ -118,6 +118,18 @@ export const routeAccess = {
   'POST /api/webhooks/:id/ping': rolesAllowed('webhook.manage'),
   'GET /api/webhooks/deliveries': rolesAllowed('webhook.read'),
   'POST /api/webhooks/deliveries/:id/replay': rolesAllowed('webhook.manage'),
+  'GET /api/grievances': rolesAllowed('grievance.read'),
+  'GET /api/cases/:id/grievances': rolesAllowed('grievance.read'),
+  'GET /api/grievances/:id': rolesAllowed('grievance.read'),
+  'POST /api/grievances': rolesAllowed('grievance.add'),
+  'POST /api/cases/:id/grievances': rolesAllowed('grievance.add'),
+  'POST /api/grievances/:id/respond': rolesAllowed('grievance.respond'),
+  'POST /api/grievances/:id/status': rolesAllowed('grievance.respond'),
+  'GET /api/appeals': rolesAllowed('appeal.read'),
+  'GET /api/cases/:id/appeals': rolesAllowed('appeal.read'),
+  'POST /api/appeals': rolesAllowed('appeal.file'),
+  'POST /api/cases/:id/appeals': rolesAllowed('appeal.file'),
+  'POST /api/appeals/:id/decision': rolesAllowed('appeal.decide'),
 } as const satisfies Record<string, RouteAccess>;
 
 /** A route's key in the access table, e.g. `GET /api/cases/:id`. */

@@ -25,3 +25,4 @@ export * from './property/property-store.js';
 export * from './custody/custody-store.js';
 export * from './webhooks/webhook-store.js';
 export * from './pledges/pledge-store.js';
+export * from './grievances/grievance-store.js';

@@ -46,6 +46,8 @@ import { KyselyWebhooks } from './webhooks/kysely-webhooks.js';
 import type { WebhookStore } from './webhooks/webhook-store.js';
 import type { SessionStore } from './users/session-store.js';
 import type { UserStore } from './users/user-store.js';
+import type { GrievanceStore } from './grievances/grievance-store.js';
+import { KyselyGrievances } from './grievances/kysely-grievances.js';
 import { ErasureBatch } from './keys/erasure-batch.js';
 import { openKeys } from './keys/open-keys.js';
 import { rotateKeys, type Rotation, type RotationStage } from './keys/rotate-keys.js';
@@ -107,6 +109,8 @@ export interface Store {
   property: PropertyStore;
   /** Belongings and their hash-chained custody events (M9). */
   custody: CustodyStore;
+  /** Grievances per case and appeals against an allocation (issue 23 item 2). */
+  grievances: GrievanceStore;
   /** Key generations and the finishing of erasures (issue 20). */
   keys: KeyStore;
   /** The raw database, for capabilities added by later modules and for tests. */
@@ -193,6 +197,7 @@ function storeOver(
     webhooks: new KyselyWebhooks(db, vault),
     property: new KyselyProperty(db),
     custody: new KyselyCustody(db, vault),
+    grievances: new KyselyGrievances(db, vault),
     audit: {
       events: (after, limit) => auditEvents(db, after, limit),
       verify: (anchors) => verifyAudit(db, anchors),

@@ -126,6 +126,7 @@ describe('the web application', () => {
       'Timetable',
       'Movement day',
       'Incidents & property',
+      'Grievances',
     ]);
     for (const [i, title] of titles.entries()) {
       await nav.getByRole('link', { name: title }).click();
@@ -574,6 +575,7 @@ describe('a light page', () => {
       ['Timetable', '/api/movements'],
       ['Movement day', '/api/movements/{id}/checkin'],
       ['Incidents & property', '/api/incidents'],
+      ['Grievances', '/api/grievances'],
     ];
     for (const [role, username] of Object.entries(users)) {
       const expected = mainRoute

@@ -13,6 +13,7 @@ import { movementFixtures } from './movement.js';
 import { operationFixtures } from './operation.js';
 import { personFixtures } from './person.js';
 import { fileFixtures } from './files.js';
+import { grievanceFixtures } from './grievance.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
 import { webhookFixtures } from './webhook.js';
@@ -37,4 +38,5 @@ export const fixtureGroups: FixtureGroup[] = [
   custodyFixtures,
   fileFixtures,
   operationFixtures,
+  grievanceFixtures,
 ];

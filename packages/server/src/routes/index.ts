@@ -74,6 +74,20 @@ import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './session
 import { backupRoute, demoRoute, healthRoute, publicStatsRoute, statusRoute } from './status.js';
 import { addUserRoute, disableUserRoute, listUsersRoute, setUserPasswordRoute } from './users.js';
 import { reportRoute } from './web-report.js';
+import {
+  addCaseGrievanceRoute,
+  addGrievanceRoute,
+  caseAppealsRoute,
+  caseGrievancesRoute,
+  decideAppealRoute,
+  fileAppealRoute,
+  fileCaseAppealRoute,
+  grievanceStatusRoute,
+  listAppealsRoute,
+  listGrievancesRoute,
+  respondGrievanceRoute,
+  showGrievanceRoute,
+} from './grievances.js';
 
 /** The API's routes. */
 import {
@@ -106,6 +120,18 @@ export const apiRoutes: readonly ApiRoute[] = [
   updatePersonRoute,
   removePersonRoute,
   erasePersonRoute,
+  listGrievancesRoute,
+  showGrievanceRoute,
+  addGrievanceRoute,
+  respondGrievanceRoute,
+  grievanceStatusRoute,
+  caseGrievancesRoute,
+  addCaseGrievanceRoute,
+  listAppealsRoute,
+  fileAppealRoute,
+  decideAppealRoute,
+  caseAppealsRoute,
+  fileCaseAppealRoute,
   listDuplicatesRoute,
   scanDuplicatesRoute,
   decideDuplicateRoute,

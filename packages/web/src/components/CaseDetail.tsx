@@ -13,12 +13,14 @@ import type { CaseView } from '../lib/case-types.js';
 import { useSession } from '../lib/session.js';
 import type { DestinationRow } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
+import { AppealList, GrievanceLog } from './Grievances.js';
 import { ErrorNote, Loading } from './ui.js';
 
 const hidden = <span className="muted">hidden for your role</span>;
 
 /** Loads and shows case `id`; `onChanged` hears of every workflow move and lock made here. */
 export function CaseDetail(props: { id: string; onChanged?: () => void }) {
+  const { can } = useSession();
   const c = useApi<CaseView>(`/api/cases/${encodeURIComponent(props.id)}`);
   const changed = () => {
     c.reload();
@@ -142,6 +144,18 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
           </tbody>
         </table>
       </div>
+      {can('grievance.read') && (
+        <>
+          <h3>Grievances</h3>
+          <GrievanceLog caseId={v.id} />
+        </>
+      )}
+      {can('appeal.read') && (
+        <>
+          <h3>Appeals against the allocation</h3>
+          <AppealList caseId={v.id} />
+        </>
+      )}
     </div>
   );
 }
