@@ -9,7 +9,7 @@ import { seeder, type FixtureGroup } from './fixture.js';
 
 const movementId = 'M-CHK';
 /** Persons of three households: one is recorded, one decided on, one merged. */
-const fx = { recorded: '', decided: '', merged: '' };
+const fx = { recorded: '', decided: '', merged: '', recordedCase: '' };
 let nextStatus: CheckinStatus = 'checked-in';
 const logs = new Map<string, { log: unknown; file: string }>();
 const folder = mkdtempSync(join(tmpdir(), 'corridor-checkin-fixture-'));
@@ -28,6 +28,7 @@ async function setup(store: Store): Promise<void> {
     .execute();
   const one = [...new Map(persons.map((p) => [p.household, p.id])).entries()].slice(0, 3);
   [fx.recorded, fx.decided, fx.merged] = one.map(([, id]) => id) as [string, string, string];
+  fx.recordedCase = one[0]![0];
   await store.movements.add(
     [
       {
@@ -74,6 +75,21 @@ async function setup(store: Store): Promise<void> {
 export const checkinFixtures: FixtureGroup = {
   setup,
   fixtures: {
+    'checkin.allowSplit': {
+      cli: () => [
+        'checkin',
+        'allow-split',
+        movementId,
+        fx.recordedCase,
+        '--reason',
+        'the mother stays with the child in hospital',
+      ],
+      api: () => ({
+        method: 'POST',
+        url: `/api/movements/${movementId}/allow-split`,
+        payload: { caseId: fx.recordedCase, reason: 'the mother stays with the child in hospital' },
+      }),
+    },
     'checkin.record': {
       async prepare(store) {
         const events = await store.checkin.events({ movementId, personIds: [fx.recorded] });

@@ -9,6 +9,8 @@ import {
   mergeCheckinLog,
   recordCheckin,
   resolveCheckin,
+  allowSplit,
+  type CommandOutput,
 } from '@corridor/commands';
 import {
   checkinStatuses,
@@ -176,6 +178,22 @@ export function registerCheckin(program: Command): void {
           ? `${r.conflicts.length} conflict(s) to decide: corridor checkin conflicts`
           : 'no conflicts',
       ].join('\n'),
+  );
+  bindCli<CommandOutput<typeof allowSplit>>(
+    c
+      .command('allow-split <movement> <case>')
+      .description(
+        'let a household travel apart on one movement (protection officer; the reason is sealed in the case history)',
+      )
+      .requiredOption('--reason <text>', 'why the household may travel apart')
+      .option('--json', 'print JSON'),
+    allowSplit,
+    ([movementId, caseId], o) => ({ movementId, caseId, reason: o.reason }),
+    (r) =>
+      `case ${r.case} may travel apart on movement ${r.movementId}` +
+      (r.apart.length
+        ? ` (not at the desk now: ${r.apart.map((m) => m.personId).join(', ')})`
+        : ''),
   );
   bindCli<CheckinConflict[]>(
     c

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnyCommand } from '../define.js';
 import { execute } from '../execute.js';
 import {
+  allowSplit,
   checkinDesk,
   checkinSummary,
   exportCheckinLog,
@@ -18,6 +19,7 @@ import { logChecksum } from './log.js';
 
 const admin = { name: 'test-admin', role: 'admin' as Role };
 const officer = { name: 'gate-officer', role: 'movement-officer' as Role };
+const protection = { name: 'protection', role: 'protection-officer' as Role };
 const demo = generateDemo({ people: 150, seed: 6 });
 const sizeOf = (id: string) => demo.persons.filter((p) => p.householdId === id).length;
 const singles = demo.households.filter((h) => sizeOf(h.id) === 1).slice(0, 4);
@@ -149,8 +151,19 @@ describe.each(backends)('check-in commands on $name', (backend) => {
     const summary = await run<{ noShows: unknown[] }>(a, officer, checkinSummary, { movementId });
     expect(summary).toMatchObject({ seats: 12, booked: 7, boarded: 1, noShow: 1, seatsFree: 6 });
     expect(summary.noShows).toEqual([{ personId: p2, householdId: singles[1]!.id }]);
-    // One member of three checks in: the family is checked in; the household is not departed until all board.
+    // A family boards together: not one member while the others are not at the desk.
     const members = [0, 1, 2].map((k) => person(family.id, k));
+    await expect(mark(a, members[0]!, 'boarded', 'gate-a')).rejects.toThrow(
+      new RegExp(`case ${family.id} travels together: ${members[1]} is not checked in`),
+    );
+    await mark(a, members[0]!, 'checked-in', 'gate-a');
+    await mark(a, members[1]!, 'checked-in', 'gate-a');
+    await mark(a, members[2]!, 'no-show', 'gate-a');
+    await expect(mark(a, members[0]!, 'boarded', 'gate-a')).rejects.toThrow(
+      `${members[2]} is no-show`,
+    );
+    await mark(a, members[2]!, 'checked-in', 'gate-a');
+    // All at the desk: they board one by one; the household is not departed until all have.
     await mark(a, members[0]!, 'boarded', 'gate-a');
     expect((await a.registry.household(family.id))?.status).toBe('checked-in');
     await mark(a, members[1]!, 'boarded', 'gate-a');
@@ -167,9 +180,43 @@ describe.each(backends)('check-in commands on $name', (backend) => {
       }),
     ).rejects.toThrow(/role planner may not movement\.checkin/);
     const actions = (await a.audit.events()).map((e) => e.action);
-    expect(actions.filter((x) => x === 'checkin.record')).toHaveLength(6);
+    expect(actions.filter((x) => x === 'checkin.record')).toHaveLength(10);
     expect(actions.filter((x) => x === 'case.move').length).toBeGreaterThanOrEqual(4);
     expect((await a.audit.verify()).ok).toBe(true);
+  });
+
+  it('boards a family apart only when a protection officer allows it, the reason sealed in its history', async () => {
+    const members = [0, 1, 2].map((k) => person(family.id, k));
+    await mark(a, members[0]!, 'checked-in', 'gate-a');
+    await mark(a, members[1]!, 'checked-in', 'gate-a');
+    await mark(a, members[2]!, 'no-show', 'gate-a');
+    await expect(mark(a, members[0]!, 'boarded', 'gate-a')).rejects.toThrow(/travels together/);
+    const input = { movementId, caseId: family.id, reason: 'the child stays in hospital with her' };
+    await expect(run(a, officer, allowSplit, input)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      run(a, protection, allowSplit, { ...input, caseId: singles[0]!.id, movementId: 'M-404' }),
+    ).rejects.toMatchObject({ status: 404 });
+    const allowed = await run<{ apart: { personId: string; status: string }[] }>(
+      a,
+      protection,
+      allowSplit,
+      input,
+    );
+    expect(allowed.apart).toEqual([{ personId: members[2], status: 'no-show' }]);
+    await mark(a, members[0]!, 'boarded', 'gate-a');
+    await mark(a, members[1]!, 'boarded', 'gate-a');
+    const view = await a.registry.household(family.id);
+    const line = view?.history.find(
+      (h) => h.change === `may travel apart on movement ${movementId}`,
+    );
+    expect(line).toMatchObject({ actor: 'protection', role: 'protection-officer' });
+    expect(line?.reason).toBe(input.reason);
+    const raw = await a.db.selectFrom('case_history').select(['reason']).execute();
+    expect(raw.some((r) => r.reason.includes('hospital'))).toBe(false);
+    expect((await a.audit.events(0, 1000)).at(-3)).toMatchObject({
+      action: 'checkin.allow-split',
+      detail: { change: `may travel apart on movement ${movementId}` },
+    });
   });
 
   it('answers the desk in one shape: counts with no-shows, rows with names by role', async () => {

@@ -1,5 +1,6 @@
 /** Check-in on the day (M6): desks, offline stations, their merge and its conflicts. */
 import type { AnyCommand } from '../define.js';
+import { allowSplit } from './allow-split.js';
 import { listCheckinConflicts } from './conflicts.js';
 import { checkinDesk } from './desk.js';
 import { exportCheckinLog } from './export-log.js';
@@ -11,6 +12,7 @@ import { checkinSummary } from './summary.js';
 
 export { buildLog, logChecksum } from './log.js';
 export {
+  allowSplit,
   checkinDesk,
   checkinSummary,
   exportCheckinLog,
@@ -31,4 +33,5 @@ export const checkinCommands = [
   mergeCheckinLog,
   listCheckinConflicts,
   resolveCheckin,
+  allowSplit,
 ] as unknown as readonly AnyCommand[];

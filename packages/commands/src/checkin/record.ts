@@ -11,11 +11,13 @@ import { z } from 'zod';
 import { defineCommand } from '../define.js';
 import { emitCheckinRecorded } from './emit-recorded.js';
 import { moveHouseholds } from './household-moves.js';
+import { checkTogether } from './split.js';
 import { personState } from './state.js';
 
 /**
  * Appends a record to the station's log and moves the household on; refused while stations
- * disagree about the person (a conflict is decided, never overwritten) or when nothing changes.
+ * disagree about the person (a conflict is decided, never overwritten), when nothing changes, or
+ * when boarding would split a household (`split.ts`).
  * Subscribers hear `checkin.recorded`, and `case.status-changed` when the household moves on.
  */
 export const recordCheckin = defineCommand({
@@ -54,6 +56,8 @@ export const recordCheckin = defineCommand({
       throw errors.invalidTransition(
         `person ${input.personId} is already ${input.status} on movement ${input.movementId}`,
       );
+    if (input.status === 'boarded')
+      await checkTogether(store, input.movementId, person.householdId, input.personId);
     const event = await store.checkin.append(
       {
         movementId: input.movementId,

@@ -12,4 +12,6 @@ export const movementPolicy = definePolicy('movement', {
   checkin: rolesRule(desk),
   mergeCheckin: rolesRule(desk),
   exportCheckin: rolesRule(desk),
+  /** Boarding part of a household that travels together: a protection officer's decision. */
+  allowSplit: rolesRule(['admin', 'protection-officer']),
 });

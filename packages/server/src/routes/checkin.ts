@@ -1,5 +1,11 @@
 /** Check-in on the day (M6): the desk's list of a movement, and one record per person. */
-import { checkinDesk, checkinSummary, listCheckin, recordCheckin } from '@corridor/commands';
+import {
+  allowSplit,
+  checkinDesk,
+  checkinSummary,
+  listCheckin,
+  recordCheckin,
+} from '@corridor/commands';
 import { bindCommand } from '../bind-command.js';
 
 const tag = 'check-in';
@@ -31,5 +37,16 @@ export const checkinRoute = bindCommand('POST /api/checkin', recordCheckin, {
     'Refused (409) while stations disagree about the person: a conflict is decided, never ' +
     'overwritten. Moving a whole household on (checked-in, departed, arrived) follows its members. ' +
     '`state` is the whole state of the person (the CLI’s older field), `status` its agreed status.',
+  status: 200,
+});
+
+/** `POST /api/movements/:id/allow-split`: like `corridor checkin allow-split MOVEMENT CASE --reason …`. */
+export const allowSplitRoute = bindCommand('POST /api/movements/:id/allow-split', allowSplit, {
+  tag,
+  params: { id: 'movementId' },
+  description:
+    'A household boards together: boarding a member is refused (409) while another member booked ' +
+    'on the movement is a no-show or not checked in. A protection officer may let the household ' +
+    'travel apart on this movement; the reason is sealed in the case history.',
   status: 200,
 });

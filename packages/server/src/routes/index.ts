@@ -5,6 +5,7 @@ import { explainRoute, fairnessRoute } from './allocation-views.js';
 import { listCasesRoute } from './case-list.js';
 import { caseRoute, transitionCaseRoute } from './cases.js';
 import {
+  allowSplitRoute,
   checkinRoute,
   movementCheckinListRoute,
   movementCheckinRoute,
@@ -166,6 +167,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   movementCheckinListRoute,
   movementCheckinSummaryRoute,
   checkinRoute,
+  allowSplitRoute,
   checkinLogRoute,
   checkinMergeRoute,
   checkinConflictsRoute,

@@ -19,6 +19,7 @@ import { addPersonIn } from './add-person.js';
 import { erasePersonIn } from './erase-person.js';
 import { removePersonIn } from './remove-person.js';
 import { updatePersonIn } from './update-person.js';
+import { writeEditHistory } from './edit-history.js';
 import { decideDuplicateIn, listDuplicates, scanDuplicatesIn } from './duplicates.js';
 import type { ImportOptions } from './import-options.js';
 import { importRecordsIn } from './import-records.js';
@@ -197,6 +198,35 @@ export class KyselyRegistry implements RegistryStore {
 
   removePerson(id: string, reason: string, actor: Actor): Promise<PersonEdited> {
     return transact(this.db, (trx) => removePersonIn(trx, this.vault, id, reason, actor));
+  }
+
+  noteCase(
+    householdId: string,
+    change: string,
+    reason: string,
+    actor: Actor,
+    action: string,
+  ): Promise<{ at: string }> {
+    return transact(this.db, async (trx) => {
+      const at = await writeEditHistory(trx, this.vault, householdId, change, reason, actor);
+      await appendAudit(trx, actor, {
+        action,
+        entity: 'household',
+        entityId: householdId,
+        detail: { change },
+      });
+      return { at };
+    });
+  }
+
+  async caseNoted(householdId: string, change: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('case_history')
+      .select('id')
+      .where('household_id', '=', householdId)
+      .where('change', '=', change)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async erasePerson(id: string, actor: Actor, options: EraseOptions = {}): Promise<ErasedPerson> {

@@ -224,6 +224,19 @@ export interface RegistryStore {
   updatePerson(id: string, edit: PersonEdit, reason: string, actor: Actor): Promise<PersonEdited>;
   /** Removes a person added by mistake (not erasure): their row, key, needs and documents go. */
   removePerson(id: string, reason: string, actor: Actor): Promise<PersonEdited>;
+  /**
+   * Notes a decision about a case in its history without changing its status: `change` says what
+   * (no personal values), the `reason` is sealed under the members' keys; audited as `action`.
+   */
+  noteCase(
+    householdId: string,
+    change: string,
+    reason: string,
+    actor: Actor,
+    action: string,
+  ): Promise<{ at: string }>;
+  /** True when the case's history holds a line whose change is exactly `change`. */
+  caseNoted(householdId: string, change: string): Promise<boolean>;
   /** Erases a person's personal data for good by deleting their key (admin, protection officer). */
   erasePerson(id: string, actor: Actor, options?: EraseOptions): Promise<ErasedPerson>;
   /** Validates a registry file as a whole; writes all of it in one transaction, or nothing. */
