@@ -32,3 +32,4 @@ export * from './registry/index.js';
 export * from './manifest/index.js';
 export * from './report/index.js';
 export * from './custody/index.js';
+export * from './retention/index.js';

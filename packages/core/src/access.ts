@@ -110,6 +110,15 @@ export const routeAccess = {
   'POST /api/webhooks/:id/ping': rolesAllowed('webhook.manage'),
   'GET /api/webhooks/deliveries': rolesAllowed('webhook.read'),
   'POST /api/webhooks/deliveries/:id/replay': rolesAllowed('webhook.manage'),
+  'GET /api/retention': rolesAllowed('retention.read'),
+  'PUT /api/retention': rolesAllowed('retention.set'),
+  'POST /api/retention/run': rolesAllowed('retention.run'),
+  'GET /api/retention/reports': rolesAllowed('retention.read'),
+  'GET /api/legal-holds': rolesAllowed('retention.read'),
+  'POST /api/legal-holds': rolesAllowed('retention.hold'),
+  'POST /api/legal-holds/release': rolesAllowed('retention.hold'),
+  'GET /api/dpo/ropa': rolesAllowed('dpo.read'),
+  'GET /api/dpo/dpia': rolesAllowed('dpo.read'),
 } as const satisfies Record<string, RouteAccess>;
 
 /** A route's key in the access table, e.g. `GET /api/cases/:id`. */

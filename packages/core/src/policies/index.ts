@@ -14,6 +14,8 @@ import { personPolicy } from './person.js';
 import { planPolicy } from './plan.js';
 import { propertyPolicy } from './property.js';
 import { registryPolicy } from './registry.js';
+import { retentionPolicy } from './retention.js';
+import { dpoPolicy } from './dpo.js';
 import type { PolicyActor, Rule } from './rule.js';
 import { userPolicy } from './user.js';
 import { webhookPolicy } from './webhook.js';
@@ -34,6 +36,8 @@ const policies = [
   auditPolicy,
   userPolicy,
   webhookPolicy,
+  retentionPolicy,
+  dpoPolicy,
 ] as const;
 
 type PolicyOf<P> = P extends { resource: infer R extends string; actions: infer A }
