@@ -21,6 +21,7 @@ import { recordVersionFlag, registerPerson, staleEditText } from './commands/per
 import { registerPlan } from './commands/plan.js';
 import { registerProperty } from './commands/property.js';
 import { registerReport } from './commands/report.js';
+import { registerRetention } from './commands/retention.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerServe } from './commands/serve.js';
 import { registerSession } from './commands/session.js';
@@ -81,6 +82,7 @@ export function buildProgram(): Command {
   registerCheckin(program);
   registerProperty(program);
   registerCustody(program);
+  registerRetention(program);
   registerReport(program);
   registerWebhook(program);
   program.commands.forEach(function exit(c: Command): void {

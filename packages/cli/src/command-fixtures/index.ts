@@ -14,6 +14,7 @@ import { fileFixtures } from './files.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
 import { webhookFixtures } from './webhook.js';
+import { retentionFixtures } from './retention.js';
 import { timetableFixtures } from './timetable.js';
 
 /** The fixture groups the role-matrix test sets up and runs. */
@@ -33,4 +34,5 @@ export const fixtureGroups: FixtureGroup[] = [
   incidentFixtures,
   custodyFixtures,
   fileFixtures,
+  retentionFixtures,
 ];

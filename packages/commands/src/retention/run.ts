@@ -17,7 +17,7 @@ export const runRetention = defineCommand({
   output: ReportOut,
   permission: 'retention.run',
   audit: 'retention.run',
-  job: { kind: 'retention' },
+  job: { kind: 'retention', scheduled: true },
   async run({ store, actor, now, control }, { dryRun }) {
     control?.progress({ phase: 'retention', fraction: 0, message: 'applying the schedules' });
     const report = await store.atomically(async (tx) => {

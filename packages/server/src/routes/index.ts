@@ -65,6 +65,15 @@ import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './session
 import { healthRoute, publicStatsRoute, statusRoute } from './status.js';
 import { addUserRoute, disableUserRoute, listUsersRoute, setUserPasswordRoute } from './users.js';
 import { reportRoute } from './web-report.js';
+import {
+  listLegalHoldsRoute,
+  placeLegalHoldRoute,
+  releaseLegalHoldRoute,
+  retentionReportsRoute,
+  runRetentionRoute,
+  setRetentionRoute,
+  showRetentionRoute,
+} from './retention.js';
 
 /** The API's routes. */
 import {
@@ -159,4 +168,11 @@ export const apiRoutes: readonly ApiRoute[] = [
   pingWebhookRoute,
   webhookDeliveriesRoute,
   replayDeliveryRoute,
+  showRetentionRoute,
+  setRetentionRoute,
+  runRetentionRoute,
+  retentionReportsRoute,
+  listLegalHoldsRoute,
+  placeLegalHoldRoute,
+  releaseLegalHoldRoute,
 ];
