@@ -33,3 +33,4 @@ export * from './manifest/index.js';
 export * from './report/index.js';
 export * from './custody/index.js';
 export * from './retention/index.js';
+export * from './dpo/index.js';

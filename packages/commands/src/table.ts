@@ -22,6 +22,7 @@ import { manifestCommands } from './manifest/index.js';
 import { registryFileCommands } from './registry/index.js';
 import { reportCommands } from './report/index.js';
 import { retentionCommands } from './retention/index.js';
+import { dpoCommands } from './dpo/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
 export const commandList: readonly AnyCommand[] = [
@@ -47,6 +48,7 @@ export const commandList: readonly AnyCommand[] = [
   ...manifestCommands,
   ...reportCommands,
   ...retentionCommands,
+  ...dpoCommands,
 ];
 
 /** The commands by name. */

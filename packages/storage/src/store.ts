@@ -192,7 +192,7 @@ function storeOver(
     webhooks: new KyselyWebhooks(db, vault),
     property: new KyselyProperty(db),
     custody: new KyselyCustody(db, vault),
-    retention: new KyselyRetention(db, vault),
+    retention: new KyselyRetention(db, vault, policy.backupRetentionDays),
     audit: {
       events: (after, limit) => auditEvents(db, after, limit),
       verify: (anchors) => verifyAudit(db, anchors),

@@ -6,6 +6,9 @@
 import { generateDemo, type Role } from '@corridor/core';
 import { backends, postgresBackend, testEnv } from '@corridor/storage/test-support';
 import { startTestServer, type TestServer } from '@corridor/server/test-support';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corridorInProcess as corridor } from '../in-process.js';
 
@@ -158,6 +161,13 @@ describe.each(backends)('retention over the API on $name', (backend) => {
     expect(JSON.stringify(reports)).not.toContain(due.number);
     expect(JSON.stringify(reports)).not.toContain('testimony');
 
+    const ropa = await api('auditor', 'GET', '/api/dpo/ropa');
+    expect(ropa.statusCode).toBe(200);
+    expect(ropa.headers['content-type']).toMatch(/^text\/markdown/);
+    expect(ropa.body).toMatch(/Active legal holds: 1/);
+    expect(ropa.body).not.toContain(held.number);
+    expect((await api('planner', 'GET', '/api/dpo/dpia')).statusCode).toBe(403);
+
     const erase = await api('admin', 'POST', `/api/persons/${held.personId}/erase`, {});
     expect(erase.statusCode).toBe(409);
     expect((erase.json() as { error: string }).error).toBe('legal-hold');
@@ -249,6 +259,26 @@ describe('retention from the CLI', () => {
     expect((await cli('case', 'show', dueCase, '--json')).stdout).not.toContain(due.number);
     const reports = await cli('retention', 'reports', '--json', '--role', 'auditor');
     expect((JSON.parse(reports.stdout) as { reports: Report[] }).reports).toHaveLength(1);
+    // The DPO's documents: from the settings, the schedule just set, no person's data.
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-dpo-'));
+    for (const kind of ['ropa', 'dpia']) {
+      const out = join(dir, `${kind}.md`);
+      const r = await cli('dpo', kind, '--out', out, '--role', 'auditor');
+      expect(r.code, r.stderr).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      expect(text).toMatch(/\| documents \| 100 days \| arrival \|/);
+      for (const d of demo.destinations) expect(text).toContain(d.country);
+      expect(text).not.toContain(due.number);
+      for (const p of demo.persons.slice(0, 20)) expect(text).not.toContain(p.pii.familyName);
+    }
+    expect(readFileSync(join(dir, 'ropa.md'), 'utf8')).toMatch(
+      /^# Records of processing activities/,
+    );
+    expect(readFileSync(join(dir, 'dpia.md'), 'utf8')).toMatch(
+      /^# Data protection impact assessment/,
+    );
+    expect((await cli('dpo', 'ropa', '--role', 'planner')).code).toBe(1);
+
     const released = await cli('legal-hold', 'release', '--person', held.personId);
     expect(released.code, released.stderr).toBe(0);
     expect(released.stdout).toMatch(/released by/);

@@ -66,6 +66,8 @@ import { healthRoute, publicStatsRoute, statusRoute } from './status.js';
 import { addUserRoute, disableUserRoute, listUsersRoute, setUserPasswordRoute } from './users.js';
 import { reportRoute } from './web-report.js';
 import {
+  dpoDpiaRoute,
+  dpoRopaRoute,
   listLegalHoldsRoute,
   placeLegalHoldRoute,
   releaseLegalHoldRoute,
@@ -175,4 +177,6 @@ export const apiRoutes: readonly ApiRoute[] = [
   listLegalHoldsRoute,
   placeLegalHoldRoute,
   releaseLegalHoldRoute,
+  dpoRopaRoute,
+  dpoDpiaRoute,
 ];

@@ -1,5 +1,7 @@
 /** Retention over HTTP (issue 20 item 5): schedules, the job that applies them, its reports, legal holds. */
 import {
+  dpoDpia,
+  dpoRopa,
   listLegalHolds,
   placeLegalHold,
   releaseLegalHold,
@@ -68,3 +70,18 @@ export const releaseLegalHoldRoute = bindCommand(
     description: '`{ "person": "P-…" }` or `{ "case": "H-…" }`.',
   },
 );
+
+/** `GET /api/dpo/ropa`: the records of processing activities (Markdown). */
+export const dpoRopaRoute = bindCommand('GET /api/dpo/ropa', dpoRopa, {
+  tag,
+  description:
+    'GDPR Art. 30 records drawn from the operation’s settings (purposes, categories, recipients, transfers, retention, security, roles); counts only.',
+  file: { types: ['text/markdown; charset=utf-8'] },
+});
+
+/** `GET /api/dpo/dpia`: a DPIA draft (Markdown). */
+export const dpoDpiaRoute = bindCommand('GET /api/dpo/dpia', dpoDpia, {
+  tag,
+  description: 'A data-protection impact assessment draft (GDPR Art. 35) for the DPO to complete.',
+  file: { types: ['text/markdown; charset=utf-8'] },
+});

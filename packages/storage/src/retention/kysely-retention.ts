@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   defaultRetentionRules,
   errors,
+  type ProcessingFacts,
   type RetentionAnchor,
   type RetentionRule,
 } from '@corridor/core';
@@ -15,6 +16,7 @@ import { personKeys } from '../registry/person-keys.js';
 import { openForMembers, sealForMembers } from '../registry/sealed-text.js';
 import type { Vault } from '../vault/vault.js';
 import { applyRetention, reclaimShredded } from './apply-retention.js';
+import { processingFacts } from './processing-facts.js';
 import type {
   HoldSubject,
   LegalHold,
@@ -58,6 +60,7 @@ export class KyselyRetention implements RetentionStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
+    private readonly backupRetentionDays: number | null = null,
   ) {}
 
   async schedules(): Promise<RetentionSchedule[]> {
@@ -275,6 +278,25 @@ export class KyselyRetention implements RetentionStore {
 
   reclaim(): Promise<void> {
     return reclaimShredded(this.db);
+  }
+
+  async facts(): Promise<ProcessingFacts> {
+    const pending = await this.db
+      .selectFrom('key_erasures')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('final_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return processingFacts(this.db, {
+      keyGeneration: this.vault.generation,
+      pendingErasures: Number(pending.n),
+      backupRetentionDays: this.backupRetentionDays,
+      retention: (await this.schedules()).map((s) => ({
+        category: s.category,
+        days: s.days,
+        after: s.after,
+        isDefault: s.isDefault,
+      })),
+    });
   }
 
   async reports(limit: number): Promise<RetentionReport[]> {

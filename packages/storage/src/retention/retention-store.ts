@@ -1,5 +1,6 @@
 /** The retention capability: schedules per data category, legal holds, and the job's reports. */
 import type {
+  ProcessingFacts,
   RetentionAction,
   RetentionAnchor,
   RetentionCategory,
@@ -95,4 +96,6 @@ export interface RetentionStore {
   reclaim(): Promise<void>;
   /** Kept reports, newest first. */
   reports(limit: number): Promise<RetentionReport[]>;
+  /** The operation's settings and counts for the DPO's documents (no person's data). */
+  facts(): Promise<ProcessingFacts>;
 }
