@@ -47,6 +47,7 @@ function categories(f: ProcessingFacts): string {
   );
   return [
     '### Data subjects',
+    '',
     list([
       `Residents of the camp registered for relocation: ${f.persons} persons in ${f.cases} cases (${f.erasedPersons} erased; they still count, their data is unreadable)`,
       'Children, older persons at risk and persons with disabilities among them (UNHCR specific needs)',
@@ -59,11 +60,13 @@ function categories(f: ProcessingFacts): string {
     ]),
     '',
     '### Categories of personal data',
+    '',
     list(personFields.map((p) => p)),
     '',
     `Travel documents: ${f.documents}. Check-in records: ${f.checkinRecords}. Belongings in custody: ${f.belongings}.`,
     '',
     '### Special categories (Art. 9) and vulnerable persons',
+    '',
     list(needs, 'no specific needs recorded'),
   ].join('\n');
 }
@@ -71,6 +74,7 @@ function categories(f: ProcessingFacts): string {
 function recipients(f: ProcessingFacts): string {
   return [
     '### Recipients',
+    '',
     list([
       ...f.destinations.map(
         (d) => `Destination state ${d.country}: ${d.name} (referral, manifests)`,
@@ -82,6 +86,7 @@ function recipients(f: ProcessingFacts): string {
     ]),
     '',
     '### Transfers to third countries or international organisations',
+    '',
     f.destinations.length
       ? table(
           ['country', 'recipient', 'safeguard (Art. 46 / 49)'],

@@ -105,6 +105,8 @@ export const tagDescriptions: Record<string, string> = {
   audit: 'The hash-chained audit log: events, head, verification',
   users: 'User accounts and their roles',
   webhooks: 'Signed event deliveries to partners’ systems: subscriptions, pings, the delivery log',
+  retention:
+    'Retention schedules, the job that shreds what is due, its reports, legal holds, and the DPO’s documents',
 };
 
 /** The whole document for a list of routes. */
