@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { execute, type AnyCommand, type FileAnswer } from '@corridor/commands';
-import { authorize, errors, type Role } from '@corridor/core';
+import { authorize, errors, isCorridorError, type Role } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import type { Command } from 'commander';
 import { actorOf, globals, output, withStore } from './context.js';
@@ -42,6 +42,18 @@ export interface CliBindingOptions<O> {
   actor?: (cli: Command) => { name: string; role: Role };
   /** Creates the data folder when it does not exist yet (the first `user add`). */
   create?: boolean;
+  /**
+   * Creates the data folder when it does not exist yet, but only once `check(input)` has passed
+   * without it (an import checks the whole file first, so a refused file creates nothing).
+   */
+  createAfter?: (input: never) => Promise<void>;
+  /**
+   * What a refusal carries that people need to see, printed (as `--json` or text) before the
+   * error: a refused import's report with every bad row. Undefined for other errors.
+   */
+  refusal?: (error: unknown) => O | undefined;
+  /** Shows progress on a terminal (rows read) for a command that is not a job. */
+  progress?: string;
   /** Runs after the command on the same local store (not with --server); its answer is printed. */
   afterLocal?: (store: Store, out: O) => Promise<O>;
   /**
@@ -107,21 +119,43 @@ export function bindCliWays<O>(
         `${command.name} answers a file: run it without --server, or download it from the API`,
       );
     // A long command runs inline with a progress bar (on a terminal, never with --json).
+    const title = command.job?.kind ?? binding.progress;
     const progress =
-      command.job && !server
-        ? startProgress(command.job.kind, 100, Boolean(globals(self).json))
-        : undefined;
+      title && !server ? startProgress(title, 100, Boolean(globals(self).json)) : undefined;
     const control = progress ? { control: progressControl(progress) } : {};
-    const result = server
-      ? await remoteExecute(server, await routeOf(command), input as Record<string, unknown>)
-      : await withStore(self, binding.create ?? false, async (store) => {
-          const out = (await execute(
-            command,
-            { actor, store, now: new Date(), ...control },
-            input,
-          )) as O;
-          return binding.afterLocal ? binding.afterLocal(store, out) : out;
-        }).finally(() => progress?.stop());
+    const local = (create: boolean) =>
+      withStore(self, create, async (store) => {
+        const out = (await execute(
+          command,
+          { actor, store, now: new Date(), ...control },
+          input,
+        )) as O;
+        return binding.afterLocal ? binding.afterLocal(store, out) : out;
+      });
+    const { createAfter } = binding;
+    let result: O;
+    try {
+      result = server
+        ? ((await remoteExecute(
+            server,
+            await routeOf(command),
+            input as Record<string, unknown>,
+          )) as O)
+        : createAfter
+          ? await local(false).catch(async (error: unknown) => {
+              if (!isCorridorError(error) || error.id !== 'no-data') throw error;
+              await createAfter(input as never);
+              return local(true);
+            })
+          : await local(binding.create ?? false);
+    } catch (error) {
+      progress?.stop();
+      const carried = binding.refusal?.(error);
+      if (carried !== undefined) output(self, carried, () => way.text(carried, input as never));
+      throw error;
+    } finally {
+      progress?.stop();
+    }
     if (binding.file) {
       const answer = result as FileAnswer;
       const out = options.out === undefined ? undefined : String(options.out);

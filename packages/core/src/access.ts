@@ -34,6 +34,8 @@ export const routeAccess = {
   'GET /api/me': everyone,
   'POST /api/me/password': everyone,
   'GET /api/status': rolesAllowed('operation.read'),
+  'POST /api/demo': rolesAllowed('operation.create'),
+  'GET /api/backup': rolesAllowed('operation.backup'),
   'GET /api/report.pdf': everyone,
   'GET /api/cases': rolesAllowed('case.read'),
   'GET /api/cases/:id': rolesAllowed('case.read'),

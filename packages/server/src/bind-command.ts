@@ -25,6 +25,8 @@ export interface HttpBinding {
    * the response body instead of JSON; `types` lists the media types it may send, for OpenAPI.
    */
   file?: { types: readonly string[] };
+  /** A larger body than the server's default, for a command that takes a file (`registry.import`). */
+  bodyLimit?: number;
 }
 
 /** The route bound to each command, for the command-table test and the CLI's remote mode. */
@@ -80,6 +82,7 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
     body: !inQuery && !restIsEmpty ? rest : undefined,
     response: command.job ? QueuedJobSchema : binding.file ? FileReplySchema : command.output,
     ...(binding.file ? { file: binding.file } : {}),
+    ...(binding.bodyLimit ? { bodyLimit: binding.bodyLimit } : {}),
     status:
       binding.status ?? (command.job ? 202 : binding.file || command.audit === null ? 200 : 201),
     handler: async (ctx) => {

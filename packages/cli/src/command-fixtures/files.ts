@@ -1,5 +1,5 @@
 /** Fixtures for the commands that hand out files and audit them as exports (M2, M6, M9). */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoMovements } from '@corridor/core';
@@ -8,7 +8,12 @@ import { seeder, type FixtureGroup } from './fixture.js';
 const dir = mkdtempSync(join(tmpdir(), 'corridor-file-fixtures-'));
 const seen = { person: '', movement: '' };
 
-/** The file commands' fixtures: an export, a manifest and a custody record. */
+/** A one-household roster of its own ids (plain headers, as another registration system writes). */
+const roster = (k: string) =>
+  'Case No,Individual ID,First Name,Surname,Sex,DOB,HoH,Origin,Language\n' +
+  `RC-${k},RI-${k},Amal,Haddad,F,01.02.1990,Y,IRQ,ar\n`;
+
+/** The file commands' fixtures: an import, an export, a manifest and a custody record. */
 export const fileFixtures: FixtureGroup = {
   async setup(store) {
     seen.person = (await store.registry.snapshot()).persons[0]!.id;
@@ -21,6 +26,15 @@ export const fileFixtures: FixtureGroup = {
     seen.movement = 'M-FILE';
   },
   fixtures: {
+    'registry.import': {
+      prepare: async (_store, k) => writeFileSync(join(dir, `roster-${k}.csv`), roster(k)),
+      cli: (k) => ['import', join(dir, `roster-${k}.csv`)],
+      api: (k) => ({
+        method: 'POST',
+        url: '/api/import',
+        payload: { name: `roster-${k}.csv`, content: Buffer.from(roster(k)).toString('base64') },
+      }),
+    },
     'registry.export': {
       cli: (k) => ['export', 'households', '--out', join(dir, `households-${k}.csv`)],
       api: () => ({ method: 'GET', url: '/api/export/households?format=csv' }),

@@ -9,6 +9,7 @@ import { checkinFixtures } from './checkin.js';
 import { custodyFixtures } from './custody.js';
 import { incidentFixtures } from './incident.js';
 import { movementFixtures } from './movement.js';
+import { operationFixtures } from './operation.js';
 import { personFixtures } from './person.js';
 import { fileFixtures } from './files.js';
 import { propertyFixtures } from './property.js';
@@ -35,4 +36,5 @@ export const fixtureGroups: FixtureGroup[] = [
   custodyFixtures,
   fileFixtures,
   retentionFixtures,
+  operationFixtures,
 ];

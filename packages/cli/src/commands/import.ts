@@ -1,18 +1,12 @@
 /** `corridor import FILE`: validates a whole registry file, then writes all of it or nothing (M2). */
-import { existsSync } from 'node:fs';
-import {
-  errors,
-  isCorridorError,
-  type ImportReport,
-  type NewOperationOptions,
-} from '@corridor/core';
-import { importFile } from '@corridor/commands';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { errors, type ImportReport } from '@corridor/core';
+import { importRefusal, importRegistryFile, refusedImportReport } from '@corridor/commands';
 import { validateFile } from '@corridor/formats';
-import { openStore, resolveConfig, type Store } from '@corridor/storage';
 import type { Command } from 'commander';
-import { actorOf, globals, output } from '../context.js';
 import { table } from '../format.js';
-import { startProgress } from '../progress.js';
+import { bindCli } from '../run-command.js';
 
 interface ImportCliOptions {
   format?: string;
@@ -67,97 +61,76 @@ export function importReportText(r: ImportReport): string {
   return lines.join('\n');
 }
 
-/** Opens the store if the database exists; undefined when there is none yet. */
-async function openExisting(command: Command): Promise<Store | undefined> {
-  try {
-    return await openStore(resolveConfig({ data: globals(command).data, create: false }));
-  } catch (error) {
-    if (isCorridorError(error) && error.id === 'no-data') return undefined;
-    throw error;
-  }
+/** The command's input from `corridor import FILE [options]`: the file's bytes travel base64-encoded. */
+function importInput(file: string | undefined, o: ImportCliOptions) {
+  if (!file || !existsSync(file)) throw errors.invalidInput(`no file at ${file ?? ''}`);
+  // The report names the file as it was given, as it always has (the API takes a bare name).
+  const name = file.length <= 255 ? file : basename(file);
+  const operation =
+    o.operation ||
+    o.camp ||
+    o.campCountry ||
+    o.airport ||
+    o.timezone ||
+    o.windowStart ||
+    o.windowEnd
+      ? {
+          name: o.operation ?? basename(file).replace(/\.[^.]*$/, ''),
+          ...(o.camp ? { campName: o.camp } : {}),
+          ...(o.campCountry ? { campCountry: o.campCountry.toUpperCase() } : {}),
+          ...(o.airport ? { airportCode: o.airport.toUpperCase() } : {}),
+          ...(o.timezone ? { timezone: o.timezone } : {}),
+          ...(o.windowStart ? { windowStart: o.windowStart } : {}),
+          ...(o.windowEnd ? { windowEnd: o.windowEnd } : {}),
+        }
+      : undefined;
+  return {
+    name,
+    content: readFileSync(file).toString('base64'),
+    ...(o.format ? { format: o.format } : {}),
+    ...(o.dryRun ? { dryRun: true } : {}),
+    ...(operation ? { operation } : {}),
+  };
 }
+
+type ImportInput = ReturnType<typeof importInput>;
 
 /** Registers `corridor import`. */
 export function registerImport(program: Command): void {
-  program
-    .command('import <file>')
-    .description(
-      'import persons and households from CSV (plain or HXL-tagged), XLSX or JSON; the whole file is checked first and written all or nothing (see docs/import.md)',
-    )
-    .option('--format <format>', 'csv, xlsx or json (default: from the file name)')
-    .option('--dry-run', 'check the file and report, write nothing')
-    .option(
-      '--operation <name>',
-      'name of the operation to create in an empty database (default: the file name)',
-    )
-    .option('--camp <name>', 'new operation: camp name (default Camp)')
-    .option('--camp-country <iso3>', 'new operation: country of the camp (default IRQ)')
-    .option('--airport <iata>', 'new operation: departure airport (default BGW)')
-    .option('--timezone <tz>', 'new operation: IANA time zone (default Asia/Baghdad)')
-    .option('--window-start <day>', 'new operation: first day (default today)')
-    .option('--window-end <day>', 'new operation: last day (default two years on)')
-    .option('--json', 'print the report as JSON')
-    .action(async (file: string, o: ImportCliOptions, command: Command) => {
-      if (!existsSync(file)) throw errors.invalidInput(`no file at ${file}`);
-      const json = Boolean(globals(command).json);
-      const actor = actorOf(command);
-      const operation: NewOperationOptions | undefined =
-        o.operation ||
-        o.camp ||
-        o.campCountry ||
-        o.airport ||
-        o.timezone ||
-        o.windowStart ||
-        o.windowEnd
-          ? {
-              name: o.operation ?? file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''),
-              ...(o.camp ? { campName: o.camp } : {}),
-              ...(o.campCountry ? { campCountry: o.campCountry.toUpperCase() } : {}),
-              ...(o.airport ? { airportCode: o.airport.toUpperCase() } : {}),
-              ...(o.timezone ? { timezone: o.timezone } : {}),
-              ...(o.windowStart ? { windowStart: o.windowStart } : {}),
-              ...(o.windowEnd ? { windowEnd: o.windowEnd } : {}),
-            }
-          : undefined;
-      const progress = startProgress('import', 1, json);
-      const options = {
-        ...(o.format ? { format: o.format } : {}),
-        ...(o.dryRun ? { dryRun: true } : {}),
-        ...(operation ? { operation } : {}),
-        onRows: (rows: number) => progress.update(0, `${n(rows)} rows read`),
-      };
-      let report: ImportReport;
-      try {
-        const existing = await openExisting(command);
-        if (existing) {
-          try {
-            report = await importFile(existing, { path: file }, options, actor);
-          } finally {
-            await existing.close();
-          }
-        } else {
-          // No database yet: check the file first, so that a refused file creates nothing.
-          report = await validateFile({ path: file }, options);
-          if (report.ok && !o.dryRun) {
-            const store = await openStore(
-              resolveConfig({ data: globals(command).data, create: true }),
-            );
-            try {
-              report = await importFile(store, { path: file }, options, actor);
-            } finally {
-              await store.close();
-            }
-          }
-        }
-      } finally {
-        progress.stop();
-      }
-      output(command, report, () => importReportText(report));
-      if (!report.ok)
-        throw errors.importRejected(
-          report.problems.length,
-          report.badRows.length,
-          Boolean(o.dryRun),
+  bindCli<ImportReport>(
+    program
+      .command('import <file>')
+      .description(
+        'import persons and households from CSV (plain or HXL-tagged), XLSX or JSON; the whole file is checked first and written all or nothing (see docs/import.md)',
+      )
+      .option('--format <format>', 'csv, xlsx or json (default: from the file name)')
+      .option('--dry-run', 'check the file and report, write nothing')
+      .option(
+        '--operation <name>',
+        'name of the operation to create in an empty database (default: the file name)',
+      )
+      .option('--camp <name>', 'new operation: camp name (default Camp)')
+      .option('--camp-country <iso3>', 'new operation: country of the camp (default IRQ)')
+      .option('--airport <iata>', 'new operation: departure airport (default BGW)')
+      .option('--timezone <tz>', 'new operation: IANA time zone (default Asia/Baghdad)')
+      .option('--window-start <day>', 'new operation: first day (default today)')
+      .option('--window-end <day>', 'new operation: last day (default two years on)')
+      .option('--json', 'print the report as JSON'),
+    importRegistryFile,
+    ([file], o) => importInput(file, o as ImportCliOptions),
+    (report) => importReportText(report),
+    {
+      progress: 'import',
+      // No database yet: the whole file is checked first, so that a refused file creates nothing.
+      createAfter: async (input: ImportInput) => {
+        const { content, name, ...options } = input;
+        const report = await validateFile(
+          { content: Buffer.from(content, 'base64'), name },
+          options,
         );
-    });
+        if (!report.ok) throw importRefusal(report);
+      },
+      refusal: refusedImportReport,
+    },
+  );
 }

@@ -62,7 +62,7 @@ import {
 import { allocateRoute, replanRoute, scheduleRoute } from './planning.js';
 import { currentPlanRoute, listPlansRoute, planRoute } from './plans.js';
 import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './session.js';
-import { healthRoute, publicStatsRoute, statusRoute } from './status.js';
+import { backupRoute, demoRoute, healthRoute, publicStatsRoute, statusRoute } from './status.js';
 import { addUserRoute, disableUserRoute, listUsersRoute, setUserPasswordRoute } from './users.js';
 import { reportRoute } from './web-report.js';
 import {
@@ -93,6 +93,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   meRoute,
   changePasswordRoute,
   statusRoute,
+  demoRoute,
+  backupRoute,
   reportRoute,
   publicStatsRoute,
   healthRoute,

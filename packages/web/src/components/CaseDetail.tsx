@@ -5,6 +5,7 @@ import {
   preDepartureStatuses,
   type CaseStatus,
 } from '../lib/workflow.js';
+import type { CommandOutput, listLocks } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import { describeFields } from '../lib/field-labels.js';
@@ -223,14 +224,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
 }
 
 /** A planner's lock as `GET /api/locks` lists it. */
-interface LockRow {
-  householdId: string;
-  destinationId: string | null;
-  movementId: string | null;
-  actor: string;
-  reason: string;
-  at: string;
-}
+type LockRow = CommandOutput<typeof listLocks>[number];
 
 function Locks(props: { id: string; onChanged: () => void }) {
   const { can } = useSession();
