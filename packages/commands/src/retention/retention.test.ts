@@ -11,6 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { CommandSpec } from '../define.js';
 import { showCase } from '../case/show.js';
+import { exportCheckinLog } from '../checkin/export-log.js';
+import { mergeCheckinLog } from '../checkin/merge.js';
 import { execute } from '../execute.js';
 import { erasePerson } from '../person/erase.js';
 import { exportRegistryFile } from '../registry/export.js';
@@ -233,6 +235,8 @@ describe.each(backends)('retention on $name', (backend) => {
         .where('to_status', '=', 'withdrawn')
         .execute();
 
+    // A station device keeps its log: merging it again after the run must not bring records back.
+    const log = await run(exportCheckinLog, 'admin', {});
     const report = await run(runRetention, 'admin', {});
     const checkin = report.categories.find((c) => c.category === 'checkin')!;
     expect(checkin).toMatchObject({
@@ -243,6 +247,8 @@ describe.each(backends)('retention on $name', (backend) => {
     });
     const left = await store.checkin.events();
     expect(left.map((e) => e.personId).sort()).toEqual([p2!.id, p3!.id].sort());
+    await run(mergeCheckinLog, 'admin', { log });
+    expect((await store.checkin.events()).map((e) => e.personId)).not.toContain(p1!.id);
     // The station never gives the shredded number again.
     const next = await record(recent!.id, p1!.id);
     expect(next.seq).toBe(4);
