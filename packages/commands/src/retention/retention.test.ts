@@ -24,7 +24,7 @@ import { runRetention } from './run.js';
 import { setRetention } from './set.js';
 import { showRetention } from './show.js';
 
-const demo = generateDemo({ people: 60, seed: 11 });
+const demo = generateDemo({ people: 60, seed: 12 });
 const seeder = { name: 'test-seed', role: 'admin' };
 /** The fixed moment every run is applied at; dates are set relative to it. */
 const NOW = new Date('2031-03-01T12:00:00Z');
@@ -260,6 +260,27 @@ describe.each(backends)('retention on $name', (backend) => {
     expect(await history(closed)).not.toContain('Erbil');
     expect(await history(closed)).toContain('(shredded by retention)');
     expect(await history(open)).toContain('Erbil');
+  });
+
+  it('takes protection notes out of the records of cases closed long ago, and no others', async () => {
+    const noted = demo.persons.filter((p) => p.pii.protectionNote !== undefined);
+    const [old, recent] = noted.filter(
+      (p, i) => noted.findIndex((q) => q.householdId === p.householdId) === i,
+    );
+    await closeCase(old!.householdId, 'withdrawn', daysBefore(400));
+    await closeCase(recent!.householdId, 'withdrawn', daysBefore(30));
+    const note = async (personId: string, caseId: string) => {
+      const view = await run(showCase, 'protection-officer', { id: caseId });
+      return view.members.find((m) => m.id === personId)?.pii?.protectionNote;
+    };
+    expect(await note(old!.id, old!.householdId)).toBe(old!.pii.protectionNote);
+    const report = await run(runRetention, 'admin', {});
+    expect(report.categories.find((c) => c.category === 'case-notes')?.persons).toContain(old!.id);
+    expect(await note(old!.id, old!.householdId)).toBeUndefined();
+    expect(await note(recent!.id, recent!.householdId)).toBe(recent!.pii.protectionNote);
+    // The rest of the record is still readable.
+    const view = await run(showCase, 'registrar', { id: old!.householdId });
+    expect(view.members.find((m) => m.id === old!.id)?.pii?.familyName).toBe(old!.pii.familyName);
   });
 
   it('refuses erasure of a held person, and lets only the policy roles act', async () => {

@@ -6,6 +6,7 @@ import {
   closedCaseStatuses,
   retentionCategoryInfo,
   retentionCutoff,
+  type PersonPii,
   type RetentionCategory,
   type RetentionRule,
 } from '@corridor/core';
@@ -13,6 +14,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
+import { personKeys } from '../registry/person-keys.js';
+import type { Vault } from '../vault/vault.js';
 import type { RetentionCategoryReport, RetentionReport } from './retention-store.js';
 
 /** What replaces a case-history reason shredded by retention. */
@@ -25,7 +28,7 @@ const remains: Record<RetentionCategory, string> = {
   checkin:
     'records deleted (their station numbers kept, so a merge of an old log does not bring them back) and the table vacuumed; status, time and note were stored in clear and may stay in the write-ahead log until its segments are recycled, and on station devices that hold their own log',
   'case-notes':
-    'sealed text removed and the table vacuumed; the sealed bytes may stay in the write-ahead log until its segments are recycled, readable with the members’ living keys',
+    'sealed case-history text removed and protection notes taken out of the persons’ encrypted records, the tables vacuumed; the old bytes may stay in the write-ahead log until its segments are recycled, readable with the persons’ living keys',
   audit:
     'kept: audit events hold no personal values, and deleting them would break the hash chain that `corridor audit verify` checks; pruning the chain under an anchor is not built',
   backups:
@@ -174,12 +177,62 @@ async function checkins(
   };
 }
 
+/**
+ * The protection notes in the records of persons of cases closed before `cutoff`: the record is
+ * re-encrypted without its note (the person's key is unchanged). Returns the persons concerned.
+ */
+async function protectionNotes(
+  db: Db,
+  vault: Vault,
+  cutoff: Date,
+  dryRun: boolean,
+  held: { cases: Set<string> },
+): Promise<{ due: string[]; held: string[] }> {
+  const rows = await db
+    .selectFrom('persons')
+    .select(['id', 'household_id', 'pii'])
+    .where('erased_at', 'is', null)
+    .where('household_id', 'in', anchoredCases(db, 'closure', cutoff))
+    .execute();
+  const keys = await personKeys(
+    db,
+    vault,
+    rows.map((r) => r.id),
+  );
+  const out = { due: [] as string[], held: [] as string[] };
+  for (const r of rows) {
+    const key = keys.get(r.id);
+    if (!key) continue;
+    const pii = vault.decrypt<PersonPii>(key, `person:${r.id}`, r.pii);
+    if (pii.protectionNote === undefined) continue;
+    if (held.cases.has(r.household_id)) {
+      out.held.push(r.id);
+      continue;
+    }
+    out.due.push(r.id);
+    if (dryRun) continue;
+    const { protectionNote: _shredded, ...rest } = pii;
+    await db
+      .updateTable('persons')
+      .set((eb) => ({
+        pii: vault.encrypt(key, `person:${r.id}`, rest),
+        version: eb('version', '+', 1),
+        updated_at: new Date(),
+      }))
+      .where('id', '=', r.id)
+      .execute();
+  }
+  return out;
+}
+
 async function caseNotes(
   db: Db,
+  vault: Vault,
   cutoff: Date,
   dryRun: boolean,
   held: { cases: Set<string> },
 ): Promise<Part> {
+  const notes = await protectionNotes(db, vault, cutoff, dryRun, held);
   const rows = await db
     .selectFrom('case_history')
     .select(['id', 'household_id', 'reason_members'])
@@ -194,13 +247,14 @@ async function caseNotes(
         .set({ reason_sealed: null, reason_members: null, reason: shreddedText })
         .where('id', 'in', ids)
         .execute();
-  const members = (list: typeof rows) => unique(list.flatMap((r) => r.reason_members ?? []));
+  const members = (list: typeof rows) => list.flatMap((r) => r.reason_members ?? []);
+  const dueCount = due.length + notes.due.length;
   return {
-    due: due.length,
-    shredded: dryRun ? 0 : due.length,
-    persons: members(due),
-    held: kept.length,
-    heldPersons: members(kept),
+    due: dueCount,
+    shredded: dryRun ? 0 : dueCount,
+    persons: unique([...members(due), ...notes.due]),
+    held: kept.length + notes.held.length,
+    heldPersons: unique([...members(kept), ...notes.held]),
     items: [],
     remains: remains['case-notes'],
   };
@@ -245,6 +299,7 @@ async function backups(db: Db, cutoff: Date): Promise<Part> {
 /** Applies `rules` as of `asOf` inside the caller's transaction; writes nothing when `dryRun`. */
 export async function applyRetention(
   db: Db,
+  vault: Vault,
   rules: readonly RetentionRule[],
   asOf: Date,
   dryRun: boolean,
@@ -260,7 +315,7 @@ export async function applyRetention(
         : rule.category === 'checkin'
           ? await checkins(db, rule, cutoff, dryRun, held.persons, asOf)
           : rule.category === 'case-notes'
-            ? await caseNotes(db, cutoff, dryRun, held)
+            ? await caseNotes(db, vault, cutoff, dryRun, held)
             : rule.category === 'audit'
               ? await auditEvents(db, cutoff)
               : await backups(db, cutoff);
@@ -292,5 +347,5 @@ export async function applyRetention(
 /** Removes the dead rows the shredding left in the tables' files (not in the write-ahead log). */
 export async function reclaimShredded(db: Kysely<Database>): Promise<void> {
   if (db.isTransaction) return;
-  await sql`vacuum documents, checkin_events, case_history`.execute(db);
+  await sql`vacuum documents, checkin_events, case_history, persons`.execute(db);
 }

@@ -247,7 +247,7 @@ export class KyselyRetention implements RetentionStore {
   async apply(asOf: Date, options: { dryRun: boolean }, actor: Actor): Promise<RetentionReport> {
     const rules = await this.schedules();
     const run = async (trx: Db) => {
-      const report = await applyRetention(trx, rules, asOf, options.dryRun, actor);
+      const report = await applyRetention(trx, this.vault, rules, asOf, options.dryRun, actor);
       if (options.dryRun) return report;
       const id = `RR-${randomUUID().slice(0, 8)}`;
       const kept = { ...report, id };
