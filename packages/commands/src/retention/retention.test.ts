@@ -319,6 +319,12 @@ describe.each(backends)('retention on $name', (backend) => {
       else await expect(attempt).rejects.toMatchObject({ id: 'forbidden', status: 403 });
     }
     expect(rolesAllowed('retention.set')).toEqual(['admin']);
+    // A period set without `after` keeps the event the category is counted from.
+    await run(setRetention, 'admin', { category: 'documents', days: 30, after: 'closure' });
+    expect(await run(setRetention, 'admin', { category: 'documents', days: 45 })).toMatchObject({
+      days: 45,
+      after: 'closure',
+    });
     await expect(run(runRetention, 'auditor', {})).rejects.toMatchObject({ id: 'forbidden' });
     await expect(
       run(placeLegalHold, 'auditor', { person: c!.personId, reason: 'x y z' }),

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { defineCommand } from '../define.js';
 import { ScheduleOut } from './schemas.js';
 
-/** Keeps `category` for `days` after `after` (the category's usual anchor when not given). */
+/** Keeps `category` for `days` after `after` (the anchor it has now when not given). */
 export const setRetention = defineCommand({
   name: 'retention.set',
   summary: 'Set how long one data category is kept, and from what event',
@@ -29,7 +29,10 @@ export const setRetention = defineCommand({
   audit: 'retention.set',
   async run({ store, actor, now }, input) {
     const info = retentionCategoryInfo[input.category];
-    const rule = { category: input.category, days: input.days, after: input.after ?? info.after };
+    // Without `after`, the category keeps the event it is counted from now.
+    const current = (await store.retention.schedules()).find((r) => r.category === input.category);
+    const after = input.after ?? current?.after ?? info.after;
+    const rule = { category: input.category, days: input.days, after };
     const problem = retentionRuleProblem(rule);
     if (problem) throw errors.invalidInput(`invalid input for retention.set at ${problem}`);
     const kept = await store.retention.setSchedule(rule, actor, now);
