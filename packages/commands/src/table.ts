@@ -23,6 +23,8 @@ import { registryFileCommands } from './registry/index.js';
 import { reportCommands } from './report/index.js';
 import { retentionCommands } from './retention/index.js';
 import { dpoCommands } from './dpo/index.js';
+import { grievanceCommands } from './grievance/index.js';
+import { appealCommands } from './appeal/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
 export const commandList: readonly AnyCommand[] = [
@@ -49,6 +51,8 @@ export const commandList: readonly AnyCommand[] = [
   ...reportCommands,
   ...retentionCommands,
   ...dpoCommands,
+  ...grievanceCommands,
+  ...appealCommands,
 ];
 
 /** The commands by name. */

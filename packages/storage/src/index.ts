@@ -26,3 +26,5 @@ export * from './custody/custody-store.js';
 export * from './webhooks/webhook-store.js';
 export * from './retention/retention-store.js';
 export { shreddedText } from './retention/apply-retention.js';
+export * from './pledges/pledge-store.js';
+export * from './grievances/grievance-store.js';

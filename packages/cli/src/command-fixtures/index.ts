@@ -1,6 +1,7 @@
 /** Every capability's fixtures for the role-matrix test, one capability a line. */
 import { caseFixtures } from './case.js';
 import { dedupFixtures } from './dedup.js';
+import { destinationFixtures } from './destination.js';
 import { allocationFixtures } from './allocation.js';
 import type { FixtureGroup } from './fixture.js';
 import { jobFixtures } from './job.js';
@@ -12,6 +13,7 @@ import { movementFixtures } from './movement.js';
 import { operationFixtures } from './operation.js';
 import { personFixtures } from './person.js';
 import { fileFixtures } from './files.js';
+import { grievanceFixtures } from './grievance.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
 import { webhookFixtures } from './webhook.js';
@@ -26,6 +28,7 @@ export const fixtureGroups: FixtureGroup[] = [
   personFixtures,
   userFixtures,
   dedupFixtures,
+  destinationFixtures,
   planFixtures,
   allocationFixtures,
   timetableFixtures,
@@ -37,4 +40,5 @@ export const fixtureGroups: FixtureGroup[] = [
   fileFixtures,
   retentionFixtures,
   operationFixtures,
+  grievanceFixtures,
 ];

@@ -29,6 +29,8 @@ const auditorMay: Permission[] = [
   'webhook.read',
   'retention.read',
   'dpo.read',
+  'grievance.read',
+  'appeal.read',
 ];
 
 describe('policies', () => {

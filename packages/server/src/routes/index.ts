@@ -27,7 +27,16 @@ import {
   timetableRoute,
 } from './timetable.js';
 import { decideDuplicateRoute, listDuplicatesRoute, scanDuplicatesRoute } from './dedup.js';
-import { destinationsRoute, pledgesRoute } from './destinations.js';
+import {
+  addDestinationRoute,
+  destinationsRoute,
+  pledgeHistoryRoute,
+  pledgesRoute,
+  pledgeValueRoute,
+  removePledgeRoute,
+  setPledgeRoute,
+  updateDestinationRoute,
+} from './destinations.js';
 import { cancelJobRoute, jobRoute, listJobsRoute } from './jobs.js';
 import {
   addBelongingsRoute,
@@ -76,6 +85,20 @@ import {
   setRetentionRoute,
   showRetentionRoute,
 } from './retention.js';
+import {
+  addCaseGrievanceRoute,
+  addGrievanceRoute,
+  caseAppealsRoute,
+  caseGrievancesRoute,
+  decideAppealRoute,
+  fileAppealRoute,
+  fileCaseAppealRoute,
+  grievanceStatusRoute,
+  listAppealsRoute,
+  listGrievancesRoute,
+  respondGrievanceRoute,
+  showGrievanceRoute,
+} from './grievances.js';
 
 /** The API's routes. */
 import {
@@ -108,11 +131,29 @@ export const apiRoutes: readonly ApiRoute[] = [
   updatePersonRoute,
   removePersonRoute,
   erasePersonRoute,
+  listGrievancesRoute,
+  showGrievanceRoute,
+  addGrievanceRoute,
+  respondGrievanceRoute,
+  grievanceStatusRoute,
+  caseGrievancesRoute,
+  addCaseGrievanceRoute,
+  listAppealsRoute,
+  fileAppealRoute,
+  decideAppealRoute,
+  caseAppealsRoute,
+  fileCaseAppealRoute,
   listDuplicatesRoute,
   scanDuplicatesRoute,
   decideDuplicateRoute,
   destinationsRoute,
   pledgesRoute,
+  addDestinationRoute,
+  updateDestinationRoute,
+  setPledgeRoute,
+  removePledgeRoute,
+  pledgeHistoryRoute,
+  pledgeValueRoute,
   listPlansRoute,
   currentPlanRoute,
   planRoute,

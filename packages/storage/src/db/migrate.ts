@@ -14,6 +14,8 @@ import * as webhooks from './migrations/0011-webhooks.js';
 import * as personEdits from './migrations/0012-person-edits.js';
 import * as movementCarrier from './migrations/0013-movement-carrier.js';
 import * as retention from './migrations/0015-retention.js';
+import * as pledgeChanges from './migrations/0018-pledge-changes.js';
+import * as grievances from './migrations/0016-grievances.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -29,6 +31,8 @@ const migrations: Record<string, Migration> = {
   '0012-person-edits': personEdits,
   '0013-movement-carrier': movementCarrier,
   '0015-retention': retention,
+  '0018-pledge-changes': pledgeChanges,
+  '0016-grievances': grievances,
 };
 
 class StaticProvider implements MigrationProvider {

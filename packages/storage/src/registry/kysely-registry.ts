@@ -51,6 +51,9 @@ const registryTables = [
   // The operation's retention settings and holds go with it (the reports of past runs stay).
   'legal_holds',
   'retention_schedules',
+  'appeals',
+  'grievance_events',
+  'grievances',
   'custody_events',
   'belongings',
   'asset_sales',
@@ -73,6 +76,7 @@ const registryTables = [
   'person_keys',
   'persons',
   'households',
+  'pledge_changes',
   'pledges',
   'destinations',
   'operations',
