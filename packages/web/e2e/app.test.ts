@@ -201,7 +201,9 @@ describe('the web application', () => {
 
   it('corrects a person by hand, naming a bad field beside it and showing both versions of a stale edit', async () => {
     const { page, errors } = admin;
-    const id = (await page.locator('div[data-case]').getAttribute('data-case'))!;
+    const id = 'C-0002';
+    await page.goto(`/registry?case=${id}`);
+    await page.locator(`[data-case="${id}"]`).waitFor();
     type View = {
       members: {
         id: string;

@@ -3,14 +3,11 @@
  * history, bad periods refused with nothing written, and the value of one more place checked
  * against what the engine does when that place is given.
  */
-import { generateDemo, type Role } from '@corridor/core';
-import type { Store } from '@corridor/storage';
+import { generateDemo } from '@corridor/core';
 import { backends } from '@corridor/storage/test-support';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { describe, expect, it } from 'vitest';
 import { allocationRun } from '../allocation/run.js';
-import type { CommandSpec } from '../define.js';
-import { execute } from '../execute.js';
+import { freshOperation } from '../test-commands.js';
 import { addDestination } from './add.js';
 import { pledgeHistory } from './pledge-history.js';
 import { removePledge } from './pledge-remove.js';
@@ -19,29 +16,18 @@ import { pledgeValue } from './pledge-value.js';
 import { updateDestination } from './update.js';
 
 const demo = generateDemo({ people: 300, seed: 11 });
-const seeder = { name: 'test-seed', role: 'admin' };
 const now = new Date('2026-12-07T10:00:00Z');
-const as = (role: Role) => ({ name: `t-${role}`, role, via: 'api' as const });
 
 describe.each(backends)('negotiating destinations and pledges on $name', (backend) => {
-  let store: Store;
-  let close: () => Promise<void>;
-  beforeEach(async () => {
-    ({ store, close } = await backend.fresh());
-    await store.registry.createOperation(demo, seeder);
-  });
-  afterEach(async () => close());
-
-  const run = <I extends z.ZodType, O extends z.ZodType, R>(
-    command: CommandSpec<I, O, R>,
-    role: Role,
-    input: unknown,
-  ) => execute(command, { actor: as(role), store, now }, input);
+  const t = freshOperation(backend, demo, now);
+  const run = t.run;
+  // The store of the running test.
+  const s = () => t.store;
   const counts = async () => ({
-    destinations: (await store.registry.destinations()).length,
-    pledges: JSON.stringify(await store.registry.pledges()),
-    history: (await store.pledges.changes()).length,
-    audit: (await store.audit.events(0, 1_000_000)).length,
+    destinations: (await s().registry.destinations()).length,
+    pledges: JSON.stringify(await s().registry.pledges()),
+    history: (await s().pledges.changes()).length,
+    audit: await t.auditCount(),
   });
 
   it('adds, edits and removes with a history of who, why, before and after', async () => {
@@ -76,7 +62,7 @@ describe.each(backends)('negotiating destinations and pledges on $name', (backen
     };
     await run(setPledge, 'planner', pledge);
     await run(setPledge, 'planner', { ...pledge, persons: 80, reason: 'raised after the visit' });
-    expect((await store.registry.pledges()).filter((p) => p.destinationId === 'NZ')).toEqual(
+    expect((await s().registry.pledges()).filter((p) => p.destinationId === 'NZ')).toEqual(
       [{ ...pledge, persons: 80, medicalPlaces: 0, reason: undefined }].map(
         ({ reason: _r, ...p }) => p,
       ),
@@ -95,14 +81,14 @@ describe.each(backends)('negotiating destinations and pledges on $name', (backen
       ['destination', 'added', 't-planner', 'first offer, letter of 3 March'],
     ]);
     expect(history[1]).toMatchObject({ before: { persons: 60 }, after: { persons: 80 } });
-    const actions = (await store.audit.events(0, 1_000_000)).map((e) => e.action);
+    const actions = (await s().audit.events(0, 1_000_000)).map((e) => e.action);
     expect(actions.filter((a) => a === 'pledge.set')).toHaveLength(2);
     expect(actions.filter((a) => a === 'pledge.remove')).toHaveLength(1);
   });
 
   it('refuses a bad period, an overlap, an unknown destination and another role, writing nothing', async () => {
-    const [d] = await store.registry.destinations();
-    const [first] = (await store.registry.pledges()).filter((p) => p.destinationId === d!.id);
+    const [d] = await s().registry.destinations();
+    const [first] = (await s().registry.pledges()).filter((p) => p.destinationId === d!.id);
     const before = await counts();
     const base = { destinationId: d!.id, persons: 10, cases: 2, reason: 'try' };
     await expect(
@@ -139,7 +125,7 @@ describe.each(backends)('negotiating destinations and pledges on $name', (backen
   it('says what one more place is worth, and the places it names do move the households it names', async () => {
     await run(allocationRun, 'planner', { timeLimit: 3 });
     const values = await run(pledgeValue, 'planner', { top: 5 });
-    expect(values).toHaveLength((await store.registry.destinations()).length);
+    expect(values).toHaveLength((await s().registry.destinations()).length);
     for (const v of values) {
       expect(v.used.persons).toBeLessThanOrEqual(v.capacity.persons);
       for (const w of v.wouldMove) expect(w.from).not.toBe(v.destinationId);
@@ -151,7 +137,7 @@ describe.each(backends)('negotiating destinations and pledges on $name', (backen
     expect(scarce!.prices.persons + scarce!.prices.cases).toBeGreaterThan(0);
     // Give that destination the places its first waiting household needs, in a new period.
     const w = scarce!.wouldMove[0]!;
-    const last = (await store.registry.pledges())
+    const last = (await s().registry.pledges())
       .filter((p) => p.destinationId === scarce!.destinationId)
       .map((p) => p.periodEnd)
       .sort()
@@ -169,7 +155,7 @@ describe.each(backends)('negotiating destinations and pledges on $name', (backen
       reason: 'what the negotiator asked for',
     });
     await run(allocationRun, 'planner', { timeLimit: 3 });
-    const plan = await store.plans.current('allocation');
+    const plan = await s().plans.current('allocation');
     const moved = scarce!.wouldMove.filter(
       (m) =>
         plan!.assignments.find((a) => a.householdId === m.case)?.destinationId ===

@@ -1,10 +1,9 @@
-import { generateDemo, type Role } from '@corridor/core';
-import type { Store } from '@corridor/storage';
+import { generateDemo } from '@corridor/core';
 import { backends } from '@corridor/storage/test-support';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { CommandSpec } from '../define.js';
-import { execute } from '../execute.js';
+import { freshOperation } from '../test-commands.js';
 import { addMovement } from './add.js';
 import { listMovements } from './list.js';
 import { updateMovement } from './update.js';
@@ -13,22 +12,13 @@ const demo = generateDemo({ people: 40, seed: 3 });
 const seeder = { name: 'test-seed', role: 'admin' };
 const now = new Date('2026-12-07T10:00:00Z');
 const departAt = '2031-06-30T05:00:00+03:00';
-const as = (role: Role) => ({ name: `t-${role}`, role, via: 'api' as const });
 
 describe.each(backends)('movements as carriers see them on $name', (backend) => {
-  let store: Store;
-  let close: () => Promise<void>;
-  beforeEach(async () => {
-    ({ store, close } = await backend.fresh());
-    await store.registry.createOperation(demo, seeder);
-  });
-  afterEach(async () => close());
-
+  const t = freshOperation(backend, demo, now);
   const run = <I extends z.ZodType, O extends z.ZodType, R>(
     command: CommandSpec<I, O, R>,
     input: unknown,
-  ) => execute(command, { actor: as('admin'), store, now }, input);
-  const auditCount = async () => (await store.audit.events(0, 1_000_000)).length;
+  ) => t.run(command, 'admin', input);
 
   it('adds a flight with carrier, flight number and arrival, kept with the arrival offset', async () => {
     const added = await run(addMovement, {
@@ -78,12 +68,12 @@ describe.each(backends)('movements as carriers see them on $name', (backend) => 
     [{ carrier: 'XY', flightNumber: '12345' }, /flightNumber "12345" must be 1 to 4 digits/],
     [{ flightNumber: '1234' }, /flightNumber needs a carrier/],
   ])('refuses %j on add, naming the field, and writes nothing', async (bad, message) => {
-    const before = await auditCount();
+    const before = await t.auditCount();
     await expect(run(addMovement, { id: 'M-BAD', departAt, seats: 10, ...bad })).rejects.toThrow(
       message,
     );
-    expect(await store.movements.get('M-BAD')).toBeUndefined();
-    expect(await auditCount()).toBe(before);
+    expect(await t.store.movements.get('M-BAD')).toBeUndefined();
+    expect(await t.auditCount()).toBe(before);
   });
 
   it('updates carrier, flight and arrival; refuses an arrival before departure, nothing written', async () => {
@@ -100,13 +90,13 @@ describe.each(backends)('movements as carriers see them on $name', (backend) => 
       arriveAt: '2031-06-30T09:10:00+02:00',
       version: 2,
     });
-    const before = await auditCount();
+    const before = await t.auditCount();
     await expect(
       run(updateMovement, { id: 'M-U', arriveAt: '2031-06-29T23:00:00Z' }),
     ).rejects.toThrow(/movement M-U not changed: arriveAt .* must be after departAt/);
     await expect(run(updateMovement, { id: 'M-U', carrier: 'XYZ' })).rejects.toThrow(/carrier/);
-    expect(await auditCount()).toBe(before);
-    expect(await store.movements.get('M-U')).toMatchObject({
+    expect(await t.auditCount()).toBe(before);
+    expect(await t.store.movements.get('M-U')).toMatchObject({
       version: 2,
       carrier: 'XY',
       arriveAt: '2031-06-30T09:10:00+02:00',
@@ -117,16 +107,16 @@ describe.each(backends)('movements as carriers see them on $name', (backend) => 
 
   it('tells movement.changed subscribers which carrier fields changed', async () => {
     const secret = `whsec_${Buffer.alloc(32, 5).toString('base64')}`;
-    await store.webhooks.add(
+    await t.store.webhooks.add(
       { url: 'http://127.0.0.1:9/hook', secret, id: 'wh-m', events: ['movement.changed'] },
       seeder,
     );
     await run(addMovement, { id: 'M-W', departAt, seats: 10 });
     await run(updateMovement, { id: 'M-W', carrier: 'XY', flightNumber: '1234' });
     await run(updateMovement, { id: 'M-W', carrier: 'XY' });
-    const deliveries = await store.webhooks.deliveries({ webhookId: 'wh-m' });
+    const deliveries = await t.store.webhooks.deliveries({ webhookId: 'wh-m' });
     expect(deliveries.map((d) => d.eventType)).toEqual(['movement.changed']);
-    const { payload } = await store.db
+    const { payload } = await t.store.db
       .selectFrom('webhook_deliveries')
       .select('payload')
       .where('id', '=', deliveries[0]!.id)
