@@ -1,8 +1,9 @@
 /**
  * Retention that runs by itself (issue 20 item 5): the server queues the retention job as the
- * system actor every `retentionEveryMs` (a day by default), through the same job runner as any job
- * (pg-boss on PostgreSQL, in-process embedded). With several servers on one database, a server
- * skips its turn when a scheduled run was queued less than one period ago.
+ * system actor once every `retentionEveryMs` (a day by default), looking hourly whether it is
+ * due, through the same job runner as any job (pg-boss on PostgreSQL, in-process embedded). With
+ * several servers on one database, a server skips its turn when a scheduled run was queued less
+ * than one period ago.
  */
 import type { Store } from '@corridor/storage';
 import { describeError, writeLog } from '../log.js';
@@ -29,6 +30,14 @@ export async function queueScheduledRetention(
   return true;
 }
 
+/**
+ * How often a server looks whether a run is due: hourly (or every period when shorter), so a
+ * server restarted more often than once a day still runs it (the job list says when it last did).
+ */
+function checkEveryMs(periodMs: number): number {
+  return Math.min(periodMs, 60 * 60_000);
+}
+
 /** Starts the daily schedule; `stop` waits for a queueing under way. */
 export function startRetentionSchedule(
   store: Store,
@@ -50,7 +59,7 @@ export function startRetentionSchedule(
           }),
       );
     });
-  }, o.retentionEveryMs);
+  }, checkEveryMs(o.retentionEveryMs));
   timer.unref();
   return {
     stop: async () => {
