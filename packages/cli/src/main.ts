@@ -22,6 +22,8 @@ import { recordVersionFlag, registerPerson, staleEditText } from './commands/per
 import { registerPlan } from './commands/plan.js';
 import { registerProperty } from './commands/property.js';
 import { registerReport } from './commands/report.js';
+import { registerRetention } from './commands/retention.js';
+import { registerDpo } from './commands/dpo.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerServe } from './commands/serve.js';
 import { registerSession } from './commands/session.js';
@@ -83,6 +85,8 @@ export function buildProgram(): Command {
   registerCheckin(program);
   registerProperty(program);
   registerCustody(program);
+  registerRetention(program);
+  registerDpo(program);
   registerReport(program);
   registerWebhook(program);
   program.commands.forEach(function exit(c: Command): void {

@@ -30,7 +30,14 @@ export interface CommandSpec<I extends z.ZodType, O extends z.ZodType, R = unkno
    * `ctx.control`. Its `run` is not wrapped in one transaction: it computes first and saves in one
    * transaction at the end (`saveRun`), so a cancel or a failure saves nothing.
    */
-  job?: { kind: string };
+  job?: {
+    kind: string;
+    /**
+     * The server queues it by itself on a schedule (retention, daily), as the system actor
+     * `system:<kind>` with the administrator's permissions; no other kind may run as that actor.
+     */
+    scheduled?: boolean;
+  };
   run(ctx: CommandContext, input: z.output<I>): Promise<z.input<O>>;
   /**
    * Work that may only happen once the command's transaction has committed (destroying a key

@@ -21,6 +21,8 @@ import { timetableCommands } from './timetable/index.js';
 import { manifestCommands } from './manifest/index.js';
 import { registryFileCommands } from './registry/index.js';
 import { reportCommands } from './report/index.js';
+import { retentionCommands } from './retention/index.js';
+import { dpoCommands } from './dpo/index.js';
 import { grievanceCommands } from './grievance/index.js';
 import { appealCommands } from './appeal/index.js';
 
@@ -47,6 +49,8 @@ export const commandList: readonly AnyCommand[] = [
   ...registryFileCommands,
   ...manifestCommands,
   ...reportCommands,
+  ...retentionCommands,
+  ...dpoCommands,
   ...grievanceCommands,
   ...appealCommands,
 ];

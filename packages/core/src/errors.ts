@@ -131,6 +131,12 @@ export const errors = {
       409,
       `the personal data of person ${personId} was already erased`,
     ),
+  legalHold: (subject: string, id: string, what: string) =>
+    new CorridorError(
+      'legal-hold',
+      409,
+      `${subject} ${id} is under a legal hold: ${what} (release the hold first: corridor legal-hold release)`,
+    ),
   staleVersion: (what: string, id: string, submitted: number, stored: number, details: unknown) =>
     new CorridorError(
       'stale-version',

@@ -47,3 +47,5 @@ export * from './redact-output.js';
 export * from './webhooks.js';
 export * from './movement-rules.js';
 export * from './incident-rows.js';
+export * from './retention.js';
+export * from './processing-record.js';

@@ -14,6 +14,7 @@ import { securityHeaders } from './headers.js';
 import type { JobRunner } from './jobs/job-runner.js';
 import { startJobRunner } from './jobs/start-runner.js';
 import { startWebhookWorker } from './webhook-worker.js';
+import { startRetentionSchedule } from './jobs/retention-schedule.js';
 import { describeError, describeRequest, writeLog } from './log.js';
 import { registerDocs } from './openapi/register.js';
 import { resolveOptions, type ServerOptions } from './options.js';
@@ -106,6 +107,8 @@ export async function buildApp(
   app.addHook('onClose', () => jobs.stop());
   const webhooks = startWebhookWorker(store, o);
   app.addHook('onClose', () => webhooks.stop());
+  const retention = startRetentionSchedule(store, jobs, o);
+  app.addHook('onClose', () => retention.stop());
   for (const route of routes) {
     app.route({
       method: route.method,

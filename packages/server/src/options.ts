@@ -55,6 +55,8 @@ export interface ServerOptions {
   webhookPollMs?: number;
   /** How long one webhook delivery may take before it counts as failed, in ms. */
   webhookTimeoutMs?: number;
+  /** How often the server queues the retention job by itself, in ms (default a day; 0: never). */
+  retentionEveryMs?: number;
 }
 
 const minute = 60_000;
@@ -91,6 +93,7 @@ export const defaultServerOptions: Required<ServerOptions> = {
   runJobs: true,
   webhookPollMs: 1000,
   webhookTimeoutMs: 10_000,
+  retentionEveryMs: 24 * 60 * minute,
 };
 
 /** The options with every default filled in. */

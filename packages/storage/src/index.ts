@@ -24,5 +24,7 @@ export * from './jobs/job-store.js';
 export * from './property/property-store.js';
 export * from './custody/custody-store.js';
 export * from './webhooks/webhook-store.js';
+export * from './retention/retention-store.js';
+export { shreddedText } from './retention/apply-retention.js';
 export * from './pledges/pledge-store.js';
 export * from './grievances/grievance-store.js';

@@ -43,6 +43,8 @@ import type { RegistryStore } from './registry/registry-store.js';
 import { KyselySessions } from './users/kysely-sessions.js';
 import { KyselyUsers } from './users/kysely-users.js';
 import { KyselyWebhooks } from './webhooks/kysely-webhooks.js';
+import { KyselyRetention } from './retention/kysely-retention.js';
+import type { RetentionStore } from './retention/retention-store.js';
 import type { WebhookStore } from './webhooks/webhook-store.js';
 import type { SessionStore } from './users/session-store.js';
 import type { UserStore } from './users/user-store.js';
@@ -113,6 +115,8 @@ export interface Store {
   grievances: GrievanceStore;
   /** Key generations and the finishing of erasures (issue 20). */
   keys: KeyStore;
+  /** Retention schedules, legal holds and the retention job's reports (issue 20 item 5). */
+  retention: RetentionStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
   /**
@@ -197,6 +201,7 @@ function storeOver(
     webhooks: new KyselyWebhooks(db, vault),
     property: new KyselyProperty(db),
     custody: new KyselyCustody(db, vault),
+    retention: new KyselyRetention(db, vault, policy.backupRetentionDays),
     grievances: new KyselyGrievances(db, vault),
     audit: {
       events: (after, limit) => auditEvents(db, after, limit),

@@ -84,6 +84,16 @@ export function App() {
           <a className="report-link" href="/api/report.pdf" download>
             Report (PDF)
           </a>
+          {session.can('dpo.read') && (
+            <>
+              <a className="report-link" href="/api/dpo/ropa" download>
+                Records of processing (Art. 30)
+              </a>
+              <a className="report-link" href="/api/dpo/dpia" download>
+                DPIA draft
+              </a>
+            </>
+          )}
           <span data-testid="user">{state.me.username}</span> ·{' '}
           <span data-testid="role">{state.me.role}</span>
           <button

@@ -17,6 +17,7 @@ import { grievanceFixtures } from './grievance.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
 import { webhookFixtures } from './webhook.js';
+import { retentionFixtures } from './retention.js';
 import { timetableFixtures } from './timetable.js';
 
 /** The fixture groups the role-matrix test sets up and runs. */
@@ -37,6 +38,7 @@ export const fixtureGroups: FixtureGroup[] = [
   incidentFixtures,
   custodyFixtures,
   fileFixtures,
+  retentionFixtures,
   operationFixtures,
   grievanceFixtures,
 ];

@@ -38,15 +38,21 @@ async function newRecords(
   events: readonly CheckinEvent[],
 ): Promise<{ added: CheckinEvent[]; alreadyHad: number }> {
   const held = new Map<string, CheckinEvent>();
-  for (const station of new Set(events.map((e) => e.station)))
+  // Records shredded by retention count as held: an old log merged again does not restore them.
+  const shredded = new Set<string>();
+  for (const station of new Set(events.map((e) => e.station))) {
     for (const e of await store.checkin.events({ station })) held.set(label(e), e);
+    for (const seq of await store.checkin.shreddedNumbers(station))
+      shredded.add(`${station} #${seq}`);
+  }
   const added: CheckinEvent[] = [];
   const clashes: CheckinEvent[] = [];
   const seen = new Set<string>();
   let alreadyHad = 0;
   for (const e of events) {
     const mine = held.get(label(e));
-    if (mine) {
+    if (shredded.has(label(e))) alreadyHad++;
+    else if (mine) {
       if (canonicalEvent(mine) === canonicalEvent(e)) alreadyHad++;
       else clashes.push(e);
     } else if (!seen.has(label(e))) added.push(e);

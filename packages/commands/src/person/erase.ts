@@ -1,5 +1,5 @@
 /** `person.erase`: erasure on request by destroying the person's key (crypto-shredding, M11). */
-import { booleanInput, IdSchema } from '@corridor/core';
+import { booleanInput, errors, IdSchema } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
 
@@ -36,7 +36,17 @@ export const erasePerson = defineCommand({
   output: ErasedOut,
   permission: 'person.erase',
   audit: 'person.erase',
-  run: ({ store, actor }, { id }) => store.registry.erasePerson(id, actor),
+  // A person under a legal hold is not erased: the hold must be released first (docs/retention.md).
+  async run({ store, actor }, { id }) {
+    const holds = await store.retention.holdsOn(id);
+    if (holds.length > 0)
+      throw errors.legalHold(
+        'person',
+        id,
+        holds.map((h) => `hold ${h.id} on ${h.subject} ${h.subjectId}`).join(', '),
+      );
+    return store.registry.erasePerson(id, actor);
+  },
   // The new key generation is written and the old one destroyed only after the erasure commits.
   async afterCommit({ store }, { now }, erased) {
     if (now !== true || erased.final) return erased;

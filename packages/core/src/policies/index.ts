@@ -15,6 +15,8 @@ import { personPolicy } from './person.js';
 import { planPolicy } from './plan.js';
 import { propertyPolicy } from './property.js';
 import { registryPolicy } from './registry.js';
+import { retentionPolicy } from './retention.js';
+import { dpoPolicy } from './dpo.js';
 import type { PolicyActor, Rule } from './rule.js';
 import { userPolicy } from './user.js';
 import { webhookPolicy } from './webhook.js';
@@ -36,6 +38,8 @@ const policies = [
   auditPolicy,
   userPolicy,
   webhookPolicy,
+  retentionPolicy,
+  dpoPolicy,
   grievancePolicy,
   appealPolicy,
 ] as const;

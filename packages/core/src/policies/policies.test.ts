@@ -27,6 +27,8 @@ const auditorMay: Permission[] = [
   'custody.verify',
   'audit.read',
   'webhook.read',
+  'retention.read',
+  'dpo.read',
   'grievance.read',
   'appeal.read',
 ];

@@ -5,7 +5,7 @@
 import { execute, type AnyCommand } from '@corridor/commands';
 import { errors, isCorridorError, type Role } from '@corridor/core';
 import type { JobError, JobOutcome, JobProgress, JobRecord, Store } from '@corridor/storage';
-import { commandOfKind } from './job-kinds.js';
+import { commandOfKind, scheduledActor } from './job-kinds.js';
 
 /** How this process runs jobs. */
 export interface ExecuteSettings {
@@ -31,6 +31,13 @@ function failure(error: unknown): JobError {
  * changed, no longer vouches for the job: it is refused (the policy is checked again by `execute`).
  */
 async function submitter(store: Store, job: JobRecord): Promise<{ name: string; role: Role }> {
+  // The server's own schedule (retention, daily) vouches only for the kinds declared scheduled.
+  if (job.createdBy.startsWith('system:')) {
+    const system = scheduledActor(job.kind);
+    if (job.createdBy === system.name && commandOfKind(job.kind)?.job?.scheduled === true)
+      return system;
+    throw errors.forbidden(`job ${job.id}: ${job.createdBy} may not run jobs of kind ${job.kind}`);
+  }
   const username = job.createdBy.startsWith('api:') ? job.createdBy.slice(4) : undefined;
   const user = username ? await store.users.credentials(username) : undefined;
   if (!user) throw errors.forbidden(`job ${job.id}: its submitter ${job.createdBy} is no user`);

@@ -13,3 +13,8 @@ export const jobKinds: readonly string[] = [...longCommands.keys()];
 export function commandOfKind(kind: string): AnyCommand | undefined {
   return longCommands.get(kind);
 }
+
+/** The actor a server's own schedule queues a `scheduled` kind as (`system:retention`). */
+export function scheduledActor(kind: string): { name: string; role: 'admin' } {
+  return { name: `system:${kind}`, role: 'admin' };
+}

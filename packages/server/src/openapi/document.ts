@@ -107,6 +107,8 @@ export const tagDescriptions: Record<string, string> = {
   grievances:
     'Complaints per case with response deadlines (confidential ones for protection officers only), and appeals against an allocation',
   webhooks: 'Signed event deliveries to partners’ systems: subscriptions, pings, the delivery log',
+  retention:
+    'Retention schedules, the job that shreds what is due, its reports, legal holds, and the DPO’s documents',
 };
 
 /** The whole document for a list of routes. */

@@ -76,6 +76,17 @@ import { backupRoute, demoRoute, healthRoute, publicStatsRoute, statusRoute } fr
 import { addUserRoute, disableUserRoute, listUsersRoute, setUserPasswordRoute } from './users.js';
 import { reportRoute } from './web-report.js';
 import {
+  dpoDpiaRoute,
+  dpoRopaRoute,
+  listLegalHoldsRoute,
+  placeLegalHoldRoute,
+  releaseLegalHoldRoute,
+  retentionReportsRoute,
+  runRetentionRoute,
+  setRetentionRoute,
+  showRetentionRoute,
+} from './retention.js';
+import {
   addCaseGrievanceRoute,
   addGrievanceRoute,
   caseAppealsRoute,
@@ -204,4 +215,13 @@ export const apiRoutes: readonly ApiRoute[] = [
   pingWebhookRoute,
   webhookDeliveriesRoute,
   replayDeliveryRoute,
+  showRetentionRoute,
+  setRetentionRoute,
+  runRetentionRoute,
+  retentionReportsRoute,
+  listLegalHoldsRoute,
+  placeLegalHoldRoute,
+  releaseLegalHoldRoute,
+  dpoRopaRoute,
+  dpoDpiaRoute,
 ];

@@ -60,6 +60,8 @@ export interface CheckinStore {
     station?: string;
     personIds?: readonly string[];
   }): Promise<CheckinEvent[]>;
+  /** A station's record numbers shredded by retention: a merge does not take them back. */
+  shreddedNumbers(station: string): Promise<number[]>;
   /** Everyone booked on a movement with their status (records folded by core), households together. */
   list(movementId: string): Promise<CheckinRow[]>;
   /** The households booked on a movement by the current timetable (or joint plan), by id. */

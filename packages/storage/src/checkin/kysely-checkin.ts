@@ -66,14 +66,20 @@ export class KyselyCheckin implements CheckinStore {
         throw errors.conflict(
           `station ${station} records on another device (its records came here by merge); use this device's own station id`,
         );
+      // A number shredded by retention (checkin_shredded) is never given again.
       const last = await trx
         .selectFrom('checkin_events')
         .select(sql<number>`coalesce(max(seq), 0)::int`.as('seq'))
         .where('station', '=', station)
         .executeTakeFirstOrThrow();
+      const shredded = await trx
+        .selectFrom('checkin_shredded')
+        .select(sql<number>`coalesce(max(seq), 0)::int`.as('seq'))
+        .where('station', '=', station)
+        .executeTakeFirstOrThrow();
       const event: CheckinEvent = {
         station,
-        seq: last.seq + 1,
+        seq: Math.max(last.seq, shredded.seq) + 1,
         movementId: record.movementId,
         personId: record.personId,
         status: record.status,
@@ -117,6 +123,15 @@ export class KyselyCheckin implements CheckinStore {
     filter: { movementId?: string; station?: string; personIds?: readonly string[] } = {},
   ): Promise<CheckinEvent[]> {
     return readEvents(this.db, filter);
+  }
+
+  async shreddedNumbers(station: string): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('checkin_shredded')
+      .select('seq')
+      .where('station', '=', station)
+      .execute();
+    return rows.map((r) => Number(r.seq));
   }
 
   async list(movementId: string): Promise<CheckinRow[]> {

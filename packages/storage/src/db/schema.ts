@@ -401,6 +401,45 @@ export interface WebhookDeliveriesTable {
   delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** A retention schedule an administrator set for one data category (0015). */
+export interface RetentionSchedulesTable {
+  category: string;
+  days: number;
+  after: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+/** A legal hold on a person or a case: the retention job skips it while it is active (0015). */
+export interface LegalHoldsTable {
+  id: string;
+  subject: string;
+  subject_id: string;
+  /** The reason, sealed under the key of every living person it concerns. */
+  reason_sealed: Uint8Array | null;
+  reason_members: Json<string[]> | null;
+  placed_by: string;
+  placed_at: Timestamp;
+  released_by: string | null;
+  released_at: Timestamp | null;
+}
+
+/** What one retention run shredded: counts and person ids per category, no personal values (0015). */
+export interface RetentionReportsTable {
+  id: string;
+  ran_at: Timestamp;
+  as_of: Timestamp;
+  actor: string;
+  report: Json<Record<string, unknown>>;
+}
+
+/** A check-in record shredded by retention: its station and number, nothing else (0015). */
+export interface CheckinShreddedTable {
+  station: string;
+  seq: number;
+  shredded_at: Timestamp;
+}
+
 export interface Database {
   meta: MetaTable;
   operations: OperationsTable;
@@ -440,6 +479,10 @@ export interface Database {
   backups: BackupsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  retention_schedules: RetentionSchedulesTable;
+  legal_holds: LegalHoldsTable;
+  retention_reports: RetentionReportsTable;
+  checkin_shredded: CheckinShreddedTable;
   grievances: GrievancesTable;
   grievance_events: GrievanceEventsTable;
   appeals: AppealsTable;
