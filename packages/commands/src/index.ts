@@ -34,3 +34,5 @@ export * from './registry/index.js';
 export * from './manifest/index.js';
 export * from './report/index.js';
 export * from './custody/index.js';
+export * from './consent/index.js';
+export * from './disclosure/index.js';

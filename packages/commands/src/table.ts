@@ -23,6 +23,8 @@ import { registryFileCommands } from './registry/index.js';
 import { reportCommands } from './report/index.js';
 import { grievanceCommands } from './grievance/index.js';
 import { appealCommands } from './appeal/index.js';
+import { consentCommands } from './consent/index.js';
+import { disclosureCommands } from './disclosure/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
 export const commandList: readonly AnyCommand[] = [
@@ -49,6 +51,8 @@ export const commandList: readonly AnyCommand[] = [
   ...reportCommands,
   ...grievanceCommands,
   ...appealCommands,
+  ...consentCommands,
+  ...disclosureCommands,
 ];
 
 /** The commands by name. */

@@ -47,3 +47,4 @@ export * from './redact-output.js';
 export * from './webhooks.js';
 export * from './movement-rules.js';
 export * from './incident-rows.js';
+export * from './consent.js';

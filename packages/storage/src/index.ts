@@ -26,3 +26,4 @@ export * from './custody/custody-store.js';
 export * from './webhooks/webhook-store.js';
 export * from './pledges/pledge-store.js';
 export * from './grievances/grievance-store.js';
+export * from './consent/consent-store.js';

@@ -9,7 +9,8 @@ import { recordExport } from '@corridor/storage';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
 import { fileOutput } from '../file-output.js';
-import { exportRegistry } from './export-registry.js';
+import { downloadRecipient, logDisclosure } from '../disclosure/log.js';
+import { exportRegistryWithPersons } from './export-registry.js';
 
 const mediaTypes = {
   csv: 'text/csv; charset=utf-8',
@@ -55,9 +56,24 @@ export const exportRegistryFile = defineCommand({
   ),
   permission: 'registry.export',
   audit: 'export',
-  async run({ store, actor }, { what, format, hxl, redact: asked }) {
+  async run(ctx, { what, format, hxl, redact: asked }) {
+    const { store, actor } = ctx;
     const redact = asked === 'true' || (what === 'persons' && exportRedactedFor(actor.role));
-    const content = await exportRegistry(store, what, { format, hxl: hxl === 'true', redact });
+    const { content, persons } = await exportRegistryWithPersons(store, what, {
+      format,
+      hxl: hxl === 'true',
+      redact,
+    });
+    // Files about persons are logged as disclosures; plans and destinations carry no one.
+    if (persons.length > 0)
+      await logDisclosure(ctx, {
+        kind: 'registry-export',
+        format: redact ? `${format} (redacted)` : format,
+        recipient: downloadRecipient(ctx),
+        subject: what,
+        purpose: null,
+        persons,
+      });
     await recordExport(store, actor, 'registry', what, {
       format,
       redacted: redact,

@@ -15,6 +15,7 @@ import * as personEdits from './migrations/0012-person-edits.js';
 import * as movementCarrier from './migrations/0013-movement-carrier.js';
 import * as pledgeChanges from './migrations/0018-pledge-changes.js';
 import * as grievances from './migrations/0016-grievances.js';
+import * as consent from './migrations/0014-consent.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0013-movement-carrier': movementCarrier,
   '0018-pledge-changes': pledgeChanges,
   '0016-grievances': grievances,
+  '0014-consent': consent,
 };
 
 class StaticProvider implements MigrationProvider {

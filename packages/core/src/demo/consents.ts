@@ -1,0 +1,56 @@
+/**
+ * The demo's consents, taken at registration: nearly everyone gives consent for registration,
+ * sharing with a carrier, messages and referral to the states their case prefers; a few refuse, so
+ * the refusal path is visible. Deterministic and drawn from no random stream, so the rest of the
+ * demo is the same with or without it.
+ */
+import type { ConsentSeed } from '../consent.js';
+import type { Destination, Household, Person, Preference } from '../schemas.js';
+import type { IsoDate } from '../units.js';
+
+/** The household's number (C-0042 → 42). */
+const numberOf = (id: string) => Number(/(\d+)$/.exec(id)?.[1] ?? 0);
+
+/**
+ * Every person's consents on `date`: on-hold cases with an odd number refuse sharing with a
+ * carrier (on hold, they are on no movement), every 29th case refuses messages.
+ */
+export function demoConsents(
+  households: readonly Household[],
+  persons: readonly Person[],
+  preferences: readonly Preference[],
+  destinations: readonly Destination[],
+  date: IsoDate,
+): ConsentSeed[] {
+  const country = new Map(destinations.map((d) => [d.id, d.country]));
+  const prefers = new Map<string, Set<string>>();
+  for (const p of preferences) {
+    const c = country.get(p.destinationId);
+    if (!c) continue;
+    const states = prefers.get(p.householdId) ?? new Set<string>();
+    states.add(c);
+    prefers.set(p.householdId, states);
+  }
+  const status = new Map(households.map((h) => [h.id, h.status]));
+  const out: ConsentSeed[] = [];
+  for (const p of persons) {
+    const n = numberOf(p.householdId);
+    const row = (purpose: ConsentSeed['purpose'], decision: ConsentSeed['decision']) =>
+      out.push({ personId: p.id, purpose, state: null, decision, date });
+    row('registration', 'given');
+    row(
+      'carrier-sharing',
+      status.get(p.householdId) === 'on-hold' && n % 2 === 1 ? 'refused' : 'given',
+    );
+    row('messages', n % 29 === 0 ? 'refused' : 'given');
+    for (const state of [...(prefers.get(p.householdId) ?? [])].sort())
+      out.push({
+        personId: p.id,
+        purpose: 'referral',
+        state: state as ConsentSeed['state'],
+        decision: 'given',
+        date,
+      });
+  }
+  return out;
+}
