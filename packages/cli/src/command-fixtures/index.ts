@@ -1,5 +1,6 @@
 /** Every capability's fixtures for the role-matrix test, one capability a line. */
 import { caseFixtures } from './case.js';
+import { consentFixtures } from './consent.js';
 import { dedupFixtures } from './dedup.js';
 import { destinationFixtures } from './destination.js';
 import { allocationFixtures } from './allocation.js';
@@ -37,6 +38,7 @@ export const fixtureGroups: FixtureGroup[] = [
   incidentFixtures,
   custodyFixtures,
   fileFixtures,
+  consentFixtures,
   operationFixtures,
   grievanceFixtures,
 ];

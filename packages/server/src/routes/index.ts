@@ -88,6 +88,7 @@ import {
   respondGrievanceRoute,
   showGrievanceRoute,
 } from './grievances.js';
+import { listConsentRoute, listDisclosuresRoute, recordConsentRoute } from './consent.js';
 
 /** The API's routes. */
 import {
@@ -132,6 +133,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   decideAppealRoute,
   caseAppealsRoute,
   fileCaseAppealRoute,
+  listConsentRoute,
+  recordConsentRoute,
+  listDisclosuresRoute,
   listDuplicatesRoute,
   scanDuplicatesRoute,
   decideDuplicateRoute,
