@@ -13,7 +13,7 @@ const numberOf = (id: string) => Number(/(\d+)$/.exec(id)?.[1] ?? 0);
 
 /**
  * Every person's consents on `date`: on-hold cases with an odd number refuse sharing with a
- * carrier (on hold, they are on no movement), every 29th case refuses messages.
+ * carrier (on hold, they are on no movement); cases 7, 20, 33… refuse messages.
  */
 export function demoConsents(
   households: readonly Household[],
@@ -42,7 +42,7 @@ export function demoConsents(
       'carrier-sharing',
       status.get(p.householdId) === 'on-hold' && n % 2 === 1 ? 'refused' : 'given',
     );
-    row('messages', n % 29 === 0 ? 'refused' : 'given');
+    row('messages', n % 13 === 7 ? 'refused' : 'given');
     for (const state of [...(prefers.get(p.householdId) ?? [])].sort())
       out.push({
         personId: p.id,

@@ -29,6 +29,8 @@ const auditorMay: Permission[] = [
   'webhook.read',
   'grievance.read',
   'appeal.read',
+  'consent.read',
+  'disclosure.read',
 ];
 
 describe('policies', () => {
@@ -69,5 +71,20 @@ describe('the person policy', () => {
     for (const role of ['planner', 'movement-officer', 'auditor'] as const)
       expect(can({ name: 'x', role }, 'person.update')).toBe(false);
     expect(rolesAllowed('person.erase')).toEqual(['admin', 'protection-officer']);
+  });
+});
+
+describe('the consent and disclosure policies', () => {
+  it('let those who register and protect persons record consent, every role read it', () => {
+    expect(rolesAllowed('consent.record')).toEqual(['admin', 'registrar', 'protection-officer']);
+    for (const role of ['planner', 'movement-officer', 'auditor'] as const)
+      expect(can({ name: 'x', role }, 'consent.record')).toBe(false);
+    expect(rolesAllowed('consent.read')).toEqual(roles);
+  });
+
+  it('show the disclosure log to admins, protection officers and auditors only', () => {
+    expect(rolesAllowed('disclosure.read')).toEqual(['admin', 'protection-officer', 'auditor']);
+    for (const role of ['registrar', 'planner', 'movement-officer'] as const)
+      expect(can({ name: 'x', role }, 'disclosure.read')).toBe(false);
   });
 });
