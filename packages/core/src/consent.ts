@@ -55,20 +55,15 @@ export function consentKey(r: { personId: string; purpose: string; state: string
 }
 
 /**
- * The current record per (person, purpose, state): the latest by date, then by when it was
- * recorded (a same-day correction wins); earlier ones stay in the history.
+ * The current record per (person, purpose, state): the one recorded last (a paper form entered
+ * late, with an earlier date, still changes what counts now); earlier ones stay in the history.
  */
 export function currentConsents<T extends ConsentRecord>(records: readonly T[]): Map<string, T> {
   const latest = new Map<string, T>();
   for (const r of records) {
     const k = consentKey(r);
     const held = latest.get(k);
-    if (
-      !held ||
-      r.date > held.date ||
-      (r.date === held.date && r.recordedAt >= held.recordedAt)
-    )
-      latest.set(k, r);
+    if (!held || r.recordedAt >= held.recordedAt) latest.set(k, r);
   }
   return latest;
 }

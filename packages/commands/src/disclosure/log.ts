@@ -2,9 +2,9 @@
 import type { DisclosureInput } from '@corridor/storage';
 import type { CommandContext } from '../context.js';
 
-/** Who received a file a user downloaded: the user, by name, role and interface. */
+/** Who received a file a user downloaded: the user, by name (which says the interface) and role. */
 export function downloadRecipient(ctx: Pick<CommandContext, 'actor'>): string {
-  return `download by ${ctx.actor.name} (${ctx.actor.role}, ${ctx.actor.via})`;
+  return `download by ${ctx.actor.name} (${ctx.actor.role})`;
 }
 
 /** Logs that `entry` left the system now, by the command's actor; returns the log line's id. */
