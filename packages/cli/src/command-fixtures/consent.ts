@@ -29,7 +29,12 @@ export const consentFixtures: FixtureGroup = {
       api: (k) => ({
         method: 'POST',
         url: `/api/cases/${caseId}/consent`,
-        payload: { purpose: 'messages', decision: 'given', date: '2027-02-01', note: `fixture ${k}` },
+        payload: {
+          purpose: 'messages',
+          decision: 'given',
+          date: '2027-02-01',
+          note: `fixture ${k}`,
+        },
       }),
     },
   },

@@ -50,7 +50,9 @@ const historyText = (rows: ConsentOut[]) =>
 export function registerConsent(program: Command): void {
   const consent = program
     .command('consent')
-    .description('consent per person and purpose: registration, referral, carrier-sharing, messages');
+    .description(
+      'consent per person and purpose: registration, referral, carrier-sharing, messages',
+    );
   bindCli<{ case: string; recorded: ConsentOut[] }>(
     consent
       .command('record')
@@ -85,7 +87,9 @@ export function registerConsent(program: Command): void {
   bindCli<ConsentListOut>(
     consent
       .command('list')
-      .description("where a case's consents stand: the current decision per member and purpose, and the history")
+      .description(
+        "where a case's consents stand: the current decision per member and purpose, and the history",
+      )
       .option('--case <id>', 'the case (required)')
       .option('--person <id>', 'one member only')
       .option('--json', 'print JSON'),

@@ -22,7 +22,8 @@ export type DisclosureOut = z.infer<typeof DisclosureOut>;
 /** The log newest first, filtered by case, person, kind and date range. */
 export const listDisclosures = defineCommand({
   name: 'disclosure.list',
-  summary: 'The disclosure log: every manifest, PAXLST, export and webhook that carried personal data',
+  summary:
+    'The disclosure log: every manifest, PAXLST, export and webhook that carried personal data',
   input: z.object({
     caseId: IdSchema.optional().describe('only disclosures carrying members of this case'),
     personId: IdSchema.optional().describe('only disclosures carrying this person'),
@@ -30,7 +31,13 @@ export const listDisclosures = defineCommand({
     from: IsoDateSchema.optional().describe('from this day (YYYY-MM-DD, inclusive)'),
     to: IsoDateSchema.optional().describe('up to this day (YYYY-MM-DD, inclusive)'),
     limit: z
-      .union([z.number().int(), z.string().regex(/^\d{1,6}$/).transform(Number)])
+      .union([
+        z.number().int(),
+        z
+          .string()
+          .regex(/^\d{1,6}$/)
+          .transform(Number),
+      ])
       .refine((n) => n >= 1 && n <= 10_000, { message: 'must be from 1 to 10000' })
       .default(500),
   }),
