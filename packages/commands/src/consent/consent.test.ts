@@ -285,4 +285,74 @@ describe.each(backends)('consent and the disclosure log on $name', (backend) => 
       message: expect.stringMatching(/at kind:/),
     });
   });
+
+  it('refuses an export for a destination state unless everyone sent there gave referral consent', async () => {
+    const destination = demo.destinations[0]!;
+    const state = destination.country;
+    await store.plans.save(
+      {
+        kind: 'allocation',
+        params: {},
+        summary: {},
+        assignments: onBoard.map((h) => ({
+          householdId: h.id,
+          destinationId: destination.id,
+          movementId: null,
+          locked: false,
+          reason: 'test',
+        })),
+      },
+      seeder,
+    );
+    for (const h of onBoard)
+      await run(recordConsent, 'registrar', {
+        caseId: h.id,
+        purpose: 'referral',
+        state,
+        decision: 'given',
+      });
+    const doubter = passengers[1]!;
+    await run(recordConsent, 'protection-officer', {
+      caseId: doubter.householdId,
+      personId: doubter.id,
+      purpose: 'referral',
+      state,
+      decision: 'withdrawn',
+    });
+    const before = await counts();
+    const input = { what: 'persons', format: 'csv', destination: destination.id };
+    await expect(run(exportRegistryFile, 'registrar', input)).rejects.toMatchObject({
+      status: 409,
+      id: 'no-consent',
+      message: expect.stringContaining(
+        `${doubter.id} (${doubter.householdId}): consent for referral to ${state} withdrawn`,
+      ),
+    });
+    expect(await counts()).toEqual(before);
+    await expect(
+      run(exportRegistryFile, 'registrar', { ...input, what: 'plan' }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/at destination:/) });
+    await expect(
+      run(exportRegistryFile, 'registrar', { ...input, destination: 'NOWHERE' }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(await counts()).toEqual(before);
+    await run(recordConsent, 'protection-officer', {
+      caseId: doubter.householdId,
+      personId: doubter.id,
+      purpose: 'referral',
+      state,
+      decision: 'given',
+    });
+    const file = await run(exportRegistryFile, 'registrar', input);
+    const lines = file.content.toString().trim().split('\n');
+    expect(lines).toHaveLength(passengers.length + 1);
+    const [logged] = (await run(listDisclosures, 'auditor', { kind: 'registry-export' }))
+      .disclosures;
+    expect(logged).toMatchObject({
+      recipient: `state ${state} (destination ${destination.id}), download by t-registrar (registrar)`,
+      purpose: 'referral',
+      persons: passengers.length,
+      personIds: passengers.map((p) => p.id).sort(),
+    });
+  });
 });

@@ -45,13 +45,13 @@ export async function exportContent(
 export async function exportContentWithPersons(
   store: Store,
   kind: ExportKind,
-  options: Pick<ExportOptions, 'redact'>,
+  options: Pick<ExportOptions, 'redact'> & { householdIds?: readonly string[] },
 ): Promise<{
   content: ExportContent;
   persons: { personId: string; householdId: string }[];
 }> {
   if (kind === 'persons' || kind === 'households') {
-    const snapshot = await store.registry.snapshot();
+    const snapshot = await store.registry.snapshot(options.householdIds);
     const persons = snapshot.persons.map((p) => ({ personId: p.id, householdId: p.householdId }));
     const table =
       kind === 'persons'
@@ -91,7 +91,7 @@ export async function exportRegistry(
 export async function exportRegistryWithPersons(
   store: Store,
   kind: ExportKind,
-  options: ExportOptions,
+  options: ExportOptions & { householdIds?: readonly string[] },
 ): Promise<{ content: Buffer; persons: { personId: string; householdId: string }[] }> {
   if (kind === 'destinations' && options.format !== 'json')
     throw errors.invalidInput('destinations are exported as JSON only (--format json)');
