@@ -98,6 +98,7 @@ export const routeAccess = {
   'GET /api/cases/:id/consent': rolesAllowed('consent.read'),
   'POST /api/cases/:id/consent': rolesAllowed('consent.record'),
   'GET /api/disclosures': rolesAllowed('disclosure.read'),
+  'POST /api/consent/basis': rolesAllowed('consent.declareBasis'),
   'GET /api/incidents': rolesAllowed('incident.read'),
   'POST /api/incidents': rolesAllowed('incident.write'),
   'POST /api/incidents/import': rolesAllowed('incident.write'),

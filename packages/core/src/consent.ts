@@ -102,6 +102,46 @@ export function missingConsentText(m: MissingConsent): string {
   return `${m.personId} (${m.householdId}): ${why}`;
 }
 
+/**
+ * The basis an operation may declare for a purpose instead of each person's consent: `consent`
+ * (the default: each person's), or `vital-interests` (GDPR Art. 6(1)(d), ICRC Handbook: when
+ * asking is impossible and lives are at stake, as on an evacuation day).
+ */
+export const lawfulBases = ['consent', 'vital-interests'] as const;
+/** One lawful basis. */
+export type LawfulBasis = (typeof lawfulBases)[number];
+
+/** A declared basis as stored: per purpose (and state, for a referral), the latest counts. */
+export interface LawfulBasisRecord {
+  id: string;
+  purpose: ConsentPurpose;
+  state: string | null;
+  basis: LawfulBasis;
+  reason: string;
+  actor: string;
+  recordedAt: string;
+}
+
+/**
+ * The basis in force for `purpose` (to `state`): the latest declaration for that state, else for
+ * the purpose as a whole; `consent` when none was declared.
+ */
+export function basisInForce(
+  declared: readonly LawfulBasisRecord[],
+  purpose: ConsentPurpose,
+  state: string | null = null,
+): LawfulBasisRecord | null {
+  const latest = (s: string | null) =>
+    declared
+      .filter((d) => d.purpose === purpose && d.state === s)
+      .reduce<LawfulBasisRecord | null>(
+        (held, d) => (!held || d.recordedAt >= held.recordedAt ? d : held),
+        null,
+      );
+  const found = (state !== null ? latest(state) : null) ?? latest(null);
+  return found && found.basis !== 'consent' ? found : null;
+}
+
 /** What left the system: the kinds the disclosure log knows. */
 export const disclosureKinds = [
   'manifest',

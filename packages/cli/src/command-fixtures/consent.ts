@@ -12,6 +12,23 @@ export const consentFixtures: FixtureGroup = {
     if (!caseId) throw new Error('the demo has no case');
   },
   fixtures: {
+    // Back to consent for messages (the default): a declaration that changes nothing else.
+    'consent.basis': {
+      cli: (k) => [
+        'consent',
+        'basis',
+        '--purpose',
+        'messages',
+        '--consent',
+        '--reason',
+        `fixture ${k}: ask each person`,
+      ],
+      api: (k) => ({
+        method: 'POST',
+        url: '/api/consent/basis',
+        payload: { purpose: 'messages', basis: 'consent', reason: `fixture ${k}: ask each person` },
+      }),
+    },
     'consent.record': {
       cli: (k) => [
         'consent',

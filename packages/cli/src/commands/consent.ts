@@ -3,12 +3,14 @@
  * and the log of what personal data left the system (issue 20 item 4).
  */
 import {
+  declareBasis,
   listConsent,
   listDisclosures,
   recordConsent,
   type ConsentListOut,
   type ConsentOut,
   type DisclosureOut,
+  type LawfulBasisOut,
 } from '@corridor/commands';
 import { errors } from '@corridor/core';
 import type { Command } from 'commander';
@@ -114,7 +116,39 @@ export function registerConsent(program: Command): void {
         '',
         `history (${out.history.length} records, oldest first)`,
         historyText(out.history),
+        ...out.bases.map(
+          (b) =>
+            `operation basis: ${b.purpose}${b.state ? ` to ${b.state}` : ''} ${b.basis} (${b.recordedAt.slice(0, 10)}, ${b.actor}): ${b.reason}`,
+        ),
       ].join('\n'),
+  );
+  bindCli<{ basis: LawfulBasisOut }>(
+    consent
+      .command('basis')
+      .description(
+        'declare the operation’s lawful basis for a purpose: --vital-interests, or --consent to ask each person again',
+      )
+      .option('--purpose <purpose>', 'registration, referral, carrier-sharing or messages')
+      .option('--state <code>', 'destination state of a referral (ISO 3166-1 alpha-3)')
+      .option('--vital-interests', 'vital interests: no per-person consent needed for this purpose')
+      .option('--consent', 'each person’s consent (the default)')
+      .option('--reason <text>', 'why, about the operation (never about a person)')
+      .option('--json', 'print JSON'),
+    declareBasis,
+    (_args, o) => {
+      if (Boolean(o.vitalInterests) === Boolean(o.consent))
+        throw errors.invalidInput(
+          'invalid input for consent.basis at basis: give exactly one of --vital-interests, --consent',
+        );
+      return present({
+        purpose: o.purpose,
+        state: typeof o.state === 'string' ? o.state.toUpperCase() : undefined,
+        basis: o.vitalInterests ? 'vital-interests' : 'consent',
+        reason: o.reason,
+      });
+    },
+    ({ basis: b }) =>
+      `${b.purpose}${b.state ? ` to ${b.state}` : ''}: basis ${b.basis} from ${b.recordedAt.slice(0, 16)}, declared by ${b.actor}`,
   );
 
   const disclosure = program

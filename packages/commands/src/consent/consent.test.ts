@@ -12,6 +12,7 @@ import { execute } from '../execute.js';
 import { generateManifest } from '../manifest/generate.js';
 import { erasePerson } from '../person/erase.js';
 import { exportRegistryFile } from '../registry/export.js';
+import { declareBasis } from './basis.js';
 import { listConsent } from './list.js';
 import { recordConsent } from './record.js';
 import { consentGaps, requireConsent } from './require.js';
@@ -162,9 +163,9 @@ describe.each(backends)('consent and the disclosure log on $name', (backend) => 
       ),
     });
     if (members[1])
-      await expect(requireConsent({ store }, [members[1].id], 'referral', 'DEU')).resolves.toBe(
-        undefined,
-      );
+      await expect(
+        requireConsent({ store }, [members[1].id], 'referral', 'DEU'),
+      ).resolves.toMatchObject({ basis: 'consent', label: 'referral' });
     // The note is personal data: a planner or an auditor sees the decision, not the note.
     for (const role of ['planner', 'auditor', 'movement-officer'] as const) {
       const seen = await run(listConsent, role, { caseId: home.id });
@@ -353,6 +354,56 @@ describe.each(backends)('consent and the disclosure log on $name', (backend) => 
       purpose: 'referral',
       persons: passengers.length,
       personIds: passengers.map((p) => p.id).sort(),
+    });
+  });
+
+  it('lets the operation declare vital interests for a purpose, shown and logged, and go back to consent', async () => {
+    const refuser = passengers[0]!;
+    await run(recordConsent, 'registrar', {
+      caseId: refuser.householdId,
+      personId: refuser.id,
+      purpose: 'carrier-sharing',
+      decision: 'refused',
+    });
+    const manifest = { movementId: movement!.id, format: 'csv' };
+    await expect(run(generateManifest, 'admin', manifest)).rejects.toMatchObject({
+      id: 'no-consent',
+    });
+    const before = await counts();
+    const declaration = {
+      purpose: 'carrier-sharing',
+      basis: 'vital-interests',
+      reason: 'evacuation under fire: passengers cannot all be asked',
+    };
+    for (const role of ['registrar', 'planner', 'movement-officer', 'auditor'] as const)
+      await expect(run(declareBasis, role, declaration)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      run(declareBasis, 'admin', { ...declaration, reason: 'short' }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/at reason:/) });
+    await expect(
+      run(declareBasis, 'admin', { ...declaration, state: 'DEU' }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/at state:/) });
+    expect(await counts()).toEqual(before);
+    await run(declareBasis, 'protection-officer', declaration);
+    await run(generateManifest, 'admin', manifest);
+    const [logged] = (await run(listDisclosures, 'auditor', {})).disclosures;
+    expect(logged).toMatchObject({
+      kind: 'manifest',
+      purpose: 'carrier-sharing (vital-interests)',
+      persons: passengers.length,
+    });
+    const shown = await run(listConsent, 'planner', { caseId: refuser.householdId });
+    expect(shown.bases.map((b) => [b.purpose, b.basis, b.actor])).toEqual([
+      ['carrier-sharing', 'vital-interests', 't-protection-officer'],
+    ]);
+    await run(declareBasis, 'admin', {
+      ...declaration,
+      basis: 'consent',
+      reason: 'the fire stopped',
+    });
+    await expect(run(generateManifest, 'admin', manifest)).rejects.toMatchObject({
+      id: 'no-consent',
+      message: expect.stringContaining(`${refuser.id} (${refuser.householdId})`),
     });
   });
 });

@@ -63,6 +63,7 @@ export const listConsent = defineCommand({
         };
       }),
       history,
+      bases: await ctx.store.consent.bases(),
     };
   },
 });

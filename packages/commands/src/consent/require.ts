@@ -4,10 +4,12 @@
  * or sends anything.
  */
 import {
+  basisInForce,
   errors,
   missingConsents,
   missingConsentText,
   type ConsentPurpose,
+  type LawfulBasisRecord,
   type MissingConsent,
 } from '@corridor/core';
 import type { CommandContext } from '../context.js';
@@ -29,19 +31,30 @@ export async function consentGaps(
   return missingConsents(persons, records, purpose, state);
 }
 
+/** The basis a disclosure rested on: everyone's consent, or the operation's declared basis. */
+export interface Basis {
+  basis: 'consent' | LawfulBasisRecord['basis'];
+  declared: LawfulBasisRecord | null;
+  /** How the disclosure log names the purpose: `carrier-sharing`, `carrier-sharing (vital-interests)`. */
+  label: string;
+}
+
 /**
  * Throws 409 `no-consent` naming each person (and case) without consent given for `purpose` (to
  * `state`, for a referral), e.g. "P-00012 (C-0004): no consent for carrier-sharing"; resolves
- * when everyone has it. Call it before anything is written or handed out.
+ * with the basis when everyone has it, or when the operation declared another basis for that
+ * purpose (vital interests). Call it before anything is written or handed out.
  */
 export async function requireConsent(
   ctx: Pick<CommandContext, 'store'>,
   personIds: readonly string[],
   purpose: ConsentPurpose,
   state: string | null = null,
-): Promise<void> {
+): Promise<Basis> {
+  const declared = basisInForce(await ctx.store.consent.bases(), purpose, state);
+  if (declared) return { basis: declared.basis, declared, label: `${purpose} (${declared.basis})` };
   const gaps = await consentGaps(ctx, personIds, purpose, state);
-  if (gaps.length === 0) return;
+  if (gaps.length === 0) return { basis: 'consent', declared: null, label: purpose };
   const what = state ? `${purpose} to ${state}` : purpose;
   throw errors.noConsent(what, gaps.map(missingConsentText), {
     purpose,

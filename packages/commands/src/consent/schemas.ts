@@ -1,5 +1,5 @@
 /** What consent commands answer: one record, with the note redacted for roles that may not see it. */
-import { consentDecisions, consentPurposes, personal } from '@corridor/core';
+import { consentDecisions, consentPurposes, lawfulBases, personal } from '@corridor/core';
 import { z } from 'zod';
 
 /** One consent record as interfaces show it. */
@@ -16,6 +16,18 @@ export const ConsentOut = z.object({
   note: personal('protectionNote', z.string()),
 });
 export type ConsentOut = z.infer<typeof ConsentOut>;
+
+/** A lawful basis the operation declared for a purpose (no personal data). */
+export const LawfulBasisOut = z.object({
+  id: z.string(),
+  purpose: z.enum(consentPurposes),
+  state: z.string().nullable(),
+  basis: z.enum(lawfulBases),
+  reason: z.string(),
+  actor: z.string(),
+  recordedAt: z.string(),
+});
+export type LawfulBasisOut = z.infer<typeof LawfulBasisOut>;
 
 /** Where a case's consents stand: the current record per person and purpose, and the history. */
 export const ConsentListOut = z.object({
@@ -37,5 +49,7 @@ export const ConsentListOut = z.object({
     }),
   ),
   history: z.array(ConsentOut),
+  /** The operation's declarations of a basis other than consent, oldest first. */
+  bases: z.array(LawfulBasisOut),
 });
 export type ConsentListOut = z.infer<typeof ConsentListOut>;

@@ -86,7 +86,7 @@ export const generateManifest = defineCommand({
       h.entries.map((e) => ({ personId: e.personId, householdId: e.householdId })),
     );
     // A manifest is what a carrier receives: no file is made for passengers without a basis.
-    await requireConsent(
+    const basis = await requireConsent(
       ctx,
       persons.map((p) => p.personId),
       'carrier-sharing',
@@ -106,7 +106,7 @@ export const generateManifest = defineCommand({
           ? `carrier ${carrier ?? '(none set)'}, to ${input.recipient ?? `${manifest.movement.arrivalAirport ?? ''}API`}`
           : downloadRecipient(ctx),
       subject: movementId,
-      purpose: 'carrier-sharing',
+      purpose: basis.label,
       persons,
     });
     return {

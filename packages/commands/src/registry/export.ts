@@ -93,13 +93,14 @@ export const exportRegistryFile = defineCommand({
       ...(referral ? { householdIds: referral.householdIds } : {}),
     });
     // A file for a destination state is a referral: nothing leaves without each person's consent.
-    if (referral)
-      await requireConsent(
-        ctx,
-        persons.map((p) => p.personId),
-        'referral',
-        referral.state,
-      );
+    const basis = referral
+      ? await requireConsent(
+          ctx,
+          persons.map((p) => p.personId),
+          'referral',
+          referral.state,
+        )
+      : undefined;
     // Files about persons are logged as disclosures; plans and destinations carry no one.
     if (persons.length > 0)
       await logDisclosure(ctx, {
@@ -109,7 +110,7 @@ export const exportRegistryFile = defineCommand({
           ? `state ${referral.state} (destination ${destination}), ${downloadRecipient(ctx)}`
           : downloadRecipient(ctx),
         subject: what,
-        purpose: referral ? 'referral' : null,
+        purpose: basis ? basis.label : null,
         persons,
       });
     await recordExport(store, actor, 'registry', what, {

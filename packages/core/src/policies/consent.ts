@@ -13,4 +13,6 @@ const consentTakers: readonly Role[] = ['admin', 'registrar', 'protection-office
 export const consentPolicy = definePolicy('consent', {
   record: rolesRule(consentTakers),
   read: rolesRule(everyone),
+  // Setting consent aside for a purpose (vital interests) is for those answerable for protection.
+  declareBasis: rolesRule(['admin', 'protection-officer']),
 });

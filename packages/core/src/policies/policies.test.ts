@@ -80,6 +80,7 @@ describe('the consent and disclosure policies', () => {
     for (const role of ['planner', 'movement-officer', 'auditor'] as const)
       expect(can({ name: 'x', role }, 'consent.record')).toBe(false);
     expect(rolesAllowed('consent.read')).toEqual(roles);
+    expect(rolesAllowed('consent.declareBasis')).toEqual(['admin', 'protection-officer']);
   });
 
   it('show the disclosure log to admins, protection officers and auditors only', () => {

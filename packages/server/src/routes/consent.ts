@@ -1,5 +1,5 @@
 /** Consent per person and purpose, and the disclosure log, over HTTP (issue 20 item 4). */
-import { listConsent, listDisclosures, recordConsent } from '@corridor/commands';
+import { declareBasis, listConsent, listDisclosures, recordConsent } from '@corridor/commands';
 import { bindCommand } from '../bind-command.js';
 
 const tag = 'consent';
@@ -31,4 +31,14 @@ export const listDisclosuresRoute = bindCommand('GET /api/disclosures', listDisc
     'One line per manifest, PAXLST, registry export or custody record handed out: when, by ' +
     'whom, to whom, about what, and the ids of the persons it carried. Filter by `caseId`, ' +
     '`personId`, `kind`, `from` and `to` (days, inclusive).',
+});
+
+/** `POST /api/consent/basis`: declares vital interests (or consent again) for a purpose. */
+export const declareBasisRoute = bindCommand('POST /api/consent/basis', declareBasis, {
+  tag,
+  description:
+    'With `vital-interests`, disclosures for the purpose (carrier-sharing, a referral to `state`) ' +
+    'no longer need each person’s consent and the disclosure log names the basis; `consent` ' +
+    'returns to asking each person. The reason is about the operation, never a person. ' +
+    'Every declaration is kept and listed with each case’s consents.',
 });

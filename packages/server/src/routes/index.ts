@@ -89,6 +89,11 @@ import {
   showGrievanceRoute,
 } from './grievances.js';
 import { listConsentRoute, listDisclosuresRoute, recordConsentRoute } from './consent.js';
+  declareBasisRoute,
+  listConsentRoute,
+  listDisclosuresRoute,
+  recordConsentRoute,
+} from './consent.js';
 
 /** The API's routes. */
 import {
@@ -135,6 +140,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   fileCaseAppealRoute,
   listConsentRoute,
   recordConsentRoute,
+  declareBasisRoute,
   listDisclosuresRoute,
   listDuplicatesRoute,
   scanDuplicatesRoute,

@@ -4,6 +4,8 @@ import type {
   ConsentPurpose,
   ConsentRecord,
   DisclosureKind,
+  LawfulBasis,
+  LawfulBasisRecord,
 } from '@corridor/core';
 import type { Actor } from '../audit/audit-store.js';
 
@@ -31,8 +33,8 @@ export interface DisclosureInput {
   recipient: string;
   /** The movement, plan, person or export kind it was about. */
   subject: string | null;
-  /** The purpose whose basis allowed it, when one was needed. */
-  purpose: ConsentPurpose | null;
+  /** The purpose whose basis allowed it, when one was needed, with a basis other than consent. */
+  purpose: string | null;
   persons: readonly DisclosedPerson[];
 }
 
@@ -46,7 +48,7 @@ export interface Disclosure {
   format: string | null;
   recipient: string;
   subject: string | null;
-  purpose: ConsentPurpose | null;
+  purpose: string | null;
   persons: number;
   personIds: string[];
 }
@@ -72,6 +74,13 @@ export interface ConsentStore {
   record(rows: readonly ConsentInput[], actor: Actor): Promise<ConsentRecord[]>;
   /** Every consent record of the given persons (or of a case), oldest first, notes opened. */
   history(of: { personIds?: readonly string[]; householdId?: string }): Promise<ConsentRecord[]>;
+  /** Declares the operation's basis for a purpose (and state); audited as `consent.basis`. */
+  declareBasis(
+    entry: { purpose: ConsentPurpose; state: string | null; basis: LawfulBasis; reason: string },
+    actor: Actor,
+  ): Promise<LawfulBasisRecord>;
+  /** Every declaration, oldest first. */
+  bases(): Promise<LawfulBasisRecord[]>;
   /** The case of each of the given persons (unknown ids are left out). */
   householdsOf(personIds: readonly string[]): Promise<Map<string, string>>;
   /** Appends one disclosure and its persons, at `at`; joins the caller's transaction. */

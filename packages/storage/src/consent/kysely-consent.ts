@@ -1,6 +1,13 @@
 /** ConsentStore over Kysely: notes sealed with the person's data key, history never rewritten. */
 import { randomUUID } from 'node:crypto';
-import { errors, type ConsentRecord, type ConsentSeed } from '@corridor/core';
+import {
+  errors,
+  type ConsentPurpose,
+  type ConsentRecord,
+  type ConsentSeed,
+  type LawfulBasis,
+  type LawfulBasisRecord,
+} from '@corridor/core';
 import type { Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches, type Db } from '../db/batch.js';
@@ -154,6 +161,48 @@ export class KyselyConsent implements ConsentStore {
     return out;
   }
 
+  declareBasis(
+    entry: { purpose: ConsentPurpose; state: string | null; basis: LawfulBasis; reason: string },
+    actor: Actor,
+  ): Promise<LawfulBasisRecord> {
+    return transact(this.db, async (trx) => {
+      const at = new Date();
+      const id = `LB-${randomUUID()}`;
+      await appendAudit(trx, actor, {
+        action: 'consent.basis',
+        entity: 'operation',
+        entityId: entry.purpose,
+        detail: { purpose: entry.purpose, state: entry.state, basis: entry.basis },
+      });
+      await trx
+        .insertInto('lawful_bases')
+        .values({
+          id,
+          purpose: entry.purpose,
+          state: entry.state ?? '',
+          basis: entry.basis,
+          reason: entry.reason,
+          actor: actor.name,
+          recorded_at: at,
+        })
+        .execute();
+      return { id, ...entry, actor: actor.name, recordedAt: at.toISOString() };
+    });
+  }
+
+  async bases(): Promise<LawfulBasisRecord[]> {
+    const rows = await this.db.selectFrom('lawful_bases').selectAll().orderBy('seq').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      purpose: r.purpose as ConsentPurpose,
+      state: r.state === '' ? null : r.state,
+      basis: r.basis as LawfulBasis,
+      reason: r.reason,
+      actor: r.actor,
+      recordedAt: new Date(r.recorded_at).toISOString(),
+    }));
+  }
+
   async householdsOf(personIds: readonly string[]): Promise<Map<string, string>> {
     const ids = [...new Set(personIds)];
     const out = new Map<string, string>();
@@ -245,7 +294,7 @@ export class KyselyConsent implements ConsentStore {
       format: r.format,
       recipient: r.recipient,
       subject: r.subject,
-      purpose: r.purpose as Disclosure['purpose'],
+      purpose: r.purpose,
       persons: r.persons,
       personIds: carried.get(r.id) ?? [],
     }));

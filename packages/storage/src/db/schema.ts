@@ -444,6 +444,7 @@ export interface Database {
   grievance_events: GrievanceEventsTable;
   appeals: AppealsTable;
   consents: ConsentsTable;
+  lawful_bases: LawfulBasesTable;
   disclosures: DisclosuresTable;
   disclosure_persons: DisclosurePersonsTable;
 }
@@ -459,6 +460,19 @@ export interface ConsentsTable {
   date: string;
   /** The note, sealed under the person's data key; null when none was given. */
   note_sealed: Uint8Array | null;
+  actor: string;
+  recorded_at: Timestamp;
+  seq: Generated<BigColumn>;
+}
+
+/** A basis other than consent the operation declared for a purpose (migration 0014). */
+export interface LawfulBasesTable {
+  id: string;
+  purpose: string;
+  state: Generated<string>;
+  basis: string;
+  /** Why, about the operation (never about a person). */
+  reason: string;
   actor: string;
   recorded_at: Timestamp;
   seq: Generated<BigColumn>;

@@ -5,8 +5,20 @@
  */
 import { sql, type Kysely } from 'kysely';
 
-/** Creates consents, disclosures and disclosure_persons. */
+/** Creates consents, lawful_bases, disclosures and disclosure_persons. */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // The operation's declared basis other than consent (vital interests) per purpose; history kept.
+  await db.schema
+    .createTable('lawful_bases')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('purpose', 'text', (c) => c.notNull())
+    .addColumn('state', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('basis', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('seq', 'bigserial', (c) => c.notNull())
+    .execute();
   await db.schema
     .createTable('consents')
     .addColumn('id', 'text', (c) => c.primaryKey())
