@@ -34,6 +34,15 @@ interface ConsentList {
     actor: string;
     note: string | null;
   }[];
+  bases: {
+    id: string;
+    purpose: string;
+    state: string | null;
+    basis: string;
+    reason: string;
+    actor: string;
+    recordedAt: string;
+  }[];
 }
 
 /** One line of `GET /api/disclosures`. */
@@ -102,6 +111,17 @@ export function ConsentPanel(props: { id: string }) {
           </tbody>
         </table>
       </div>
+      {v.bases.length > 0 && (
+        <ul aria-label="Operation's lawful bases">
+          {v.bases.map((b) => (
+            <li key={b.id}>
+              Operation basis for {b.purpose}
+              {b.state ? ` to ${b.state}` : ''}: <strong>{b.basis}</strong> since{' '}
+              {b.recordedAt.slice(0, 10)} ({b.actor}): {b.reason}
+            </li>
+          ))}
+        </ul>
+      )}
       {can('consent.record') && <RecordConsent id={props.id} onDone={list.reload} />}
       <details>
         <summary>History ({v.history.length} records)</summary>
