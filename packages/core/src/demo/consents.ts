@@ -1,6 +1,7 @@
 /**
  * The demo's consents, taken at registration: nearly everyone gives consent for registration,
- * sharing with a carrier, messages and referral to the states their case prefers; a few refuse, so
+ * sharing with a carrier, messages and referral to the states their case prefers and to the
+ * operation's main host state (the one with the largest pledge); a few refuse, so
  * the refusal path is visible. Deterministic and drawn from no random stream, so the rest of the
  * demo is the same with or without it.
  */
@@ -20,6 +21,7 @@ export function demoConsents(
   persons: readonly Person[],
   preferences: readonly Preference[],
   destinations: readonly Destination[],
+  mainState: string,
   date: IsoDate,
 ): ConsentSeed[] {
   const country = new Map(destinations.map((d) => [d.id, d.country]));
@@ -43,7 +45,7 @@ export function demoConsents(
       status.get(p.householdId) === 'on-hold' && n % 2 === 1 ? 'refused' : 'given',
     );
     row('messages', n % 13 === 7 ? 'refused' : 'given');
-    for (const state of [...(prefers.get(p.householdId) ?? [])].sort())
+    for (const state of [...new Set([...(prefers.get(p.householdId) ?? []), mainState])].sort())
       out.push({
         personId: p.id,
         purpose: 'referral',

@@ -88,6 +88,7 @@ export function generateDemo(options: Partial<DemoOptions> = {}): OperationData 
       people.persons,
       chosen,
       destinations,
+      [...destinationSeeds].sort((a, b) => b.share - a.share)[0]!.country,
       demoWindow.start,
     ),
   };
