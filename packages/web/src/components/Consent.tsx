@@ -2,6 +2,7 @@
  * A case's consent per member and purpose, with a form for the roles that may record it, and the
  * disclosure log for those who read it (issue 20 item 4). What a role may do comes from /api/me.
  */
+import type { CommandOutput, listConsent, listDisclosures } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
@@ -11,52 +12,11 @@ import { ErrorNote, Loading } from './ui.js';
 const purposes = ['registration', 'referral', 'carrier-sharing', 'messages'] as const;
 const decisions = ['given', 'refused', 'withdrawn'] as const;
 
-/** `GET /api/cases/:id/consent` as the page reads it. */
-interface ConsentList {
-  case: string;
-  persons: {
-    personId: string;
-    current: {
-      purpose: string;
-      state: string | null;
-      decision: string;
-      date: string | null;
-      actor: string | null;
-    }[];
-  }[];
-  history: {
-    id: string;
-    personId: string;
-    purpose: string;
-    state: string | null;
-    decision: string;
-    date: string;
-    actor: string;
-    note: string | null;
-  }[];
-  bases: {
-    id: string;
-    purpose: string;
-    state: string | null;
-    basis: string;
-    reason: string;
-    actor: string;
-    recordedAt: string;
-  }[];
-}
+/** `GET /api/cases/:id/consent`: the command's own output type. */
+type ConsentList = CommandOutput<typeof listConsent>;
 
 /** One line of `GET /api/disclosures`. */
-interface DisclosureRow {
-  id: string;
-  at: string;
-  actor: string;
-  role: string;
-  kind: string;
-  format: string | null;
-  recipient: string;
-  subject: string | null;
-  persons: number;
-}
+type DisclosureRow = CommandOutput<typeof listDisclosures>['disclosures'][number];
 
 /** The consent panel of case `id`: current decisions, the history, and the form where allowed. */
 export function ConsentPanel(props: { id: string }) {
