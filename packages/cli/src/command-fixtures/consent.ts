@@ -39,7 +39,7 @@ export const consentFixtures: FixtureGroup = {
         'messages',
         '--given',
         '--date',
-        '2027-02-01',
+        '2026-11-01',
         '--note',
         `fixture ${k}`,
       ],
@@ -49,7 +49,7 @@ export const consentFixtures: FixtureGroup = {
         payload: {
           purpose: 'messages',
           decision: 'given',
-          date: '2027-02-01',
+          date: '2026-11-01',
           note: `fixture ${k}`,
         },
       }),

@@ -186,6 +186,31 @@ describe.each(backends)('consent and the disclosure log on $name', (backend) => 
       decision: 'withdrawn',
       note: '(erased)',
     });
+    // A whole case is recorded for its living members; the erased one is refused by name.
+    const whole = run(recordConsent, 'registrar', {
+      caseId: home.id,
+      purpose: 'messages',
+      decision: 'given',
+    });
+    if (members.length > 1)
+      expect((await whole).recorded.map((r) => r.personId)).toEqual(
+        members.filter((m) => m.id !== one).map((m) => m.id),
+      );
+    else
+      await expect(whole).rejects.toMatchObject({
+        message: expect.stringMatching(/at caseId: .* no member whose data was not erased/),
+      });
+    await expect(
+      run(recordConsent, 'registrar', {
+        caseId: home.id,
+        personId: one,
+        purpose: 'messages',
+        decision: 'given',
+      }),
+    ).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining(`${one}: their personal data was erased`),
+    });
   });
 
   it('refuses bad input and other roles naming the field, and writes nothing', async () => {

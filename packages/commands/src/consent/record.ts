@@ -57,7 +57,11 @@ export const recordConsent = defineCommand({
     const members = view.members.filter((m) => m.mergedInto === null).map((m) => m.id);
     if (input.personId && !members.includes(input.personId))
       throw field('personId', `${input.personId} is not a member of case ${input.caseId}`);
-    const persons = input.personId ? [input.personId] : members;
+    // A whole case: its living records (an erased member has no key to seal a note under).
+    const living = view.members.filter((m) => m.mergedInto === null && m.pii !== null);
+    const persons = input.personId ? [input.personId] : living.map((m) => m.id);
+    if (persons.length === 0)
+      throw field('caseId', `case ${input.caseId} has no member whose data was not erased`);
     const recorded = await ctx.store.consent.record(
       persons.map((personId) => ({
         personId,
