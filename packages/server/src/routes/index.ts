@@ -88,7 +88,7 @@ import {
   respondGrievanceRoute,
   showGrievanceRoute,
 } from './grievances.js';
-import { listConsentRoute, listDisclosuresRoute, recordConsentRoute } from './consent.js';
+import {
   declareBasisRoute,
   listConsentRoute,
   listDisclosuresRoute,
