@@ -6,6 +6,7 @@ import { registerAllocate } from './commands/allocate.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerCase } from './commands/case.js';
+import { registerConsent } from './commands/consent.js';
 import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDestination } from './commands/destination.js';
@@ -63,6 +64,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerStatus(program);
   registerCase(program);
+  registerConsent(program);
   registerDedup(program);
   registerDestination(program);
   registerMovement(program);

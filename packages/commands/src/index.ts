@@ -36,3 +36,5 @@ export * from './report/index.js';
 export * from './custody/index.js';
 export * from './retention/index.js';
 export * from './dpo/index.js';
+export * from './consent/index.js';
+export * from './disclosure/index.js';

@@ -25,6 +25,8 @@ import { retentionCommands } from './retention/index.js';
 import { dpoCommands } from './dpo/index.js';
 import { grievanceCommands } from './grievance/index.js';
 import { appealCommands } from './appeal/index.js';
+import { consentCommands } from './consent/index.js';
+import { disclosureCommands } from './disclosure/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
 export const commandList: readonly AnyCommand[] = [
@@ -53,6 +55,8 @@ export const commandList: readonly AnyCommand[] = [
   ...dpoCommands,
   ...grievanceCommands,
   ...appealCommands,
+  ...consentCommands,
+  ...disclosureCommands,
 ];
 
 /** The commands by name. */

@@ -90,6 +90,15 @@ export const errors = {
       403,
       `role ${role} may not call ${route}; allowed roles: ${allowed.join(', ')}`,
     ),
+  noConsent: (purpose: string, lines: readonly string[], details?: unknown) =>
+    new CorridorError(
+      'no-consent',
+      409,
+      `refused, nothing disclosed: ${lines.length} person(s) without a basis for ${purpose}: ` +
+        lines.slice(0, 20).join('; ') +
+        (lines.length > 20 ? `; and ${lines.length - 20} more` : ''),
+      details,
+    ),
   notPermitted: (permission: string, why: string) =>
     new CorridorError('forbidden', 403, `not permitted: ${why}`, { permission }),
   routeNotFound: (method: string, path: string) =>

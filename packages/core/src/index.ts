@@ -49,3 +49,4 @@ export * from './movement-rules.js';
 export * from './incident-rows.js';
 export * from './retention.js';
 export * from './processing-record.js';
+export * from './consent.js';

@@ -1,4 +1,5 @@
 /** The domain model's records as zod schemas: one truth for validation, types and API documents. */
+import type { ConsentSeed } from './consent.js';
 import { z } from 'zod';
 import { isCountryCode, isDocumentCountryCode } from './countries.js';
 import { needCodes, type NeedCode } from './needs.js';
@@ -164,6 +165,8 @@ export interface OperationData {
   ties: Tie[];
   destinations: Destination[];
   pledges: Pledge[];
+  /** Consents taken at registration (the demo records them; issue 20 item 4). */
+  consents?: ConsentSeed[];
 }
 
 /** An ISO 8601 date-time with an explicit offset or Z, e.g. 2031-06-30T05:30:00+03:00. */

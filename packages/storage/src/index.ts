@@ -28,3 +28,4 @@ export * from './retention/retention-store.js';
 export { shreddedText } from './retention/apply-retention.js';
 export * from './pledges/pledge-store.js';
 export * from './grievances/grievance-store.js';
+export * from './consent/consent-store.js';

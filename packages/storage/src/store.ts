@@ -20,6 +20,8 @@ import {
   type AuditVerdict,
 } from './audit/audit-store.js';
 import type { CheckinStore } from './checkin/checkin-store.js';
+import type { ConsentStore } from './consent/consent-store.js';
+import { KyselyConsent } from './consent/kysely-consent.js';
 import type { CustodyStore } from './custody/custody-store.js';
 import { KyselyCustody } from './custody/kysely-custody.js';
 import { KyselyCheckin } from './checkin/kysely-checkin.js';
@@ -113,6 +115,8 @@ export interface Store {
   custody: CustodyStore;
   /** Grievances per case and appeals against an allocation (issue 23 item 2). */
   grievances: GrievanceStore;
+  /** Consent per person and purpose, and the disclosure log (issue 20 item 4). */
+  consent: ConsentStore;
   /** Key generations and the finishing of erasures (issue 20). */
   keys: KeyStore;
   /** Retention schedules, legal holds and the retention job's reports (issue 20 item 5). */
@@ -203,6 +207,7 @@ function storeOver(
     custody: new KyselyCustody(db, vault),
     retention: new KyselyRetention(db, vault, policy.backupRetentionDays),
     grievances: new KyselyGrievances(db, vault),
+    consent: new KyselyConsent(db, vault),
     audit: {
       events: (after, limit) => auditEvents(db, after, limit),
       verify: (anchors) => verifyAudit(db, anchors),

@@ -1,5 +1,6 @@
 /** Every capability's fixtures for the role-matrix test, one capability a line. */
 import { caseFixtures } from './case.js';
+import { consentFixtures } from './consent.js';
 import { dedupFixtures } from './dedup.js';
 import { destinationFixtures } from './destination.js';
 import { allocationFixtures } from './allocation.js';
@@ -39,6 +40,7 @@ export const fixtureGroups: FixtureGroup[] = [
   custodyFixtures,
   fileFixtures,
   retentionFixtures,
+  consentFixtures,
   operationFixtures,
   grievanceFixtures,
 ];

@@ -21,6 +21,10 @@ export function registerExport(program: Command): void {
         '--redact',
         'leave out personal data: names, birth dates, documents, MRZ, phone, protection notes and needs (always so for a role that may not see them)',
       )
+      .option(
+        '--destination <id>',
+        'persons or households: only the cases the current allocation sends there; refused unless each person gave referral consent to its state',
+      )
       .option('--out <file>', 'file to write (default: standard output; required for XLSX)')
       .option('--json', 'with --out: print what was written as JSON'),
     exportRegistryFile,
@@ -37,6 +41,7 @@ export function registerExport(program: Command): void {
         format: o.format,
         ...(o.hxl ? { hxl: 'true' } : {}),
         ...(o.redact ? { redact: 'true' } : {}),
+        ...(typeof o.destination === 'string' ? { destination: o.destination } : {}),
       };
     },
     (w) =>

@@ -3,6 +3,7 @@ import { IdSchema } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
 import { fileOutput } from '../file-output.js';
+import { downloadRecipient, logDisclosure } from '../disclosure/log.js';
 import { custodyRecordFile } from './custody-record.js';
 
 /** Names and details as the reader's role may see them; every download is in the audit log. */
@@ -21,8 +22,17 @@ export const custodyRecordPdf = defineCommand({
   ),
   permission: 'custody.read',
   audit: 'export',
-  async run({ store, actor, now }, { personId }) {
+  async run(ctx, { personId }) {
+    const { store, actor, now } = ctx;
     const file = await custodyRecordFile(store, actor, personId, now);
+    await logDisclosure(ctx, {
+      kind: 'custody-record',
+      format: 'pdf',
+      recipient: downloadRecipient(ctx),
+      subject: personId,
+      purpose: null,
+      persons: [{ personId, householdId: file.householdId }],
+    });
     return {
       filename: `custody-${personId}.pdf`,
       contentType: 'application/pdf',

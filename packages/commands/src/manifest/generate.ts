@@ -1,11 +1,13 @@
 /** `manifest.generate`: a movement's manifest as CSV, XLSX, PDF, PAXLST or JSON, audited as an export. */
 import { IdSchema } from '@corridor/core';
-import { manifestFormats } from '@corridor/formats';
+import { manifestFormats, renderManifest } from '@corridor/formats';
 import { recordExport } from '@corridor/storage';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
 import { fileOutput } from '../file-output.js';
-import { manifestFile } from './manifest-file.js';
+import { requireConsent } from '../consent/require.js';
+import { downloadRecipient, logDisclosure } from '../disclosure/log.js';
+import { loadManifest } from './manifest-file.js';
 
 const mediaTypes = {
   csv: 'text/csv; charset=utf-8',
@@ -69,19 +71,43 @@ export const generateManifest = defineCommand({
   ),
   permission: 'movement.manifest',
   audit: 'export',
-  async run({ store, actor, now }, input) {
+  async run(ctx, input) {
+    const { store, actor, now } = ctx;
     const { format, movementId } = input;
-    const result = await manifestFile(store, movementId, format, {
+    const options = {
       minValidityDays: input.minValidityDays ?? 0,
       ...(input.travelDays !== undefined ? { travelDays: input.travelDays } : {}),
       ...(input.sender ? { sender: input.sender } : {}),
       ...(input.recipient ? { recipient: input.recipient } : {}),
       now,
-    });
+    };
+    const manifest = await loadManifest(store, movementId, options);
+    const persons = manifest.households.flatMap((h) =>
+      h.entries.map((e) => ({ personId: e.personId, householdId: e.householdId })),
+    );
+    // A manifest is what a carrier receives: no file is made for passengers without a basis.
+    const basis = await requireConsent(
+      ctx,
+      persons.map((p) => p.personId),
+      'carrier-sharing',
+    );
+    const result = await renderManifest(manifest, format, options);
     const m = result.manifest;
     await recordExport(store, actor, 'manifest', movementId, {
       format,
       persons: m.totals.persons,
+    });
+    const carrier = manifest.movement.carrier;
+    await logDisclosure(ctx, {
+      kind: format === 'paxlst' ? 'paxlst' : 'manifest',
+      format,
+      recipient:
+        format === 'paxlst'
+          ? `carrier ${carrier ?? '(none set)'}, to ${input.recipient ?? `${manifest.movement.arrivalAirport ?? ''}API`}`
+          : downloadRecipient(ctx),
+      subject: movementId,
+      purpose: basis.label,
+      persons,
     });
     return {
       filename: `manifest-${movementId}.${format === 'paxlst' ? 'edi' : format}`,

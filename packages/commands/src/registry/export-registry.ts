@@ -38,6 +38,34 @@ export async function exportContent(
   kind: ExportKind,
   options: Pick<ExportOptions, 'redact'>,
 ): Promise<ExportContent> {
+  return (await exportContentWithPersons(store, kind, options)).content;
+}
+
+/** What an export holds, with the persons it carries (none for plans and destinations). */
+export async function exportContentWithPersons(
+  store: Store,
+  kind: ExportKind,
+  options: Pick<ExportOptions, 'redact'> & { householdIds?: readonly string[] },
+): Promise<{
+  content: ExportContent;
+  persons: { personId: string; householdId: string }[];
+}> {
+  if (kind === 'persons' || kind === 'households') {
+    const snapshot = await store.registry.snapshot(options.householdIds);
+    const persons = snapshot.persons.map((p) => ({ personId: p.id, householdId: p.householdId }));
+    const table =
+      kind === 'persons'
+        ? personRows(snapshot, { redact: Boolean(options.redact) })
+        : householdRows(snapshot);
+    return { content: { kind, table }, persons };
+  }
+  return { content: await contentWithoutPersons(store, kind), persons: [] };
+}
+
+async function contentWithoutPersons(
+  store: Store,
+  kind: Exclude<ExportKind, 'persons' | 'households'>,
+): Promise<ExportContent> {
   switch (kind) {
     case 'destinations':
       return {
@@ -45,13 +73,6 @@ export async function exportContent(
         destinations: await store.registry.destinations(),
         pledges: await store.registry.pledges(),
       };
-    case 'persons':
-      return {
-        kind,
-        table: personRows(await store.registry.snapshot(), { redact: Boolean(options.redact) }),
-      };
-    case 'households':
-      return { kind, table: householdRows(await store.registry.snapshot()) };
     default:
       return { kind, table: await planTable(store, kind) };
   }
@@ -63,7 +84,17 @@ export async function exportRegistry(
   kind: ExportKind,
   options: ExportOptions,
 ): Promise<Buffer> {
+  return (await exportRegistryWithPersons(store, kind, options)).content;
+}
+
+/** The export as bytes, with the persons it carries, for the disclosure log. */
+export async function exportRegistryWithPersons(
+  store: Store,
+  kind: ExportKind,
+  options: ExportOptions & { householdIds?: readonly string[] },
+): Promise<{ content: Buffer; persons: { personId: string; householdId: string }[] }> {
   if (kind === 'destinations' && options.format !== 'json')
     throw errors.invalidInput('destinations are exported as JSON only (--format json)');
-  return exportFile(await exportContent(store, kind, options), options);
+  const { content, persons } = await exportContentWithPersons(store, kind, options);
+  return { content: await exportFile(content, options), persons };
 }

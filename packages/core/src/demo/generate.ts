@@ -16,6 +16,7 @@ import type {
 import { addDays, type Iso3, type IsoDate } from '../units.js';
 import type { CaseStatus } from '../workflow.js';
 import { buildDestinations, destinationSeeds } from './destinations.js';
+import { demoConsents } from './consents.js';
 import { familyName, givenName, misspell } from './names.js';
 
 /** Options of the demo generator. */
@@ -59,6 +60,8 @@ export function generateDemo(options: Partial<DemoOptions> = {}): OperationData 
   people.addDuplicates(Math.max(2, Math.round(o.people / 300)));
   const pledged = Math.ceil(people.persons.length * 1.08);
   const destinations = buildDestinations((share) => Math.round(pledged * share));
+  const links = linkCases(random, people.households);
+  const chosen = preferences(random, people.households, destinations);
   return {
     operation: {
       id: 'demo',
@@ -75,11 +78,19 @@ export function generateDemo(options: Partial<DemoOptions> = {}): OperationData 
     persons: people.persons,
     needs: people.needs,
     documents: people.documents,
-    links: linkCases(random, people.households),
-    preferences: preferences(random, people.households, destinations),
+    links,
+    preferences: chosen,
     ties: ties(random, people.households),
     destinations,
     pledges: pledges(destinations, pledged),
+    consents: demoConsents(
+      people.households,
+      people.persons,
+      chosen,
+      destinations,
+      [...destinationSeeds].sort((a, b) => b.share - a.share)[0]!.country,
+      demoWindow.start,
+    ),
   };
 }
 

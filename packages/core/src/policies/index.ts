@@ -6,8 +6,10 @@ import { errors } from '../errors.js';
 import type { Role } from '../roles.js';
 import { auditPolicy } from './audit.js';
 import { casePolicy } from './case.js';
+import { consentPolicy } from './consent.js';
 import { custodyPolicy } from './custody.js';
 import { appealPolicy, grievancePolicy } from './grievance.js';
+import { disclosurePolicy } from './disclosure.js';
 import { incidentPolicy } from './incident.js';
 import { movementPolicy } from './movement.js';
 import { operationPolicy } from './operation.js';
@@ -42,6 +44,8 @@ const policies = [
   dpoPolicy,
   grievancePolicy,
   appealPolicy,
+  consentPolicy,
+  disclosurePolicy,
 ] as const;
 
 type PolicyOf<P> = P extends { resource: infer R extends string; actions: infer A }

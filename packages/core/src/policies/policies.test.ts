@@ -31,6 +31,8 @@ const auditorMay: Permission[] = [
   'dpo.read',
   'grievance.read',
   'appeal.read',
+  'consent.read',
+  'disclosure.read',
 ];
 
 describe('policies', () => {
@@ -71,5 +73,21 @@ describe('the person policy', () => {
     for (const role of ['planner', 'movement-officer', 'auditor'] as const)
       expect(can({ name: 'x', role }, 'person.update')).toBe(false);
     expect(rolesAllowed('person.erase')).toEqual(['admin', 'protection-officer']);
+  });
+});
+
+describe('the consent and disclosure policies', () => {
+  it('let those who register and protect persons record consent, every role read it', () => {
+    expect(rolesAllowed('consent.record')).toEqual(['admin', 'registrar', 'protection-officer']);
+    for (const role of ['planner', 'movement-officer', 'auditor'] as const)
+      expect(can({ name: 'x', role }, 'consent.record')).toBe(false);
+    expect(rolesAllowed('consent.read')).toEqual(roles);
+    expect(rolesAllowed('consent.declareBasis')).toEqual(['admin', 'protection-officer']);
+  });
+
+  it('show the disclosure log to admins, protection officers and auditors only', () => {
+    expect(rolesAllowed('disclosure.read')).toEqual(['admin', 'protection-officer', 'auditor']);
+    for (const role of ['registrar', 'planner', 'movement-officer'] as const)
+      expect(can({ name: 'x', role }, 'disclosure.read')).toBe(false);
   });
 });

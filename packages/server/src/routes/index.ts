@@ -100,6 +100,12 @@ import {
   respondGrievanceRoute,
   showGrievanceRoute,
 } from './grievances.js';
+import {
+  declareBasisRoute,
+  listConsentRoute,
+  listDisclosuresRoute,
+  recordConsentRoute,
+} from './consent.js';
 
 /** The API's routes. */
 import {
@@ -144,6 +150,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   decideAppealRoute,
   caseAppealsRoute,
   fileCaseAppealRoute,
+  listConsentRoute,
+  recordConsentRoute,
+  declareBasisRoute,
+  listDisclosuresRoute,
   listDuplicatesRoute,
   scanDuplicatesRoute,
   decideDuplicateRoute,

@@ -22,7 +22,10 @@ export const exportRoute = bindCommand('GET /api/export/:what', exportRegistryFi
   tag: 'registry files',
   description:
     'Persons files are redacted (no names, birth dates, documents, phones, notes or needs) when ' +
-    'asked, and always for a role that may not see all of those. Every export is audited.',
+    'asked, and always for a role that may not see all of those. Every export is audited, and ' +
+    'persons and households files are written to the disclosure log. With `destination`, only ' +
+    'the cases the current allocation sends there, refused (409 `no-consent`, naming each ' +
+    'person) unless everyone gave referral consent to its state.',
   params: { what: 'what' },
   file: { types: exportMediaTypes },
 });

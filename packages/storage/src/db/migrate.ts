@@ -16,6 +16,7 @@ import * as movementCarrier from './migrations/0013-movement-carrier.js';
 import * as retention from './migrations/0015-retention.js';
 import * as pledgeChanges from './migrations/0018-pledge-changes.js';
 import * as grievances from './migrations/0016-grievances.js';
+import * as consent from './migrations/0014-consent.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0015-retention': retention,
   '0018-pledge-changes': pledgeChanges,
   '0016-grievances': grievances,
+  '0014-consent': consent,
 };
 
 class StaticProvider implements MigrationProvider {

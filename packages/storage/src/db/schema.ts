@@ -486,6 +486,61 @@ export interface Database {
   grievances: GrievancesTable;
   grievance_events: GrievanceEventsTable;
   appeals: AppealsTable;
+  consents: ConsentsTable;
+  lawful_bases: LawfulBasesTable;
+  disclosures: DisclosuresTable;
+  disclosure_persons: DisclosurePersonsTable;
+}
+
+/** Consent per person and purpose (migration 0014); `state` is '' for purposes without one. */
+export interface ConsentsTable {
+  id: string;
+  person_id: string;
+  household_id: string;
+  purpose: string;
+  state: Generated<string>;
+  decision: string;
+  date: string;
+  /** The note, sealed under the person's data key; null when none was given. */
+  note_sealed: Uint8Array | null;
+  actor: string;
+  recorded_at: Timestamp;
+  seq: Generated<BigColumn>;
+}
+
+/** A basis other than consent the operation declared for a purpose (migration 0014). */
+export interface LawfulBasesTable {
+  id: string;
+  purpose: string;
+  state: Generated<string>;
+  basis: string;
+  /** Why, about the operation (never about a person). */
+  reason: string;
+  actor: string;
+  recorded_at: Timestamp;
+  seq: Generated<BigColumn>;
+}
+
+/** One disclosure of personal data: what left, to whom, by whom (migration 0014). */
+export interface DisclosuresTable {
+  id: string;
+  at: Timestamp;
+  actor: string;
+  role: string;
+  kind: string;
+  format: string | null;
+  recipient: string;
+  subject: string | null;
+  purpose: string | null;
+  persons: number;
+  seq: Generated<BigColumn>;
+}
+
+/** The persons a disclosure carried (migration 0014). */
+export interface DisclosurePersonsTable {
+  disclosure_id: string;
+  person_id: string;
+  household_id: string;
 }
 
 type NullableJson = ColumnType<

@@ -1,6 +1,7 @@
 /** Writes a whole operation's registry in one transaction, encrypting personal data. */
 import type { OperationData } from '@corridor/core';
 import type { Actor } from '../audit/audit-store.js';
+import { insertConsentSeeds } from '../consent/kysely-consent.js';
 import type { Db } from '../db/batch.js';
 import { withSetCheckedKeys } from '../db/set-checked-keys.js';
 import type { Vault } from '../vault/vault.js';
@@ -37,6 +38,10 @@ export async function insertOperation(
     await writeCaseLinks(trx, data.links);
     await writePreferences(trx, data.preferences);
     await writeTies(trx, data.ties);
+    if (data.consents?.length) {
+      const households = new Map(data.persons.map((p) => [p.id, p.householdId]));
+      await insertConsentSeeds(trx, data.consents, households, actor);
+    }
   });
   await writeCaseHistory(
     trx,

@@ -36,6 +36,12 @@ async function removalBlocker(trx: Db, id: string, householdId: string): Promise
     .where('person_id', '=', id)
     .executeTakeFirst();
   if (held) return `person ${id} has belongings on a chain of custody`;
+  const disclosed = await trx
+    .selectFrom('disclosure_persons')
+    .select('disclosure_id')
+    .where('person_id', '=', id)
+    .executeTakeFirst();
+  if (disclosed) return `person ${id} is in the disclosure log (${disclosed.disclosure_id})`;
   return null;
 }
 

@@ -15,6 +15,7 @@ import type { DestinationRow } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { AppealList, GrievanceLog } from './Grievances.js';
 import { AddPerson, EditPerson, RemovePerson } from './PersonEditor.js';
+import { ConsentPanel } from './Consent.js';
 import { ErrorNote, Loading } from './ui.js';
 
 const hidden = <span className="muted">hidden for your role</span>;
@@ -172,6 +173,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
         Linked cases:{' '}
         {v.links.map((l) => `${l.a === v.id ? l.b : l.a} (${l.kind})`).join(', ') || '–'}
       </p>
+      <ConsentPanel id={v.id} />
       <h3>History</h3>
       <div className="table-scroll">
         <table aria-label="History">

@@ -2,7 +2,8 @@
 import { caseStatuses } from '../lib/workflow.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { CaseDetail } from '../components/CaseDetail.js';
-import { ErrorNote, Link, Loading, Panel } from '../components/ui.js';
+import { DisclosureLog } from '../components/Consent.js';
+import { ErrorNote, GatedPanel, Link, Loading, Panel } from '../components/ui.js';
 import { query } from '../lib/api.js';
 import type { CaseList } from '../lib/case-types.js';
 import { navigate, useLocation } from '../lib/router.js';
@@ -28,6 +29,9 @@ export function Registry() {
           <CaseDetail id={openCase} onChanged={() => setChanges((n) => n + 1)} />
         </Panel>
       )}
+      <GatedPanel permission="disclosure.read" title="Disclosure log" wide>
+        <DisclosureLog {...(openCase ? { caseId: openCase } : {})} />
+      </GatedPanel>
     </div>
   );
 }
