@@ -31,4 +31,5 @@ export * from './file-output.js';
 export * from './registry/index.js';
 export * from './manifest/index.js';
 export * from './report/index.js';
+export * from './procedure/index.js';
 export * from './custody/index.js';

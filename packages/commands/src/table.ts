@@ -21,6 +21,7 @@ import { timetableCommands } from './timetable/index.js';
 import { manifestCommands } from './manifest/index.js';
 import { registryFileCommands } from './registry/index.js';
 import { reportCommands } from './report/index.js';
+import { procedureCommands } from './procedure/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
 export const commandList: readonly AnyCommand[] = [
@@ -45,6 +46,7 @@ export const commandList: readonly AnyCommand[] = [
   ...registryFileCommands,
   ...manifestCommands,
   ...reportCommands,
+  ...procedureCommands,
 ];
 
 /** The commands by name. */

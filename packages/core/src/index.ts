@@ -46,3 +46,4 @@ export * from './redact-output.js';
 export * from './webhooks.js';
 export * from './movement-rules.js';
 export * from './incident-rows.js';
+export * from './procedures.js';

@@ -133,6 +133,7 @@ export type ChangeReason =
   | 'movement-cancelled'
   | 'movement-smaller'
   | 'not-ready'
+  | 'documents-expire'
   | 'destination-paused'
   | 'saves-exposure'
   | 'made-room';
@@ -251,6 +252,10 @@ function forcedChanges(
     }
     if (m.day < c.readyDay) {
       reasons.set(c.id, 'not-ready');
+      return;
+    }
+    if (c.latestDay && m.day > c.latestDay) {
+      reasons.set(c.id, 'documents-expire');
       return;
     }
     onMovement.set(id, [...(onMovement.get(id) ?? []), { id: c.id, persons: c.persons }]);

@@ -24,3 +24,4 @@ export * from './jobs/job-store.js';
 export * from './property/property-store.js';
 export * from './custody/custody-store.js';
 export * from './webhooks/webhook-store.js';
+export * from './procedures/procedure-store.js';

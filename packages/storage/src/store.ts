@@ -34,6 +34,8 @@ import { KyselyMovements } from './movements/kysely-movements.js';
 import type { MovementStore } from './movements/movement-store.js';
 import { KyselyPlans } from './plans/kysely-plans.js';
 import type { PlanStore } from './plans/plan-store.js';
+import { KyselyProcedures } from './procedures/kysely-procedures.js';
+import type { ProcedureStore } from './procedures/procedure-store.js';
 import { KyselyProperty } from './property/kysely-property.js';
 import type { PropertyStore } from './property/property-store.js';
 import { KyselyRegistry } from './registry/kysely-registry.js';
@@ -105,6 +107,8 @@ export interface Store {
   custody: CustodyStore;
   /** Key generations and the finishing of erasures (issue 20). */
   keys: KeyStore;
+  /** Host-state procedures: templates per state and each case's steps (issue 21). */
+  procedures: ProcedureStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
   /**
@@ -188,6 +192,7 @@ function storeOver(
     webhooks: new KyselyWebhooks(db, vault),
     property: new KyselyProperty(db),
     custody: new KyselyCustody(db, vault),
+    procedures: new KyselyProcedures(db, vault),
     audit: {
       events: (after, limit) => auditEvents(db, after, limit),
       verify: (anchors) => verifyAudit(db, anchors),

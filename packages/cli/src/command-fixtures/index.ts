@@ -11,6 +11,7 @@ import { incidentFixtures } from './incident.js';
 import { movementFixtures } from './movement.js';
 import { personFixtures } from './person.js';
 import { fileFixtures } from './files.js';
+import { procedureFixtures } from './procedure.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
 import { webhookFixtures } from './webhook.js';
@@ -33,4 +34,5 @@ export const fixtureGroups: FixtureGroup[] = [
   incidentFixtures,
   custodyFixtures,
   fileFixtures,
+  procedureFixtures,
 ];

@@ -12,6 +12,7 @@ import { movementPolicy } from './movement.js';
 import { operationPolicy } from './operation.js';
 import { personPolicy } from './person.js';
 import { planPolicy } from './plan.js';
+import { procedurePolicy } from './procedure.js';
 import { propertyPolicy } from './property.js';
 import { registryPolicy } from './registry.js';
 import type { PolicyActor, Rule } from './rule.js';
@@ -34,6 +35,7 @@ const policies = [
   auditPolicy,
   userPolicy,
   webhookPolicy,
+  procedurePolicy,
 ] as const;
 
 type PolicyOf<P> = P extends { resource: infer R extends string; actions: infer A }

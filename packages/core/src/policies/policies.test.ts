@@ -27,6 +27,7 @@ const auditorMay: Permission[] = [
   'custody.verify',
   'audit.read',
   'webhook.read',
+  'procedure.read',
 ];
 
 describe('policies', () => {

@@ -65,6 +65,14 @@ import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './session
 import { healthRoute, publicStatsRoute, statusRoute } from './status.js';
 import { addUserRoute, disableUserRoute, listUsersRoute, setUserPasswordRoute } from './users.js';
 import { reportRoute } from './web-report.js';
+import {
+  caseProceduresRoute,
+  importProceduresRoute,
+  listProceduresRoute,
+  procedureTemplateRoute,
+  recordProcedureStepRoute,
+  setProcedureTemplateRoute,
+} from './procedures.js';
 
 /** The API's routes. */
 import {
@@ -159,4 +167,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   pingWebhookRoute,
   webhookDeliveriesRoute,
   replayDeliveryRoute,
+  procedureTemplateRoute,
+  setProcedureTemplateRoute,
+  recordProcedureStepRoute,
+  caseProceduresRoute,
+  listProceduresRoute,
+  importProceduresRoute,
 ];

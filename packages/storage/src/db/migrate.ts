@@ -13,6 +13,7 @@ import * as keyGenerations from './migrations/0010-key-generations.js';
 import * as webhooks from './migrations/0011-webhooks.js';
 import * as personEdits from './migrations/0012-person-edits.js';
 import * as movementCarrier from './migrations/0013-movement-carrier.js';
+import * as procedures from './migrations/0017-procedures.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0011-webhooks': webhooks,
   '0012-person-edits': personEdits,
   '0013-movement-carrier': movementCarrier,
+  '0017-procedures': procedures,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -424,6 +424,8 @@ export interface Database {
   backups: BackupsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  procedure_templates: ProcedureTemplatesTable;
+  procedure_steps: ProcedureStepsTable;
 }
 
 type NullableJson = ColumnType<
@@ -470,4 +472,27 @@ export interface BackupsTable {
   bytes: number;
   sha256: string;
   expires_at: Timestamp;
+}
+
+/** A destination state's procedure template (migration 0017). */
+export interface ProcedureTemplatesTable {
+  state: string;
+  steps: Json<{ step: string; typicalDays: number; expires: boolean; required: boolean }[]>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string;
+}
+
+/** One step of a case's procedure with one state (migration 0017); the note is sealed. */
+export interface ProcedureStepsTable {
+  household_id: string;
+  state: string;
+  step: string;
+  date: DateColumn | null;
+  outcome: string;
+  expires: DateColumn | null;
+  note_sealed: Uint8Array | null;
+  /** The persons whose keys sealed the note (any one erased makes it unreadable). */
+  note_members: ColumnType<string[] | null, string | null, string | null>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string;
 }
