@@ -93,13 +93,15 @@ const good = (o: ProcedureOutcome) => o === 'done' || o === 'positive';
 
 /**
  * What is wrong with `step` given the template and the case's other steps with that state: an
- * unknown step, a date before its predecessor's (or after its successor's), an expiry before the
- * issue date or on a step that does not expire, a positive step with no date.
+ * unknown step, a date before its predecessor's (or after a recorded successor's: `successors`,
+ * by default `others`), an expiry before the issue date or on a step that does not expire, a done
+ * or positive step with no date.
  */
 export function stepProblems(
   template: ProcedureTemplate,
   step: ProcedureStep,
   others: readonly ProcedureStep[],
+  successors: readonly ProcedureStep[] = others,
 ): StepProblem[] {
   const problems: StepProblem[] = [];
   const at = template.steps.findIndex((s) => s.step === step.step);
@@ -121,11 +123,13 @@ export function stepProblems(
       reason: `expiry ${step.expires} is before the issue date ${step.date}`,
     });
   if (step.date !== null) {
-    const dated = new Map(
-      others
-        .filter((o) => o.step !== step.step && o.date !== null)
-        .map((o) => [o.step, o.date!] as const),
-    );
+    const datesOf = (list: readonly ProcedureStep[]) =>
+      new Map(
+        list
+          .filter((o) => o.step !== step.step && o.date !== null)
+          .map((o) => [o.step, o.date!] as const),
+      );
+    let dated = datesOf(others);
     for (let k = at - 1; k >= 0; k--) {
       const before = dated.get(template.steps[k]!.step);
       if (before === undefined) continue;
@@ -136,6 +140,7 @@ export function stepProblems(
         });
       break;
     }
+    dated = datesOf(successors);
     for (let k = at + 1; k < template.steps.length; k++) {
       const after = dated.get(template.steps[k]!.step);
       if (after === undefined) continue;

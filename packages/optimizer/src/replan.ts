@@ -18,7 +18,9 @@ export type ReplanEvent =
   | { type: 'pause-destination'; destination: string; from: string; to: string }
   | { type: 'case-not-ready'; case: string; until: string }
   | { type: 'hazard-change'; from: string; factor: number }
-  | { type: 'add-movement'; movement: TimetableMovement };
+  | { type: 'add-movement'; movement: TimetableMovement }
+  /** Host-state procedures changed (a visa's expiry, a decision): the input already reads them. */
+  | { type: 'procedures-changed' };
 
 /** One problem in an events file, naming the event. */
 export interface EventProblem {
@@ -116,9 +118,11 @@ export function applyEvents(
         else movements.push({ ...m });
         break;
       }
+      case 'procedures-changed':
+        break;
       default:
         bad(
-          `unknown event type "${(e as { type?: string })?.type}"; types: cancel-movement, reduce-seats, pause-destination, case-not-ready, hazard-change, add-movement`,
+          `unknown event type "${(e as { type?: string })?.type}"; types: cancel-movement, reduce-seats, pause-destination, case-not-ready, hazard-change, add-movement, procedures-changed`,
         );
     }
   });

@@ -48,11 +48,10 @@ export async function checkSteps(
     // The case's steps with this state as they will be: the stored ones, replaced by these.
     const incoming = incomingBy.get(groupOf(s)) ?? [];
     const names = new Set(incoming.map((o) => o.step));
-    const others = [
-      ...(storedBy.get(groupOf(s)) ?? []).filter((o) => !names.has(o.step)),
-      ...incoming,
-    ];
-    for (const p of stepProblems(templateFor(s.state), s, others))
+    const kept = (storedBy.get(groupOf(s)) ?? []).filter((o) => !names.has(o.step));
+    // Against its predecessors as they will be; against successors only as already recorded (a
+    // successor in the same file is judged against this step on its own row).
+    for (const p of stepProblems(templateFor(s.state), s, [...kept, ...incoming], kept))
       problems.push({ row: s.row, ...p });
   }
   return problems.sort((a, b) => a.row - b.row);

@@ -348,7 +348,9 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
     });
     const alert = await run(listProcedures, 'planner', { expiringWithin: 365 });
     expect(alert.procedures.map((p) => p.case)).toContain(placed.householdId);
-    const replanned = await run(timetableReplan, 'planner', { events: [] });
+    const replanned = await run(timetableReplan, 'planner', {
+      events: [{ type: 'procedures-changed' }],
+    });
     expect(replanned.changes).toContainEqual(
       expect.objectContaining({
         case: placed.householdId,
