@@ -10,4 +10,8 @@ export { custodyRecordPdf } from './custody-pdf.js';
 export { restoreFormula } from './formula-guard.js';
 export { tableToXlsx } from './xlsx-write.js';
 export { incidentsCsv } from './incident-csv.js';
-export { readProcedureFile, type ProcedureFileRow, type ProcedureFileProblem } from './procedure-file.js';
+export {
+  readProcedureFile,
+  type ProcedureFileRow,
+  type ProcedureFileProblem,
+} from './procedure-file.js';

@@ -30,7 +30,13 @@ const templateText = (t: TemplateOut) =>
   `procedure of ${t.state}${t.stored ? '' : ' (default)'}:\n` +
   table(
     ['#', 'step', 'typical days', 'expires', 'required'],
-    t.steps.map((s, k) => [k + 1, s.step, s.typicalDays, s.expires ? 'yes' : '', s.required ? 'yes' : 'no']),
+    t.steps.map((s, k) => [
+      k + 1,
+      s.step,
+      s.typicalDays,
+      s.expires ? 'yes' : '',
+      s.required ? 'yes' : 'no',
+    ]),
   );
 
 const dash = (v: string | null | undefined) => v ?? '-';
@@ -58,7 +64,10 @@ export function registerProcedure(program: Command): void {
     procedure
       .command('template <state>')
       .description("show a state's procedure template, or set it from a JSON file with --set")
-      .option('--set <file>', 'JSON: [{ "step", "typicalDays", "expires", "required" }, …] in order')
+      .option(
+        '--set <file>',
+        'JSON: [{ "step", "typicalDays", "expires", "required" }, …] in order',
+      )
       .option('--json', 'print JSON'),
     [
       {
@@ -72,7 +81,10 @@ export function registerProcedure(program: Command): void {
             if ((error as { id?: string }).id) throw error;
             throw errors.invalidInput(`${String(o.set)} is not JSON: ${(error as Error).message}`);
           }
-          return { state, steps: Array.isArray(steps) ? steps : (steps as { steps?: unknown })?.steps };
+          return {
+            state,
+            steps: Array.isArray(steps) ? steps : (steps as { steps?: unknown })?.steps,
+          };
         },
         text: templateText,
       },
@@ -82,7 +94,9 @@ export function registerProcedure(program: Command): void {
   bindCli<RecordOut>(
     procedure
       .command('record')
-      .description('record one step of a case’s procedure with a state (a refusal returns the case for another referral)')
+      .description(
+        'record one step of a case’s procedure with a state (a refusal returns the case for another referral)',
+      )
       .requiredOption('--case <id>', 'the case')
       .requiredOption('--state <id>', 'the destination (host state)')
       .requiredOption('--step <name>', 'a step of the state’s template, e.g. visa')
@@ -140,7 +154,9 @@ export function registerProcedure(program: Command): void {
         r.procedures.map((p) => [
           p.case,
           p.state,
-          p.refused ? 'refused' : dash(p.readyDate ?? (p.expectedReadyDate && `~${p.expectedReadyDate}`)),
+          p.refused
+            ? 'refused'
+            : dash(p.readyDate ?? (p.expectedReadyDate && `~${p.expectedReadyDate}`)),
           dash(p.latestDate),
           p.pendingSteps.join(', '),
           p.expiring.map((e) => `${e.step} ${e.expires}`).join(', '),
@@ -164,6 +180,8 @@ export function registerProcedure(program: Command): void {
     },
     (r) =>
       `${r.imported} step(s) imported for ${r.cases} case(s)` +
-      (r.refusals ? `; ${r.refusals} refusal(s), ${r.returnedForReferral} case(s) returned for another referral` : ''),
+      (r.refusals
+        ? `; ${r.refusals} refusal(s), ${r.returnedForReferral} case(s) returned for another referral`
+        : ''),
   );
 }

@@ -19,7 +19,9 @@ export const importProcedures = defineCommand({
       .string()
       .min(1)
       .max(30_000_000)
-      .describe('the file, base64-encoded: columns case, state, step, date, outcome, expires, note'),
+      .describe(
+        'the file, base64-encoded: columns case, state, step, date, outcome, expires, note',
+      ),
     format: z.enum(['csv', 'xlsx']).default('csv'),
   }),
   output: z.object({
@@ -40,7 +42,11 @@ export const importProcedures = defineCommand({
       ...(problems as RowProblem[]),
       ...(await checkSteps(
         store,
-        rows.map((r) => ({ ...r, date: r.date as IsoDate | null, expires: r.expires as IsoDate | null })),
+        rows.map((r) => ({
+          ...r,
+          date: r.date as IsoDate | null,
+          expires: r.expires as IsoDate | null,
+        })),
       )),
     ].sort((a, b) => a.row - b.row);
     if (all.length > 0) {

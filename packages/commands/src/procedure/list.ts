@@ -41,7 +41,8 @@ export const listProcedures = defineCommand({
   audit: null,
   async run({ store, now }, input) {
     const today = dayOf(now);
-    const by = input.expiringWithin === undefined ? undefined : addDays(today, input.expiringWithin);
+    const by =
+      input.expiringWithin === undefined ? undefined : addDays(today, input.expiringWithin);
     const expiringCases =
       by === undefined
         ? undefined

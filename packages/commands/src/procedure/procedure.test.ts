@@ -106,7 +106,10 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
     expect(set.steps.map((s) => s.required)).toEqual([true, true]);
     await expect(
       run(setProcedureTemplate, 'planner', { state: 'NOWHERE', steps }),
-    ).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/state: no destination/) });
+    ).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/state: no destination/),
+    });
     const events = await store.audit.events(0, 1_000_000);
     expect(events.filter((e) => e.action === 'procedure.template-set')).toHaveLength(1);
   });
@@ -161,7 +164,9 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
       }),
     ).rejects.toMatchObject({
       status: 400,
-      message: expect.stringMatching(/date: 2026-04-01 is before the decision step's date 2026-05-20/),
+      message: expect.stringMatching(
+        /date: 2026-04-01 is before the decision step's date 2026-05-20/,
+      ),
     });
     await expect(
       run(recordProcedureStep, 'planner', {
@@ -174,13 +179,26 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
       }),
     ).rejects.toMatchObject({
       status: 400,
-      message: expect.stringMatching(/expires: expiry 2026-06-01 is before the issue date 2026-07-01/),
+      message: expect.stringMatching(
+        /expires: expiry 2026-06-01 is before the issue date 2026-07-01/,
+      ),
     });
     await expect(
-      run(recordProcedureStep, 'planner', { caseId: home, state, step: 'medical', outcome: 'done', date: '2026-07-01' }),
+      run(recordProcedureStep, 'planner', {
+        caseId: home,
+        state,
+        step: 'medical',
+        outcome: 'done',
+        date: '2026-07-01',
+      }),
     ).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/step: "medical"/) });
     await expect(
-      run(recordProcedureStep, 'registrar', { caseId: home, state, step: 'dossier', outcome: 'pending' }),
+      run(recordProcedureStep, 'registrar', {
+        caseId: home,
+        state,
+        step: 'dossier',
+        outcome: 'pending',
+      }),
     ).rejects.toMatchObject({ status: 403 });
     expect(await stepCount()).toBe(steps);
     expect(await auditCount()).toBe(audit);
@@ -282,8 +300,9 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
       format: 'csv',
     }).catch((e: { status: number; details: { problems: unknown[] } }) => e);
     expect(refused).toMatchObject({ status: 400 });
-    const problems = (refused as { details: { problems: { row: number; field: string; reason: string }[] } })
-      .details.problems;
+    const problems = (
+      refused as { details: { problems: { row: number; field: string; reason: string }[] } }
+    ).details.problems;
     expect(problems.map((p) => [p.row, p.field])).toEqual([
       [3, 'date'],
       [4, 'expires'],
@@ -308,7 +327,9 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
       }),
     ).toMatchObject({ imported: 3, cases: 2, refusals: 0 });
     expect(await stepCount()).toBe(steps + 3);
-    const events = (await store.audit.events(0, 1_000_000)).filter((e) => e.action === 'procedure.import');
+    const events = (await store.audit.events(0, 1_000_000)).filter(
+      (e) => e.action === 'procedure.import',
+    );
     expect(events).toHaveLength(1);
     expect(JSON.stringify(events)).not.toContain('courier');
   });

@@ -1,5 +1,11 @@
 /** `procedure.record`: one step of a case's procedure with a host state. */
-import { errors, IdSchema, IsoDateSchema, ProcedureOutcomeSchema, StepNameSchema } from '@corridor/core';
+import {
+  errors,
+  IdSchema,
+  IsoDateSchema,
+  ProcedureOutcomeSchema,
+  StepNameSchema,
+} from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
 import { checkSteps } from './check-steps.js';
@@ -58,7 +64,11 @@ export const recordProcedureStep = defineCommand({
         `step not recorded: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`,
         { problems },
       );
-    await store.procedures.record([{ ...step, note: input.note ?? null }], actor, 'procedure.record');
+    await store.procedures.record(
+      [{ ...step, note: input.note ?? null }],
+      actor,
+      'procedure.record',
+    );
     const caseMoved = input.outcome === 'negative' ? await returnForReferral(ctx, input) : null;
     const [standing] = await standings(
       store,

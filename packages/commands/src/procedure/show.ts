@@ -16,6 +16,9 @@ export const showProcedures = defineCommand({
   async run({ store, now }, { caseId }) {
     if (!(await store.procedures.caseStatuses([caseId])).has(caseId))
       throw errors.notFound('case', caseId);
-    return { case: caseId, states: await standings(store, dayOf(now), { caseIds: [caseId] }, true) };
+    return {
+      case: caseId,
+      states: await standings(store, dayOf(now), { caseIds: [caseId] }, true),
+    };
   },
 });

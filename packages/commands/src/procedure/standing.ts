@@ -43,7 +43,8 @@ export async function standings(
     const template = templateFor(state);
     const order = new Map(template.steps.map((t, k) => [t.step, k]));
     const sorted = [...list].sort(
-      (a, b) => (order.get(a.step) ?? 99) - (order.get(b.step) ?? 99) || a.step.localeCompare(b.step),
+      (a, b) =>
+        (order.get(a.step) ?? 99) - (order.get(b.step) ?? 99) || a.step.localeCompare(b.step),
     );
     return {
       case: caseId,

@@ -18,10 +18,7 @@ export const setProcedureTemplate = defineCommand({
       .array(ProcedureStepTemplateSchema)
       .min(1, 'a procedure needs at least one step')
       .max(30)
-      .refine(
-        (s) => new Set(s.map((x) => x.step)).size === s.length,
-        'step names must be unique',
-      ),
+      .refine((s) => new Set(s.map((x) => x.step)).size === s.length, 'step names must be unique'),
   }),
   output: TemplateOut,
   permission: 'procedure.configure',

@@ -1,5 +1,10 @@
 /** ProcedureStore over Kysely: notes sealed under the keys of the case's members. */
-import { errors, type IsoDate, type ProcedureOutcome, type ProcedureTemplate } from '@corridor/core';
+import {
+  errors,
+  type IsoDate,
+  type ProcedureOutcome,
+  type ProcedureTemplate,
+} from '@corridor/core';
 import type { Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Database } from '../db/schema.js';
@@ -127,11 +132,9 @@ export class KyselyProcedures implements ProcedureStore {
       for (const m of memberRows)
         membersOf.set(m.household_id, [...(membersOf.get(m.household_id) ?? []), m.id]);
       const withNote = steps.filter((s) => s.note);
-      const keys = await personKeys(
-        trx,
-        this.vault,
-        [...new Set(withNote.flatMap((s) => membersOf.get(s.caseId) ?? []))],
-      );
+      const keys = await personKeys(trx, this.vault, [
+        ...new Set(withNote.flatMap((s) => membersOf.get(s.caseId) ?? [])),
+      ]);
       const now = new Date();
       for (const s of steps) {
         let sealed: Buffer | null = null;
