@@ -18,6 +18,7 @@ import { execute } from '../execute.js';
 import { timetableReplan } from '../timetable/replan.js';
 import { timetableSchedule } from '../timetable/schedule.js';
 import { personNow } from '../person/schemas.js';
+import { loadAllocationInput } from '../planning/allocation-input.js';
 import { importProcedures } from './import.js';
 import { listProcedures } from './list.js';
 import { recordProcedureStep } from './record.js';
@@ -226,6 +227,14 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
     });
     const actions = (await store.audit.events(0, 1_000_000)).map((e) => e.action);
     expect(actions.slice(-2)).toEqual(['procedure.record', 'case.move']);
+    // Allocation offers the case to another state, never again to the one that refused it.
+    const input = await loadAllocationInput(store, '2027-01-01');
+    expect(input.cases.find((c) => c.id === referred.id)?.refusedBy).toEqual([state]);
+    await run(allocationRun, 'planner', {});
+    const plan = await store.plans.current('allocation');
+    expect(
+      plan!.assignments.find((x) => x.householdId === referred.id)?.destinationId ?? null,
+    ).not.toBe(state);
   });
 
   it('seals notes: not on disk, not in the audit log, hidden from the auditor, gone with an erasure', async () => {
