@@ -56,6 +56,8 @@ export const listProceduresRoute = bindCommand('GET /api/procedures', listProced
 /** `POST /api/procedures/import`: like `corridor procedure import FILE`, the file base64-encoded. */
 export const importProceduresRoute = bindCommand('POST /api/procedures/import', importProcedures, {
   tag,
+  // The file travels base64-encoded: up to the command's 30 MB of text, with room for the JSON.
+  bodyLimit: 30_000_000 + 64 * 1024,
   description:
     'All or nothing: every bad row is listed in `details.problems` with row, field and reason.',
 });
