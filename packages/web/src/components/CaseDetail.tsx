@@ -12,6 +12,7 @@ import type { CaseView } from '../lib/case-types.js';
 import { useSession } from '../lib/session.js';
 import type { DestinationRow } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
+import { CaseProceduresPanel } from './Procedures.js';
 import { ErrorNote, Loading } from './ui.js';
 
 const hidden = <span className="muted">hidden for your role</span>;
@@ -116,6 +117,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
         Linked cases:{' '}
         {v.links.map((l) => `${l.a === v.id ? l.b : l.a} (${l.kind})`).join(', ') || '–'}
       </p>
+      <CaseProceduresPanel id={v.id} onChanged={changed} />
       <h3>History</h3>
       <div className="table-scroll">
         <table aria-label="History">

@@ -113,3 +113,39 @@ export type MoveResult = MoveCheck & {
   plan: { id: number; version: number; kind: 'timetable' | 'joint' };
   reason: string;
 };
+
+/** One recorded step of a host-state procedure (`GET /api/cases/:id/procedures`). */
+export interface ProcedureStepRow {
+  step: string;
+  date: string | null;
+  outcome: 'pending' | 'done' | 'positive' | 'negative';
+  expires: string | null;
+  /** Null when the role may not read case notes, or when there is none. */
+  note: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** A case's standing with one host state. */
+export interface ProcedureStanding {
+  case: string;
+  state: string;
+  readyDate: string | null;
+  expectedReadyDate: string | null;
+  latestDate: string | null;
+  refused: boolean;
+  pendingSteps: string[];
+}
+
+/** `GET /api/cases/:id/procedures`. */
+export interface CaseProcedures {
+  case: string;
+  states: (ProcedureStanding & { steps: ProcedureStepRow[] })[];
+}
+
+/** `GET /api/procedures?expiringWithin=N`. */
+export interface ProcedureList {
+  asOf: string;
+  total: number;
+  procedures: (ProcedureStanding & { expiring: { step: string; expires: string }[] })[];
+}
