@@ -19,6 +19,7 @@ import { timetableReplan } from '../timetable/replan.js';
 import { timetableSchedule } from '../timetable/schedule.js';
 import { personNow } from '../person/schemas.js';
 import { loadAllocationInput } from '../planning/allocation-input.js';
+import { situationReport } from '../report/situation-data.js';
 import { importProcedures } from './import.js';
 import { listProcedures } from './list.js';
 import { recordProcedureStep } from './record.js';
@@ -148,6 +149,13 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
     ]);
     expect((await run(listProcedures, 'auditor', { expiringWithin: 30 })).total).toBe(0);
     expect((await run(listProcedures, 'auditor', { state: other })).total).toBe(0);
+    // The situation report carries the alert once the expiry is within its 60 days.
+    expect((await situationReport(store, '2026-12-07')).expiringDocuments).toBeUndefined();
+    expect((await situationReport(store, '2027-04-01')).expiringDocuments).toEqual({
+      withinDays: 60,
+      cases: 1,
+      byStep: { visa: 1 },
+    });
   });
 
   it('refuses a step dated before its predecessor or expiring before its issue, writing nothing', async () => {
