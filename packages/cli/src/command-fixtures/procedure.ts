@@ -21,7 +21,7 @@ export const procedureFixtures: FixtureGroup = {
     if (!caseId || !state) throw new Error('the demo has no case or no destination');
   },
   fixtures: {
-    'procedure.template-set': {
+    'procedure.templateSet': {
       prepare: async (_store, k) => writeFileSync(join(folder, `${k}.json`), JSON.stringify(steps)),
       cli: (k) => ['procedure', 'template', state, '--set', join(folder, `${k}.json`)],
       api: () => ({

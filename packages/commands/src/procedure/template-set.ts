@@ -1,4 +1,4 @@
-/** `procedure.template-set`: sets a destination state's procedure template. */
+/** `procedure.templateSet`: sets a destination state's procedure template. */
 import { errors, IdSchema, ProcedureStepTemplateSchema } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
@@ -10,7 +10,7 @@ import { templateOf } from './standing.js';
  * cases keep their rows; a step the new template drops no longer counts towards readiness.
  */
 export const setProcedureTemplate = defineCommand({
-  name: 'procedure.template-set',
+  name: 'procedure.templateSet',
   summary: "Set a host state's procedure template (ordered steps with typical days and expiry)",
   input: z.object({
     state: IdSchema.describe('the destination (host state) id'),

@@ -1,4 +1,4 @@
-/** `procedure.template-show`: a destination state's procedure template (set, or the default). */
+/** `procedure.templateShow`: a destination state's procedure template (set, or the default). */
 import { IdSchema } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
@@ -7,7 +7,7 @@ import { templateOf } from './standing.js';
 
 /** Shows the steps of a state's procedure in order, with typical durations and which expire. */
 export const showProcedureTemplate = defineCommand({
-  name: 'procedure.template-show',
+  name: 'procedure.templateShow',
   summary: "Show a host state's procedure template: steps in order, typical days, which expire",
   input: z.object({ state: IdSchema.describe('the destination (host state) id') }),
   output: TemplateOut,
