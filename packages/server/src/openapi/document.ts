@@ -105,6 +105,8 @@ export const tagDescriptions: Record<string, string> = {
   audit: 'The hash-chained audit log: events, head, verification',
   users: 'User accounts and their roles',
   webhooks: 'Signed event deliveries to partners’ systems: subscriptions, pings, the delivery log',
+  procedures:
+    'Host-state procedures: per-state templates, each case’s steps, ready and latest dates, import',
 };
 
 /** The whole document for a list of routes. */
