@@ -64,10 +64,12 @@ export const listProcedures = defineCommand({
                     s.expires != null &&
                     s.expires <= by,
                 )
-                .map((s) => ({ step: s.step, expires: s.expires! })),
+                .map((s) => ({ step: s.step, expires: s.expires! }))
+                .sort((a, b) => a.expires.localeCompare(b.expires)),
       }))
       .filter((r) => by === undefined || r.expiring.length > 0)
       .filter((r) => !input.pending || r.pendingSteps.includes(input.pending))
+      // Soonest expiry first, so the alert reads in the order cases must be moved.
       .sort(
         (a, b) =>
           (a.expiring[0]?.expires ?? '').localeCompare(b.expiring[0]?.expires ?? '') ||
