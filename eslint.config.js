@@ -138,6 +138,7 @@ export default tseslint.config(
                 '!**/core/src/move-check.js',
                 '!**/core/src/currencies.js',
                 '!**/core/src/checkin-status.js',
+                '!**/core/src/grievance.js',
               ],
               allowTypeImports: true,
               message: 'the web bundles only core modules that are pure and zod-free.',

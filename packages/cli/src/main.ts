@@ -12,6 +12,7 @@ import { registerDestination } from './commands/destination.js';
 import { registerCheckin } from './commands/checkin.js';
 import { registerCustody } from './commands/custody.js';
 import { registerExport } from './commands/export.js';
+import { registerGrievance } from './commands/grievance.js';
 import { registerImport } from './commands/import.js';
 import { registerIncident } from './commands/incident.js';
 import { registerJob } from './commands/job.js';
@@ -77,6 +78,7 @@ export function buildProgram(): Command {
   registerSession(program);
   registerUser(program);
   registerPerson(program);
+  registerGrievance(program);
   registerImport(program);
   registerExport(program);
   registerManifest(program);

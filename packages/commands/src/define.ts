@@ -52,3 +52,9 @@ export function defineCommand<I extends z.ZodType, O extends z.ZodType, R = unkn
 ): CommandSpec<I, O, R> {
   return spec;
 }
+
+/**
+ * What a command answers, as the API sends it (`z.output` of its output schema): the web names
+ * each answer it reads by its command, `CommandOutput<typeof showCase>`, instead of a copy.
+ */
+export type CommandOutput<C extends { output: z.ZodType }> = z.output<C['output']>;

@@ -10,6 +10,8 @@ export * from './operation/index.js';
 export * from './destination/index.js';
 export * from './user/index.js';
 export * from './person/index.js';
+export * from './grievance/index.js';
+export * from './appeal/index.js';
 export * from './dedup/index.js';
 export * from './plan/index.js';
 export * from './allocation/index.js';

@@ -21,6 +21,8 @@ import { timetableCommands } from './timetable/index.js';
 import { manifestCommands } from './manifest/index.js';
 import { registryFileCommands } from './registry/index.js';
 import { reportCommands } from './report/index.js';
+import { grievanceCommands } from './grievance/index.js';
+import { appealCommands } from './appeal/index.js';
 import { procedureCommands } from './procedure/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
@@ -46,6 +48,8 @@ export const commandList: readonly AnyCommand[] = [
   ...registryFileCommands,
   ...manifestCommands,
   ...reportCommands,
+  ...grievanceCommands,
+  ...appealCommands,
   ...procedureCommands,
 ];
 

@@ -37,6 +37,7 @@ export * from './currencies.js';
 export * from './property.js';
 export * from './property-report.js';
 export * from './custody.js';
+export * from './grievance.js';
 export * from './demo/property.js';
 export * from './demo/belongings.js';
 export * from './redact-records.js';

@@ -18,6 +18,7 @@ export const personFields = [
   'caseNotes',
   'incidentNarrative',
   'custodyDetail',
+  'grievanceText',
 ] as const;
 /** One class of personal data. */
 export type PersonField = (typeof personFields)[number];
@@ -49,6 +50,8 @@ export const fieldPolicy: Readonly<Record<PersonField, readonly Role[]>> = {
   incidentNarrative: [...all, 'planner'],
   // Belongings' descriptions and custody details (who took what, witness, receipt): those who handle them.
   custodyDetail: [...all, 'movement-officer'],
+  // A complaint's or an appeal's words, and the answers: those who handle complaints.
+  grievanceText: all,
 };
 
 /** True when `role` may see `field`. */

@@ -24,4 +24,6 @@ export * from './jobs/job-store.js';
 export * from './property/property-store.js';
 export * from './custody/custody-store.js';
 export * from './webhooks/webhook-store.js';
+export * from './pledges/pledge-store.js';
+export * from './grievances/grievance-store.js';
 export * from './procedures/procedure-store.js';

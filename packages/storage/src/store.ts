@@ -39,6 +39,8 @@ import type { ProcedureStore } from './procedures/procedure-store.js';
 import { KyselyProperty } from './property/kysely-property.js';
 import type { PropertyStore } from './property/property-store.js';
 import { KyselyRegistry } from './registry/kysely-registry.js';
+import { KyselyPledges } from './pledges/kysely-pledges.js';
+import type { PledgeStore } from './pledges/pledge-store.js';
 import type { RegistryStore } from './registry/registry-store.js';
 import { KyselySessions } from './users/kysely-sessions.js';
 import { KyselyUsers } from './users/kysely-users.js';
@@ -46,6 +48,8 @@ import { KyselyWebhooks } from './webhooks/kysely-webhooks.js';
 import type { WebhookStore } from './webhooks/webhook-store.js';
 import type { SessionStore } from './users/session-store.js';
 import type { UserStore } from './users/user-store.js';
+import type { GrievanceStore } from './grievances/grievance-store.js';
+import { KyselyGrievances } from './grievances/kysely-grievances.js';
 import { ErasureBatch } from './keys/erasure-batch.js';
 import { openKeys } from './keys/open-keys.js';
 import { rotateKeys, type Rotation, type RotationStage } from './keys/rotate-keys.js';
@@ -87,6 +91,8 @@ export interface Store {
    */
   rawQuery?: (text: string, values?: unknown[]) => Promise<unknown>;
   registry: RegistryStore;
+  /** Destinations' rules and pledges changed one at a time, with their history (issue 22). */
+  pledges: PledgeStore;
   plans: PlanStore;
   movements: MovementStore;
   incidents: IncidentStore;
@@ -105,6 +111,8 @@ export interface Store {
   property: PropertyStore;
   /** Belongings and their hash-chained custody events (M9). */
   custody: CustodyStore;
+  /** Grievances per case and appeals against an allocation (issue 23 item 2). */
+  grievances: GrievanceStore;
   /** Key generations and the finishing of erasures (issue 20). */
   keys: KeyStore;
   /** Host-state procedures: templates per state and each case's steps (issue 21). */
@@ -184,6 +192,7 @@ function storeOver(
   return {
     ...base,
     registry: new KyselyRegistry(db, vault, erasures),
+    pledges: new KyselyPledges(db),
     plans: new KyselyPlans(db),
     movements: new KyselyMovements(db),
     incidents: new KyselyIncidents(db, vault),
@@ -192,6 +201,7 @@ function storeOver(
     webhooks: new KyselyWebhooks(db, vault),
     property: new KyselyProperty(db),
     custody: new KyselyCustody(db, vault),
+    grievances: new KyselyGrievances(db, vault),
     procedures: new KyselyProcedures(db, vault),
     audit: {
       events: (after, limit) => auditEvents(db, after, limit),

@@ -9,6 +9,8 @@ export const seeder = { name: 'test-seed', role: 'admin' };
  * repeat), `prepare` makes what that one call consumes (an asset to abandon, say).
  */
 export interface WriteFixture {
+  /** The command replaces the whole operation (the demo): it runs after every other. */
+  last?: boolean;
   prepare?(store: Store, k: string): Promise<void>;
   cli(k: string): string[];
   api(k: string): {

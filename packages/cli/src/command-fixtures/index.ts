@@ -1,6 +1,7 @@
 /** Every capability's fixtures for the role-matrix test, one capability a line. */
 import { caseFixtures } from './case.js';
 import { dedupFixtures } from './dedup.js';
+import { destinationFixtures } from './destination.js';
 import { allocationFixtures } from './allocation.js';
 import type { FixtureGroup } from './fixture.js';
 import { jobFixtures } from './job.js';
@@ -9,8 +10,10 @@ import { checkinFixtures } from './checkin.js';
 import { custodyFixtures } from './custody.js';
 import { incidentFixtures } from './incident.js';
 import { movementFixtures } from './movement.js';
+import { operationFixtures } from './operation.js';
 import { personFixtures } from './person.js';
 import { fileFixtures } from './files.js';
+import { grievanceFixtures } from './grievance.js';
 import { procedureFixtures } from './procedure.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
@@ -25,6 +28,7 @@ export const fixtureGroups: FixtureGroup[] = [
   personFixtures,
   userFixtures,
   dedupFixtures,
+  destinationFixtures,
   planFixtures,
   allocationFixtures,
   timetableFixtures,
@@ -34,5 +38,7 @@ export const fixtureGroups: FixtureGroup[] = [
   incidentFixtures,
   custodyFixtures,
   fileFixtures,
+  operationFixtures,
+  grievanceFixtures,
   procedureFixtures,
 ];

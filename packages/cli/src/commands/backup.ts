@@ -1,31 +1,27 @@
-/** `corridor backup` and `corridor restore`: the whole database, encrypted like the data. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+/** `corridor backup` (the command `operation.backup`) and `corridor restore`: the whole database, encrypted like the data. */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errors } from '@corridor/core';
 import { openStore, resolveConfig } from '@corridor/storage';
 import type { Command } from 'commander';
-import { globals, output, withStore } from '../context.js';
+import { createBackup, type BackupSummary } from '@corridor/commands';
+import { globals, output } from '../context.js';
+import { bindCli } from '../run-command.js';
 
 /** Registers `corridor backup` and `corridor restore`. */
 export function registerBackup(program: Command): void {
-  program
-    .command('backup')
-    .description('write the whole database to one file, encrypted under the master key')
-    .requiredOption('--out <file>', 'backup file to write')
-    .option('--json', 'print JSON')
-    .action(async (opts: { out: string }, command: Command) => {
-      const summary = await withStore(command, false, async (store) => {
-        const { content, summary } = await store.backup();
-        writeFileSync(opts.out, content, { mode: 0o600 });
-        return summary;
-      });
-      output(
-        command,
-        { file: opts.out, ...summary },
-        () =>
-          `backup written to ${opts.out}: ${summary.tables} tables, ${summary.rows} rows, ${summary.bytes} bytes`,
-      );
-    });
+  bindCli<BackupSummary & { file: string }>(
+    program
+      .command('backup')
+      .description('write the whole database to one file, encrypted under the master key')
+      .requiredOption('--out <file>', 'backup file to write')
+      .option('--json', 'print JSON'),
+    createBackup,
+    () => ({}),
+    (b) => `backup written to ${b.file}: ${b.tables} tables, ${b.rows} rows, ${b.bytes} bytes`,
+    { file: { stdout: false } },
+  );
+  // Not a command: a restore runs on an empty database, before any user exists to act.
   program
     .command('restore <file>')
     .description(

@@ -35,6 +35,15 @@ function accountAdder(command: Command) {
   return { name: actorName(command), role };
 }
 
+/** A password comes only on standard input (`--password-stdin`), never as an argument. */
+async function passwordFromStdin(o: Record<string, unknown>, what: string): Promise<string> {
+  if (!o.passwordStdin)
+    throw errors.invalidInput(
+      `give the ${what} on standard input with --password-stdin (never as an argument)`,
+    );
+  return readStdin();
+}
+
 /** Registers `corridor user`. */
 export function registerUser(program: Command): void {
   const user = program.command('user').description('user accounts of the API and web application');
@@ -58,11 +67,7 @@ export function registerUser(program: Command): void {
         throw errors.invalidInput(
           `give the new user's role with --role: ${roles.join(', ')}${role ? ` (not "${role}")` : ''}`,
         );
-      if (!o.passwordStdin)
-        throw errors.invalidInput(
-          'give the password on standard input with --password-stdin (never as an argument)',
-        );
-      return { username, role, password: await readStdin() };
+      return { username, role, password: await passwordFromStdin(o, 'password') };
     },
     (added) => `user ${added.username} added with role ${added.role}`,
     { actor: accountAdder, create: true },
@@ -84,11 +89,7 @@ export function registerUser(program: Command): void {
       .option('--json', 'print JSON'),
     setUserPassword,
     async ([username], o: Record<string, unknown>) => {
-      if (!o.passwordStdin)
-        throw errors.invalidInput(
-          'give the new password on standard input with --password-stdin (never as an argument)',
-        );
-      return { username, password: await readStdin() };
+      return { username, password: await passwordFromStdin(o, 'new password') };
     },
     (r) => `password of ${r.username} changed; ${r.sessionsEnded} session(s) ended`,
   );

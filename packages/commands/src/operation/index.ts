@@ -1,8 +1,14 @@
-/** The operation as a whole: its counts. */
+/** The operation as a whole: its counts, the demo, backups. */
 import type { AnyCommand } from '../define.js';
+import { BackupSummary, createBackup } from './backup.js';
+import { createDemo } from './demo.js';
 import { operationStatus, OperationStatusOut } from './status.js';
 
-export { operationStatus, OperationStatusOut };
+export { BackupSummary, createBackup, createDemo, operationStatus, OperationStatusOut };
 
 /** Every operation command, for the command table. */
-export const operationCommands = [operationStatus] as unknown as readonly AnyCommand[];
+export const operationCommands = [
+  operationStatus,
+  createDemo,
+  createBackup,
+] as unknown as readonly AnyCommand[];

@@ -7,6 +7,7 @@ import type { Role } from '../roles.js';
 import { auditPolicy } from './audit.js';
 import { casePolicy } from './case.js';
 import { custodyPolicy } from './custody.js';
+import { appealPolicy, grievancePolicy } from './grievance.js';
 import { incidentPolicy } from './incident.js';
 import { movementPolicy } from './movement.js';
 import { operationPolicy } from './operation.js';
@@ -21,6 +22,7 @@ import { webhookPolicy } from './webhook.js';
 
 export type { PolicyActor, Rule } from './rule.js';
 export { decideTransition } from './case.js';
+export { confidentialGrievanceRoles } from './grievance.js';
 
 const policies = [
   operationPolicy,
@@ -35,6 +37,8 @@ const policies = [
   auditPolicy,
   userPolicy,
   webhookPolicy,
+  grievancePolicy,
+  appealPolicy,
   procedurePolicy,
 ] as const;
 

@@ -27,6 +27,8 @@ const auditorMay: Permission[] = [
   'custody.verify',
   'audit.read',
   'webhook.read',
+  'grievance.read',
+  'appeal.read',
   'procedure.read',
 ];
 

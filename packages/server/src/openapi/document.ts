@@ -104,6 +104,8 @@ export const tagDescriptions: Record<string, string> = {
   custody: 'Personal belongings and their hash-chained custody',
   audit: 'The hash-chained audit log: events, head, verification',
   users: 'User accounts and their roles',
+  grievances:
+    'Complaints per case with response deadlines (confidential ones for protection officers only), and appeals against an allocation',
   webhooks: 'Signed event deliveries to partners’ systems: subscriptions, pings, the delivery log',
   procedures:
     'Host-state procedures: per-state templates, each case’s steps, ready and latest dates, import',

@@ -27,7 +27,16 @@ import {
   timetableRoute,
 } from './timetable.js';
 import { decideDuplicateRoute, listDuplicatesRoute, scanDuplicatesRoute } from './dedup.js';
-import { destinationsRoute, pledgesRoute } from './destinations.js';
+import {
+  addDestinationRoute,
+  destinationsRoute,
+  pledgeHistoryRoute,
+  pledgesRoute,
+  pledgeValueRoute,
+  removePledgeRoute,
+  setPledgeRoute,
+  updateDestinationRoute,
+} from './destinations.js';
 import { cancelJobRoute, jobRoute, listJobsRoute } from './jobs.js';
 import {
   addBelongingsRoute,
@@ -62,9 +71,23 @@ import {
 import { allocateRoute, replanRoute, scheduleRoute } from './planning.js';
 import { currentPlanRoute, listPlansRoute, planRoute } from './plans.js';
 import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './session.js';
-import { healthRoute, publicStatsRoute, statusRoute } from './status.js';
+import { backupRoute, demoRoute, healthRoute, publicStatsRoute, statusRoute } from './status.js';
 import { addUserRoute, disableUserRoute, listUsersRoute, setUserPasswordRoute } from './users.js';
 import { reportRoute } from './web-report.js';
+import {
+  addCaseGrievanceRoute,
+  addGrievanceRoute,
+  caseAppealsRoute,
+  caseGrievancesRoute,
+  decideAppealRoute,
+  fileAppealRoute,
+  fileCaseAppealRoute,
+  grievanceStatusRoute,
+  listAppealsRoute,
+  listGrievancesRoute,
+  respondGrievanceRoute,
+  showGrievanceRoute,
+} from './grievances.js';
 import {
   caseProceduresRoute,
   importProceduresRoute,
@@ -90,6 +113,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   meRoute,
   changePasswordRoute,
   statusRoute,
+  demoRoute,
+  backupRoute,
   reportRoute,
   publicStatsRoute,
   healthRoute,
@@ -103,11 +128,29 @@ export const apiRoutes: readonly ApiRoute[] = [
   updatePersonRoute,
   removePersonRoute,
   erasePersonRoute,
+  listGrievancesRoute,
+  showGrievanceRoute,
+  addGrievanceRoute,
+  respondGrievanceRoute,
+  grievanceStatusRoute,
+  caseGrievancesRoute,
+  addCaseGrievanceRoute,
+  listAppealsRoute,
+  fileAppealRoute,
+  decideAppealRoute,
+  caseAppealsRoute,
+  fileCaseAppealRoute,
   listDuplicatesRoute,
   scanDuplicatesRoute,
   decideDuplicateRoute,
   destinationsRoute,
   pledgesRoute,
+  addDestinationRoute,
+  updateDestinationRoute,
+  setPledgeRoute,
+  removePledgeRoute,
+  pledgeHistoryRoute,
+  pledgeValueRoute,
   listPlansRoute,
   currentPlanRoute,
   planRoute,

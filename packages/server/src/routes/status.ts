@@ -1,5 +1,5 @@
 /** The operation at a glance: status for staff, suppressed counts for the public, health for probes. */
-import { operationStatus } from '@corridor/commands';
+import { createBackup, createDemo, operationStatus } from '@corridor/commands';
 import { z } from 'zod';
 import { bindCommand } from '../bind-command.js';
 import { minPublishedCount, presentPublicStats } from '../presenters/public-stats.js';
@@ -7,6 +7,18 @@ import { defineRoute } from '../route.js';
 
 /** `GET /api/status`: the same JSON as `corridor status --json`. */
 export const statusRoute = bindCommand('GET /api/status', operationStatus, { tag: 'operation' });
+
+/** `POST /api/demo`: like `corridor demo`; replaces an earlier demo, never a real operation. */
+export const demoRoute = bindCommand('POST /api/demo', createDemo, { tag: 'operation' });
+
+/** `GET /api/backup`: like `corridor backup --out FILE`; the encrypted file itself. */
+export const backupRoute = bindCommand('GET /api/backup', createBackup, {
+  tag: 'operation',
+  description:
+    'Every table in one file sealed under a backup key of the current key generation; readable ' +
+    'only with this database’s keyring (restore with `corridor restore` into an empty database).',
+  file: { types: ['application/octet-stream'] },
+});
 
 const Published = z.number().int().nullable();
 

@@ -13,6 +13,8 @@ import * as keyGenerations from './migrations/0010-key-generations.js';
 import * as webhooks from './migrations/0011-webhooks.js';
 import * as personEdits from './migrations/0012-person-edits.js';
 import * as movementCarrier from './migrations/0013-movement-carrier.js';
+import * as pledgeChanges from './migrations/0018-pledge-changes.js';
+import * as grievances from './migrations/0016-grievances.js';
 import * as procedures from './migrations/0017-procedures.js';
 
 const migrations: Record<string, Migration> = {
@@ -28,6 +30,8 @@ const migrations: Record<string, Migration> = {
   '0011-webhooks': webhooks,
   '0012-person-edits': personEdits,
   '0013-movement-carrier': movementCarrier,
+  '0018-pledge-changes': pledgeChanges,
+  '0016-grievances': grievances,
   '0017-procedures': procedures,
 };
 

@@ -120,6 +120,21 @@ export interface PledgesTable {
   medical_places: number;
 }
 
+/** One change of a destination's rules or of a pledge (issue 22): quotas, never personal data. */
+export interface PledgeChangesTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor: string;
+  role: string;
+  kind: 'destination' | 'pledge';
+  destination_id: string;
+  period_start: DateColumn | null;
+  action: 'added' | 'changed' | 'removed';
+  before: Json<Record<string, unknown>> | null;
+  after: Json<Record<string, unknown>> | null;
+  reason: string;
+}
+
 export interface CaseHistoryTable {
   id: Generated<number>;
   household_id: string;
@@ -399,6 +414,7 @@ export interface Database {
   ties: TiesTable;
   destinations: DestinationsTable;
   pledges: PledgesTable;
+  pledge_changes: PledgeChangesTable;
   case_history: CaseHistoryTable;
   dedup_pairs: DedupPairsTable;
   audit_events: AuditEventsTable;
@@ -424,6 +440,9 @@ export interface Database {
   backups: BackupsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  grievances: GrievancesTable;
+  grievance_events: GrievanceEventsTable;
+  appeals: AppealsTable;
   procedure_templates: ProcedureTemplatesTable;
   procedure_steps: ProcedureStepsTable;
 }
@@ -472,6 +491,63 @@ export interface BackupsTable {
   bytes: number;
   sha256: string;
   expires_at: Timestamp;
+}
+
+/** Complaints per case (migration 0016); the words are sealed under the case members' keys. */
+export interface GrievancesTable {
+  id: string;
+  seq: number;
+  household_id: string;
+  channel: string;
+  category: string;
+  urgency: string;
+  confidential: boolean;
+  status: string;
+  text_sealed: Uint8Array | null;
+  /** The members whose keys sealed the text (and every answer to it). */
+  text_members: Json<string[]> | null;
+  received_at: Timestamp;
+  due_at: Timestamp;
+  created_by: string;
+  created_role: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** A grievance's history: filed, status changes, answers (sealed like the complaint). */
+export interface GrievanceEventsTable {
+  id: Generated<number>;
+  grievance_id: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string;
+  text_sealed: Uint8Array | null;
+  actor: string;
+  role: string;
+  at: Timestamp;
+}
+
+/** Appeals against an allocation (migration 0016): grounds and reasons sealed; the explanation has no personal data. */
+export interface AppealsTable {
+  id: string;
+  seq: number;
+  household_id: string;
+  status: string;
+  grounds_sealed: Uint8Array | null;
+  grounds_members: Json<string[]> | null;
+  requested_destination_id: string | null;
+  plan_id: number;
+  destination_id: string | null;
+  explanation: Json<Record<string, unknown>>;
+  filed_by: string;
+  filed_role: string;
+  filed_at: Timestamp;
+  reason_sealed: Uint8Array | null;
+  decided_by: string | null;
+  decided_role: string | null;
+  decided_at: Timestamp | null;
+  new_destination_id: string | null;
+  new_plan_id: number | null;
 }
 
 /** A destination state's procedure template (migration 0017). */

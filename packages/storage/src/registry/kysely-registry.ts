@@ -48,6 +48,9 @@ import type { ErasureBatch } from '../keys/erasure-batch.js';
 
 /** Every table of the operation, children first; users, sessions and the audit log stay. */
 const registryTables = [
+  'appeals',
+  'grievance_events',
+  'grievances',
   'custody_events',
   'belongings',
   'asset_sales',
@@ -70,6 +73,7 @@ const registryTables = [
   'person_keys',
   'persons',
   'households',
+  'pledge_changes',
   'pledges',
   'destinations',
   'operations',

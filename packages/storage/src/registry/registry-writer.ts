@@ -50,62 +50,100 @@ export async function writeOperation(
   });
 }
 
+const destinationColumns = {
+  id: 'text',
+  country: 'text',
+  name: 'text',
+  max_household_size: 'integer',
+  medical_places: 'integer',
+  disability_places: 'integer',
+  languages: 'jsonb',
+  requires_ties: 'boolean',
+  lead_time_days: 'integer',
+  arrival_airports: 'jsonb',
+  pauses: 'jsonb',
+} as const;
+
+function destinationRow(d: Destination) {
+  return {
+    id: d.id,
+    country: d.country,
+    name: d.name,
+    max_household_size: d.maxHouseholdSize,
+    medical_places: d.medicalPlaces,
+    disability_places: d.disabilityPlaces,
+    languages: d.languages,
+    requires_ties: d.requiresTies,
+    lead_time_days: d.leadTimeDays,
+    arrival_airports: d.arrivalAirports,
+    pauses: d.pauses,
+  };
+}
+
+const pledgeColumns = {
+  destination_id: 'text',
+  period_start: 'date',
+  period_end: 'date',
+  persons: 'integer',
+  cases: 'integer',
+  medical_places: 'integer',
+} as const;
+
+function pledgeRow(p: Pledge) {
+  return {
+    destination_id: p.destinationId,
+    period_start: p.periodStart,
+    period_end: p.periodEnd,
+    persons: p.persons,
+    cases: p.cases,
+    medical_places: p.medicalPlaces,
+  };
+}
+
 /** Inserts destinations with their rules, and pledges. */
 export async function writeDestinations(
   trx: Db,
   destinations: readonly Destination[],
   pledges: readonly Pledge[],
 ): Promise<void> {
-  await insertJsonRows(
-    trx,
-    'destinations',
-    {
-      id: 'text',
-      country: 'text',
-      name: 'text',
-      max_household_size: 'integer',
-      medical_places: 'integer',
-      disability_places: 'integer',
-      languages: 'jsonb',
-      requires_ties: 'boolean',
-      lead_time_days: 'integer',
-      arrival_airports: 'jsonb',
-      pauses: 'jsonb',
-    },
-    destinations.map((d) => ({
-      id: d.id,
-      country: d.country,
-      name: d.name,
-      max_household_size: d.maxHouseholdSize,
-      medical_places: d.medicalPlaces,
-      disability_places: d.disabilityPlaces,
-      languages: d.languages,
-      requires_ties: d.requiresTies,
-      lead_time_days: d.leadTimeDays,
-      arrival_airports: d.arrivalAirports,
-      pauses: d.pauses,
-    })),
-  );
-  await insertJsonRows(
-    trx,
-    'pledges',
-    {
-      destination_id: 'text',
-      period_start: 'date',
-      period_end: 'date',
-      persons: 'integer',
-      cases: 'integer',
-      medical_places: 'integer',
-    },
-    pledges.map((p) => ({
-      destination_id: p.destinationId,
-      period_start: p.periodStart,
-      period_end: p.periodEnd,
-      persons: p.persons,
-      cases: p.cases,
-      medical_places: p.medicalPlaces,
-    })),
-  );
+  await insertJsonRows(trx, 'destinations', destinationColumns, destinations.map(destinationRow));
+  await insertJsonRows(trx, 'pledges', pledgeColumns, pledges.map(pledgeRow));
+}
+
+/** Writes one destination's rules: a new one, or the changed rules of one that exists. */
+export async function writeDestination(trx: Db, d: Destination): Promise<void> {
+  const row = destinationRow(d);
+  const json = {
+    ...row,
+    languages: JSON.stringify(row.languages),
+    arrival_airports: JSON.stringify(row.arrival_airports),
+    pauses: JSON.stringify(row.pauses),
+  };
+  const { id: _id, ...rules } = json;
+  await trx
+    .insertInto('destinations')
+    .values(json)
+    .onConflict((oc) => oc.column('id').doUpdateSet(rules))
+    .execute();
+}
+
+/** Writes one pledge, the one of its destination that starts on its first day replaced. */
+export async function writePledge(trx: Db, p: Pledge): Promise<void> {
+  await deletePledge(trx, p.destinationId, p.periodStart);
+  await trx.insertInto('pledges').values(pledgeRow(p)).execute();
+}
+
+/** Deletes the pledge of `destinationId` that starts on `periodStart`. */
+export async function deletePledge(
+  trx: Db,
+  destinationId: string,
+  periodStart: string,
+): Promise<void> {
+  await trx
+    .deleteFrom('pledges')
+    .where('destination_id', '=', destinationId)
+    .where('period_start', '=', periodStart)
+    .execute();
 }
 
 /** Inserts new households. */

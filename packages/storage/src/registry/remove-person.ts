@@ -3,6 +3,7 @@ import { errors } from '@corridor/core';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
+import { resealGrievancesWithout } from '../grievances/reseal-without.js';
 import { resealHistoryWithout, writeEditHistory } from './edit-history.js';
 import type { PersonEdited } from './registry-store.js';
 
@@ -73,6 +74,7 @@ export async function removePersonIn(
       `${blocker}: nothing removed (person.remove is for a record added by mistake; person.erase erases one)`,
     );
   await resealHistoryWithout(trx, vault, householdId, id);
+  await resealGrievancesWithout(trx, vault, householdId, id);
   await trx.deleteFrom('persons').where('id', '=', id).execute();
   const at = await writeEditHistory(trx, vault, householdId, `person ${id} removed`, reason, actor);
   await appendAudit(trx, actor, {

@@ -5,13 +5,16 @@ import {
   preDepartureStatuses,
   type CaseStatus,
 } from '../lib/workflow.js';
-import { useState, type FormEvent } from 'react';
+import type { CommandOutput, listLocks } from '@corridor/commands';
+import { Fragment, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import { describeFields } from '../lib/field-labels.js';
 import type { CaseView } from '../lib/case-types.js';
 import { useSession } from '../lib/session.js';
 import type { DestinationRow } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
+import { AppealList, GrievanceLog } from './Grievances.js';
+import { AddPerson, EditPerson, RemovePerson } from './PersonEditor.js';
 import { CaseProceduresPanel } from './Procedures.js';
 import { ErrorNote, Loading } from './ui.js';
 
@@ -19,7 +22,14 @@ const hidden = <span className="muted">hidden for your role</span>;
 
 /** Loads and shows case `id`; `onChanged` hears of every workflow move and lock made here. */
 export function CaseDetail(props: { id: string; onChanged?: () => void }) {
+  const { can } = useSession();
   const c = useApi<CaseView>(`/api/cases/${encodeURIComponent(props.id)}`);
+  // The member being corrected or removed, or 'add' for a new one.
+  const [editing, setEditing] = useState<{ id: string; mode: 'edit' | 'remove' } | 'add' | null>(
+    null,
+  );
+  const mayEdit = can('person.update');
+  const mayRemove = can('person.remove');
   const changed = () => {
     c.reload();
     props.onChanged?.();
@@ -58,36 +68,82 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
               <th scope="col">Needs</th>
               <th scope="col">Documents</th>
               <th scope="col">Phone</th>
+              {(mayEdit || mayRemove) && <th scope="col">Change</th>}
             </tr>
           </thead>
           <tbody>
             {v.members.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  {m.id}
-                  {m.isHead ? ' (head)' : ''}
-                </td>
-                <td>{name(m) ?? hidden}</td>
-                <td>
-                  {m.sex ?? '–'}, {m.pii?.birthDate ?? m.birthYear ?? '–'}
-                </td>
-                <td>{m.needs.map((n) => `${n.code}${n.severity}`).join(' ') || '–'}</td>
-                <td>
-                  {m.documents.map((d) => (
-                    <div key={d.id}>
-                      {d.type} {d.issuer}{' '}
-                      {d.number ??
-                        (v.hiddenFields.includes('documentNumber') ? '(number hidden)' : '')}
-                      {d.expiry ? `, expires ${d.expiry}` : ''}
-                    </div>
-                  ))}
-                </td>
-                <td>{m.pii?.phone ?? (v.hiddenFields.includes('phone') ? hidden : '–')}</td>
-              </tr>
+              <Fragment key={m.id}>
+                <tr>
+                  <td>
+                    {m.id}
+                    {m.isHead ? ' (head)' : ''}
+                  </td>
+                  <td>{name(m) ?? hidden}</td>
+                  <td>
+                    {m.sex ?? '–'}, {m.pii?.birthDate ?? m.birthYear ?? '–'}
+                  </td>
+                  <td>{m.needs.map((n) => `${n.code}${n.severity}`).join(' ') || '–'}</td>
+                  <td>
+                    {m.documents.map((d) => (
+                      <div key={d.id}>
+                        {d.type} {d.issuer}{' '}
+                        {d.number ??
+                          (v.hiddenFields.includes('documentNumber') ? '(number hidden)' : '')}
+                        {d.expiry ? `, expires ${d.expiry}` : ''}
+                      </div>
+                    ))}
+                  </td>
+                  <td>{m.pii?.phone ?? (v.hiddenFields.includes('phone') ? hidden : '–')}</td>
+                  {(mayEdit || mayRemove) && (
+                    <td>
+                      {mayEdit && !m.erased && !m.mergedInto && (
+                        <button
+                          type="button"
+                          onClick={() => setEditing({ id: m.id, mode: 'edit' })}
+                        >
+                          Correct
+                        </button>
+                      )}{' '}
+                      {mayRemove && !m.isHead && !m.erased && (
+                        <button
+                          type="button"
+                          onClick={() => setEditing({ id: m.id, mode: 'remove' })}
+                        >
+                          Remove
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+                {editing !== null && editing !== 'add' && editing.id === m.id && (
+                  <tr>
+                    <td colSpan={7}>
+                      {editing.mode === 'edit' ? (
+                        <EditPerson member={m} onSaved={changed} onClose={() => setEditing(null)} />
+                      ) : (
+                        <RemovePerson
+                          member={m}
+                          onSaved={changed}
+                          onClose={() => setEditing(null)}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
       </div>
+      {can('person.add') &&
+        (editing === 'add' ? (
+          <AddPerson caseId={v.id} onSaved={changed} onClose={() => setEditing(null)} />
+        ) : (
+          <button type="button" onClick={() => setEditing('add')}>
+            Add a person to this case
+          </button>
+        ))}
       {v.members.some((m) => m.pii?.protectionNote) && (
         <>
           <h3>Protection notes</h3>
@@ -143,6 +199,18 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
           </tbody>
         </table>
       </div>
+      {can('grievance.read') && (
+        <>
+          <h3>Grievances</h3>
+          <GrievanceLog caseId={v.id} />
+        </>
+      )}
+      {can('appeal.read') && (
+        <>
+          <h3>Appeals against the allocation</h3>
+          <AppealList caseId={v.id} />
+        </>
+      )}
     </div>
   );
 }
@@ -225,14 +293,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
 }
 
 /** A planner's lock as `GET /api/locks` lists it. */
-interface LockRow {
-  householdId: string;
-  destinationId: string | null;
-  movementId: string | null;
-  actor: string;
-  reason: string;
-  at: string;
-}
+type LockRow = CommandOutput<typeof listLocks>[number];
 
 function Locks(props: { id: string; onChanged: () => void }) {
   const { can } = useSession();

@@ -1,32 +1,13 @@
 /** Belongings and their chain of custody: one person's items, and the check of every chain. */
+import type { CommandOutput, personBelongings } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorNote, Loading } from './ui.js';
 
-interface CustodyEvent {
-  seq: number;
-  kind: string;
-  at: string;
-  detail: {
-    to: string | null;
-    by: string | null;
-    witness: string | null;
-    place: string | null;
-  } | null;
-}
-
-interface Belongings {
-  personId: string;
-  householdId: string;
-  items: {
-    id: string;
-    category: string;
-    description: string | null;
-    status: string;
-    events: CustodyEvent[];
-  }[];
-}
+/** `GET /api/persons/:id/belongings`. */
+type Belongings = CommandOutput<typeof personBelongings>;
+type CustodyEvent = Belongings['items'][number]['events'][number];
 
 const words = (e: CustodyEvent) =>
   [

@@ -1,24 +1,11 @@
 /** Why a household goes where the allocation put it, and why not each other destination. */
+import type { allocationExplain, CommandOutput } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../lib/use-api.js';
 import { ErrorNote, Loading } from './ui.js';
 
-interface Explanation {
-  case: string;
-  destination: string | null;
-  persons: number;
-  here?: { destination: string; fit: Record<string, number>; points: number } | null;
-  others: {
-    destination: string;
-    eligible: boolean;
-    points?: number;
-    gain?: number;
-    priceCost?: number;
-    scarce?: { resource: string; price: number; amount: number }[];
-    verdict?: string;
-    rules?: string[];
-  }[];
-}
+/** `GET /api/allocation/explain/:householdId`. */
+type Explanation = CommandOutput<typeof allocationExplain>;
 
 /** Asks for a case number and shows its explanation. */
 export function Explain() {
@@ -74,14 +61,10 @@ export function Explain() {
                 {x.others.map((o) => (
                   <tr key={o.destination}>
                     <td>{o.destination}</td>
+                    <td>{o.eligible ? o.verdict : `not eligible: ${o.rules.join(', ')}`}</td>
+                    <td>{o.eligible ? o.points : '–'}</td>
                     <td>
-                      {o.eligible
-                        ? (o.verdict ?? '–')
-                        : `not eligible: ${(o.rules ?? []).join(', ')}`}
-                    </td>
-                    <td>{o.points ?? '–'}</td>
-                    <td>
-                      {(o.scarce ?? [])
+                      {(o.eligible ? o.scarce : [])
                         .map((s) => `${s.resource} ${s.price.toFixed(1)} × ${s.amount}`)
                         .join('; ') || '–'}
                     </td>

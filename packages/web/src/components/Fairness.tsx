@@ -1,27 +1,16 @@
 /** The fairness audit of the current allocation: achieved wishes per group, flagged groups first. */
+import type { allocationFairnessAudit, CommandOutput } from '@corridor/commands';
 import { useApi } from '../lib/use-api.js';
 import { ErrorNote, Loading } from './ui.js';
 
-interface Group {
-  dimension: string;
-  group: string;
-  cases: number;
-  firstChoice: number;
-  anyChoice: number;
-  meanRank: number;
-  unplaced: number;
-  z: number;
-  flagged: boolean;
-}
+/** `GET /api/allocation/fairness`. */
+type Fairness = CommandOutput<typeof allocationFairnessAudit>;
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /** Loads and shows the fairness view. */
 export function Fairness() {
-  const f = useApi<{
-    overall: Omit<Group, 'dimension' | 'group' | 'z' | 'flagged'>;
-    groups: Group[];
-  }>('/api/allocation/fairness');
+  const f = useApi<Fairness>('/api/allocation/fairness');
   if (f.error) return <ErrorNote error={f.error} />;
   if (!f.data) return <Loading />;
   const o = f.data.overall;

@@ -1,13 +1,22 @@
 /** The API client: same-origin JSON requests with the session cookie, errors as `ApiError`. */
 
-/** An error answered by the API (its catalogue id, HTTP status and message). */
+/** An error answered by the API (its catalogue id, HTTP status, message and details). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly id: string,
     message: string,
+    /** What the error names: the fields of a refused input, the two versions of a stale edit. */
+    readonly details?: unknown,
   ) {
     super(message);
+  }
+
+  /** The message for one input field (`issues` of a 400), when the API named it. */
+  field(name: string): string | undefined {
+    const issues = (this.details as { issues?: { path: string; message: string }[] } | undefined)
+      ?.issues;
+    return issues?.find((i) => i.path === name || i.path.startsWith(`${name}.`))?.message;
   }
 }
 
@@ -37,9 +46,14 @@ export async function api<T>(
     // not JSON (a proxy's error page): the status says enough
   }
   if (!response.ok) {
-    const e = (json ?? {}) as { error?: string; message?: string };
+    const e = (json ?? {}) as { error?: string; message?: string; details?: unknown };
     if (response.status === 401 && path !== '/api/login') onUnauthenticated();
-    throw new ApiError(response.status, e.error ?? 'error', e.message ?? response.statusText);
+    throw new ApiError(
+      response.status,
+      e.error ?? 'error',
+      e.message ?? response.statusText,
+      e.details,
+    );
   }
   return json as T;
 }

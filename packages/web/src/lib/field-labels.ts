@@ -15,6 +15,7 @@ export const fieldLabels: Readonly<Record<PersonField, string>> = {
   caseNotes: 'case notes',
   incidentNarrative: 'incident narratives',
   custodyDetail: 'custody details',
+  grievanceText: 'complaints and appeals',
 };
 
 /** "names, dates of birth, …" for a list of hidden fields (an unknown one is shown as sent). */

@@ -15,15 +15,17 @@ export interface Load {
   kgEstimated: boolean;
 }
 
-/** The load of a movement, from the timetable when there is one. */
+/**
+ * The load of a movement, from the timetable when there is one. The timetable carries no weighed
+ * baggage, so the kilograms are always the planning estimate per person.
+ */
 export function loadOf(m: MovementRow, t: TimetableMovement | undefined): Load {
   const persons = t?.persons ?? 0;
-  const measured = t?.baggageKgUsed;
   return {
     persons,
     seats: m.seats,
-    kg: measured ?? persons * plannedKgPerPerson,
+    kg: persons * plannedKgPerPerson,
     baggageKg: m.baggageKg,
-    kgEstimated: measured === undefined,
+    kgEstimated: true,
   };
 }

@@ -1,4 +1,5 @@
 /** Incidents and property: the incident log with the hazard chart, the property ledger. */
+import type { CommandOutput, listIncidents } from '@corridor/commands';
 import { useEffect } from 'react';
 import { preloadChart } from '../components/Chart.js';
 import { Custody } from '../components/Custody.js';
@@ -10,28 +11,17 @@ import { useSession } from '../lib/session.js';
 import type { HazardDay } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 
-interface Incident {
-  id: string;
-  type: string;
-  at: string;
-  site: string;
-  injured?: number;
-  killed?: number;
-  source?: string;
-  confidence?: string;
-  narrative?: string | null;
-}
+/** `GET /api/incidents`. */
+type IncidentList = CommandOutput<typeof listIncidents>;
 
 /** The incidents and property page. */
 export function Incidents() {
   useEffect(preloadChart, []);
   const { can } = useSession();
-  const incidents = useApi<Incident[] | { incidents: Incident[] }>(
-    can('incident.read') ? '/api/incidents' : null,
-  );
+  const incidents = useApi<IncidentList>(can('incident.read') ? '/api/incidents' : null);
   const hazard = useApi<HazardDay[]>(can('incident.read') ? '/api/hazard' : null);
   const property = useApi<unknown>(can('property.read') ? '/api/property/report' : null);
-  const list = Array.isArray(incidents.data) ? incidents.data : (incidents.data?.incidents ?? []);
+  const list = incidents.data ?? [];
 
   return (
     <div className="grid">

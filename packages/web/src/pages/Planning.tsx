@@ -6,6 +6,7 @@ import { Fairness } from '../components/Fairness.js';
 import { JobRunner } from '../components/JobRunner.js';
 import { PlanCompare } from '../components/PlanCompare.js';
 import { PlanResult } from '../components/PlanResult.js';
+import { PledgeDesk } from '../components/Pledges.js';
 import { ErrorNote, Loading, NotAvailable, Panel } from '../components/ui.js';
 import { useSession } from '../lib/session.js';
 import type { PlanHeader } from '../lib/types.js';
@@ -108,6 +109,9 @@ export function Planning() {
       </Panel>
       <Panel title="Why here, why not there">
         {can('plan.read') ? <Explain /> : <NotAvailable what="The explanation" />}
+      </Panel>
+      <Panel title="Pledges" wide>
+        <PledgeDesk />
       </Panel>
       <Panel title="Fairness">
         {can('plan.read') ? <Fairness /> : <NotAvailable what="The fairness view" />}

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { CaseDetail } from '../components/CaseDetail.js';
 import { ErrorNote, Link, Loading, Panel } from '../components/ui.js';
 import { query } from '../lib/api.js';
-import { caseRows } from '../lib/case-types.js';
+import type { CaseList } from '../lib/case-types.js';
 import { navigate, useLocation } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import type { DestinationRow } from '../lib/types.js';
@@ -57,8 +57,9 @@ function Search(props: { changes: number }) {
     limit: pageSize,
     offset: offset || undefined,
   };
-  const list = useApi<unknown>(listing ? `/api/cases${query(listQuery)}` : null);
-  const { rows, total } = caseRows(list.data);
+  const list = useApi<CaseList>(listing ? `/api/cases${query(listQuery)}` : null);
+  const rows = list.data?.cases ?? [];
+  const total = list.data ? list.data.total : null;
   const { reload } = list;
   useEffect(() => {
     if (props.changes > 0) reload();
@@ -179,11 +180,11 @@ function Search(props: { changes: number }) {
                           {r.id}
                         </Link>
                       </td>
-                      <td>{r.status ?? '–'}</td>
-                      <td>{r.persons ?? r.size ?? '–'}</td>
-                      <td>{r.originCountry ?? '–'}</td>
+                      <td>{r.status}</td>
+                      <td>{r.persons}</td>
+                      <td>{r.originCountry}</td>
                       <td>{r.destinationId ?? '–'}</td>
-                      <td>{r.priority ?? '–'}</td>
+                      <td>{r.priority}</td>
                       <td>{r.readyDate ?? '–'}</td>
                     </tr>
                   ))}

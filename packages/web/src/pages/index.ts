@@ -5,6 +5,7 @@ import { lazy, type ComponentType } from 'react';
 // Each page is its own chunk, loaded when first opened: the login page and the shell come
 // without the charts (echarts) and the world atlas, which only the pages that draw them fetch.
 const Dashboard = lazy(() => import('./Dashboard.js').then((m) => ({ default: m.Dashboard })));
+const Grievances = lazy(() => import('./Grievances.js').then((m) => ({ default: m.Grievances })));
 const Incidents = lazy(() => import('./Incidents.js').then((m) => ({ default: m.Incidents })));
 const MovementDay = lazy(() =>
   import('./MovementDay.js').then((m) => ({ default: m.MovementDay })),
@@ -40,4 +41,5 @@ export const pages: PageDef[] = [
     component: Incidents,
     needs: 'incident.read',
   },
+  { path: '/grievances', title: 'Grievances', component: Grievances, needs: 'grievance.read' },
 ];
