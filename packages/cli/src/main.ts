@@ -21,6 +21,7 @@ import { registerManifest } from './commands/manifest.js';
 import { registerMovement } from './commands/movement.js';
 import { recordVersionFlag, registerPerson, staleEditText } from './commands/person.js';
 import { registerPlan } from './commands/plan.js';
+import { registerProcedure } from './commands/procedure.js';
 import { registerProperty } from './commands/property.js';
 import { registerReport } from './commands/report.js';
 import { registerRetention } from './commands/retention.js';
@@ -75,6 +76,7 @@ export function buildProgram(): Command {
   registerSchedule(program);
   registerJob(program);
   registerIncident(program);
+  registerProcedure(program);
   registerAudit(program);
   registerServe(program);
   registerSession(program);

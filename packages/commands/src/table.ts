@@ -27,6 +27,7 @@ import { grievanceCommands } from './grievance/index.js';
 import { appealCommands } from './appeal/index.js';
 import { consentCommands } from './consent/index.js';
 import { disclosureCommands } from './disclosure/index.js';
+import { procedureCommands } from './procedure/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
 export const commandList: readonly AnyCommand[] = [
@@ -57,6 +58,7 @@ export const commandList: readonly AnyCommand[] = [
   ...appealCommands,
   ...consentCommands,
   ...disclosureCommands,
+  ...procedureCommands,
 ];
 
 /** The commands by name. */

@@ -50,3 +50,4 @@ export * from './incident-rows.js';
 export * from './retention.js';
 export * from './processing-record.js';
 export * from './consent.js';
+export * from './procedures.js';

@@ -142,6 +142,11 @@ export interface SituationReport {
   };
   property: readonly PropertyFigures[];
   /**
+   * Host-state procedures: cases whose valid visa, exit permit or fitness expires within
+   * `withinDays` of the report's day, by step (absent when none is recorded).
+   */
+  expiringDocuments?: { withinDays: number; cases: number; byStep: Record<string, number> };
+  /**
    * The audit log's last event as SEQ:HASH when the report was made: a printed report keeps it
    * outside the database, for `corridor audit verify --anchor` to catch a rewritten log later.
    */

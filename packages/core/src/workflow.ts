@@ -65,6 +65,9 @@ const forward: [CaseStatus, CaseStatus, Role[]][] = [
   ['verified', 'referred', ['planner']],
   ['referred', 'accepted', ['planner']],
   ['referred', 'rejected-by-destination', ['planner']],
+  // A host state may still refuse after accepting (a visa or exit permit refused): issue 21.
+  ['accepted', 'rejected-by-destination', ['planner']],
+  ['exit-cleared', 'rejected-by-destination', ['planner']],
   ['rejected-by-destination', 'verified', ['planner', 'registrar']],
   ['accepted', 'exit-cleared', ['protection-officer']],
   ['exit-cleared', 'scheduled', ['planner', 'movement-officer']],

@@ -11,3 +11,8 @@ export { restoreFormula } from './formula-guard.js';
 export { tableToXlsx } from './xlsx-write.js';
 export { incidentsCsv } from './incident-csv.js';
 export { dpiaMarkdown, ropaMarkdown } from './dpo-documents.js';
+export {
+  readProcedureFile,
+  type ProcedureFileRow,
+  type ProcedureFileProblem,
+} from './procedure-file.js';

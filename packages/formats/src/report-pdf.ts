@@ -204,6 +204,15 @@ export async function situationPdf(r: SituationReport): Promise<Buffer> {
       ]),
     );
 
+  if (r.expiringDocuments)
+    line(
+      `Travel documents expiring within ${r.expiringDocuments.withinDays} days: ${n(r.expiringDocuments.cases)} case(s) (${Object.entries(
+        r.expiringDocuments.byStep,
+      )
+        .map(([step, k]) => `${step} ${n(k)}`)
+        .join(', ')}); re-plan with corridor replan --procedures.`,
+    );
+
   heading(reportHeadings[4]);
   line(
     `Exposure (expected person-incident-days): ${r.plannedExposure === null ? 'no timetable' : `${n(Math.round(r.plannedExposure))} planned by the current timetable`}; ${n(Math.round(r.realisedExposure))} lived so far.`,

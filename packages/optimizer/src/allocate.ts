@@ -23,6 +23,8 @@ export interface AllocationCase {
   previous?: string;
   /** Group keys for the fairness audit, e.g. { origin: 'SYR' }. */
   group?: Record<string, string>;
+  /** Destination ids whose host state refused the case (a negative procedure step). */
+  refusedBy?: string[];
 }
 
 /** A host country's places and rules for this allocation. */
@@ -80,7 +82,12 @@ export const defaultAllocationWeights: AllocationWeights = {
 
 /** A rule that makes a destination ineligible for a case. */
 export type EligibilityRule =
-  'household-too-large' | 'paused' | 'requires-ties' | 'no-medical-places' | 'no-disability-places';
+  | 'household-too-large'
+  | 'paused'
+  | 'requires-ties'
+  | 'no-medical-places'
+  | 'no-disability-places'
+  | 'refused-by-state';
 
 /** The rules that exclude destination d for case c (empty: eligible). */
 export function ineligibility(c: AllocationCase, d: AllocationDestination): EligibilityRule[] {
@@ -90,6 +97,7 @@ export function ineligibility(c: AllocationCase, d: AllocationDestination): Elig
   if (d.requiresTies && !c.ties.includes(d.id)) rules.push('requires-ties');
   if (c.medicalPersons > 0 && d.medicalPlaces === 0) rules.push('no-medical-places');
   if (c.disabilityPersons > 0 && d.disabilityPlaces === 0) rules.push('no-disability-places');
+  if (c.refusedBy?.includes(d.id)) rules.push('refused-by-state');
   return rules;
 }
 

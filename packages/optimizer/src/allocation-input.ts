@@ -37,6 +37,8 @@ export interface AllocationSources {
   /** Planning date and the end of the operation's window (YYYY-MM-DD): a pause covering both excludes a destination. */
   asOf: string;
   windowEnd: string;
+  /** Per case, the destinations whose host state refused it (host-state procedures). */
+  refusedBy?: ReadonlyMap<string, string[]>;
 }
 
 /** Builds the allocation input: capacities from pledges, ties by country, locks and the previous plan. */
@@ -59,6 +61,7 @@ export function allocationInputFrom(s: AllocationSources): AllocationInput {
         .map((country) => byCountry.get(country))
         .filter((id): id is string => id !== undefined),
       group: { origin: c.originCountry },
+      ...(s.refusedBy?.get(c.id)?.length ? { refusedBy: s.refusedBy.get(c.id)! } : {}),
       ...(locked ? { locked } : {}),
       ...(previous ? { previous } : {}),
     };

@@ -122,6 +122,7 @@ const ruleText: Record<EligibilityRule, string> = {
   'requires-ties': 'the destination requires ties to the country, and the household has none',
   'no-medical-places': 'the destination offers no medical places',
   'no-disability-places': 'the destination offers no places for persons with disabilities',
+  'refused-by-state': 'the host state refused the case (its procedure)',
 };
 
 /** The explanation in sentences, for people. */

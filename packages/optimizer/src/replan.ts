@@ -18,7 +18,9 @@ export type ReplanEvent =
   | { type: 'pause-destination'; destination: string; from: string; to: string }
   | { type: 'case-not-ready'; case: string; until: string }
   | { type: 'hazard-change'; from: string; factor: number }
-  | { type: 'add-movement'; movement: TimetableMovement };
+  | { type: 'add-movement'; movement: TimetableMovement }
+  /** Host-state procedures changed (a visa's expiry, a decision): the input already reads them. */
+  | { type: 'procedures-changed' };
 
 /** One problem in an events file, naming the event. */
 export interface EventProblem {
@@ -116,9 +118,11 @@ export function applyEvents(
         else movements.push({ ...m });
         break;
       }
+      case 'procedures-changed':
+        break;
       default:
         bad(
-          `unknown event type "${(e as { type?: string })?.type}"; types: cancel-movement, reduce-seats, pause-destination, case-not-ready, hazard-change, add-movement`,
+          `unknown event type "${(e as { type?: string })?.type}"; types: cancel-movement, reduce-seats, pause-destination, case-not-ready, hazard-change, add-movement, procedures-changed`,
         );
     }
   });
@@ -133,6 +137,7 @@ export type ChangeReason =
   | 'movement-cancelled'
   | 'movement-smaller'
   | 'not-ready'
+  | 'documents-expire'
   | 'destination-paused'
   | 'saves-exposure'
   | 'made-room';
@@ -251,6 +256,10 @@ function forcedChanges(
     }
     if (m.day < c.readyDay) {
       reasons.set(c.id, 'not-ready');
+      return;
+    }
+    if (c.latestDay && m.day > c.latestDay) {
+      reasons.set(c.id, 'documents-expire');
       return;
     }
     onMovement.set(id, [...(onMovement.get(id) ?? []), { id: c.id, persons: c.persons }]);

@@ -10,13 +10,15 @@ export interface TimetableCase {
   baggageKg: number;
   /** First day the case can travel (documents, exit clearance, lead time), YYYY-MM-DD. */
   readyDay: string;
+  /** Last day the case can travel (the earliest expiry of its visa, exit permit…), YYYY-MM-DD. */
+  latestDay?: string;
   /** 0 (none) to 3 (highest): a higher priority weighs each day of delay more. */
   priority: number;
   /** Timetable mode: the allocated destination. Joint mode: null, and `destinations` lists the choices. */
   destinationId: string | null;
   /** Joint mode: eligible destinations with the allocation's points for the whole household, and the
    * first day the case can travel there (processing lead times differ by destination). */
-  destinations?: { id: string; points: number; readyDay?: string }[];
+  destinations?: { id: string; points: number; readyDay?: string; latestDay?: string }[];
   /** Pinned to a movement (checked in, boarded, departed, or locked by a planner). */
   pinned?: string;
   /** The movement of the previous timetable, kept unless moving gains more than the change penalty. */
@@ -152,6 +154,14 @@ export function buildTimetableInstance(
     const readyAt = new Map(
       (c.destinations ?? []).map((d) => [d.id, dayIndex(input.startDay, d.readyDay ?? c.readyDay)]),
     );
+    // A movement after the case's documents expire cannot carry it (host-state procedures).
+    const latest = c.latestDay ? dayIndex(input.startDay, c.latestDay) : Infinity;
+    const latestAt = new Map(
+      (c.destinations ?? []).map((d) => [
+        d.id,
+        d.latestDay ? dayIndex(input.startDay, d.latestDay) : latest,
+      ]),
+    );
     const pairs: Pair[] = [];
     // The movements the case may use: the pinned one, else those of its destination (or, in
     // joint mode, of every destination it fits), in the movements' order.
@@ -171,6 +181,7 @@ export function buildTimetableInstance(
       const pinned = c.pinned === m.id;
       const d = movementDay[k]!;
       if (!pinned && (d < (readyAt.get(m.destinationId ?? '') ?? ready) || d < 0)) continue;
+      if (!pinned && d > (latestAt.get(m.destinationId ?? '') ?? latest)) continue;
       const use: [number, number][] = [
         [2 * k, c.persons],
         [2 * k + 1, c.baggageKg],

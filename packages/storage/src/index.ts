@@ -29,3 +29,4 @@ export { shreddedText } from './retention/apply-retention.js';
 export * from './pledges/pledge-store.js';
 export * from './grievances/grievance-store.js';
 export * from './consent/consent-store.js';
+export * from './procedures/procedure-store.js';

@@ -36,6 +36,8 @@ import { KyselyMovements } from './movements/kysely-movements.js';
 import type { MovementStore } from './movements/movement-store.js';
 import { KyselyPlans } from './plans/kysely-plans.js';
 import type { PlanStore } from './plans/plan-store.js';
+import { KyselyProcedures } from './procedures/kysely-procedures.js';
+import type { ProcedureStore } from './procedures/procedure-store.js';
 import { KyselyProperty } from './property/kysely-property.js';
 import type { PropertyStore } from './property/property-store.js';
 import { KyselyRegistry } from './registry/kysely-registry.js';
@@ -121,6 +123,8 @@ export interface Store {
   keys: KeyStore;
   /** Retention schedules, legal holds and the retention job's reports (issue 20 item 5). */
   retention: RetentionStore;
+  /** Host-state procedures: templates per state and each case's steps (issue 21). */
+  procedures: ProcedureStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
   /**
@@ -208,6 +212,7 @@ function storeOver(
     retention: new KyselyRetention(db, vault, policy.backupRetentionDays),
     grievances: new KyselyGrievances(db, vault),
     consent: new KyselyConsent(db, vault),
+    procedures: new KyselyProcedures(db, vault),
     audit: {
       events: (after, limit) => auditEvents(db, after, limit),
       verify: (anchors) => verifyAudit(db, anchors),

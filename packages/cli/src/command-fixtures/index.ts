@@ -15,6 +15,7 @@ import { operationFixtures } from './operation.js';
 import { personFixtures } from './person.js';
 import { fileFixtures } from './files.js';
 import { grievanceFixtures } from './grievance.js';
+import { procedureFixtures } from './procedure.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
 import { webhookFixtures } from './webhook.js';
@@ -43,4 +44,5 @@ export const fixtureGroups: FixtureGroup[] = [
   consentFixtures,
   operationFixtures,
   grievanceFixtures,
+  procedureFixtures,
 ];

@@ -17,6 +17,17 @@ import type { Command } from 'commander';
 import { table } from '../format.js';
 import { bindCli, bindCliWays } from '../run-command.js';
 
+/** The events of `corridor replan`: `--event FILE`, and `procedures-changed` with `--procedures`. */
+function replanEvents(o: Record<string, unknown>): unknown[] {
+  if (o.event === undefined && !o.procedures)
+    throw errors.invalidInput('give --event FILE, --procedures, or both');
+  const listed = o.event === undefined ? [] : readEvents(String(o.event));
+  return [
+    ...(Array.isArray(listed) ? listed : [listed]),
+    ...(o.procedures ? [{ type: 'procedures-changed' }] : []),
+  ];
+}
+
 /** Reads `--event FILE`: one event, a list of events, or `{"events": [...]}`. */
 function readEvents(file: string): unknown {
   if (!existsSync(file)) throw errors.invalidInput(`no events file at ${file}`);
@@ -139,7 +150,11 @@ export function registerSchedule(program: Command): void {
       .description(
         'apply disruption events (JSON file) and re-plan, changing as few people’s plans as possible',
       )
-      .requiredOption('--event <file>', 'a JSON event, a list of events, or {"events": [...]}')
+      .option('--event <file>', 'a JSON event, a list of events, or {"events": [...]}')
+      .option(
+        '--procedures',
+        'host-state procedures changed (a visa expires sooner, a decision came): re-plan with them',
+      )
       .option(
         '--change-penalty <n>',
         'exposure a move must save before a case is moved without need',
@@ -154,7 +169,7 @@ export function registerSchedule(program: Command): void {
       .option('--json', 'print JSON'),
     timetableReplan,
     (_args, o) => ({
-      events: readEvents(String(o.event)),
+      events: replanEvents(o),
       changePenalty: o.changePenalty,
       hazardRate: o.hazardRate,
       timeLimit: o.timeLimit,

@@ -1,7 +1,8 @@
 /** Reads everything allocation needs from the store (shared by the CLI, the API's jobs and explanations). */
-import { allocatableStatuses, errors } from '@corridor/core';
+import { allocatableStatuses, errors, type IsoDate } from '@corridor/core';
 import { allocationInputFrom, type AllocationInput } from '@corridor/optimizer';
 import type { Store } from '@corridor/storage';
+import { procedureBounds } from '../procedure/bounds.js';
 
 /** The allocation problem as of a day (default today, never before the operation's window). */
 export async function loadAllocationInput(
@@ -14,6 +15,13 @@ export async function loadAllocationInput(
   const current = await store.plans.current('allocation');
   const previous: Record<string, string | null> = {};
   for (const a of current?.assignments ?? []) previous[a.householdId] = a.destinationId;
+  // A host state that refused a case is not offered it again.
+  const refusedBy = new Map(
+    [...(await procedureBounds(store, asOf as IsoDate))].map(([caseId, states]) => [
+      caseId,
+      [...states].filter(([, b]) => b.refused).map(([state]) => state),
+    ]),
+  );
   return allocationInputFrom({
     cases,
     links,
@@ -23,5 +31,6 @@ export async function loadAllocationInput(
     previous,
     asOf: asOf > op.windowStart ? asOf : op.windowStart,
     windowEnd: op.windowEnd,
+    refusedBy,
   });
 }

@@ -37,6 +37,8 @@ export const ReplanEventSchema = z.discriminatedUnion('type', [
       baggageKg: kilograms,
     }),
   }),
+  // Ready and latest days come from the procedures as recorded now: the event only names the cause.
+  z.object({ type: z.literal('procedures-changed') }),
 ]);
 
 /** A list of events, at least one and at most 1,000. */

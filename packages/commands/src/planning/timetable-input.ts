@@ -14,6 +14,7 @@ import {
   type TimetableInput,
 } from '@corridor/optimizer';
 import { hazardFrom, type Store } from '@corridor/storage';
+import { procedureBounds } from '../procedure/bounds.js';
 import { loadAllocationInput } from './allocation-input.js';
 
 const readyNow: CaseStatus[] = ['exit-cleared', 'scheduled', 'checked-in'];
@@ -91,24 +92,33 @@ export async function loadTimetableInput(
     movementId && (o.joint || !to || open.get(movementId)!.destinationId === to)
       ? { pinned: movementId }
       : {};
+  // Host-state procedures: a later ready day, a last day before documents expire, or a refusal.
+  const bounds = await procedureBounds(store, startDay as IsoDate);
+  const later = (a: string, b: string | null | undefined) => (b && b > a ? b : a);
   const timetableCases: TimetableCase[] = [];
   for (const c of cases) {
     const destinationId = o.joint ? null : (destinationOf.get(c.id) ?? null);
     if (!o.joint && !destinationId) continue;
     if (o.joint && !pointsOf.get(c.id)?.length) continue;
+    const procedure = destinationId ? bounds.get(c.id)?.get(destinationId) : undefined;
+    if (procedure?.refused) continue;
     const leadDays = readyNow.includes(c.status)
       ? 0
       : destinationId
         ? (lead.get(destinationId) ?? 0)
         : medianLead;
     const earliest = addDays(startDay, leadDays);
-    const readyDay = c.readyDate && c.readyDate > earliest ? c.readyDate : earliest;
+    const readyDay = later(
+      c.readyDate && c.readyDate > earliest ? c.readyDate : earliest,
+      procedure?.readyDay,
+    );
     const previous = previousOf.get(c.id) ?? undefined;
     timetableCases.push({
       id: c.id,
       persons: c.persons,
       baggageKg: plannedKgPerPerson * c.persons,
       readyDay,
+      ...(procedure?.latestDay ? { latestDay: procedure.latestDay } : {}),
       priority: Math.max(
         c.priority,
         o.needsFirst && c.needs.some((n) => needsFirstCodes.includes(n)) ? 1 : 0,
@@ -117,13 +127,23 @@ export async function loadTimetableInput(
       medicalPersons: c.medicalPersons,
       ...(o.joint
         ? {
-            destinations: (pointsOf.get(c.id) ?? []).map((d) => {
-              const ready = addDays(
-                startDay,
-                readyNow.includes(c.status) ? 0 : (lead.get(d.id) ?? 0),
-              );
-              return { ...d, readyDay: c.readyDate && c.readyDate > ready ? c.readyDate : ready };
-            }),
+            destinations: (pointsOf.get(c.id) ?? [])
+              .filter((d) => !bounds.get(c.id)?.get(d.id)?.refused)
+              .map((d) => {
+                const ready = addDays(
+                  startDay,
+                  readyNow.includes(c.status) ? 0 : (lead.get(d.id) ?? 0),
+                );
+                const bound = bounds.get(c.id)?.get(d.id);
+                return {
+                  ...d,
+                  readyDay: later(
+                    c.readyDate && c.readyDate > ready ? c.readyDate : ready,
+                    bound?.readyDay,
+                  ),
+                  ...(bound?.latestDay ? { latestDay: bound.latestDay } : {}),
+                };
+              }),
           }
         : {}),
       ...(c.status === 'checked-in' && previous

@@ -1,9 +1,11 @@
 /** Gathers the situation report's inputs from the store (registry, plans, timetable, incidents). */
 import {
+  addDays,
   buildSituation,
   defaultHazardPrior,
   errors,
   pledgedTotals,
+  type IsoDate,
   type SituationReport,
 } from '@corridor/core';
 import { hazardFrom, timetableView, type Store } from '@corridor/storage';
@@ -68,5 +70,33 @@ export async function situationReport(store: Store, today: string): Promise<Situ
     property: (await store.property.report()).totals,
     today,
   });
-  return { ...report, auditHead: `${head.seq}:${head.hash}` };
+  return {
+    ...report,
+    ...(await expiringDocuments(store, today)),
+    auditHead: `${head.seq}:${head.hash}`,
+  };
+}
+
+/** How many days ahead the report looks for expiring travel documents. */
+const expiryWindowDays = 60;
+
+/** The cases whose valid procedure documents expire within the window (the planner's alert). */
+async function expiringDocuments(
+  store: Store,
+  today: string,
+): Promise<Pick<SituationReport, 'expiringDocuments'>> {
+  const by = addDays(today as IsoDate, expiryWindowDays);
+  const steps = (await store.procedures.steps({ expiresBy: by })).filter(
+    (s) => (s.outcome === 'positive' || s.outcome === 'done') && s.expires! >= today,
+  );
+  if (steps.length === 0) return {};
+  const byStep: Record<string, number> = {};
+  for (const s of steps) byStep[s.step] = (byStep[s.step] ?? 0) + 1;
+  return {
+    expiringDocuments: {
+      withinDays: expiryWindowDays,
+      cases: new Set(steps.map((s) => s.caseId)).size,
+      byStep,
+    },
+  };
 }

@@ -15,6 +15,7 @@ import { movementPolicy } from './movement.js';
 import { operationPolicy } from './operation.js';
 import { personPolicy } from './person.js';
 import { planPolicy } from './plan.js';
+import { procedurePolicy } from './procedure.js';
 import { propertyPolicy } from './property.js';
 import { registryPolicy } from './registry.js';
 import { retentionPolicy } from './retention.js';
@@ -46,6 +47,7 @@ const policies = [
   appealPolicy,
   consentPolicy,
   disclosurePolicy,
+  procedurePolicy,
 ] as const;
 
 type PolicyOf<P> = P extends { resource: infer R extends string; actions: infer A }

@@ -33,6 +33,7 @@ const auditorMay: Permission[] = [
   'appeal.read',
   'consent.read',
   'disclosure.read',
+  'procedure.read',
 ];
 
 describe('policies', () => {

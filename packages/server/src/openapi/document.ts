@@ -109,6 +109,8 @@ export const tagDescriptions: Record<string, string> = {
   webhooks: 'Signed event deliveries to partners’ systems: subscriptions, pings, the delivery log',
   retention:
     'Retention schedules, the job that shreds what is due, its reports, legal holds, and the DPO’s documents',
+  procedures:
+    'Host-state procedures: per-state templates, each case’s steps, ready and latest dates, import',
 };
 
 /** The whole document for a list of routes. */

@@ -106,8 +106,14 @@ import {
   listDisclosuresRoute,
   recordConsentRoute,
 } from './consent.js';
-
-/** The API's routes. */
+import {
+  caseProceduresRoute,
+  importProceduresRoute,
+  listProceduresRoute,
+  procedureTemplateRoute,
+  recordProcedureStepRoute,
+  setProcedureTemplateRoute,
+} from './procedures.js';
 import {
   addWebhookRoute,
   listWebhooksRoute,
@@ -117,6 +123,7 @@ import {
   webhookDeliveriesRoute,
 } from './webhooks.js';
 
+/** The API's routes. */
 export const apiRoutes: readonly ApiRoute[] = [
   loginRoute,
   logoutRoute,
@@ -234,4 +241,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   releaseLegalHoldRoute,
   dpoRopaRoute,
   dpoDpiaRoute,
+  procedureTemplateRoute,
+  setProcedureTemplateRoute,
+  recordProcedureStepRoute,
+  caseProceduresRoute,
+  listProceduresRoute,
+  importProceduresRoute,
 ];

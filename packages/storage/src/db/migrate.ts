@@ -17,6 +17,7 @@ import * as retention from './migrations/0015-retention.js';
 import * as pledgeChanges from './migrations/0018-pledge-changes.js';
 import * as grievances from './migrations/0016-grievances.js';
 import * as consent from './migrations/0014-consent.js';
+import * as procedures from './migrations/0017-procedures.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0018-pledge-changes': pledgeChanges,
   '0016-grievances': grievances,
   '0014-consent': consent,
+  '0017-procedures': procedures,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -486,6 +486,8 @@ export interface Database {
   grievances: GrievancesTable;
   grievance_events: GrievanceEventsTable;
   appeals: AppealsTable;
+  procedure_templates: ProcedureTemplatesTable;
+  procedure_steps: ProcedureStepsTable;
   consents: ConsentsTable;
   lawful_bases: LawfulBasesTable;
   disclosures: DisclosuresTable;
@@ -644,4 +646,27 @@ export interface AppealsTable {
   decided_at: Timestamp | null;
   new_destination_id: string | null;
   new_plan_id: number | null;
+}
+
+/** A destination state's procedure template (migration 0017). */
+export interface ProcedureTemplatesTable {
+  state: string;
+  steps: Json<{ step: string; typicalDays: number; expires: boolean; required: boolean }[]>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string;
+}
+
+/** One step of a case's procedure with one state (migration 0017); the note is sealed. */
+export interface ProcedureStepsTable {
+  household_id: string;
+  state: string;
+  step: string;
+  date: DateColumn | null;
+  outcome: string;
+  expires: DateColumn | null;
+  note_sealed: Uint8Array | null;
+  /** The persons whose keys sealed the note (any one erased makes it unreadable). */
+  note_members: ColumnType<string[] | null, string | null, string | null>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string;
 }

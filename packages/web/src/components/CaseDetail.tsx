@@ -16,6 +16,7 @@ import { useApi } from '../lib/use-api.js';
 import { AppealList, GrievanceLog } from './Grievances.js';
 import { AddPerson, EditPerson, RemovePerson } from './PersonEditor.js';
 import { ConsentPanel } from './Consent.js';
+import { CaseProceduresPanel } from './Procedures.js';
 import { ErrorNote, Loading } from './ui.js';
 
 const hidden = <span className="muted">hidden for your role</span>;
@@ -174,6 +175,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
         {v.links.map((l) => `${l.a === v.id ? l.b : l.a} (${l.kind})`).join(', ') || '–'}
       </p>
       <ConsentPanel id={v.id} />
+      <CaseProceduresPanel id={v.id} onChanged={changed} />
       <h3>History</h3>
       <div className="table-scroll">
         <table aria-label="History">

@@ -5,6 +5,7 @@
 import type {
   CommandOutput,
   hazardEstimate,
+  listProcedures,
   listDestinations,
   listDuplicates,
   listMovements,
@@ -12,6 +13,7 @@ import type {
   operationStatus,
   showJob,
   showPlan,
+  showProcedures,
   timetableCheckReassign,
   timetableReassignCase,
   timetableShow,
@@ -63,3 +65,12 @@ export type MoveCheck = CommandOutput<typeof timetableCheckReassign>;
 
 /** `POST /api/timetable/move`. */
 export type MoveResult = CommandOutput<typeof timetableReassignCase>;
+
+/** `GET /api/cases/:id/procedures` (= `corridor procedure show CASE --json`). */
+export type CaseProcedures = CommandOutput<typeof showProcedures>;
+
+/** A case's standing with one host state. */
+export type ProcedureStanding = CaseProcedures['states'][number];
+
+/** `GET /api/procedures?expiringWithin=N` (= `corridor procedure list --expiring N --json`). */
+export type ProcedureList = CommandOutput<typeof listProcedures>;

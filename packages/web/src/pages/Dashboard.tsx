@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { Chart, preloadChart, type ChartOption } from '../components/Chart.js';
 import { HazardChart } from '../components/HazardChart.js';
+import { ExpiringDocuments } from '../components/Procedures.js';
 import { ErrorNote, GatedPanel, Link, Loading, Panel, Stat } from '../components/ui.js';
 import type { MapDestination } from '../components/WorldMap.js';
 import { burndown } from '../lib/burndown.js';
@@ -113,6 +114,9 @@ export function Dashboard() {
       <Panel title="Next movements">
         <NextMovements movements={movements.data} timetable={timetable.data} />
       </Panel>
+      <GatedPanel permission="procedure.read" title="Documents expiring within 60 days">
+        <ExpiringDocuments days={60} />
+      </GatedPanel>
       <Panel title="Open decisions">
         <ul className="decisions">
           <li data-decision="duplicates">
