@@ -32,6 +32,10 @@ export function toCorridorError(
       return errors.unreadableRequest(400, 'the URL is not valid percent-encoded UTF-8');
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return errors.unreadableRequest(414, 'a part of the URL path is too long');
+    // PostgreSQL refuses text it cannot store (a NUL byte, say) that a schema let through.
+    case '22021':
+    case '22P05':
+      return errors.invalidInput('the request holds a character the database cannot store (NUL)');
   }
   if (statusCode && statusCode >= 400 && statusCode < 500) {
     if (error instanceof SyntaxError && /prototype|constructor/.test(error.message))

@@ -1,4 +1,5 @@
 /** `webhook.ping`: queues a signed test delivery to one receiver. */
+import { IdSchema } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
 import { DeliveryOut } from './schemas.js';
@@ -7,7 +8,7 @@ import { DeliveryOut } from './schemas.js';
 export const pingWebhook = defineCommand({
   name: 'webhook.ping',
   summary: 'Send a signed test delivery (webhook.ping) to one receiver',
-  input: z.object({ id: z.string().min(1).max(64) }),
+  input: z.object({ id: IdSchema.describe('the subscription') }),
   output: DeliveryOut,
   permission: 'webhook.manage',
   audit: 'webhook.ping',

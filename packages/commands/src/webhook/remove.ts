@@ -1,4 +1,5 @@
 /** `webhook.remove`: ends a subscription; its pending deliveries go with it. */
+import { IdSchema } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
 
@@ -6,7 +7,7 @@ import { defineCommand } from '../define.js';
 export const removeWebhook = defineCommand({
   name: 'webhook.remove',
   summary: 'Remove a subscription and its pending deliveries',
-  input: z.object({ id: z.string().min(1).max(64) }),
+  input: z.object({ id: IdSchema.describe('the subscription') }),
   output: z.object({ removed: z.string() }),
   permission: 'webhook.manage',
   audit: 'webhook.remove',
