@@ -3,27 +3,15 @@
  * personal data a role may not see (checked against the real names, birth dates and documents).
  */
 import { generateDemo, roles, type Role } from '@corridor/core';
-import { postgresBackend, testEnv } from '@corridor/storage/test-support';
-import { startTestServer, type TestServer } from '@corridor/server/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corridorInProcess as corridor } from '../in-process.js';
+import { describe, expect, it } from 'vitest';
+import { sharedServer } from '../test-server.js';
 
 const demo = generateDemo({ people: 60, seed: 11 });
 
 describe('case commands from the CLI and the API', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(postgresBackend, {}, demo);
-    process.env.DATABASE_URL = server.databaseUrl;
-    process.env.CORRIDOR_MASTER_KEY = testEnv.CORRIDOR_MASTER_KEY;
-  });
-  afterAll(async () => {
-    delete process.env.DATABASE_URL;
-    await server.close();
-  });
+  const shared = sharedServer(demo);
 
-  const cli = (role: Role, ...args: string[]) =>
-    corridor([...args, '--role', role, '--data', server.dataDir]);
+  const cli = (role: Role, ...args: string[]) => shared.cli(...args, '--role', role);
 
   // The case with the most personal data to leak: a member with a birth date and a document.
   const target = demo.households.find((h) =>
@@ -60,7 +48,7 @@ describe('case commands from the CLI and the API', () => {
   it('prints with --json exactly what the API answers, for every role', async () => {
     for (const role of roles) {
       const fromCli = await cli(role, 'case', 'show', target.id, '--json');
-      const fromApi = await server.as(role, { url: `/api/cases/${target.id}` });
+      const fromApi = await shared.server.as(role, { url: `/api/cases/${target.id}` });
       expect(fromApi.statusCode).toBe(200);
       expect(JSON.parse(fromCli.stdout), role).toEqual(fromApi.json());
     }
@@ -72,7 +60,7 @@ describe('case commands from the CLI and the API', () => {
 
   it('lists cases as the API does, and refuses a name search to a role that may not see names', async () => {
     const fromCli = await cli('planner', 'case', 'list', '--limit', '5', '--offset', '2', '--json');
-    const fromApi = await server.as('planner', { url: '/api/cases?limit=5&offset=2' });
+    const fromApi = await shared.server.as('planner', { url: '/api/cases?limit=5&offset=2' });
     expect(JSON.parse(fromCli.stdout)).toEqual(fromApi.json());
     const name = `${members[0]!.pii.givenName} ${members[0]!.pii.familyName}`;
     const found = await cli('registrar', 'case', 'list', '--name', name, '--json');
@@ -84,7 +72,7 @@ describe('case commands from the CLI and the API', () => {
 
   it('moves a case as the workflow allows, refuses what it forbids and writes nothing then', async () => {
     const h = demo.households.find((x) => x.status === 'registered' && x.id !== target.id)!;
-    const audit = async () => (await server.store.audit.events(0, 1_000_000)).length;
+    const audit = async () => (await shared.server.store.audit.events(0, 1_000_000)).length;
     const before = await audit();
     const planner = await cli(
       'planner',
@@ -125,7 +113,7 @@ describe('case commands from the CLI and the API', () => {
       '--json',
     );
     expect(JSON.parse(ok.stdout)).toMatchObject({ case: h.id, from: 'registered', to: 'verified' });
-    const events = await server.store.audit.events(0, 1_000_000);
+    const events = await shared.server.store.audit.events(0, 1_000_000);
     expect(events.at(-1)).toMatchObject({ action: 'case.move', entityId: h.id });
     expect(events).toHaveLength(before + 1);
   });

@@ -2,29 +2,17 @@
  * `corridor person add|edit` and their routes (issue 22): the issue's own `person add` line, the
  * counts that follow it in the CLI and the API, and a stale edit refused with 409 and both values.
  */
-import { generateDemo, type Role } from '@corridor/core';
-import { postgresBackend, testEnv } from '@corridor/storage/test-support';
-import { startTestServer, type TestServer } from '@corridor/server/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corridorInProcess as corridor } from '../in-process.js';
+import { generateDemo } from '@corridor/core';
+import { describe, expect, it } from 'vitest';
+import { sharedServer } from '../test-server.js';
 
 const demo = generateDemo({ people: 60, seed: 11 });
 
 describe('person add and edit from the CLI and the API', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(postgresBackend, {}, demo);
-    process.env.DATABASE_URL = server.databaseUrl;
-    process.env.CORRIDOR_MASTER_KEY = testEnv.CORRIDOR_MASTER_KEY;
-  });
-  afterAll(async () => {
-    delete process.env.DATABASE_URL;
-    await server.close();
-  });
+  const shared = sharedServer(demo);
 
-  const cli = (...args: string[]) => corridor([...args, '--data', server.dataDir]);
-  const api = (role: Role, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-    server.as(role, { method, url, ...(payload ? { payload } : {}) });
+  const { cli } = shared;
+  const { api } = shared;
 
   it('adds a newborn with the issue line, and the CLI, the API and the case count them', async () => {
     const before = (await api('auditor', 'GET', '/api/status')).json() as { persons: number };
@@ -89,7 +77,7 @@ describe('person add and edit from the CLI and the API', () => {
     });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ version: 2, changed: ['givenName'] });
-    const events = (await server.store.audit.events(0, 1_000_000)).length;
+    const events = (await shared.server.store.audit.events(0, 1_000_000)).length;
     const stale = await api('protection-officer', 'PATCH', url, {
       version: 1,
       givenName: 'Yousef',
@@ -106,7 +94,7 @@ describe('person add and edit from the CLI and the API', () => {
         submitted: { givenName: 'Yousef', sex: 'F' },
       },
     });
-    expect((await server.store.audit.events(0, 1_000_000)).length).toBe(events);
+    expect((await shared.server.store.audit.events(0, 1_000_000)).length).toBe(events);
     // The CLI says the same, with both values side by side.
     const cli409 = await cli(
       'person',

@@ -7,33 +7,21 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDemo, type Role } from '@corridor/core';
-import { postgresBackend, testEnv } from '@corridor/storage/test-support';
-import { startTestServer, type TestServer } from '@corridor/server/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corridorInProcess as corridor } from '../in-process.js';
+import { generateDemo } from '@corridor/core';
+import { describe, expect, it } from 'vitest';
+import { sharedServer } from '../test-server.js';
 
 const demo = generateDemo({ people: 60, seed: 12 });
 const state = demo.destinations[0]!.id;
 const folder = mkdtempSync(join(tmpdir(), 'corridor-procedure-cli-'));
 
 describe('corridor procedure from the CLI and the API', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(postgresBackend, {}, demo);
-    process.env.DATABASE_URL = server.databaseUrl;
-    process.env.CORRIDOR_MASTER_KEY = testEnv.CORRIDOR_MASTER_KEY;
-  });
-  afterAll(async () => {
-    delete process.env.DATABASE_URL;
-    await server.close();
-  });
+  const shared = sharedServer(demo);
 
-  const cli = (...args: string[]) => corridor([...args, '--data', server.dataDir]);
-  const api = (role: Role, method: 'GET' | 'POST', url: string, payload?: object) =>
-    server.as(role, { method, url, ...(payload ? { payload } : {}) });
+  const { cli } = shared;
+  const { api } = shared;
   const stepRows = async () =>
-    (await server.store.db.selectFrom('procedure_steps').selectAll().execute()).length;
+    (await shared.server.store.db.selectFrom('procedure_steps').selectAll().execute()).length;
 
   it('records the issue’s line and shows the same procedure in the CLI and the API', async () => {
     const decision = await cli(
