@@ -273,6 +273,7 @@ describe('corridor on an embedded data folder', () => {
     expect(r.stderr).toBe('');
   });
 
+  // A dozen CLI processes one after another (2–3 s each to start on this 2-core machine): 180 s.
   it('moves a case to another movement by hand after a check, and refuses what does not fit', () => {
     type Row = {
       id: string;
@@ -370,7 +371,7 @@ describe('corridor on an embedded data folder', () => {
       movementId: to.id,
       reason: 'travels with relatives',
     });
-  });
+  }, 180_000);
 
   it('keeps the incident log and estimates the hazard from it', () => {
     const list = JSON.parse(corridor(['incident', 'list', '--data', data, '--json']).stdout);

@@ -144,6 +144,7 @@ describe('corridor import and export', () => {
     expect(audit.at(-1)).toMatchObject({ action: 'registry.import', entityId: report.file.sha256 });
   });
 
+  // A dozen CLI processes one after another (2–3 s each to start on this 2-core machine): 180 s.
   it('reads back what it exports: export, import into a new folder, export again, byte for byte', () => {
     const a = join(dir, 'a');
     const b = join(dir, 'b');
@@ -170,7 +171,7 @@ describe('corridor import and export', () => {
     const xlsx = corridor(['export', 'persons', '--format', 'xlsx', '--data', b]);
     expect(xlsx.code).toBe(1);
     expect(xlsx.stderr).toMatch(/XLSX needs --out FILE/);
-  });
+  }, 180_000);
 
   it('creates the database and operation in an empty PostgreSQL database, and nothing on a refused file', async () => {
     // The data folder holds this PostgreSQL database's keyring: one of its own, not the default

@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { errors } from '@corridor/core';
-import { startServer } from '@corridor/server';
 import { noteServing, openStore, resolveConfig } from '@corridor/storage';
 import type { Command } from 'commander';
 import { globals } from '../context.js';
@@ -67,6 +66,8 @@ export function registerServe(program: Command): void {
         const store = await openStore(config);
         let unnote = () => {};
         try {
+          // Loaded here, not at the top: every other subcommand starts without the web server.
+          const { startServer } = await import('@corridor/server');
           const server = await startServer(
             store,
             { host: opts.host, port: Math.trunc(port) },

@@ -3,12 +3,18 @@
  * (zxcvbn-ts's ranked list, offline), compared without regard to case, and any password that is
  * one of them repeated or two of them glued together ("password" + "123456").
  */
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 
 let common: Set<string> | undefined;
 
+/** The list, read the first time a password is checked (not when the CLI starts: it is large). */
 function list(): Set<string> {
-  common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  if (!common) {
+    const { dictionary } = createRequire(import.meta.url)(
+      '@zxcvbn-ts/language-common',
+    ) as typeof import('@zxcvbn-ts/language-common');
+    common = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  }
   return common;
 }
 
