@@ -4,6 +4,7 @@
  * one of them repeated or two of them glued together ("password" + "123456").
  */
 import { createRequire } from 'node:module';
+import type * as Zxcvbn from '@zxcvbn-ts/language-common';
 
 let common: Set<string> | undefined;
 
@@ -12,7 +13,7 @@ function list(): Set<string> {
   if (!common) {
     const { dictionary } = createRequire(import.meta.url)(
       '@zxcvbn-ts/language-common',
-    ) as typeof import('@zxcvbn-ts/language-common');
+    ) as typeof Zxcvbn;
     common = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
   }
   return common;
