@@ -15,8 +15,10 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     globalSetup: ['./scripts/test-global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // The CLI tests start real `corridor` processes one after another, 2–3 s each on this 2-core
+    // machine while another file runs beside them: a minute was too tight for several of them.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     // Two files at a time: most tests wait on PostgreSQL, child processes or timers, so two
     // workers keep both cores busy (vitest's default on a 2-core machine is one).
