@@ -4,16 +4,17 @@
  * declared for that purpose). Pure: the store keeps the records, this says what they mean.
  */
 import { z } from 'zod';
+import {
+  consentDecisions,
+  consentPurposes,
+  type ConsentDecision,
+  type ConsentPurpose,
+  type ConsentSeed,
+} from './consent-words.js';
 import { CountrySchema, IdSchema, IsoDateSchema } from './schemas.js';
 
-/** What personal data is used for: each needs its own basis. */
-export const consentPurposes = ['registration', 'referral', 'carrier-sharing', 'messages'] as const;
-/** One purpose. `referral` is always to a named destination state. */
-export type ConsentPurpose = (typeof consentPurposes)[number];
-/** What the person said. */
-export const consentDecisions = ['given', 'refused', 'withdrawn'] as const;
-/** One decision. */
-export type ConsentDecision = (typeof consentDecisions)[number];
+export { consentDecisions, consentPurposes };
+export type { ConsentDecision, ConsentPurpose, ConsentSeed };
 
 /** The purpose as input: one of `consentPurposes`. */
 export const ConsentPurposeSchema = z.enum(consentPurposes, {
@@ -25,7 +26,7 @@ export const ConsentDecisionSchema = z.enum(consentDecisions, {
 });
 
 /** One consent as seeded with a new operation (the demo, say): no note, recorded by the creator. */
-export const ConsentSeedSchema = z.object({
+export const ConsentSeedSchema: z.ZodType<ConsentSeed> = z.object({
   personId: IdSchema,
   purpose: ConsentPurposeSchema,
   /** The destination state (ISO 3166-1 alpha-3) of a referral; null for the other purposes. */
@@ -33,7 +34,6 @@ export const ConsentSeedSchema = z.object({
   decision: ConsentDecisionSchema,
   date: IsoDateSchema,
 });
-export type ConsentSeed = z.infer<typeof ConsentSeedSchema>;
 
 /** A stored consent record as commands see it (the note already opened, or null). */
 export interface ConsentRecord {

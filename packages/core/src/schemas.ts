@@ -1,5 +1,5 @@
 /** The domain model's records as zod schemas: one truth for validation, types and API documents. */
-import type { ConsentSeed } from './consent.js';
+import type { ConsentSeed } from './consent-words.js';
 import { z } from 'zod';
 import { isCountryCode, isDocumentCountryCode } from './countries.js';
 import { needCodes, type NeedCode } from './needs.js';
