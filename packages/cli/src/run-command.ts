@@ -44,9 +44,10 @@ export interface CliBindingOptions<O> {
   create?: boolean;
   /**
    * Creates the data folder when it does not exist yet, but only once `check(input)` has passed
-   * without it (an import checks the whole file first, so a refused file creates nothing).
+   * without it (an import checks the whole file first, so a refused file creates nothing). When
+   * the check answers, that is the answer and nothing is created (an import's dry run).
    */
-  createAfter?: (input: never) => Promise<void>;
+  createAfter?: (input: never) => Promise<O | undefined>;
   /**
    * What a refusal carries that people need to see, printed (as `--json` or text) before the
    * error: a refused import's report with every bad row. Undefined for other errors.
@@ -144,8 +145,7 @@ export function bindCliWays<O>(
         : createAfter
           ? await local(false).catch(async (error: unknown) => {
               if (!isCorridorError(error) || error.id !== 'no-data') throw error;
-              await createAfter(input as never);
-              return local(true);
+              return (await createAfter(input as never)) ?? local(true);
             })
           : await local(binding.create ?? false);
     } catch (error) {

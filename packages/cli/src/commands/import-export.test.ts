@@ -126,6 +126,9 @@ describe('corridor import and export', () => {
     expect(text.stdout).toMatch(/REFUSED — nothing imported: 4 problem\(s\) in 4 row\(s\)/);
     expect(text.stdout).toMatch(/100\s+DOB\s+<redacted>\s+is not a real calendar date/);
     writeFileSync(file, csv(good));
+    // A dry run of a good file into no database answers from the check alone: nothing created.
+    const dry = corridor(['import', file, '--data', data, '--dry-run', '--json']);
+    expect([dry.code, JSON.parse(dry.stdout).written, existsSync(data)]).toEqual([0, false, false]);
     const ok = corridor(['import', file, '--data', data, '--operation', 'Roster test', '--json']);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);

@@ -129,6 +129,8 @@ export function registerImport(program: Command): void {
           options,
         );
         if (!report.ok) throw importRefusal(report);
+        // A dry run is answered by the check alone: it creates no data folder.
+        return options.dryRun ? report : undefined;
       },
       refusal: refusedImportReport,
     },
