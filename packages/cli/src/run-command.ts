@@ -43,7 +43,7 @@ export interface CliBindingOptions<O> {
   /** Creates the data folder when it does not exist yet (the first `user add`). */
   create?: boolean;
   /**
-   * Creates the data folder when it does not exist yet, but only once `check(input)` has passed
+   * Creates the data folder when it does not exist yet, but only once this check of the input passed
    * without it (an import checks the whole file first, so a refused file creates nothing). When
    * the check answers, that is the answer and nothing is created (an import's dry run).
    */
