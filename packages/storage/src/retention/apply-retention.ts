@@ -98,6 +98,19 @@ const unique = (ids: readonly string[]) => [...new Set(ids)].sort();
 
 type Part = Omit<RetentionCategoryReport, 'category' | 'days' | 'after' | 'cutoff' | 'action'>;
 
+/** A category's part of the report from its due and held rows, each naming its person. */
+function partOf(rows: Due<{ person_id: string }>, dryRun: boolean, remainsOnDisk: string): Part {
+  return {
+    due: rows.due.length,
+    shredded: dryRun ? 0 : rows.due.length,
+    persons: unique(rows.due.map((r) => r.person_id)),
+    held: rows.held.length,
+    heldPersons: unique(rows.held.map((r) => r.person_id)),
+    items: [],
+    remains: remainsOnDisk,
+  };
+}
+
 async function documents(
   db: Db,
   rule: RetentionRule,
@@ -115,19 +128,11 @@ async function documents(
       anchoredCases(db, rule.after === 'closure' ? 'closure' : 'arrival', cutoff),
     )
     .execute();
-  const { due, held: kept } = split(rows, (r) => held.has(r.person_id));
+  const parts = split(rows, (r) => held.has(r.person_id));
   if (!dryRun)
-    for (const ids of chunk(due.map((r) => r.id)))
+    for (const ids of chunk(parts.due.map((r) => r.id)))
       await db.deleteFrom('documents').where('id', 'in', ids).execute();
-  return {
-    due: due.length,
-    shredded: dryRun ? 0 : due.length,
-    persons: unique(due.map((r) => r.person_id)),
-    held: kept.length,
-    heldPersons: unique(kept.map((r) => r.person_id)),
-    items: [],
-    remains: remains.documents,
-  };
+  return partOf(parts, dryRun, remains.documents);
 }
 
 async function checkins(
@@ -148,10 +153,11 @@ async function checkins(
       ? q.where('p.household_id', 'in', anchoredCases(db, 'arrival', cutoff))
       : q.where(sql<Date>`coalesce(m.arrive_at, m.depart_at)`, '<=', cutoff);
   const rows = await q.execute();
-  const { due, held: kept } = split(rows, (r) => held.has(r.person_id));
+  const parts = split(rows, (r) => held.has(r.person_id));
   if (!dryRun) {
     const byStation = new Map<string, number[]>();
-    for (const r of due) byStation.set(r.station, [...(byStation.get(r.station) ?? []), r.seq]);
+    for (const r of parts.due)
+      byStation.set(r.station, [...(byStation.get(r.station) ?? []), r.seq]);
     for (const [station, seqs] of byStation)
       for (const part of chunk(seqs, 1000)) {
         await db
@@ -166,15 +172,7 @@ async function checkins(
           .execute();
       }
   }
-  return {
-    due: due.length,
-    shredded: dryRun ? 0 : due.length,
-    persons: unique(due.map((r) => r.person_id)),
-    held: kept.length,
-    heldPersons: unique(kept.map((r) => r.person_id)),
-    items: [],
-    remains: remains.checkin,
-  };
+  return partOf(parts, dryRun, remains.checkin);
 }
 
 /**
