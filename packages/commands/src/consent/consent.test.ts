@@ -1,9 +1,6 @@
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { generateDemo, generateDemoMovements, type Role } from '@corridor/core';
 import type { Store } from '@corridor/storage';
-import { backends, tempDir } from '@corridor/storage/test-support';
-import { sql } from 'kysely';
+import { backends, rawDatabaseFiles } from '@corridor/storage/test-support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { CommandSpec } from '../define.js';
@@ -26,15 +23,6 @@ const home = onBoard[0]!;
 const members = demo.persons.filter((p) => p.householdId === home.id);
 const passengers = demo.persons.filter((p) => onBoard.some((h) => h.id === p.householdId));
 const secret = 'Withdrew after the threat at the water point';
-
-/** Every file under `dir`, its bytes. */
-function filesUnder(dir: string): Buffer[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return filesUnder(path);
-    return statSync(path).isFile() ? [readFileSync(path)] : [];
-  });
-}
 
 describe.each(backends)('consent and the disclosure log on $name', (backend) => {
   let store: Store;
@@ -82,29 +70,7 @@ describe.each(backends)('consent and the disclosure log on $name', (backend) => 
   });
 
   /** The bytes on disk: the data folder (PGlite) or every relation file (PostgreSQL). */
-  async function rawBytes(): Promise<Buffer> {
-    if (backend.name === 'pglite') {
-      const { dir, cleanup } = tempDir('corridor-consent-attack-');
-      try {
-        await sql`checkpoint`.execute(store.db);
-        cpSync(join(dataDir, 'pgdata'), join(dir, 'pgdata'), { recursive: true });
-        return Buffer.concat(filesUnder(join(dir, 'pgdata')));
-      } finally {
-        cleanup();
-      }
-    }
-    await sql`checkpoint`.execute(store.db);
-    const files = await sql<{ path: string }>`select pg_relation_filepath(c.oid) as path
-      from pg_class c where c.relkind in ('r', 't', 'i')
-      and pg_relation_filepath(c.oid) is not null`.execute(store.db);
-    const out: Buffer[] = [];
-    for (const f of files.rows) {
-      const read = await sql<{ b: Uint8Array | null }>`select pg_read_binary_file(${f.path}) as b
-        where (pg_stat_file(${f.path}, true)).size is not null`.execute(store.db);
-      if (read.rows[0]?.b) out.push(Buffer.from(read.rows[0].b));
-    }
-    return Buffer.concat(out);
-  }
+  const rawBytes = async () => Buffer.concat(await rawDatabaseFiles(backend.name, store, dataDir));
 
   it('keeps the demo’s consents from registration, with a few refusals', async () => {
     const all = await store.consent.history({ personIds: demo.persons.map((p) => p.id) });

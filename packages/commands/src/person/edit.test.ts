@@ -1,8 +1,6 @@
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { generateDemo, roles, rolesAllowed, type Role } from '@corridor/core';
 import type { Store } from '@corridor/storage';
-import { backends, tempDir } from '@corridor/storage/test-support';
+import { backends, rawDatabaseFiles } from '@corridor/storage/test-support';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -28,15 +26,6 @@ const newborn = {
   reason: 'born at the camp clinic on Tuesday',
 };
 
-/** Every file under `dir`, its bytes. */
-function filesUnder(dir: string): Buffer[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return filesUnder(path);
-    return statSync(path).isFile() ? [readFileSync(path)] : [];
-  });
-}
-
 describe.each(backends)('person.add, person.update, person.remove on $name', (backend) => {
   let store: Store;
   let dataDir: string;
@@ -54,28 +43,7 @@ describe.each(backends)('person.add, person.update, person.remove on $name', (ba
   ) => execute(command, { actor: as(role), store, now }, input);
   const events = async () => store.audit.events(0, 1_000_000);
 
-  async function rawBytes(name: string): Promise<Buffer[]> {
-    if (name === 'pglite') {
-      const { dir, cleanup } = tempDir('corridor-person-attack-');
-      try {
-        cpSync(join(dataDir, 'pgdata'), join(dir, 'pgdata'), { recursive: true });
-        return filesUnder(join(dir, 'pgdata'));
-      } finally {
-        cleanup();
-      }
-    }
-    await sql`checkpoint`.execute(store.db);
-    const files = await sql<{ path: string }>`select pg_relation_filepath(c.oid) as path
-      from pg_class c where c.relkind in ('r', 't', 'i')
-      and pg_relation_filepath(c.oid) is not null`.execute(store.db);
-    const out: Buffer[] = [];
-    for (const f of files.rows) {
-      const read = await sql<{ b: Uint8Array | null }>`select pg_read_binary_file(${f.path}) as b
-        where (pg_stat_file(${f.path}, true)).size is not null`.execute(store.db);
-      if (read.rows[0]?.b) out.push(Buffer.from(read.rows[0].b));
-    }
-    return out;
-  }
+  const rawBytes = (name: string) => rawDatabaseFiles(name, store, dataDir);
 
   it('adds a newborn that the status, the case list and the case view count', async () => {
     const before = await store.registry.status();

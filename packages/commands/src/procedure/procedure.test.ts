@@ -4,12 +4,9 @@
  * notes sealed on disk and hidden from roles that may not read case notes, the import's all or
  * nothing, and a visa expiring before its movement re-planning the case.
  */
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { generateDemo, type Role } from '@corridor/core';
 import type { Store } from '@corridor/storage';
-import { backends, tempDir } from '@corridor/storage/test-support';
-import { sql } from 'kysely';
+import { backends, rawDatabaseFiles } from '@corridor/storage/test-support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { allocationRun } from '../allocation/run.js';
@@ -32,15 +29,6 @@ const seeder = { name: 'test-seed', role: 'admin' };
 const now = new Date('2026-12-07T10:00:00Z');
 const as = (role: Role) => ({ name: `t-${role}`, role, via: 'api' as const });
 const secret = 'interpreter says the uncle fears reprisal in Tikrit';
-
-/** Every file under `dir`, its bytes. */
-function filesUnder(dir: string): Buffer[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return filesUnder(path);
-    return statSync(path).isFile() ? [readFileSync(path)] : [];
-  });
-}
 
 /** All six default steps done or positive, visa expiring on `visaExpires`. */
 function fullProcedure(caseId: string, state: string, visaExpires: string) {
@@ -263,27 +251,7 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
     const events = await store.audit.events(0, 1_000_000);
     expect(JSON.stringify(events)).not.toContain('reprisal');
     // The raw data on disk.
-    let raw: Buffer[];
-    if (backend.name === 'pglite') {
-      const { dir, cleanup } = tempDir('corridor-procedure-attack-');
-      try {
-        cpSync(join(dataDir, 'pgdata'), join(dir, 'pgdata'), { recursive: true });
-        raw = filesUnder(join(dir, 'pgdata'));
-      } finally {
-        cleanup();
-      }
-    } else {
-      await sql`checkpoint`.execute(store.db);
-      const files = await sql<{ path: string }>`select pg_relation_filepath(c.oid) as path
-        from pg_class c where c.relkind in ('r', 't', 'i')
-        and pg_relation_filepath(c.oid) is not null`.execute(store.db);
-      raw = [];
-      for (const f of files.rows) {
-        const read = await sql<{ b: Uint8Array | null }>`select pg_read_binary_file(${f.path}) as b
-          where (pg_stat_file(${f.path}, true)).size is not null`.execute(store.db);
-        if (read.rows[0]?.b) raw.push(Buffer.from(read.rows[0].b));
-      }
-    }
+    const raw = await rawDatabaseFiles(backend.name, store, dataDir);
     // The attack reads what was written (the step's name is in clear), but never the note.
     expect(raw.some((b) => b.includes('interview'))).toBe(true);
     expect(raw.some((b) => b.includes('reprisal'))).toBe(false);

@@ -1,7 +1,8 @@
 /** Test helpers: a fresh database on each backend (PGlite in a temp folder, PostgreSQL per test). */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { openStore, type Store } from '../store.js';
 
@@ -105,3 +106,36 @@ export const pgliteBackend: Backend = backends[0]!;
 export const postgresBackend: Backend = backends[1]!;
 
 export { pdfContent } from './pdf-text.js';
+
+/**
+ * What an attacker who copies the database's files reads, after a checkpoint: every file of a
+ * PGlite data folder (copied while open), or every relation file of a PostgreSQL database.
+ */
+export async function rawDatabaseFiles(
+  backendName: string,
+  store: Store,
+  dataDir: string,
+): Promise<Buffer[]> {
+  await sql`checkpoint`.execute(store.db);
+  if (backendName === 'pglite') {
+    const { dir, cleanup } = tempDir('corridor-attack-');
+    try {
+      cpSync(join(dataDir, 'pgdata'), join(dir, 'pgdata'), { recursive: true });
+      return readdirSync(join(dir, 'pgdata'), { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile())
+        .map((e) => readFileSync(join(e.parentPath, e.name)));
+    } finally {
+      cleanup();
+    }
+  }
+  const files = await sql<{ path: string }>`select pg_relation_filepath(c.oid) as path
+    from pg_class c where c.relkind in ('r', 't', 'i')
+    and pg_relation_filepath(c.oid) is not null`.execute(store.db);
+  const out: Buffer[] = [];
+  for (const f of files.rows) {
+    const read = await sql<{ b: Uint8Array | null }>`select pg_read_binary_file(${f.path}) as b
+      where (pg_stat_file(${f.path}, true)).size is not null`.execute(store.db);
+    if (read.rows[0]?.b) out.push(Buffer.from(read.rows[0].b));
+  }
+  return out;
+}
