@@ -149,6 +149,7 @@ export const disclosureKinds = [
   'registry-export',
   'custody-record',
   'webhook',
+  'message',
 ] as const;
 /** One kind of disclosure. */
 export type DisclosureKind = (typeof disclosureKinds)[number];

@@ -51,3 +51,4 @@ export * from './retention.js';
 export * from './processing-record.js';
 export * from './consent.js';
 export * from './procedures.js';
+export * from './messages.js';

@@ -94,6 +94,7 @@ function redactPii(pii: PersonPii | null, role: Role): Partial<PersonPii> | null
     Object.assign(out, { givenName: pii.givenName, familyName: pii.familyName });
   if (maySee(role, 'birthDate')) out.birthDate = pii.birthDate;
   if (maySee(role, 'phone') && pii.phone !== undefined) out.phone = pii.phone;
+  if (maySee(role, 'phone') && pii.email !== undefined) out.email = pii.email;
   if (maySee(role, 'protectionNote') && pii.protectionNote !== undefined)
     out.protectionNote = pii.protectionNote;
   return Object.keys(out).length > 0 ? out : null;

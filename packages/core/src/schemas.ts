@@ -64,6 +64,8 @@ export const PersonPiiSchema = z.object({
   familyName: z.string().min(1).max(200),
   birthDate: IsoDateSchema.nullable(),
   phone: z.string().max(50).optional(),
+  /** Set by `message contact` (issue 23); shown to the roles that see the phone. */
+  email: z.string().max(254).optional(),
   protectionNote: z.string().max(4000).optional(),
 });
 export type PersonPii = z.infer<typeof PersonPiiSchema>;

@@ -36,6 +36,8 @@ import { KyselyMovements } from './movements/kysely-movements.js';
 import type { MovementStore } from './movements/movement-store.js';
 import { KyselyPlans } from './plans/kysely-plans.js';
 import type { PlanStore } from './plans/plan-store.js';
+import { KyselyMessages } from './messages/kysely-messages.js';
+import type { MessageStore } from './messages/message-store.js';
 import { KyselyProcedures } from './procedures/kysely-procedures.js';
 import type { ProcedureStore } from './procedures/procedure-store.js';
 import { KyselyProperty } from './property/kysely-property.js';
@@ -125,6 +127,8 @@ export interface Store {
   retention: RetentionStore;
   /** Host-state procedures: templates per state and each case's steps (issue 21). */
   procedures: ProcedureStore;
+  /** Message templates, the message log and contact details (issue 23 item 1). */
+  messages: MessageStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
   /**
@@ -213,6 +217,7 @@ function storeOver(
     grievances: new KyselyGrievances(db, vault),
     consent: new KyselyConsent(db, vault),
     procedures: new KyselyProcedures(db, vault),
+    messages: new KyselyMessages(db, vault),
     audit: {
       events: (after, limit) => auditEvents(db, after, limit),
       verify: (anchors) => verifyAudit(db, anchors),

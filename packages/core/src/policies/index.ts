@@ -11,6 +11,7 @@ import { custodyPolicy } from './custody.js';
 import { appealPolicy, grievancePolicy } from './grievance.js';
 import { disclosurePolicy } from './disclosure.js';
 import { incidentPolicy } from './incident.js';
+import { messagePolicy } from './message.js';
 import { movementPolicy } from './movement.js';
 import { operationPolicy } from './operation.js';
 import { personPolicy } from './person.js';
@@ -48,6 +49,7 @@ const policies = [
   consentPolicy,
   disclosurePolicy,
   procedurePolicy,
+  messagePolicy,
 ] as const;
 
 type PolicyOf<P> = P extends { resource: infer R extends string; actions: infer A }

@@ -34,6 +34,7 @@ const auditorMay: Permission[] = [
   'consent.read',
   'disclosure.read',
   'procedure.read',
+  'message.read',
 ];
 
 describe('policies', () => {

@@ -492,6 +492,8 @@ export interface Database {
   lawful_bases: LawfulBasesTable;
   disclosures: DisclosuresTable;
   disclosure_persons: DisclosurePersonsTable;
+  message_templates: MessageTemplatesTable;
+  messages: MessagesTable;
 }
 
 /** Consent per person and purpose (migration 0014); `state` is '' for purposes without one. */
@@ -669,4 +671,34 @@ export interface ProcedureStepsTable {
   note_members: ColumnType<string[] | null, string | null, string | null>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_by: string;
+}
+
+/** A message template per purpose and language (migration 0019): ICU MessageFormat text. */
+export interface MessageTemplatesTable {
+  purpose: string;
+  language: string;
+  subject: string;
+  body: string;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+/** One message to a household (migration 0019): ids, status and reason only, no address or text. */
+export interface MessagesTable {
+  id: string;
+  seq: Generated<BigColumn>;
+  batch: string;
+  household_id: string;
+  person_id: string | null;
+  movement_id: string | null;
+  purpose: string;
+  language: string | null;
+  channel: string | null;
+  status: string;
+  reason: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  created_by: string;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  disclosure_id: string | null;
 }

@@ -49,6 +49,8 @@ import type { ErasureBatch } from '../keys/erasure-batch.js';
 
 /** Every table of the operation, children first; users, sessions and the audit log stay. */
 const registryTables = [
+  // The message log names households (templates are the operation's words and stay).
+  'messages',
   // The operation's retention settings and holds go with it (the reports of past runs stay).
   'legal_holds',
   'retention_schedules',

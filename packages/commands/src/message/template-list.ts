@@ -1,0 +1,26 @@
+/** `message.templateList`: the saved templates, by purpose and language. */
+import { MessagePurposeSchema, templateVariables, messagePurposes } from '@corridor/core';
+import { z } from 'zod';
+import { defineCommand } from '../define.js';
+import { TemplateOut } from './schemas.js';
+
+/** The templates, with the variables each purpose's templates may use. */
+export const listMessageTemplates = defineCommand({
+  name: 'message.templateList',
+  summary: 'List the message templates, and the variables each purpose may use',
+  input: z.object({ purpose: MessagePurposeSchema.optional() }),
+  output: z.object({
+    templates: z.array(TemplateOut),
+    variables: z.record(z.string(), z.array(z.string())),
+  }),
+  permission: 'message.read',
+  audit: null,
+  async run({ store }, { purpose }) {
+    return {
+      templates: await store.messages.templates(purpose),
+      variables: Object.fromEntries(
+        messagePurposes.filter((p) => !purpose || p === purpose).map((p) => [p, templateVariables(p)]),
+      ),
+    };
+  },
+});
