@@ -22,6 +22,7 @@ import { registerMovement } from './commands/movement.js';
 import { recordVersionFlag, registerPerson, staleEditText } from './commands/person.js';
 import { registerPlan } from './commands/plan.js';
 import { registerProcedure } from './commands/procedure.js';
+import { registerMessage } from './commands/message.js';
 import { registerProperty } from './commands/property.js';
 import { registerReport } from './commands/report.js';
 import { registerRetention } from './commands/retention.js';
@@ -77,6 +78,7 @@ export function buildProgram(): Command {
   registerJob(program);
   registerIncident(program);
   registerProcedure(program);
+  registerMessage(program);
   registerAudit(program);
   registerServe(program);
   registerSession(program);

@@ -113,6 +113,8 @@ export const tagDescriptions: Record<string, string> = {
     'Retention schedules, the job that shreds what is due, its reports, legal holds, and the DPO’s documents',
   procedures:
     'Host-state procedures: per-state templates, each case’s steps, ready and latest dates, import',
+  messages:
+    'Messages to households by e-mail or SMS: templates per purpose and language, contact details, preview, send (consent checked, retried, in the disclosure log), the message log',
 };
 
 /** The whole document for a list of routes. */

@@ -115,6 +115,14 @@ import {
   setProcedureTemplateRoute,
 } from './procedures.js';
 import {
+  addMessageTemplateRoute,
+  listMessagesRoute,
+  messageTemplatesRoute,
+  previewMessagesRoute,
+  sendMessagesRoute,
+  setContactRoute,
+} from './messages.js';
+import {
   addWebhookRoute,
   listWebhooksRoute,
   pingWebhookRoute,
@@ -247,4 +255,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   caseProceduresRoute,
   listProceduresRoute,
   importProceduresRoute,
+  messageTemplatesRoute,
+  addMessageTemplateRoute,
+  setContactRoute,
+  previewMessagesRoute,
+  sendMessagesRoute,
+  listMessagesRoute,
 ];
