@@ -11,16 +11,11 @@ import { defineCommand } from '../define.js';
 export const setContact = defineCommand({
   name: 'message.contact',
   summary: "Set a person's e-mail address or phone number (sealed under the person's key)",
-  input: z
-    .object({
-      personId: IdSchema,
-      email: EmailSchema.nullable().optional().describe('null removes it'),
-      phone: PhoneSchema.nullable().optional().describe('null removes it'),
-    })
-    .refine((v) => v.email !== undefined || v.phone !== undefined, {
-      message: 'give an e-mail address or a phone number (or null to remove one)',
-      path: ['email'],
-    }),
+  input: z.object({
+    personId: IdSchema,
+    email: EmailSchema.nullable().optional().describe('null removes it'),
+    phone: PhoneSchema.nullable().optional().describe('null removes it'),
+  }),
   output: z.object({
     personId: z.string(),
     case: z.string(),
@@ -29,13 +24,15 @@ export const setContact = defineCommand({
   permission: 'message.contact',
   audit: 'message.contact',
   async run({ store, actor }, { personId, email, phone }) {
+    if (email === undefined && phone === undefined)
+      throw errors.invalidInput(
+        'invalid input for message.contact at email: give an e-mail address or a phone number (or null to remove one)',
+      );
     const done = await store.messages.setContact(
       personId,
       { ...(email !== undefined ? { email } : {}), ...(phone !== undefined ? { phone } : {}) },
       actor,
     );
-    if (done.changed.length === 0 && email === undefined && phone === undefined)
-      throw errors.invalidInput('invalid input for message.contact: nothing to change');
     return { personId, case: done.householdId, changed: done.changed };
   },
 });
