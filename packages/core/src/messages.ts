@@ -55,9 +55,17 @@ export interface MessagePurposeSpec {
 
 /** The purposes' specs: the one place that says which variables a template may and must use. */
 export const messagePurposeSpecs: Readonly<Record<MessagePurpose, MessagePurposeSpec>> = {
-  'checkin-call': { movement: true, facts: ['checkinTime', 'checkinPlace'], required: ['departDate'] },
+  'checkin-call': {
+    movement: true,
+    facts: ['checkinTime', 'checkinPlace'],
+    required: ['departDate'],
+  },
   'movement-changed': { movement: true, facts: ['change'], required: ['departDate'] },
-  'documents-needed': { movement: false, facts: ['documents', 'deadline', 'place'], required: ['documents'] },
+  'documents-needed': {
+    movement: false,
+    facts: ['documents', 'deadline', 'place'],
+    required: ['documents'],
+  },
   appointment: {
     movement: false,
     facts: ['appointmentDate', 'appointmentTime', 'place'],
@@ -85,7 +93,12 @@ export const MessageTemplateSchema = z.object({
   purpose: MessagePurposeSchema,
   language: LanguageSchema.describe('ISO 639 code of the language it is written in, e.g. ar'),
   subject: z.string().trim().min(1).max(200).describe('ICU MessageFormat; e-mail subject'),
-  body: z.string().trim().min(1).max(2000).describe('ICU MessageFormat, e.g. "Be at {checkinPlace}"'),
+  body: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .describe('ICU MessageFormat, e.g. "Be at {checkinPlace}"'),
 });
 export type MessageTemplate = z.infer<typeof MessageTemplateSchema>;
 

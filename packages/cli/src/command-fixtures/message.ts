@@ -54,7 +54,14 @@ export const messageFixtures: FixtureGroup = {
         );
         made.set(k, added.personId);
       },
-      cli: (k) => ['message', 'contact', '--person', made.get(k) ?? 'P-none', '--email', `m${k}@example.org`],
+      cli: (k) => [
+        'message',
+        'contact',
+        '--person',
+        made.get(k) ?? 'P-none',
+        '--email',
+        `m${k}@example.org`,
+      ],
       api: (k) => ({
         method: 'POST',
         url: `/api/persons/${made.get(k) ?? 'P-none'}/contact`,
@@ -75,7 +82,11 @@ export const messageFixtures: FixtureGroup = {
       api: () => ({
         method: 'POST',
         url: '/api/messages/send',
-        payload: { purpose: 'appointment', caseIds: [caseId], facts: { appointmentDate: '2027-01-05' } },
+        payload: {
+          purpose: 'appointment',
+          caseIds: [caseId],
+          facts: { appointmentDate: '2027-01-05' },
+        },
       }),
     },
   },

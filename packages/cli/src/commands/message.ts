@@ -26,7 +26,8 @@ function factsOf(pairs: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of (pairs as string[] | undefined) ?? []) {
     const at = pair.indexOf('=');
-    if (at < 1) throw errors.invalidInput(`invalid input at facts: --fact ${pair} is not name=value`);
+    if (at < 1)
+      throw errors.invalidInput(`invalid input at facts: --fact ${pair} is not name=value`);
     out[pair.slice(0, at)] = pair.slice(at + 1);
   }
   return out;
@@ -51,7 +52,15 @@ const sendText = (r: SendOut) =>
   `${r.counts.skipped} skipped of ${r.counts.households} household(s)\n` +
   table(
     ['case', 'person', 'language', 'channel', 'status', 'tries', 'reason'],
-    r.messages.map((m) => [m.case, dash(m.personId), dash(m.language), dash(m.channel), m.status, m.attempts, m.reason ?? '']),
+    r.messages.map((m) => [
+      m.case,
+      dash(m.personId),
+      dash(m.language),
+      dash(m.channel),
+      m.status,
+      m.attempts,
+      m.reason ?? '',
+    ]),
   ) +
   (r.dryRun
     ? r.messages
@@ -63,10 +72,18 @@ const sendText = (r: SendOut) =>
 /** The options a send and a preview share. */
 function sendOptions(cli: Command): Command {
   return cli
-    .requiredOption('--purpose <purpose>', 'checkin-call, movement-changed, documents-needed or appointment')
+    .requiredOption(
+      '--purpose <purpose>',
+      'checkin-call, movement-changed, documents-needed or appointment',
+    )
     .option('--movement <id>', 'the movement: its booked households and its facts')
     .option('--case <ids>', 'only these cases (repeat or separate by commas)', collect, [])
-    .option('--fact <name=value>', 'a fact the templates use, e.g. checkinPlace="Gate 3" (repeat)', collect, [])
+    .option(
+      '--fact <name=value>',
+      'a fact the templates use, e.g. checkinPlace="Gate 3" (repeat)',
+      collect,
+      [],
+    )
     .option('--channel <channel>', 'only email or only sms (default: e-mail, else SMS)')
     .option('--again', 'also households already sent this message')
     .option('--json', 'print JSON');
@@ -82,10 +99,16 @@ export function registerMessage(program: Command): void {
     template
       .command('add')
       .description('save the template of a purpose in one language (replaces the one there)')
-      .requiredOption('--purpose <purpose>', 'checkin-call, movement-changed, documents-needed or appointment')
+      .requiredOption(
+        '--purpose <purpose>',
+        'checkin-call, movement-changed, documents-needed or appointment',
+      )
       .requiredOption('--language <code>', 'ISO 639 code, e.g. ar')
       .requiredOption('--subject <text>', 'e-mail subject, ICU MessageFormat')
-      .requiredOption('--body <text>', 'the text, ICU MessageFormat, e.g. "Be at {checkinPlace} on {departDate}"')
+      .requiredOption(
+        '--body <text>',
+        'the text, ICU MessageFormat, e.g. "Be at {checkinPlace} on {departDate}"',
+      )
       .option('--json', 'print JSON'),
     addMessageTemplate,
     (_a, o) => ({ purpose: o.purpose, language: o.language, subject: o.subject, body: o.body }),
@@ -134,7 +157,9 @@ export function registerMessage(program: Command): void {
     sendOptions(
       message
         .command('preview')
-        .description('what a send would do: per household the language, channel and text, or why skipped'),
+        .description(
+          'what a send would do: per household the language, channel and text, or why skipped',
+        ),
     ),
     previewMessages,
     (_a, o) => sendInput(o),
@@ -144,7 +169,9 @@ export function registerMessage(program: Command): void {
     sendOptions(
       message
         .command('send')
-        .description('send a message to households (consent checked; every send in the disclosure log)')
+        .description(
+          'send a message to households (consent checked; every send in the disclosure log)',
+        )
         .option('--dry-run', 'only say what would be sent; nothing is written or sent'),
     ),
     sendMessages,

@@ -33,7 +33,11 @@ export interface RetryOptions {
 }
 
 /** Three attempts, half a second then two seconds apart; ten seconds per attempt at most. */
-export const defaultRetry: RetryOptions = { maxAttempts: 3, backoffMs: [500, 2000], timeoutMs: 10_000 };
+export const defaultRetry: RetryOptions = {
+  maxAttempts: 3,
+  backoffMs: [500, 2000],
+  timeoutMs: 10_000,
+};
 
 /** The e-mail channel over SMTP: `CORRIDOR_SMTP_URL` (smtp://user:pass@host:port), `CORRIDOR_SMTP_FROM`. */
 function emailChannel(url: string, from: string, timeoutMs: number): Channel {
@@ -85,7 +89,12 @@ function smsChannel(url: string, token: string | undefined, timeoutMs: number): 
           'idempotency-key': m.reference,
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
-        body: JSON.stringify({ to: m.to, text: m.text, language: m.language, reference: m.reference }),
+        body: JSON.stringify({
+          to: m.to,
+          text: m.text,
+          language: m.language,
+          reference: m.reference,
+        }),
       });
       await response.body?.cancel();
       if (response.status < 200 || response.status >= 300)
@@ -106,13 +115,17 @@ export function configuredChannels(
       env.CORRIDOR_SMTP_FROM ?? 'Corridor <corridor@localhost>',
       timeoutMs,
     );
-  if (env.CORRIDOR_SMS_URL) out.sms = smsChannel(env.CORRIDOR_SMS_URL, env.CORRIDOR_SMS_TOKEN, timeoutMs);
+  if (env.CORRIDOR_SMS_URL)
+    out.sms = smsChannel(env.CORRIDOR_SMS_URL, env.CORRIDOR_SMS_TOKEN, timeoutMs);
   return out;
 }
 
 /** An error's words without the address or number they may echo (an SMTP 550 often does). */
 function scrub(message: string, to: string): string {
-  return message.split(to).join('<recipient>').replace(/[^\s<>@]+@[^\s<>@]+/g, '<address>');
+  return message
+    .split(to)
+    .join('<recipient>')
+    .replace(/[^\s<>@]+@[^\s<>@]+/g, '<address>');
 }
 
 /** Sends through `channel`, retrying with backoff; the outcome and how many attempts it took. */

@@ -56,7 +56,10 @@ describe.each(backends)('messages to households on $name', (backend) => {
   let dataDir: string;
   let close: () => Promise<void>;
   const mails: ParsedMail[] = [];
-  const sms: { body: { to: string; text: string; reference: string }; headers: IncomingHttpHeaders }[] = [];
+  const sms: {
+    body: { to: string; text: string; reference: string };
+    headers: IncomingHttpHeaders;
+  }[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -117,7 +120,11 @@ describe.each(backends)('messages to households on $name', (backend) => {
     input: unknown,
   ) => execute(command, { actor: as(role), store, now }, input);
   const auditCount = async () => (await store.audit.events(0, 1_000_000)).length;
-  const send = { purpose: 'checkin-call', movementId: movement!.id, facts: { checkinPlace: 'Gate 3' } };
+  const send = {
+    purpose: 'checkin-call',
+    movementId: movement!.id,
+    facts: { checkinPlace: 'Gate 3' },
+  };
 
   it('keeps contact details sealed in the person’s record, set only by those who register', async () => {
     await expect(
@@ -129,7 +136,10 @@ describe.each(backends)('messages to households on $name', (backend) => {
     const done = await run(setContact, 'registrar', { personId: headOf(a!.id).id, email: email.a });
     expect(done).toEqual({ personId: headOf(a!.id).id, case: a!.id, changed: ['email'] });
     await run(setContact, 'registrar', { personId: headOf(b!.id).id, email: email.b });
-    await run(setContact, 'protection-officer', { personId: headOf(c!.id).id, email: 'c@example.org' });
+    await run(setContact, 'protection-officer', {
+      personId: headOf(c!.id).id,
+      email: 'c@example.org',
+    });
     await run(setContact, 'registrar', { personId: headOf(d!.id).id, phone });
     const events = await store.audit.events(0, 1_000_000);
     const last = events.filter((e) => e.action === 'message.contact');
@@ -145,7 +155,10 @@ describe.each(backends)('messages to households on $name', (backend) => {
   it('refuses a template with an unknown or a missing variable, or bad syntax, saving nothing', async () => {
     const before = await auditCount();
     await expect(
-      run(addMessageTemplate, 'movement-officer', { ...arabic, body: 'مرحبا {givenName} {departDate}' }),
+      run(addMessageTemplate, 'movement-officer', {
+        ...arabic,
+        body: 'مرحبا {givenName} {departDate}',
+      }),
     ).rejects.toThrow(/at body: unknown variable \{givenName\} for checkin-call/);
     await expect(
       run(addMessageTemplate, 'movement-officer', { ...english, body: 'Come to {checkinPlace}.' }),
@@ -217,9 +230,17 @@ describe.each(backends)('messages to households on $name', (backend) => {
     expect(logged).toHaveLength(2);
     expect(logged.map((l) => l.format).sort()).toEqual(['email', 'sms']);
     const toA = logged.find((l) => l.format === 'email')!;
-    expect(toA).toMatchObject({ purpose: 'messages', subject: movement!.id, actor: 't-movement-officer' });
+    expect(toA).toMatchObject({
+      purpose: 'messages',
+      subject: movement!.id,
+      actor: 't-movement-officer',
+    });
     expect(toA.recipient).toMatch(/^e-mail server 127\.0\.0\.1:\d+$/);
-    expect(toA.personIds.sort()).toEqual(membersOf(a!.id).map((p) => p.id).sort());
+    expect(toA.personIds.sort()).toEqual(
+      membersOf(a!.id)
+        .map((p) => p.id)
+        .sort(),
+    );
 
     const log = (await run(listMessages, 'auditor', { movementId: movement!.id })).messages;
     expect(log.map((m) => m.status).sort()).toEqual(['sent', 'sent', 'skipped', 'skipped']);

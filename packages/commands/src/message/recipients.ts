@@ -103,7 +103,9 @@ export async function planSend(
 ): Promise<SendPlan> {
   const spec = messagePurposeSpecs[req.purpose];
   if (spec.movement && !req.movementId)
-    throw errors.invalidInput(`invalid input at movementId: a ${req.purpose} message is about a movement`);
+    throw errors.invalidInput(
+      `invalid input at movementId: a ${req.purpose} message is about a movement`,
+    );
   if (!req.movementId && !req.caseIds?.length)
     throw errors.invalidInput('invalid input at caseIds: name a movement or the cases to write to');
   for (const name of Object.keys(req.facts))
@@ -206,5 +208,9 @@ export async function planSend(
           : `no member has ${configured.map((w) => (w === 'email' ? 'an e-mail address' : 'a phone number')).join(' or ')}`;
     }
   }
-  return { movement: movement ?? null, basisLabel: declared ? `messages (${declared.basis})` : 'messages', messages };
+  return {
+    movement: movement ?? null,
+    basisLabel: declared ? `messages (${declared.basis})` : 'messages',
+    messages,
+  };
 }

@@ -28,8 +28,12 @@ export const SendInput = z.object({
   facts: z
     .record(z.string(), z.string().trim().min(1).max(200))
     .default({})
-    .describe('facts the templates use that the registry does not hold, e.g. {"checkinPlace": "Gate 3"}'),
-  channel: MessageChannelSchema.optional().describe('only this channel (default: e-mail, else SMS)'),
+    .describe(
+      'facts the templates use that the registry does not hold, e.g. {"checkinPlace": "Gate 3"}',
+    ),
+  channel: MessageChannelSchema.optional().describe(
+    'only this channel (default: e-mail, else SMS)',
+  ),
   again: z.boolean().default(false).describe('also households already sent this message'),
 });
 

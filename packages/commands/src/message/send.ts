@@ -74,7 +74,14 @@ export const sendMessages = defineCommand({
       messages,
       outbox: stored.flatMap((s, i) =>
         s.status === 'queued'
-          ? [{ id: s.id, planned: plan.messages[i]!, basisLabel: plan.basisLabel, subject: plan.movement?.id ?? s.householdId }]
+          ? [
+              {
+                id: s.id,
+                planned: plan.messages[i]!,
+                basisLabel: plan.basisLabel,
+                subject: plan.movement?.id ?? s.householdId,
+              },
+            ]
           : [],
       ),
     };
@@ -104,7 +111,10 @@ export const sendMessages = defineCommand({
             recipient: channel.recipient,
             subject: item.subject,
             purpose: item.basisLabel,
-            persons: planned.members.map((personId) => ({ personId, householdId: planned.householdId })),
+            persons: planned.members.map((personId) => ({
+              personId,
+              householdId: planned.householdId,
+            })),
           },
           ctx.actor,
           at,

@@ -12,18 +12,26 @@ import { bindCommand } from '../bind-command.js';
 const tag = 'messages';
 
 /** `GET /api/messages/templates`: like `corridor message template list`. */
-export const messageTemplatesRoute = bindCommand('GET /api/messages/templates', listMessageTemplates, {
-  tag,
-});
+export const messageTemplatesRoute = bindCommand(
+  'GET /api/messages/templates',
+  listMessageTemplates,
+  {
+    tag,
+  },
+);
 
 /** `POST /api/messages/templates`: like `corridor message template add`. */
-export const addMessageTemplateRoute = bindCommand('POST /api/messages/templates', addMessageTemplate, {
-  tag,
-  status: 200,
-  description:
-    'The body is `{ purpose, language, subject, body }` in ICU MessageFormat. A variable the ' +
-    'purpose does not know, a required one left out, or bad syntax is refused (400) naming the field.',
-});
+export const addMessageTemplateRoute = bindCommand(
+  'POST /api/messages/templates',
+  addMessageTemplate,
+  {
+    tag,
+    status: 200,
+    description:
+      'The body is `{ purpose, language, subject, body }` in ICU MessageFormat. A variable the ' +
+      'purpose does not know, a required one left out, or bad syntax is refused (400) naming the field.',
+  },
+);
 
 /** `POST /api/persons/:id/contact`: like `corridor message contact`. */
 export const setContactRoute = bindCommand('POST /api/persons/:id/contact', setContact, {

@@ -90,5 +90,9 @@ export interface MessageStore {
    * their key, version bumped), audited as `message.contact` with the field names only; refuses an
    * unknown or erased person.
    */
-  setContact(personId: string, edit: ContactEdit, actor: Actor): Promise<{ householdId: string; changed: string[] }>;
+  setContact(
+    personId: string,
+    edit: ContactEdit,
+    actor: Actor,
+  ): Promise<{ householdId: string; changed: string[] }>;
 }

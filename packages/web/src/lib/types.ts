@@ -6,6 +6,9 @@ import type {
   CommandOutput,
   hazardEstimate,
   listProcedures,
+  listMessages,
+  listMessageTemplates,
+  sendMessages,
   listDestinations,
   listDuplicates,
   listMovements,
@@ -74,3 +77,12 @@ export type ProcedureStanding = CaseProcedures['states'][number];
 
 /** `GET /api/procedures?expiringWithin=N` (= `corridor procedure list --expiring N --json`). */
 export type ProcedureList = CommandOutput<typeof listProcedures>;
+
+/** `GET /api/messages/templates`: the templates, and per purpose its variables and facts. */
+export type MessageTemplates = CommandOutput<typeof listMessageTemplates>;
+
+/** `POST /api/messages/preview` and `POST /api/messages/send`: per household what was (or would be) done. */
+export type MessageSend = CommandOutput<typeof sendMessages>;
+
+/** `GET /api/messages`: the message log. */
+export type MessageLog = CommandOutput<typeof listMessages>;

@@ -1,5 +1,6 @@
 /** Movement day: one movement's manifest and a big-button check-in for a tablet, counts live. */
 import { useState } from 'react';
+import { MovementMessages } from '../components/Messages.js';
 import { ErrorNote, Loading, NotAvailable, Panel, Stat } from '../components/ui.js';
 import { api, ApiError } from '../lib/api.js';
 import {
@@ -88,6 +89,7 @@ export function MovementDay() {
         ) : (
           <Booked movementId={movement.id} />
         ))}
+      {movement && <MovementMessages movementId={movement.id} key={`msg-${movement.id}`} />}
     </div>
   );
 }

@@ -1,0 +1,174 @@
+/**
+ * Messages to a movement's households in the web: choose a purpose, give its facts, preview each
+ * household's text in its language (or why it is skipped), send, and read the message log.
+ */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../lib/api.js';
+import { useSession } from '../lib/session.js';
+import type { MessageLog, MessageSend, MessageTemplates } from '../lib/types.js';
+import { useApi } from '../lib/use-api.js';
+import { ErrorNote, Loading, Panel } from './ui.js';
+
+/** The messages panel of the movement-day page, for roles that read messages. */
+export function MovementMessages(props: { movementId: string }) {
+  const { can } = useSession();
+  const templates = useApi<MessageTemplates>(
+    can('message.read') ? '/api/messages/templates' : null,
+  );
+  const log = useApi<MessageLog>(
+    can('message.read') ? `/api/messages?movementId=${encodeURIComponent(props.movementId)}` : null,
+  );
+  const [purpose, setPurpose] = useState('checkin-call');
+  const [facts, setFacts] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<MessageSend | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+  if (!can('message.read')) return null;
+  const factNames = templates.data?.facts[purpose] ?? [];
+  const languages = (templates.data?.templates ?? [])
+    .filter((t) => t.purpose === purpose)
+    .map((t) => t.language);
+
+  async function run(path: '/api/messages/preview' | '/api/messages/send', e?: FormEvent) {
+    e?.preventDefault();
+    setError(undefined);
+    try {
+      const given = Object.fromEntries(
+        Object.entries(facts).filter(([k, v]) => v && factNames.includes(k)),
+      );
+      setResult(
+        await api<MessageSend>(path, {
+          method: 'POST',
+          body: { purpose, movementId: props.movementId, facts: given },
+        }),
+      );
+      if (path === '/api/messages/send') log.reload();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
+  }
+
+  return (
+    <Panel title="Messages to households" wide>
+      <ErrorNote error={templates.error} />
+      {!templates.data && !templates.error && <Loading />}
+      <form
+        className="row"
+        aria-label="Message"
+        onSubmit={(e) => void run('/api/messages/preview', e)}
+      >
+        <div>
+          <label htmlFor="msg-purpose">Purpose</label>
+          <select
+            id="msg-purpose"
+            value={purpose}
+            onChange={(e) => {
+              setPurpose(e.target.value);
+              setResult(undefined);
+            }}
+          >
+            {Object.keys(templates.data?.facts ?? { 'checkin-call': [] }).map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </div>
+        {factNames.map((f) => (
+          <div key={f}>
+            <label htmlFor={`msg-fact-${f}`}>{f}</label>
+            <input
+              id={`msg-fact-${f}`}
+              size={14}
+              value={facts[f] ?? ''}
+              onChange={(e) => setFacts({ ...facts, [f]: e.target.value })}
+            />
+          </div>
+        ))}
+        <button type="submit">Preview</button>
+        {can('message.send') && (
+          <button type="button" className="primary" onClick={() => void run('/api/messages/send')}>
+            Send
+          </button>
+        )}
+      </form>
+      <p className="muted">
+        Templates for {purpose}: {languages.length > 0 ? languages.join(', ') : 'none yet'}. Only
+        households whose members consented to messages are written to; the others are listed with
+        the reason.
+      </p>
+      <ErrorNote error={error} />
+      {result && (
+        <>
+          <p role="status">
+            {result.dryRun
+              ? `${result.counts.wouldSend} would be sent`
+              : `${result.counts.sent} sent, ${result.counts.failed} failed`}
+            , {result.counts.skipped} skipped of {result.counts.households} household(s).
+          </p>
+          <div className="table-scroll">
+            <table aria-label="Messages per household">
+              <thead>
+                <tr>
+                  <th scope="col">Case</th>
+                  <th scope="col">Language</th>
+                  <th scope="col">Channel</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Text or reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.messages.map((m) => (
+                  <tr key={m.case} data-status={m.status}>
+                    <td>
+                      <bdi>{m.case}</bdi>
+                    </td>
+                    <td>{m.language ?? '–'}</td>
+                    <td>{m.channel ?? '–'}</td>
+                    <td>{m.status}</td>
+                    <td lang={m.text ? (m.language ?? undefined) : undefined} dir="auto">
+                      {m.text ?? m.reason ?? ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <h3>Sent for this movement</h3>
+      <ErrorNote error={log.error} />
+      {log.data && log.data.messages.length === 0 && <p className="muted">No message yet.</p>}
+      {log.data && log.data.messages.length > 0 && (
+        <div className="table-scroll">
+          <table aria-label="Message log">
+            <thead>
+              <tr>
+                <th scope="col">Case</th>
+                <th scope="col">Purpose</th>
+                <th scope="col">Channel</th>
+                <th scope="col">Status</th>
+                <th scope="col">Tries</th>
+                <th scope="col">When</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.data.messages.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <bdi>{m.case}</bdi>
+                  </td>
+                  <td>{m.purpose}</td>
+                  <td>{m.channel ?? '–'}</td>
+                  <td>{m.status}</td>
+                  <td>{m.attempts}</td>
+                  <td>{m.sentAt ?? m.createdAt}</td>
+                  <td>{m.reason ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Panel>
+  );
+}
