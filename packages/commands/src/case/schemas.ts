@@ -33,6 +33,7 @@ export const PersonOut = z.object({
     familyName: personal('name', z.string()).optional(),
     birthDate: personal('birthDate', z.string().nullable()).optional(),
     phone: personal('phone', z.string()).optional(),
+    email: personal('phone', z.string()).optional(),
     protectionNote: personal('protectionNote', z.string()).optional(),
   }).describe('only the fields your role may see; null when none or erased'),
   needs: personalItems(
