@@ -577,6 +577,30 @@ describe('the web application', () => {
     await page.getByRole('table', { name: 'Fairness by group' }).waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('previews the check-in call of a movement, household by household, in their languages', async () => {
+    const { page, errors } = admin;
+    for (const [language, body] of [
+      ['ar', 'السفر يوم {departDate}، الحضور إلى {checkinPlace}'],
+      ['fa', '{departDate}: {checkinPlace}'],
+      ['en', 'Departure {departDate}: come to {checkinPlace}'],
+    ] as const) {
+      const saved = await page.request.post('/api/messages/templates', {
+        data: { purpose: 'checkin-call', language, subject: 'Check-in {movementId}', body },
+      });
+      expect(saved.status()).toBe(200);
+    }
+    const movement = (await api<Row[]>(page, '/api/timetable')).find((m) => m.cases.length > 0)!;
+    const booked = movement.cases.length;
+    await page.goto(`/movement-day?movement=${movement.id}`);
+    await page.getByLabel('checkinPlace').fill('Gate 3');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('status').getByText(`of ${booked} household(s)`).waitFor();
+    const rows = page.getByRole('table', { name: 'Messages per household' }).locator('tbody tr');
+    expect(await rows.count()).toBe(booked);
+    expect(await rows.filter({ hasText: 'Gate 3' }).count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('a light page', () => {

@@ -168,7 +168,7 @@ export async function planSend(
       continue;
     }
     if (sent.has(householdId)) {
-      line.reason = `already sent a ${req.purpose} message${movement ? ` about ${movement.id}` : ''} (--again to send it again)`;
+      line.reason = `already sent (or sending) a ${req.purpose} message${movement ? ` about ${movement.id}` : ''} (--again to send it again)`;
       continue;
     }
     const reachable = members.filter((m) => m.pii !== null);

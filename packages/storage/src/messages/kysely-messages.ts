@@ -185,7 +185,7 @@ export class KyselyMessages implements MessageStore {
         .select('household_id')
         .where('household_id', 'in', ids.slice(i, i + 5000))
         .where('purpose', '=', purpose)
-        .where('status', '=', 'sent');
+        .where('status', 'in', ['queued', 'sent']);
       if (movementId) q = q.where('movement_id', '=', movementId);
       for (const r of await q.execute()) out.add(r.household_id);
     }

@@ -79,7 +79,10 @@ export interface MessageStore {
   settle(id: string, outcome: MessageOutcome): Promise<void>;
   /** Messages matching `filter`, newest first. */
   list(filter: MessageFilter): Promise<StoredMessage[]>;
-  /** The households already sent a message of `purpose` (about `movementId`, when given). */
+  /**
+   * The households already sent (or being sent: queued) a message of `purpose` (about
+   * `movementId`, when given), so two sends at once do not write twice.
+   */
   alreadySent(
     householdIds: readonly string[],
     purpose: MessagePurpose,

@@ -112,7 +112,8 @@ export function MovementMessages(props: { movementId: string }) {
                   <th scope="col">Language</th>
                   <th scope="col">Channel</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Text or reason</th>
+                  <th scope="col">Text</th>
+                  <th scope="col">Reason</th>
                 </tr>
               </thead>
               <tbody>
@@ -124,9 +125,10 @@ export function MovementMessages(props: { movementId: string }) {
                     <td>{m.language ?? '–'}</td>
                     <td>{m.channel ?? '–'}</td>
                     <td>{m.status}</td>
-                    <td lang={m.text ? (m.language ?? undefined) : undefined} dir="auto">
-                      {m.text ?? m.reason ?? ''}
+                    <td lang={m.language ?? undefined} dir="auto">
+                      {m.text ?? '–'}
                     </td>
+                    <td>{m.reason ?? ''}</td>
                   </tr>
                 ))}
               </tbody>
