@@ -61,6 +61,11 @@ export const processingPurposes: readonly { purpose: string; data: string; basis
     basis: 'public interest; consent to sharing with the carrier',
   },
   {
+    purpose: 'Messages to households: check-in calls, movement changes, documents, appointments',
+    data: 'e-mail address or phone number (sealed), case languages; the message log holds ids only',
+    basis: 'consent to messages (every member), or declared vital interests',
+  },
+  {
     purpose: 'Protection: case history, protection notes, specific protection needs',
     data: 'free text about persons (sealed), protection needs codes',
     basis: 'vital interests',
