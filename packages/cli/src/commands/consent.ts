@@ -160,7 +160,10 @@ export function registerConsent(program: Command): void {
       .description('list disclosures, newest first (manifests, PAXLST, exports, custody records)')
       .option('--case <id>', 'only those carrying members of this case')
       .option('--person <id>', 'only those carrying this person')
-      .option('--kind <kind>', 'manifest, paxlst, registry-export, custody-record, webhook or message')
+      .option(
+        '--kind <kind>',
+        'manifest, paxlst, registry-export, custody-record, webhook or message',
+      )
       .option('--from <date>', 'from this day (YYYY-MM-DD)')
       .option('--to <date>', 'up to this day (YYYY-MM-DD, inclusive)')
       .option('--limit <n>', 'at most this many (default 500)')
