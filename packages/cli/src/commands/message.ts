@@ -40,6 +40,8 @@ function sendInput(o: Record<string, unknown>) {
     purpose: o.purpose,
     ...(o.movement === undefined ? {} : { movementId: o.movement }),
     ...(cases.length > 0 ? { caseIds: cases.flatMap((c) => c.split(',')) } : {}),
+    ...(o.status === undefined ? {} : { caseStatus: o.status }),
+    ...(o.destination === undefined ? {} : { destinationId: o.destination }),
     facts: factsOf(o.fact),
     ...(o.channel === undefined ? {} : { channel: o.channel }),
     again: o.again === true,
@@ -78,6 +80,8 @@ function sendOptions(cli: Command): Command {
     )
     .option('--movement <id>', 'the movement: its booked households and its facts')
     .option('--case <ids>', 'only these cases (repeat or separate by commas)', collect, [])
+    .option('--status <status>', 'without --movement or --case: every case in this status')
+    .option('--destination <id>', 'without --movement or --case: every case allocated there')
     .option(
       '--fact <name=value>',
       'a fact the templates use, e.g. checkinPlace="Gate 3" (repeat)',

@@ -193,6 +193,37 @@ describe.each(backends)('messages to households on $name', (backend) => {
     expect(line(d!.id)).toMatchObject({ status: 'would-send', language: 'en', channel: 'sms' });
     expect(line(d!.id).text).toMatch(new RegExp(`Case ${d!.id} \\(\\d+ persons?\\)`));
     expect(JSON.stringify(preview)).not.toContain('example.org');
+    // Without a movement: a list of cases, or a filter of the registry.
+    await run(addMessageTemplate, 'movement-officer', {
+      purpose: 'documents-needed',
+      language: 'en',
+      subject: 'Documents for case {caseId}',
+      body: 'Please bring {documents} by {deadline}.',
+    });
+    const docs = {
+      purpose: 'documents-needed',
+      facts: { documents: 'passports', deadline: 'Friday' },
+    };
+    await expect(run(previewMessages, 'auditor', docs)).rejects.toThrow(
+      /at caseIds: name a movement/,
+    );
+    await expect(
+      run(previewMessages, 'auditor', {
+        ...docs,
+        movementId: movement!.id,
+        caseStatus: 'verified',
+      }),
+    ).rejects.toThrow(/at caseStatus: a movement names its households/);
+    const byStatus = await run(previewMessages, 'auditor', { ...docs, caseStatus: a!.status });
+    expect(byStatus.messages.map((m) => m.case).sort()).toEqual(
+      demo.households
+        .filter((h) => h.status === a!.status)
+        .map((h) => h.id)
+        .sort(),
+    );
+    expect(byStatus.messages.find((m) => m.case === d!.id)?.text ?? null).toBe(
+      d!.status === a!.status ? 'Please bring passports by Friday.' : null,
+    );
     const dry = await run(sendMessages, 'movement-officer', { ...send, dryRun: true });
     expect(dry.counts).toMatchObject({ wouldSend: 2, skipped: 2 });
     expect((await run(listMessages, 'auditor', {})).messages).toEqual([]);

@@ -7,6 +7,7 @@ import {
   errors,
   messagePurposeSpecs,
   missingConsentText,
+  type CaseStatus,
   type MessageChannel,
   type MessagePurpose,
   type Movement,
@@ -23,6 +24,9 @@ export interface SendRequest {
   purpose: MessagePurpose;
   movementId?: string | undefined;
   caseIds?: string[] | undefined;
+  /** A filter of the registry instead of a list: cases in this status (and/or allocated there). */
+  caseStatus?: CaseStatus | undefined;
+  destinationId?: string | undefined;
   facts: Record<string, string>;
   channel?: MessageChannel | undefined;
   again: boolean;
@@ -87,7 +91,14 @@ async function householdsOf(ctx: CommandContext, req: SendRequest, movement: Mov
       );
     return req.caseIds;
   }
-  return req.caseIds ?? [];
+  if (req.caseIds) return req.caseIds;
+  const found = await ctx.store.registry.findCases({
+    ...(req.caseStatus ? { status: req.caseStatus } : {}),
+    ...(req.destinationId ? { destination: req.destinationId } : {}),
+    limit: 5000,
+    offset: 0,
+  });
+  return found.cases.map((c) => c.id);
 }
 
 /**
@@ -106,8 +117,14 @@ export async function planSend(
     throw errors.invalidInput(
       `invalid input at movementId: a ${req.purpose} message is about a movement`,
     );
-  if (!req.movementId && !req.caseIds?.length)
-    throw errors.invalidInput('invalid input at caseIds: name a movement or the cases to write to');
+  if (!req.movementId && !req.caseIds?.length && !req.caseStatus && !req.destinationId)
+    throw errors.invalidInput(
+      'invalid input at caseIds: name a movement, the cases, or a filter (caseStatus, destinationId)',
+    );
+  if (req.movementId && (req.caseStatus || req.destinationId))
+    throw errors.invalidInput(
+      'invalid input at caseStatus: a movement names its households; filter by cases instead',
+    );
   for (const name of Object.keys(req.facts))
     if (!spec.facts.includes(name))
       throw errors.invalidInput(

@@ -1,5 +1,6 @@
 /** Shapes shared by the message commands: a template as shown, a message line, a send's answer. */
 import {
+  CaseStatusSchema,
   IdSchema,
   MessageChannelSchema,
   MessagePurposeSchema,
@@ -25,6 +26,12 @@ export const SendInput = z.object({
     .max(5000)
     .optional()
     .describe('only these cases (of the movement, when one is named)'),
+  caseStatus: CaseStatusSchema.optional().describe(
+    'without a movement or cases: every case in this status',
+  ),
+  destinationId: IdSchema.optional().describe(
+    'without a movement or cases: every case the current allocation sends there',
+  ),
   facts: z
     .record(z.string(), z.string().trim().min(1).max(200))
     .default({})
