@@ -578,6 +578,45 @@ describe('the web application', () => {
     await page.getByRole('table', { name: 'Fairness by group' }).waitFor();
     expect(errors).toEqual([]);
   });
+  it('lists who could take the seats a household left as no-shows, and puts one case there', async () => {
+    const { page, errors } = admin;
+    const desk = await api<{
+      persons: { personId: string; householdId: string; status: string }[];
+    }>(page, '/api/movements/M-005/checkin');
+    // The largest household not yet seen: its members become no-shows, freeing their seats.
+    const sizes = new Map<string, string[]>();
+    for (const p of desk.persons)
+      if (p.status === 'booked')
+        sizes.set(p.householdId, [...(sizes.get(p.householdId) ?? []), p.personId]);
+    const [, members] = [...sizes].sort((a, b) => b[1].length - a[1].length)[0]!;
+    for (const personId of members) {
+      const r = await page.request.post('/api/checkin', {
+        data: { movementId: 'M-005', personId, status: 'no-show' },
+      });
+      expect(r.status()).toBe(200);
+    }
+    const standby = await api<{
+      seatsFree: number;
+      candidates: { case: string; fits: boolean; persons: number }[];
+    }>(page, '/api/movements/M-005/standby?limit=10');
+    expect(standby.seatsFree).toBe(members.length);
+    const fit = standby.candidates.find((c) => c.fits)!;
+    expect(fit.persons).toBeLessThanOrEqual(members.length);
+
+    await page.goto('/movement-day?movement=M-005');
+    await page.getByRole('button', { name: 'Who could fill a free seat?' }).click();
+    await page
+      .getByTestId('standby-head')
+      .getByText(new RegExp(`^${members.length} seats? free`))
+      .waitFor();
+    const row = page.locator(`tr[data-standby="${fit.case}"]`);
+    await row.getByRole('button', { name: 'Put on M-005' }).click();
+    await page.getByText(`${fit.case} is now on M-005.`).waitFor();
+    const timetable = await api<{ id: string; cases: string[] }[]>(page, '/api/timetable');
+    expect(timetable.find((m) => m.id === 'M-005')!.cases).toContain(fit.case);
+    expect(errors).toEqual([]);
+  });
+
   it('sets a retention period, places a legal hold and runs the job dry from the data-protection page', async () => {
     const { page, errors } = admin;
     await page.goto('/data-protection');
