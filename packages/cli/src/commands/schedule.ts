@@ -166,6 +166,7 @@ export function registerSchedule(program: Command): void {
         String(defaultHazardPrior),
       )
       .option('--time-limit <seconds>', 'time limit of the search', '10')
+      .option('--dry-run', 'propose: show the changes and save nothing (no plan, no movement)')
       .option('--json', 'print JSON'),
     timetableReplan,
     (_args, o) => ({
@@ -173,10 +174,11 @@ export function registerSchedule(program: Command): void {
       changePenalty: o.changePenalty,
       hazardRate: o.hazardRate,
       timeLimit: o.timeLimit,
+      dryRun: o.dryRun === true,
     }),
     (out) =>
       [
-        `re-plan v${out.plan.version}: ${out.status}; ${out.changedCases} cases changed (at least ${out.minimumChanges} had to), ${out.keptCases} kept; exposure ${out.exposureBefore} → ${out.exposureAfter}`,
+        `${out.plan ? `re-plan v${out.plan.version}` : 'proposal (dry run, nothing saved)'}: ${out.status}; ${out.changedCases} cases changed (at least ${out.minimumChanges} had to), ${out.keptCases} kept; exposure ${out.exposureBefore} → ${out.exposureAfter}`,
         ...out.changes
           .slice(0, 50)
           .map(

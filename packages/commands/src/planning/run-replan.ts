@@ -15,6 +15,8 @@ export interface ReplanParams {
   changePenalty: number;
   hazardRate: number;
   timeLimitMs: number;
+  /** Compute the proposal and save nothing (no plan version, no movement changed). */
+  dryRun?: boolean;
 }
 
 /** What `corridor replan --json` prints and a re-plan job's result holds. */
@@ -27,7 +29,8 @@ export interface ReplanSummary {
   exposureAfter: number;
   timeMs: number;
   changes: PlanChange[];
-  plan: { id: number; version: number };
+  plan: { id: number; version: number } | null;
+  dryRun: boolean;
 }
 
 /** Applies the events, re-plans the timetable with few changes and stores it as a new version. */
@@ -82,6 +85,10 @@ export async function runReplan(
     timeMs: Math.round(outcome.result.stats.timeMs),
     changes: outcome.changes,
   };
+  if (params.dryRun) {
+    control.progress({ phase: 'done', fraction: 1, message: 'proposal only: nothing saved' });
+    return { ...summary, plan: null, dryRun: true };
+  }
   const applied = outcome.input;
   const appliedIndex = new Map(applied.movements.map((m, k) => [m.id, k]));
   // The movements' new states and the plan made for them are kept together or not at all.
@@ -100,5 +107,5 @@ export async function runReplan(
     });
   });
   control.progress({ phase: 'done', fraction: 1, message: `plan v${plan.version} saved` });
-  return { ...summary, plan: { id: plan.id, version: plan.version } };
+  return { ...summary, plan: { id: plan.id, version: plan.version }, dryRun: false };
 }

@@ -62,5 +62,6 @@ export const ReplanSummarySchema = z.object({
       reason: z.string(),
     }),
   ),
-  plan: SavedPlan,
+  plan: SavedPlan.nullable().describe('the version saved; null for a dry run, which saves nothing'),
+  dryRun: z.boolean().describe('true: a proposal, nothing saved and no movement changed'),
 });
