@@ -59,6 +59,11 @@ export function registerSchedule(program: Command): void {
         String(defaultHazardPrior),
       )
       .option('--time-limit <seconds>', 'time limit of the search', '10')
+      .option(
+        '--risk <attitude>',
+        'neutral: the mean hazard; averse: plan against its 90% upper quantile',
+        'neutral',
+      )
       .option('--json', 'print JSON'),
     timetableSchedule,
     (_args, o) => ({
@@ -66,11 +71,13 @@ export function registerSchedule(program: Command): void {
       needsFirst: Boolean(o.needsFirst),
       hazardRate: o.hazardRate,
       timeLimit: o.timeLimit,
+      risk: o.risk,
     }),
     (out, input: { joint: boolean }) =>
       [
         `${input.joint ? 'joint' : 'timetable'} plan v${out.plan.version}: ${out.status}; exposure ${out.exposure} expected person-incidents (first-ready-first-served: ${out.firstReadyFirstServed.exposure})`,
         `makespan ${out.makespanDays} days from ${out.startDay}; ${out.movementsUsed} movements used; ${out.unusedSeats} seats unused; ${out.unplaced} cases without a movement`,
+        `under the hazard's uncertainty (${out.risk.samples} sampled paths, planned ${out.risk.attitude}): expected ${out.risk.expected}, worst 10% (CVaR 90%) ${out.risk.cvar90}; first-ready-first-served CVaR 90% ${out.firstReadyFirstServed.cvar90}`,
         ...(out.allocateThenSchedule
           ? [
               `allocate-then-schedule exposure ${out.allocateThenSchedule.exposure}; joint saves ${out.allocateThenSchedule.saved}`,
