@@ -287,6 +287,38 @@ describe.each(backends)('messages to households on $name', (backend) => {
     expect(mails).toHaveLength(1);
   });
 
+  it('settles a message the server refuses as failed, and a plain re-send retries just that one', async () => {
+    await run(addMessageTemplate, 'movement-officer', {
+      purpose: 'checkin-call',
+      language: 'ku',
+      subject: 'Check-in {movementId}',
+      body: '{departDate}: {checkinPlace}',
+    });
+    const working = process.env.CORRIDOR_SMTP_URL;
+    const closed = createServer();
+    closed.listen(0, '127.0.0.1');
+    await once(closed, 'listening');
+    process.env.CORRIDOR_SMTP_URL = `smtp://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    closed.close();
+    await once(closed, 'close');
+    const down = await run(sendMessages, 'movement-officer', send);
+    const toC = down.messages.find((m) => m.case === c!.id)!;
+    expect(toC).toMatchObject({ status: 'failed', channel: 'email', attempts: 3 });
+    expect(toC.reason).toMatch(/ECONNREFUSED/);
+    expect(down.counts).toMatchObject({ sent: 0, failed: 1 });
+    // It was handed to a channel: it is in the disclosure log too.
+    expect(await store.consent.disclosures({ kind: 'message', limit: 10 })).toHaveLength(3);
+
+    process.env.CORRIDOR_SMTP_URL = working;
+    const again = await run(sendMessages, 'movement-officer', send);
+    expect(again.messages.find((m) => m.case === c!.id)).toMatchObject({ status: 'sent' });
+    expect(again.counts).toMatchObject({ sent: 1, failed: 0 });
+    expect(mails.map((m) => (m.to as { value: { address: string }[] }).value[0]!.address)).toEqual([
+      email.a,
+      'c@example.org',
+    ]);
+  });
+
   it('writes to no one whose record was erased: the address went with the key', async () => {
     for (const p of membersOf(a!.id)) await run(erasePerson, 'protection-officer', { id: p.id });
     const out = await run(previewMessages, 'auditor', { ...send, caseIds: [a!.id], again: true });
