@@ -582,7 +582,6 @@ describe('the web application', () => {
   it('previews the check-in call of a movement, household by household, in their languages', async () => {
     const { page, errors } = admin;
     for (const [language, body] of [
-      ['ar', 'السفر يوم {departDate}، الحضور إلى {checkinPlace}'],
       ['fa', '{departDate}: {checkinPlace}'],
       ['en', 'Departure {departDate}: come to {checkinPlace}'],
     ] as const) {
@@ -594,13 +593,31 @@ describe('the web application', () => {
     const movement = (await api<Row[]>(page, '/api/timetable')).find((m) => m.cases.length > 0)!;
     const booked = movement.cases.length;
     await page.goto(`/movement-day?movement=${movement.id}`);
+    // The Arabic one from the form: a variable the purpose does not know is refused first.
+    await page.getByText('Write a template for checkin-call').click();
+    const form = page.getByRole('form', { name: 'Message template' });
+    await form.getByLabel('Language').fill('ar');
+    await form.getByLabel('Subject').fill('تسجيل الوصول {movementId}');
+    await form.getByLabel('Text').fill('مرحبا {givenName}، السفر يوم {departDate}');
+    await form.getByRole('button', { name: 'Save template' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/unknown variable givenName/)
+      .waitFor();
+    await form.getByLabel('Text').fill('السفر يوم {departDate}، الحضور إلى {checkinPlace}');
+    await form.getByRole('button', { name: 'Save template' }).click();
+    await form.getByRole('status').getByText('template checkin-call/ar saved').waitFor();
+    await page.getByText('Templates for checkin-call: ar, en, fa').waitFor();
     await page.getByLabel('checkinPlace').fill('Gate 3');
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('status').getByText(`of ${booked} household(s)`).waitFor();
     const rows = page.getByRole('table', { name: 'Messages per household' }).locator('tbody tr');
     expect(await rows.count()).toBe(booked);
     expect(await rows.filter({ hasText: 'Gate 3' }).count()).toBeGreaterThan(0);
-    expect(errors).toEqual([]);
+    await shoot(page, '16-messages');
+    // The refused template was a 400 in the console; nothing else went wrong.
+    expect(errors.filter((e) => !/\b400\b/.test(e))).toEqual([]);
+    errors.length = 0;
   });
 
   it('lists who could take the seats a household left as no-shows, and puts one case there', async () => {

@@ -90,6 +90,13 @@ export function MovementMessages(props: { movementId: string }) {
           </button>
         )}
       </form>
+      {can('message.template') && (
+        <TemplateForm
+          purpose={purpose}
+          variables={templates.data?.variables[purpose] ?? []}
+          onSaved={templates.reload}
+        />
+      )}
       <p className="muted">
         Templates for {purpose}: {languages.length > 0 ? languages.join(', ') : 'none yet'}. Only
         households whose members consented to messages are written to; the others are listed with
@@ -172,5 +179,83 @@ export function MovementMessages(props: { movementId: string }) {
         </div>
       )}
     </Panel>
+  );
+}
+
+/** Saves the template of a purpose in one language (`POST /api/messages/templates`). */
+function TemplateForm(props: { purpose: string; variables: string[]; onSaved: () => void }) {
+  const [form, setForm] = useState({ language: '', subject: '', body: '' });
+  const [error, setError] = useState<ApiError | undefined>();
+  const [done, setDone] = useState<string | null>(null);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    setDone(null);
+    try {
+      await api('/api/messages/templates', {
+        method: 'POST',
+        body: { purpose: props.purpose, ...form },
+      });
+      setDone(`template ${props.purpose}/${form.language} saved`);
+      props.onSaved();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
+  }
+  return (
+    <details>
+      <summary>Write a template for {props.purpose}</summary>
+      <form className="row" aria-label="Message template" onSubmit={(e) => void submit(e)}>
+        <div>
+          <label htmlFor="tpl-language">Language</label>
+          <input
+            id="tpl-language"
+            required
+            size={4}
+            value={form.language}
+            onChange={set('language')}
+          />
+        </div>
+        <div>
+          <label htmlFor="tpl-subject">Subject</label>
+          <input
+            id="tpl-subject"
+            required
+            dir="auto"
+            value={form.subject}
+            onChange={set('subject')}
+          />
+        </div>
+        <div>
+          <label htmlFor="tpl-body">Text</label>
+          <textarea
+            id="tpl-body"
+            required
+            dir="auto"
+            rows={3}
+            cols={40}
+            value={form.body}
+            onChange={set('body')}
+          />
+        </div>
+        <button type="submit">Save template</button>
+        <p className="muted">
+          ICU MessageFormat; variables: {props.variables.map((v) => `{${v}}`).join(' ')}
+        </p>
+        {error && (
+          <p className="error" role="alert">
+            {error.field('body') ?? error.field('subject') ?? error.message}
+          </p>
+        )}
+        {done && (
+          <p className="ok" role="status">
+            {done}
+          </p>
+        )}
+      </form>
+    </details>
   );
 }
