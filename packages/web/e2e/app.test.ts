@@ -592,6 +592,15 @@ describe('the web application', () => {
     }
     const movement = (await api<Row[]>(page, '/api/timetable')).find((m) => m.cases.length > 0)!;
     const booked = movement.cases.length;
+    // A contact set from the case view, sealed under the person's key, shown to the admin.
+    const household = movement.cases[0]!;
+    await page.goto(`/registry?case=${household}`);
+    await page.locator(`[data-case="${household}"]`).waitFor();
+    const members = page.getByRole('table', { name: 'Members' });
+    await members.getByRole('button', { name: 'Contact' }).first().click();
+    await page.getByLabel('E-mail').fill('head@example.org');
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await members.getByText('head@example.org').waitFor();
     await page.goto(`/movement-day?movement=${movement.id}`);
     // The Arabic one from the form: a variable the purpose does not know is refused first.
     await page.getByText('Write a template for checkin-call').click();

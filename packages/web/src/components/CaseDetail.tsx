@@ -14,6 +14,7 @@ import { useSession } from '../lib/session.js';
 import type { DestinationRow } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { AppealList, GrievanceLog } from './Grievances.js';
+import { ContactForm } from './Messages.js';
 import { AddPerson, EditPerson, RemovePerson } from './PersonEditor.js';
 import { ConsentPanel } from './Consent.js';
 import { CaseProceduresPanel } from './Procedures.js';
@@ -26,11 +27,12 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
   const { can } = useSession();
   const c = useApi<CaseView>(`/api/cases/${encodeURIComponent(props.id)}`);
   // The member being corrected or removed, or 'add' for a new one.
-  const [editing, setEditing] = useState<{ id: string; mode: 'edit' | 'remove' } | 'add' | null>(
-    null,
-  );
+  const [editing, setEditing] = useState<
+    { id: string; mode: 'edit' | 'remove' | 'contact' } | 'add' | null
+  >(null);
   const mayEdit = can('person.update');
   const mayRemove = can('person.remove');
+  const mayContact = can('message.contact');
   const changed = () => {
     c.reload();
     props.onChanged?.();
@@ -68,8 +70,8 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
               <th scope="col">Sex, born</th>
               <th scope="col">Needs</th>
               <th scope="col">Documents</th>
-              <th scope="col">Phone</th>
-              {(mayEdit || mayRemove) && <th scope="col">Change</th>}
+              <th scope="col">Contact</th>
+              {(mayEdit || mayRemove || mayContact) && <th scope="col">Change</th>}
             </tr>
           </thead>
           <tbody>
@@ -95,8 +97,12 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
                       </div>
                     ))}
                   </td>
-                  <td>{m.pii?.phone ?? (v.hiddenFields.includes('phone') ? hidden : '–')}</td>
-                  {(mayEdit || mayRemove) && (
+                  <td>
+                    {v.hiddenFields.includes('phone') && !m.pii?.phone && !m.pii?.email
+                      ? hidden
+                      : [m.pii?.phone, m.pii?.email].filter(Boolean).join(', ') || '–'}
+                  </td>
+                  {(mayEdit || mayRemove || mayContact) && (
                     <td>
                       {mayEdit && !m.erased && !m.mergedInto && (
                         <button
@@ -104,6 +110,14 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
                           onClick={() => setEditing({ id: m.id, mode: 'edit' })}
                         >
                           Correct
+                        </button>
+                      )}{' '}
+                      {mayContact && !m.erased && !m.mergedInto && (
+                        <button
+                          type="button"
+                          onClick={() => setEditing({ id: m.id, mode: 'contact' })}
+                        >
+                          Contact
                         </button>
                       )}{' '}
                       {mayRemove && !m.isHead && !m.erased && (
@@ -122,6 +136,12 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
                     <td colSpan={7}>
                       {editing.mode === 'edit' ? (
                         <EditPerson member={m} onSaved={changed} onClose={() => setEditing(null)} />
+                      ) : editing.mode === 'contact' ? (
+                        <ContactForm
+                          personId={m.id}
+                          onSaved={changed}
+                          onClose={() => setEditing(null)}
+                        />
                       ) : (
                         <RemovePerson
                           member={m}

@@ -259,3 +259,63 @@ function TemplateForm(props: { purpose: string; variables: string[]; onSaved: ()
     </details>
   );
 }
+
+/**
+ * A person's e-mail address and phone number (`POST /api/persons/:id/contact`): sealed under the
+ * person's key; empty fields leave what is stored.
+ */
+export function ContactForm(props: { personId: string; onSaved: () => void; onClose: () => void }) {
+  const [form, setForm] = useState({ email: '', phone: '' });
+  const [error, setError] = useState<ApiError | undefined>();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await api(`/api/persons/${encodeURIComponent(props.personId)}/contact`, {
+        method: 'POST',
+        body: {
+          ...(form.email ? { email: form.email } : {}),
+          ...(form.phone ? { phone: form.phone } : {}),
+        },
+      });
+      props.onSaved();
+      props.onClose();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
+  }
+  return (
+    <form
+      className="row"
+      aria-label={`Contact of ${props.personId}`}
+      onSubmit={(e) => void submit(e)}
+    >
+      <div>
+        <label htmlFor="contact-email">E-mail</label>
+        <input
+          id="contact-email"
+          type="email"
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+        />
+      </div>
+      <div>
+        <label htmlFor="contact-phone">Phone</label>
+        <input
+          id="contact-phone"
+          type="tel"
+          value={form.phone}
+          onChange={(e) => setForm({ ...form, phone: e.target.value })}
+        />
+      </div>
+      <button type="submit" className="primary">
+        Save contact
+      </button>
+      <button type="button" onClick={props.onClose}>
+        Cancel
+      </button>
+      <ErrorNote error={error} />
+    </form>
+  );
+}
