@@ -146,7 +146,7 @@ export async function planSend(
       { missing },
     );
 
-  const householdIds = await householdsOf(ctx, req, movement ?? null);
+  const householdIds = [...new Set(await householdsOf(ctx, req, movement ?? null))];
   const snapshot = await ctx.store.registry.snapshot(householdIds);
   const declared = basisInForce(await ctx.store.consent.bases(), 'messages');
   const sent = req.again
