@@ -94,7 +94,21 @@ export const sendMessages = defineCommand({
     const byId = new Map(answer.messages.map((m) => [m.id, m]));
     for (const item of outbox) {
       const { planned } = item;
-      const channel = channels[planned.channel!] as Channel;
+      const channel: Channel | undefined = channels[planned.channel!];
+      const at = new Date();
+      if (!channel) {
+        // Configured when planned, gone now: nothing was handed over, so nothing is disclosed.
+        const reason = `the ${planned.channel} channel is no longer configured`;
+        await ctx.store.messages.settle(item.id, {
+          status: 'failed',
+          attempts: 0,
+          reason,
+          at,
+          disclosureId: null,
+        });
+        Object.assign(byId.get(item.id)!, { status: 'failed', reason });
+        continue;
+      }
       const result = await sendWithRetry(channel, {
         to: planned.to!,
         subject: planned.rendered!.subject,
@@ -102,7 +116,7 @@ export const sendMessages = defineCommand({
         language: planned.language!,
         reference: item.id,
       });
-      const at = new Date();
+      const done = new Date();
       await ctx.store.atomically(async (store) => {
         const disclosureId = await store.consent.logDisclosure(
           {
@@ -117,13 +131,13 @@ export const sendMessages = defineCommand({
             })),
           },
           ctx.actor,
-          at,
+          done,
         );
         await store.messages.settle(item.id, {
           status: result.ok ? 'sent' : 'failed',
           attempts: result.attempts,
           reason: result.reason,
-          at,
+          at: done,
           disclosureId,
         });
       });
