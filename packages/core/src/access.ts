@@ -101,6 +101,7 @@ export const routeAccess = {
   'POST /api/cases/:id/consent': rolesAllowed('consent.record'),
   'GET /api/disclosures': rolesAllowed('disclosure.read'),
   'POST /api/consent/basis': rolesAllowed('consent.declareBasis'),
+  'GET /api/consent/bases': rolesAllowed('consent.read'),
   'GET /api/procedures': rolesAllowed('procedure.read'),
   'GET /api/procedures/templates/:state': rolesAllowed('procedure.read'),
   'POST /api/procedures/templates/:state': rolesAllowed('procedure.configure'),
