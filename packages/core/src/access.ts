@@ -107,6 +107,7 @@ export const routeAccess = {
   'POST /api/messages/preview': rolesAllowed('message.read'),
   'POST /api/messages/send': rolesAllowed('message.send'),
   'POST /api/persons/:id/contact': rolesAllowed('message.contact'),
+  'GET /api/consent/bases': rolesAllowed('consent.read'),
   'GET /api/procedures': rolesAllowed('procedure.read'),
   'GET /api/procedures/templates/:state': rolesAllowed('procedure.read'),
   'POST /api/procedures/templates/:state': rolesAllowed('procedure.configure'),

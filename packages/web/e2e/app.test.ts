@@ -691,11 +691,33 @@ describe('the web application', () => {
 
     const reason = 'Tribunal inquiry 7731: keep the family file';
     await page.getByText('Place a legal hold').click();
-    await page.getByLabel('Case', { exact: true }).fill('C-0003');
-    await page.getByLabel(/^Reason/).fill(reason);
-    await page.getByRole('button', { name: 'Place the hold' }).click();
+    const holdForm = page.getByRole('form', { name: 'Place a legal hold' });
+    await holdForm.getByLabel('Case', { exact: true }).fill('C-0003');
+    await holdForm.getByLabel(/^Reason/).fill(reason);
+    await holdForm.getByRole('button', { name: 'Place the hold' }).click();
     await page.getByText(/^Placed LH-/).waitFor();
     await page.getByRole('table', { name: 'Legal holds' }).getByText(reason).waitFor();
+
+    // A lawful basis for a purpose: a too-short reason is refused beside it, then declared and
+    // taken back to consent (so later tests still ask each person).
+    await page.getByText('Declare a lawful basis').click();
+    const basis = page.getByRole('form', { name: 'Declare a lawful basis' });
+    await basis.getByLabel(/^Reason/).fill('evac');
+    await basis.getByRole('button', { name: 'Declare' }).click();
+    await basis
+      .getByRole('alert')
+      .getByText(/at least 10 characters/)
+      .waitFor();
+    await basis.getByLabel(/^Reason/).fill('Evacuation under fire, carriers need the list now');
+    await basis.getByRole('button', { name: 'Declare' }).click();
+    await basis.getByText('carrier-sharing: basis vital-interests from now on.').waitFor();
+    await basis.getByLabel('Basis').selectOption('consent');
+    await basis.getByLabel(/^Reason/).fill('Back to asking each person after the airlift');
+    await basis.getByRole('button', { name: 'Declare' }).click();
+    await basis.getByText('carrier-sharing: basis consent from now on.').waitFor();
+    const declared = page.getByRole('table', { name: 'Lawful bases' });
+    await declared.getByText('Evacuation under fire, carriers need the list now').waitFor();
+    expect(await declared.locator('tbody tr').count()).toBe(2);
 
     await page.getByRole('button', { name: 'What is due? (dry run)' }).click();
     await page.getByRole('table', { name: 'Due now' }).waitFor({ timeout: 60_000 });

@@ -4,6 +4,7 @@
  */
 import {
   declareBasis,
+  listBases,
   listConsent,
   listDisclosures,
   recordConsent,
@@ -149,6 +150,26 @@ export function registerConsent(program: Command): void {
     },
     ({ basis: b }) =>
       `${b.purpose}${b.state ? ` to ${b.state}` : ''}: basis ${b.basis} from ${b.recordedAt.slice(0, 16)}, declared by ${b.actor}`,
+  );
+
+  bindCli<{ bases: LawfulBasisOut[] }>(
+    consent
+      .command('bases')
+      .description(
+        'every lawful-basis declaration of the operation, oldest first; the latest per purpose counts (as GET /api/consent/bases)',
+      )
+      .option('--json', 'print JSON'),
+    listBases,
+    () => ({}),
+    ({ bases }) =>
+      bases.length === 0
+        ? 'no declaration: every purpose asks each person for consent'
+        : bases
+            .map(
+              (b) =>
+                `${b.recordedAt.slice(0, 16)} ${b.purpose}${b.state ? ` to ${b.state}` : ''}: ${b.basis}, declared by ${b.actor}: ${b.reason}`,
+            )
+            .join('\n'),
   );
 
   const disclosure = program

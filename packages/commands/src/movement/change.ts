@@ -42,9 +42,8 @@ export async function changeMovement(
   expectVersion?: number,
 ): Promise<Movement> {
   const { store } = ctx;
-  const before = await store.movements.get(id);
-  const after = await store.movements.update(id, change, expectVersion, actor);
-  if (!before) return after;
+  // "Before" is read under the update's row lock: a change committed in between is not ours.
+  const { before, after } = await store.movements.change(id, change, expectVersion, actor);
   const changed = changedFields(before, after);
   const events = eventsOf(changed, after.status);
   if (events.length === 0) return after;

@@ -129,4 +129,42 @@ describe.each(backends)('movements as carriers see them on $name', (backend) => 
       changed: ['carrier', 'flightNumber'],
     });
   });
+
+  it('tells each of two concurrent status changes the status the other left, not a stale one', async () => {
+    const secret = `whsec_${Buffer.alloc(32, 6).toString('base64')}`;
+    await t.store.webhooks.add(
+      {
+        url: 'http://127.0.0.1:9/hook',
+        secret,
+        id: 'wh-c',
+        events: ['movement.confirmed', 'movement.cancelled'],
+      },
+      seeder,
+    );
+    await run(addMovement, { id: 'M-C', departAt, seats: 10 });
+    // Neither gives expectVersion: both go through, one after the other under the row lock.
+    await Promise.all([
+      run(updateMovement, { id: 'M-C', status: 'confirmed' }),
+      run(updateMovement, { id: 'M-C', status: 'cancelled' }),
+    ]);
+    const deliveries = await t.store.webhooks.deliveries({ webhookId: 'wh-c' });
+    const data = await Promise.all(
+      deliveries.map(async (d) => {
+        const { payload } = await t.store.db
+          .selectFrom('webhook_deliveries')
+          .select('payload')
+          .where('id', '=', d.id)
+          .executeTakeFirstOrThrow();
+        return (
+          JSON.parse(String(payload)) as {
+            data: { status: string; previousStatus: string; version: number };
+          }
+        ).data;
+      }),
+    );
+    const [first, second] = data.sort((a, b) => a.version - b.version);
+    expect(first!.previousStatus).toBe('planned');
+    expect(second!.previousStatus).toBe(first!.status);
+    expect(second!.version).toBe(first!.version + 1);
+  });
 });

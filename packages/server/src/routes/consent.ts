@@ -1,5 +1,11 @@
 /** Consent per person and purpose, and the disclosure log, over HTTP (issue 20 item 4). */
-import { declareBasis, listConsent, listDisclosures, recordConsent } from '@corridor/commands';
+import {
+  declareBasis,
+  listBases,
+  listConsent,
+  listDisclosures,
+  recordConsent,
+} from '@corridor/commands';
 import { bindCommand } from '../bind-command.js';
 
 const tag = 'consent';
@@ -42,3 +48,6 @@ export const declareBasisRoute = bindCommand('POST /api/consent/basis', declareB
     'returns to asking each person. The reason is about the operation, never a person. ' +
     'Every declaration is kept and listed with each case’s consents.',
 });
+
+/** `GET /api/consent/bases`: every lawful-basis declaration, oldest first (the latest counts). */
+export const listBasesRoute = bindCommand('GET /api/consent/bases', listBases, { tag });

@@ -103,6 +103,7 @@ import {
 } from './grievances.js';
 import {
   declareBasisRoute,
+  listBasesRoute,
   listConsentRoute,
   listDisclosuresRoute,
   recordConsentRoute,
@@ -169,6 +170,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   listConsentRoute,
   recordConsentRoute,
   declareBasisRoute,
+  listBasesRoute,
   listDisclosuresRoute,
   listDuplicatesRoute,
   scanDuplicatesRoute,

@@ -95,12 +95,21 @@ export class KyselyMovements implements MovementStore {
     return r ? present(r as Row) : undefined;
   }
 
-  update(
+  async update(
     id: string,
     change: MovementChange,
     expectedVersion: number | undefined,
     actor: Actor,
   ): Promise<Movement> {
+    return (await this.change(id, change, expectedVersion, actor)).after;
+  }
+
+  change(
+    id: string,
+    change: MovementChange,
+    expectedVersion: number | undefined,
+    actor: Actor,
+  ): Promise<{ before: Movement; after: Movement }> {
     return transact(this.db, async (trx) => {
       const current = await trx
         .selectFrom('movements')
@@ -139,7 +148,7 @@ export class KyselyMovements implements MovementStore {
         entityId: id,
         detail: { ...change },
       });
-      return present(updated as Row);
+      return { before: present(current as Row), after: present(updated as Row) };
     });
   }
 

@@ -41,6 +41,16 @@ export interface MovementStore {
     expectedVersion: number | undefined,
     actor: Actor,
   ): Promise<Movement>;
+  /**
+   * As `update`, answering the movement as it was just before the change too (read under the
+   * same row lock: a concurrent change in between is never mistaken for this one's "before").
+   */
+  change(
+    id: string,
+    change: MovementChange,
+    expectedVersion: number | undefined,
+    actor: Actor,
+  ): Promise<{ before: Movement; after: Movement }>;
   /** Sets ground-transfer capacity for days (replacing what was there). */
   setGroundCapacity(days: GroundCapacity[], actor: Actor): Promise<void>;
   /** Ground-transfer capacity by day. */

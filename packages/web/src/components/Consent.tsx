@@ -2,7 +2,7 @@
  * A case's consent per member and purpose, with a form for the roles that may record it, and the
  * disclosure log for those who read it (issue 20 item 4). What a role may do comes from /api/me.
  */
-import type { CommandOutput, listConsent, listDisclosures } from '@corridor/commands';
+import type { CommandOutput, listBases, listConsent, listDisclosures } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
@@ -219,6 +219,146 @@ export function DisclosureLog(props: { caseId?: string }) {
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** `GET /api/consent/bases`. */
+type BasisList = CommandOutput<typeof listBases>;
+
+/**
+ * The operation's lawful bases (the latest declaration per purpose and state counts) and, for the
+ * roles that may, the form that declares vital interests for a purpose or returns it to consent.
+ */
+export function LawfulBases() {
+  const { can } = useSession();
+  const list = useApi<BasisList>('/api/consent/bases');
+  const [f, setF] = useState({
+    purpose: 'carrier-sharing',
+    state: '',
+    basis: 'vital-interests',
+    reason: '',
+  });
+  const [error, setError] = useState<ApiError | undefined>();
+  const [done, setDone] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    setDone(null);
+    try {
+      const out = await api<{ basis: { purpose: string; state: string | null; basis: string } }>(
+        '/api/consent/basis',
+        {
+          method: 'POST',
+          body: {
+            purpose: f.purpose,
+            basis: f.basis,
+            reason: f.reason,
+            ...(f.purpose === 'referral' && f.state ? { state: f.state.toUpperCase() } : {}),
+          },
+        },
+      );
+      const b = out.basis;
+      setDone(`${b.purpose}${b.state ? ` to ${b.state}` : ''}: basis ${b.basis} from now on.`);
+      setF({ ...f, reason: '' });
+      list.reload();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <div>
+      <ErrorNote error={list.error} />
+      {!list.data && !list.error && <Loading />}
+      {list.data && list.data.bases.length === 0 && (
+        <p className="muted">No declaration: every purpose asks each person for consent.</p>
+      )}
+      {list.data && list.data.bases.length > 0 && (
+        <div className="table-scroll">
+          <table aria-label="Lawful bases">
+            <thead>
+              <tr>
+                <th scope="col">Declared</th>
+                <th scope="col">Purpose</th>
+                <th scope="col">Basis</th>
+                <th scope="col">By</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.bases.map((b) => (
+                <tr key={b.id}>
+                  <td>{b.recordedAt.slice(0, 16).replace('T', ' ')}</td>
+                  <td>
+                    {b.purpose}
+                    {b.state ? ` to ${b.state}` : ''}
+                  </td>
+                  <td>{b.basis}</td>
+                  <td>{b.actor}</td>
+                  <td>{b.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {can('consent.declareBasis') && (
+        <details>
+          <summary>Declare a lawful basis</summary>
+          <form aria-label="Declare a lawful basis" onSubmit={(e) => void submit(e)}>
+            <div className="row">
+              <div>
+                <label htmlFor="basis-purpose">Purpose</label>
+                <select
+                  id="basis-purpose"
+                  value={f.purpose}
+                  onChange={(e) => setF({ ...f, purpose: e.target.value })}
+                >
+                  {purposes.map((p) => (
+                    <option key={p}>{p}</option>
+                  ))}
+                </select>
+              </div>
+              {f.purpose === 'referral' && (
+                <div>
+                  <label htmlFor="basis-state">State (ISO alpha-3)</label>
+                  <input
+                    id="basis-state"
+                    value={f.state}
+                    onChange={(e) => setF({ ...f, state: e.target.value })}
+                  />
+                </div>
+              )}
+              <div>
+                <label htmlFor="basis-basis">Basis</label>
+                <select
+                  id="basis-basis"
+                  value={f.basis}
+                  onChange={(e) => setF({ ...f, basis: e.target.value })}
+                >
+                  <option value="vital-interests">vital interests (no per-person consent)</option>
+                  <option value="consent">consent (ask each person again)</option>
+                </select>
+              </div>
+            </div>
+            <label htmlFor="basis-reason">Reason (about the operation, never about a person)</label>
+            <textarea
+              id="basis-reason"
+              value={f.reason}
+              onChange={(e) => setF({ ...f, reason: e.target.value })}
+              rows={2}
+              required
+            />
+            <button type="submit">Declare</button>
+            {error && (
+              <p className="error" role="alert">
+                {error.field('reason') ?? error.field('state') ?? error.message}
+              </p>
+            )}
+            {done && <p className="ok">{done}</p>}
+          </form>
+        </details>
+      )}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import {
   RetentionSchedules,
 } from '../components/Retention.js';
 import type { RetentionReport } from '../lib/retention-types.js';
+import { LawfulBases } from '../components/Consent.js';
 import { GatedPanel } from '../components/ui.js';
 import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -28,6 +29,9 @@ export function DataProtection() {
       </GatedPanel>
       <GatedPanel permission="retention.read" title="Legal holds" wide>
         <LegalHolds />
+      </GatedPanel>
+      <GatedPanel permission="consent.read" title="Lawful bases of the operation" wide>
+        <LawfulBases />
       </GatedPanel>
       <GatedPanel permission="dpo.read" title="Documents for the data-protection officer">
         <ul>
