@@ -47,7 +47,7 @@ export const FormMappingSchema = z
       .optional(),
     ignore: z.array(column).max(2000).default([]).describe('columns of the export not imported'),
     values: z
-      .record(z.enum(fieldNames), z.record(z.string().max(300), z.string().max(300)))
+      .partialRecord(z.enum(fieldNames), z.record(z.string().max(300), z.string().max(300)))
       .optional()
       .describe('per Corridor column, source value → Corridor value (e.g. sex: {"1": "F"})'),
   })
