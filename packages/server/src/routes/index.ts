@@ -109,11 +109,21 @@ import {
 import {
   caseProceduresRoute,
   importProceduresRoute,
+  saveMappingRoute,
+  listMappingsRoute,
+  showMappingRoute,
+  importFormRoute,
   listProceduresRoute,
   procedureTemplateRoute,
   recordProcedureStepRoute,
   setProcedureTemplateRoute,
 } from './procedures.js';
+import {
+  importFormRoute,
+  listMappingsRoute,
+  saveMappingRoute,
+  showMappingRoute,
+} from './mappings.js';
 import {
   addWebhookRoute,
   listWebhooksRoute,
@@ -247,4 +257,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   caseProceduresRoute,
   listProceduresRoute,
   importProceduresRoute,
+  saveMappingRoute,
+  listMappingsRoute,
+  showMappingRoute,
+  importFormRoute,
 ];
