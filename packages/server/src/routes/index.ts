@@ -109,10 +109,6 @@ import {
 import {
   caseProceduresRoute,
   importProceduresRoute,
-  saveMappingRoute,
-  listMappingsRoute,
-  showMappingRoute,
-  importFormRoute,
   listProceduresRoute,
   procedureTemplateRoute,
   recordProcedureStepRoute,
