@@ -31,7 +31,9 @@ export const FormMappingSchema = z
         sheet: column.optional().describe('the main sheet (default: the first one)'),
         key: column
           .optional()
-          .describe('the column the repeat group points at (default _index; ODK KEY; Primero: the record)'),
+          .describe(
+            'the column the repeat group points at (default _index; ODK KEY; Primero: the record)',
+          ),
         fields,
       })
       .strict(),

@@ -113,9 +113,7 @@ function mapped(
 export function formToRegistry(sheets: readonly FormSheet[], mapping: FormMapping): FormRows {
   const problems: FormProblem[] = [];
   const warnings: ImportWarning[] = [];
-  const main = mapping.households.sheet
-    ? sheetNamed(sheets, mapping.households.sheet)
-    : sheets[0];
+  const main = mapping.households.sheet ? sheetNamed(sheets, mapping.households.sheet) : sheets[0];
   const group = mapping.members ? sheetNamed(sheets, mapping.members.sheet) : undefined;
   const names = sheets.map((s) => s.name).join(', ') || 'none';
   const first = sheets[0]?.name ?? 'file';
@@ -154,7 +152,13 @@ export function formToRegistry(sheets: readonly FormSheet[], mapping: FormMappin
   };
   if (!main || (mapping.members && !group)) return empty;
 
-  const mainAt = checkHeader(main, mapping.households.fields, mapping, group ? [links.key] : [], problems);
+  const mainAt = checkHeader(
+    main,
+    mapping.households.fields,
+    mapping,
+    group ? [links.key] : [],
+    problems,
+  );
   const groupAt = group
     ? checkHeader(group, mapping.members!.fields, mapping, [links.parentKey], problems)
     : new Map<string, number>();
@@ -173,7 +177,10 @@ export function formToRegistry(sheets: readonly FormSheet[], mapping: FormMappin
         row: r.row,
         column: links.key,
         value: key,
-        reason: key === '' ? 'is empty: members cannot point at this household' : `is also on row ${households.get(key)!.row.row}`,
+        reason:
+          key === ''
+            ? 'is empty: members cannot point at this household'
+            : `is also on row ${households.get(key)!.row.row}`,
       });
     else households.set(key, entry);
   }
@@ -213,7 +220,9 @@ export function formToRegistry(sheets: readonly FormSheet[], mapping: FormMappin
     ...Object.values(memberFields),
   ]);
   const madeId = !present.has('person_id');
-  const header = importFieldSpecs.map((s) => s.name).filter((f) => present.has(f) || (f === 'person_id' && madeId));
+  const header = importFieldSpecs
+    .map((s) => s.name)
+    .filter((f) => present.has(f) || (f === 'person_id' && madeId));
   const rows: RawRow[] = [];
   let members = 0;
   for (const h of order) {
@@ -224,7 +233,7 @@ export function formToRegistry(sheets: readonly FormSheet[], mapping: FormMappin
       const cells = header.map((f) =>
         f === 'person_id' && madeId
           ? hhId && `${hhId}-${k + 1}`
-          : (fieldSpec(f).level === 'household' ? household : person).get(f) ?? '',
+          : ((fieldSpec(f).level === 'household' ? household : person).get(f) ?? ''),
       );
       rows.push({ row: rows.length + 1, cells });
       origins.push({
@@ -236,14 +245,20 @@ export function formToRegistry(sheets: readonly FormSheet[], mapping: FormMappin
   }
 
   const sourceOf = new Map<string, { column: string; member: boolean }>();
-  for (const [c, f] of Object.entries(mapping.households.fields)) sourceOf.set(f, { column: c, member: !group });
+  for (const [c, f] of Object.entries(mapping.households.fields))
+    sourceOf.set(f, { column: c, member: !group });
   for (const [c, f] of Object.entries(memberFields)) sourceOf.set(f, { column: c, member: true });
-  if (madeId) sourceOf.set('person_id', { column: 'person_id (household id and place in the group)', member: true });
+  if (madeId)
+    sourceOf.set('person_id', {
+      column: 'person_id (household id and place in the group)',
+      member: true,
+    });
 
   const locate = (p: ImportProblem): FormProblem => {
     const origin = origins[p.row - 1];
     const source = sourceOf.get(p.column);
-    if (!origin) return { ...p, sheet: main.name, row: main.headerRow, column: source?.column ?? p.column };
+    if (!origin)
+      return { ...p, sheet: main.name, row: main.headerRow, column: source?.column ?? p.column };
     const place = source?.member ? origin.member : origin.household;
     const reason = p.reason.replace(/\brow (\d+)\b/g, (text, n: string) => {
       const other = origins[Number(n) - 1];

@@ -47,7 +47,9 @@ export function jsonSheets(name: string, text: string): FormSheet[] {
       ? (doc.data ?? doc.cases ?? doc.records)
       : undefined;
   if (!Array.isArray(list) || !list.every(isRecord))
-    throw errors.invalidInput(`${name}: a JSON export must be a list of case records (or {"data": [...]})`);
+    throw errors.invalidInput(
+      `${name}: a JSON export must be a list of case records (or {"data": [...]})`,
+    );
   const sheet = basename(name, extname(name));
   const header: string[] = ['_index'];
   const nested = new Map<string, { header: string[]; rows: RawRow[] }>();
@@ -60,7 +62,9 @@ export function jsonSheets(name: string, text: string): FormSheet[] {
         nested.set(key, group);
         for (const member of value) {
           for (const f of Object.keys(member)) if (!group.header.includes(f)) group.header.push(f);
-          const cells = group.header.map((f) => (f === '_parent_index' ? String(k + 1) : cell(member[f])));
+          const cells = group.header.map((f) =>
+            f === '_parent_index' ? String(k + 1) : cell(member[f]),
+          );
           group.rows.push({ row: group.rows.length + 1, cells });
         }
         continue;

@@ -58,9 +58,7 @@ export async function* readXlsxRows(input: string | Buffer): AsyncGenerator<RawR
 }
 
 /** Every worksheet of a workbook, read whole, with its name (a form export's repeat groups). */
-export async function readXlsxSheets(
-  input: Buffer,
-): Promise<{ name: string; rows: RawRow[] }[]> {
+export async function readXlsxSheets(input: Buffer): Promise<{ name: string; rows: RawRow[] }[]> {
   await checkArchive(input);
   const { default: Excel } = await import('exceljs');
   const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([input]), {

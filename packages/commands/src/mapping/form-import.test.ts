@@ -237,7 +237,11 @@ describe('KoBo / ODK and Primero imports through a saved mapping', () => {
   });
 
   it('refuses a broken export naming sheet, row and column, and writes nothing', async () => {
-    const xlsx = await koboXlsx({ extraColumn: 'phone_nr', orphanParent: 7, badDate: '31/02/1990' });
+    const xlsx = await koboXlsx({
+      extraColumn: 'phone_nr',
+      orphanParent: 7,
+      badDate: '31/02/1990',
+    });
     const before = await store.audit.events(0, 1_000_000);
     const e = await refusal(
       run(store, importForm, { mapping: koboMapping.name, files: [file('hh.xlsx', xlsx)] }),

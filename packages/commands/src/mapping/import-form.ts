@@ -64,7 +64,9 @@ export const importForm = defineCommand({
       .array(FileIn)
       .min(1)
       .max(8)
-      .describe('the export: one XLSX or JSON file, or the main CSV and then each repeat group’s CSV'),
+      .describe(
+        'the export: one XLSX or JSON file, or the main CSV and then each repeat group’s CSV',
+      ),
     dryRun: z.boolean().optional().describe('check the export and report; write nothing'),
     operation: NewOperationInput.optional(),
   }),
@@ -75,7 +77,10 @@ export const importForm = defineCommand({
     const saved = await store.mappings.get(input.mapping);
     if (!saved) throw errors.notFound('mapping', input.mapping);
     const mapping = FormMappingSchema.parse(saved.mapping);
-    const files = input.files.map((f) => ({ name: f.name, content: Buffer.from(f.content, 'base64') }));
+    const files = input.files.map((f) => ({
+      name: f.name,
+      content: Buffer.from(f.content, 'base64'),
+    }));
     const total = files.reduce((n, f) => n + f.content.length, 0);
     if (total > maxImportBytes)
       throw errors.invalidInput(`files: ${total} bytes in all, more than ${maxImportBytes}`);
@@ -89,7 +94,10 @@ export const importForm = defineCommand({
       form.data,
       {
         fileHash: hash.digest('hex'),
-        fileName: files.map((f) => f.name).join(', ').slice(0, 255),
+        fileName: files
+          .map((f) => f.name)
+          .join(', ')
+          .slice(0, 255),
         format: ext === 'xlsx' || ext === 'json' ? ext : 'csv',
         // A broken export is checked row by row too, but nothing of it is written.
         dryRun: Boolean(input.dryRun) || form.problems.length > 0,
@@ -99,13 +107,20 @@ export const importForm = defineCommand({
     );
     const problems = [...form.problems, ...report.problems.map(form.locate)];
     const badRows = [
-      ...new Map(problems.map((p) => [`${p.sheet}\u0000${p.row}`, { sheet: p.sheet, row: p.row }])).values(),
+      ...new Map(
+        problems.map((p) => [`${p.sheet}\u0000${p.row}`, { sheet: p.sheet, row: p.row }]),
+      ).values(),
     ];
     const warnings: ImportWarning[] = [
       ...form.warnings,
       ...report.warnings.map((w) => {
         if (w.row === null) return w;
-        const at = form.locate({ row: w.row, column: w.column ?? '', value: '', reason: w.message });
+        const at = form.locate({
+          row: w.row,
+          column: w.column ?? '',
+          value: '',
+          reason: w.message,
+        });
         return { row: at.row, column: w.column && at.column, message: `${at.sheet}: ${at.reason}` };
       }),
     ];
