@@ -14,7 +14,7 @@ export type FormSource = (typeof formSources)[number];
 const fieldNames = importFieldSpecs.map((s) => s.name) as [ImportField, ...ImportField[]];
 const column = z.string().trim().min(1).max(300);
 const fields = z
-  .record(column, z.enum(fieldNames))
+  .record(column, z.enum(fieldNames, { message: 'is not a Corridor column (docs/import.md)' }))
   .describe('source column → Corridor column (docs/import.md lists them)');
 
 /** A form's mapping as saved with `corridor mapping save` and used by `corridor import kobo`. */
