@@ -55,7 +55,8 @@ export function jsonSheets(name: string, text: string): FormSheet[] {
   const nested = new Map<string, { header: string[]; rows: RawRow[] }>();
   const rows: Record<string, unknown>[] = [];
   list.forEach((record, k) => {
-    const flat: Record<string, unknown> = { _index: k + 1 };
+    // No prototype: a record's `__proto__` key is a column like any other.
+    const flat = Object.assign(Object.create(null) as Record<string, unknown>, { _index: k + 1 });
     for (const [key, value] of Object.entries(record)) {
       if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
         const group = nested.get(key) ?? { header: ['_parent_index'], rows: [] };
