@@ -1,12 +1,15 @@
 /**
  * Reads a form export into whole sheets: every worksheet of a KoBoToolbox / ODK XLSX export, one
- * sheet per CSV file (the main table and each repeat group), or a Primero JSON case export whose
+ * sheet per CSV file (the main table and each repeat group, loose or in ODK Central's ZIP download),
+ * or a Primero JSON case export whose
  * nested lists (family details, say) become sheets linked by `_index` / `_parent_index`.
  */
 import { basename, extname } from 'node:path';
 import { errors, type FormSheet, type RawRow } from '@corridor/core';
+import yauzl from 'yauzl';
 import { readCsvRows } from './csv-read.js';
 import { readXlsxSheets } from './xlsx-read.js';
+import { checkArchive } from './zip-limits.js';
 
 /** One uploaded file of an export. */
 export interface FormFile {
@@ -86,6 +89,27 @@ export function jsonSheets(name: string, text: string): FormSheet[] {
   ];
 }
 
+/** The CSV files of a ZIP export (ODK Central's download), after the archive passed its limits. */
+async function zipCsvFiles(name: string, content: Buffer): Promise<FormFile[]> {
+  await checkArchive(content);
+  const zip = await yauzl.fromBufferPromise(content, { lazyEntries: true, autoClose: false });
+  try {
+    const files: FormFile[] = [];
+    for await (const entry of zip.eachEntry()) {
+      if (!/\.csv$/i.test(entry.fileName)) continue;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry))
+        chunks.push(chunk as Buffer);
+      files.push({ name: basename(entry.fileName), content: Buffer.concat(chunks) });
+    }
+    if (files.length === 0)
+      throw errors.invalidInput(`${basename(name)}: the ZIP file holds no CSV file`);
+    return files;
+  } finally {
+    zip.close();
+  }
+}
+
 /**
  * Reads the files of an export, in the order given: an XLSX workbook gives all its worksheets, a
  * CSV file one sheet named after the file, a JSON file its records and their nested lists.
@@ -101,9 +125,11 @@ export async function readFormSheets(files: readonly FormFile[]): Promise<FormSh
       for await (const r of readCsvRows(f.content)) rows.push(r);
       sheets.push(sheetOf(basename(f.name, extname(f.name)), rows));
     } else if (ext === 'json') sheets.push(...jsonSheets(f.name, f.content.toString('utf8')));
+    else if (ext === 'zip')
+      sheets.push(...(await readFormSheets(await zipCsvFiles(f.name, f.content))));
     else
       throw errors.invalidInput(
-        `${basename(f.name)}: a form export is .xlsx, .csv or .json, not "${ext || 'no extension'}"`,
+        `${basename(f.name)}: a form export is .xlsx, .csv, .zip (of CSV files) or .json, not "${ext || 'no extension'}"`,
       );
   }
   return sheets;

@@ -129,7 +129,7 @@ export function registerFormImport(importCommand: Command): void {
       .command('kobo <file>')
       .aliases(['odk', 'primero'])
       .description(
-        'import a KoBoToolbox / ODK export (XLSX with repeat groups, or the main CSV with --repeat CSVs) or a Primero case export (CSV, JSON) through a saved mapping; all or nothing',
+        'import a KoBoToolbox / ODK export (XLSX with repeat groups, ODK Central’s ZIP of CSV files, or the main CSV with --repeat CSVs) or a Primero case export (CSV, JSON) through a saved mapping; all or nothing',
       )
       .option('--repeat <files...>', 'CSV exports: the repeat groups’ CSV files')
       .requiredOption('--mapping <name>', 'the saved mapping (corridor mapping list)')

@@ -13,7 +13,7 @@
  * it, whose rows end with `_index`, `_parent_table_name`, `_parent_index` and `_submission__*`.
  */
 import { generateDemo, type FormMapping, type Role } from '@corridor/core';
-import { xlsxBomb } from '@corridor/formats/test-support';
+import { xlsxBomb, zipOf } from '@corridor/formats/test-support';
 import type { Store } from '@corridor/storage';
 import { pgliteBackend } from '@corridor/storage/test-support';
 import ExcelJS from 'exceljs';
@@ -331,6 +331,16 @@ describe('KoBo / ODK and Primero imports through a saved mapping', () => {
       files: [file('household.csv', main), file('household-members.csv', members)],
     });
     expect(done).toMatchObject({ ok: true, households: { created: 2 }, persons: { created: 3 } });
+    // ODK Central's download: the same CSV files in one ZIP archive.
+    const zip = zipOf([
+      { name: 'household.csv', text: main.replaceAll('OD-', 'OZ-') },
+      { name: 'household-members.csv', text: members.replaceAll('OD-', 'OZ-') },
+    ]);
+    const zipped = await run(store, importForm, {
+      mapping: 'odk-household',
+      files: [file('household.zip', zip)],
+    });
+    expect(zipped).toMatchObject({ ok: true, households: { created: 2 }, persons: { created: 3 } });
   });
 
   it('reads a Primero JSON case export whose family details are a nested list', async () => {

@@ -19,7 +19,12 @@ import { maxImportBytes, NewOperationInput } from '../registry/import.js';
 import { FormImportReportOut, type FormImportReport } from './schemas.js';
 
 const FileIn = z.object({
-  name: z.string().trim().min(1).max(255).describe('the file name; .xlsx, .csv or .json'),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .describe('the file name; .xlsx, .csv, .zip (of CSV files) or .json'),
   content: z
     .string()
     .max(Math.ceil((maxImportBytes * 4) / 3) + 4)
