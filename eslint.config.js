@@ -139,6 +139,7 @@ export default tseslint.config(
                 '!**/core/src/currencies.js',
                 '!**/core/src/checkin-status.js',
                 '!**/core/src/grievance.js',
+                '!**/core/src/retention.js',
               ],
               allowTypeImports: true,
               message: 'the web bundles only core modules that are pure and zod-free.',

@@ -72,6 +72,7 @@ export const routeAccess = {
   'GET /api/hazard': rolesAllowed('incident.read'),
   'GET /api/movements/:id/manifest': boarding,
   'GET /api/movements/:id/checkin': rolesAllowed('movement.readCheckin'),
+  'GET /api/movements/:id/standby': rolesAllowed('plan.read'),
   'GET /api/movements/:id/checkin/persons': rolesAllowed('movement.readCheckin'),
   'GET /api/movements/:id/checkin/summary': rolesAllowed('movement.readCheckin'),
   'POST /api/checkin': rolesAllowed('movement.checkin'),

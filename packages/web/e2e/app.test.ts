@@ -127,6 +127,7 @@ describe('the web application', () => {
       'Movement day',
       'Incidents & property',
       'Grievances',
+      'Data protection',
     ]);
     for (const [i, title] of titles.entries()) {
       await nav.getByRole('link', { name: title }).click();
@@ -623,6 +624,111 @@ describe('the web application', () => {
     await page.getByRole('table', { name: 'Fairness by group' }).waitFor();
     expect(errors).toEqual([]);
   });
+  it('lists who could take the seats a household left as no-shows, and puts one case there', async () => {
+    const { page, errors } = admin;
+    const desk = await api<{
+      persons: { personId: string; householdId: string; status: string }[];
+    }>(page, '/api/movements/M-005/checkin');
+    // The largest household not yet seen: its members become no-shows, freeing their seats.
+    const sizes = new Map<string, string[]>();
+    for (const p of desk.persons)
+      if (p.status === 'booked')
+        sizes.set(p.householdId, [...(sizes.get(p.householdId) ?? []), p.personId]);
+    const [, members] = [...sizes].sort((a, b) => b[1].length - a[1].length)[0]!;
+    for (const personId of members) {
+      const r = await page.request.post('/api/checkin', {
+        data: { movementId: 'M-005', personId, status: 'no-show' },
+      });
+      expect(r.status()).toBe(200);
+    }
+    const standby = await api<{
+      seatsFree: number;
+      candidates: { case: string; fits: boolean; persons: number }[];
+    }>(page, '/api/movements/M-005/standby?limit=10');
+    expect(standby.seatsFree).toBe(members.length);
+    const fit = standby.candidates.find((c) => c.fits)!;
+    expect(fit.persons).toBeLessThanOrEqual(members.length);
+
+    await page.goto('/movement-day?movement=M-005');
+    await page.getByRole('button', { name: 'Who could fill a free seat?' }).click();
+    await page
+      .getByTestId('standby-head')
+      .getByText(new RegExp(`^${members.length} seats? free`))
+      .waitFor();
+    const row = page.locator(`tr[data-standby="${fit.case}"]`);
+    await row.getByRole('button', { name: 'Put on M-005' }).click();
+    await page.getByText(`${fit.case} is now on M-005.`).waitFor();
+    const timetable = await api<{ id: string; cases: string[] }[]>(page, '/api/timetable');
+    expect(timetable.find((m) => m.id === 'M-005')!.cases).toContain(fit.case);
+    expect(errors).toEqual([]);
+  });
+
+  it('sets a retention period, places a legal hold and runs the job dry from the data-protection page', async () => {
+    const { page, errors } = admin;
+    await page.goto('/data-protection');
+    const row = page.locator('tr[data-category="checkin"]');
+    await row.getByLabel('Days').fill('400');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.getByText('saved').waitFor();
+    const kept = await api<{ schedules: { category: string; days: number; updatedBy: string }[] }>(
+      page,
+      '/api/retention',
+    );
+    expect(kept.schedules.find((s) => s.category === 'checkin')).toMatchObject({
+      days: 400,
+      updatedBy: 'api:ada',
+    });
+    // A period out of range is refused beside the field, and nothing changes.
+    await row.getByLabel('Days').fill('-3');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.getByRole('alert').waitFor();
+    expect(await row.getByRole('alert').innerText()).toMatch(/0 or more/);
+
+    const reason = 'Tribunal inquiry 7731: keep the family file';
+    await page.getByText('Place a legal hold').click();
+    await page.getByLabel('Case', { exact: true }).fill('C-0003');
+    await page.getByLabel(/^Reason/).fill(reason);
+    await page.getByRole('button', { name: 'Place the hold' }).click();
+    await page.getByText(/^Placed LH-/).waitFor();
+    await page.getByRole('table', { name: 'Legal holds' }).getByText(reason).waitFor();
+
+    await page.getByRole('button', { name: 'What is due? (dry run)' }).click();
+    await page.getByRole('table', { name: 'Due now' }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-report="dry-run"] tr[data-category]').count()).toBe(5);
+    await shoot(page, '22-data-protection');
+
+    // An auditor reads the schedules and that the hold exists, not its reason, in the page or the API.
+    const auditor = await h.open();
+    try {
+      await logIn(auditor.page, 'auditor');
+      await auditor.page.goto('/data-protection');
+      const holds = auditor.page.getByRole('table', { name: 'Legal holds' });
+      await holds.getByText('C-0003').waitFor();
+      expect(await holds.getByText('hidden for your role').count()).toBeGreaterThan(0);
+      expect(await auditor.page.content()).not.toContain('Tribunal inquiry');
+      const raw = await auditor.page.request.get('/api/legal-holds');
+      expect(await raw.text()).not.toContain('Tribunal inquiry');
+      expect(await auditor.page.getByRole('button', { name: 'Release' }).count()).toBe(0);
+      expect(await auditor.page.getByLabel('Days').count()).toBe(0);
+      expect(auditor.errors).toEqual([]);
+    } finally {
+      await auditor.context.close();
+    }
+
+    await page
+      .getByRole('table', { name: 'Legal holds' })
+      .getByRole('button', { name: 'Release' })
+      .click();
+    await page.getByText('No legal holds.').waitFor();
+    await page.getByText('Only holds in force').click();
+    const released = page.getByRole('table', { name: 'Legal holds' }).locator('tr[data-hold]');
+    await released
+      .getByText(/^api:ada · \d{4}-/)
+      .nth(1)
+      .waitFor();
+    expect(errors.filter((e) => !/\b400\b/.test(e))).toEqual([]);
+    errors.length = 0;
+  });
 });
 
 describe('a light page', () => {
@@ -680,6 +786,7 @@ describe('a light page', () => {
       ['Movement day', '/api/movements/{id}/checkin'],
       ['Incidents & property', '/api/incidents'],
       ['Grievances', '/api/grievances'],
+      ['Data protection', '/api/retention'],
     ];
     for (const [role, username] of Object.entries(users)) {
       const expected = mainRoute

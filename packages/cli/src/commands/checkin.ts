@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   checkinDesk,
+  checkinStandby,
   checkinSummary,
   exportCheckinLog,
   listCheckin,
@@ -60,6 +61,25 @@ function rowsText(rows: readonly (CheckinRow & { name?: string | null })[]): str
 
 function summaryText(s: MovementCheckinSummary): string {
   return `${s.movementId}: ${s.booked} booked in ${s.households} households on ${s.seats} seats; checked in ${s.checkedIn}, boarded ${s.boarded}, arrived ${s.arrived}, no-show ${s.noShow} (seats free ${s.seatsFree}), not yet seen ${s.pending}, conflicts ${s.conflicts}`;
+}
+
+function standbyText(s: CommandOutput<typeof checkinStandby>): string {
+  const e = s.excluded;
+  const head = `${s.movementId} to ${s.destinationId ?? '–'} on ${s.day}: ${s.seatsFree} seat(s) free; ${s.total} case(s) on standby (${s.plan} plan). Left off: ${e.notReady} not ready, ${e.pastLatest} past their last day, ${e.documents} without a valid travel document, ${e.locked} locked elsewhere, ${e.leavesEarlier} leaving earlier.`;
+  if (s.candidates.length === 0) return head;
+  return `${head}\n\n${table(
+    ['case', 'persons', 'fits', 'now on', 'ready', 'last day', 'priority', 'exposure saved'],
+    s.candidates.map((c) => [
+      c.case,
+      String(c.persons),
+      c.fits ? 'yes' : 'no',
+      c.from ? `${c.from} (${c.fromDay})` : '–',
+      c.readyDay,
+      c.latestDay ?? '',
+      String(c.priority),
+      c.exposureSaved.toFixed(4),
+    ]),
+  )}`;
 }
 
 function readLog(file: string): unknown {
@@ -129,6 +149,18 @@ export function registerCheckin(program: Command): void {
     checkinDesk,
     ([movementId]) => ({ movementId }),
     (d) => `${summaryText(d.summary)}\n\n${rowsText(d.persons)}`,
+  );
+  bindCli<CommandOutput<typeof checkinStandby>>(
+    c
+      .command('standby <movement>')
+      .description(
+        'cases that can fill a free seat on the movement on the day, ranked by the exposure an earlier departure saves (as GET /api/movements/:id/standby; nothing changes)',
+      )
+      .option('--limit <n>', 'at most this many cases', '20')
+      .option('--json', 'print JSON'),
+    checkinStandby,
+    ([movementId], o: Options) => ({ movementId, limit: o.limit }),
+    standbyText,
   );
   const exporter = c
     .command('export')

@@ -8,12 +8,14 @@ import { listCheckin } from './list.js';
 import { mergeCheckinLog } from './merge.js';
 import { recordCheckin } from './record.js';
 import { resolveCheckin } from './resolve.js';
+import { checkinStandby } from './standby.js';
 import { checkinSummary } from './summary.js';
 
 export { buildLog, logChecksum } from './log.js';
 export {
   allowSplit,
   checkinDesk,
+  checkinStandby,
   checkinSummary,
   exportCheckinLog,
   listCheckin,
@@ -34,4 +36,5 @@ export const checkinCommands = [
   listCheckinConflicts,
   resolveCheckin,
   allowSplit,
+  checkinStandby,
 ] as unknown as readonly AnyCommand[];

@@ -5,6 +5,7 @@
  */
 import { checkMove, errors, plannedKgPerPerson, type MoveCheck } from '@corridor/core';
 import { timetableView, type Actor, type Store, type StoredPlan } from '@corridor/storage';
+import { movementSummary } from '../checkin/state.js';
 import { emitPlanPublished } from '../plan/emit-published.js';
 
 /** Which case to which movement, in which plan. */
@@ -51,6 +52,8 @@ async function inspectMove(
     null;
   const persons = household.members.filter((m) => !m.mergedInto).length;
   const from = assignment?.movementId ?? null;
+  // On the day, a no-show's seat is free (as the desk counts it): a standby case may take it.
+  const noShows = (await movementSummary(store, target.id)).noShow;
   const findings = checkMove(
     { persons, destinationId, onTarget: from === target.id, status: household.status },
     {
@@ -58,9 +61,9 @@ async function inspectMove(
       destinationId: target.destinationId,
       status: target.status,
       load: {
-        persons: target.persons,
+        persons: target.persons - noShows,
         seats: target.seats,
-        kg: target.persons * plannedKgPerPerson,
+        kg: (target.persons - noShows) * plannedKgPerPerson,
         baggageKg: target.baggageKg,
       },
     },

@@ -2,6 +2,7 @@
 import {
   allowSplit,
   checkinDesk,
+  checkinStandby,
   checkinSummary,
   listCheckin,
   recordCheckin,
@@ -29,6 +30,16 @@ export const movementCheckinSummaryRoute = bindCommand(
   checkinSummary,
   { tag, params: { id: 'movementId' } },
 );
+
+/** `GET /api/movements/:id/standby`: like `corridor checkin standby MOVEMENT --json`. */
+export const movementStandbyRoute = bindCommand('GET /api/movements/:id/standby', checkinStandby, {
+  tag,
+  params: { id: 'movementId' },
+  description:
+    'Cases that can fill a free seat on the day, ranked by the exposure an earlier departure ' +
+    'saves; a case fits only when every member finds a seat. Nothing changes: a planner moves ' +
+    'one with `POST /api/timetable/move`.',
+});
 
 /** `POST /api/checkin`: like `corridor checkin MOVEMENT PERSON --status S`. */
 export const checkinRoute = bindCommand('POST /api/checkin', recordCheckin, {

@@ -9,6 +9,7 @@ import {
   checkinRoute,
   movementCheckinListRoute,
   movementCheckinRoute,
+  movementStandbyRoute,
   movementCheckinSummaryRoute,
 } from './checkin.js';
 import {
@@ -198,6 +199,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   hazardRoute,
   manifestRoute,
   movementCheckinRoute,
+  movementStandbyRoute,
   movementCheckinListRoute,
   movementCheckinSummaryRoute,
   checkinRoute,

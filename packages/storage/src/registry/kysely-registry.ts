@@ -287,4 +287,19 @@ export class KyselyRegistry implements RegistryStore {
       .execute();
     return new Map(rows.map((r) => [r.household_id, r.n]));
   }
+
+  async documentValidity(householdIds: readonly string[]): Promise<Map<string, (string | null)[]>> {
+    const out = new Map<string, (string | null)[]>();
+    if (householdIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('persons as p')
+      .leftJoin('documents as d', 'd.person_id', 'p.id')
+      .select(['p.household_id', 'p.id', sql<string | null>`max(d.expiry)::text`.as('expiry')])
+      .where('p.merged_into', 'is', null)
+      .where('p.household_id', 'in', householdIds)
+      .groupBy(['p.household_id', 'p.id'])
+      .execute();
+    for (const r of rows) out.set(r.household_id, [...(out.get(r.household_id) ?? []), r.expiry]);
+    return out;
+  }
 }

@@ -251,4 +251,9 @@ export interface RegistryStore {
   snapshot(householdIds?: readonly string[]): Promise<RegistrySnapshot>;
   /** Persons per household (merged persons left out), for plan exports. */
   householdSizes(): Promise<Map<string, number>>;
+  /**
+   * Per household, its active members' travel documents as dates only (no numbers): for each
+   * person the latest expiry of their documents, null when they hold none.
+   */
+  documentValidity(householdIds: readonly string[]): Promise<Map<string, (string | null)[]>>;
 }

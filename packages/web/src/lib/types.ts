@@ -3,6 +3,7 @@
  * route binds (`CommandOutput<typeof command>`), imported as a type, so the web keeps no copy.
  */
 import type {
+  checkinStandby,
   CommandOutput,
   hazardEstimate,
   listProcedures,
@@ -25,6 +26,9 @@ export type OperationStatus = CommandOutput<typeof operationStatus>;
 
 /** `GET /api/movements`. */
 export type MovementList = CommandOutput<typeof listMovements>;
+
+/** `GET /api/movements/:id/standby` (= `corridor checkin standby MOVEMENT --json`). */
+export type Standby = CommandOutput<typeof checkinStandby>;
 
 /** A movement as `GET /api/movements` lists it. */
 export type MovementRow = MovementList['movements'][number];

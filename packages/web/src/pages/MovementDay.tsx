@@ -12,7 +12,7 @@ import {
 } from '../lib/checkin.js';
 import { navigate, useLocation } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
-import type { MovementList } from '../lib/types.js';
+import type { MovementList, Standby } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { useTimetable } from '../lib/use-timetable.js';
 
@@ -200,6 +200,102 @@ function Checkin(props: { movementId: string }) {
           ))}
         </ul>
       </Panel>
+      <StandbyPanel movementId={props.movementId} onMoved={data.reload} />
     </>
+  );
+}
+
+/**
+ * The standby list (`GET /api/movements/:id/standby`): asked for when a seat is free, not polled.
+ * A planner puts a case on the movement with the same move as the timetable's (a new plan
+ * version, locked there); other roles see the list to call the family.
+ */
+function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
+  const { can } = useSession();
+  const [asked, setAsked] = useState(false);
+  const list = useApi<Standby>(
+    asked ? `/api/movements/${encodeURIComponent(props.movementId)}/standby?limit=10` : null,
+  );
+  const [error, setError] = useState<ApiError | undefined>();
+  const [done, setDone] = useState<string | null>(null);
+  const put = async (caseId: string) => {
+    setError(undefined);
+    setDone(null);
+    try {
+      await api('/api/timetable/move', {
+        method: 'POST',
+        body: {
+          case: caseId,
+          movementId: props.movementId,
+          reason: `standby: fills a free seat on ${props.movementId} on the day`,
+        },
+      });
+      setDone(`${caseId} is now on ${props.movementId}.`);
+      list.reload();
+      props.onMoved();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  const s = list.data;
+  return (
+    <Panel title="Standby" wide>
+      {!asked ? (
+        <button type="button" onClick={() => setAsked(true)}>
+          Who could fill a free seat?
+        </button>
+      ) : (
+        <>
+          <ErrorNote error={list.error ?? error} />
+          {!s && !list.error && <Loading />}
+          {done && <p className="ok">{done}</p>}
+          {s && (
+            <p data-testid="standby-head">
+              {s.seatsFree} {s.seatsFree === 1 ? 'seat' : 'seats'} free · {s.total} cases could fill
+              one (ready, same destination, documents valid on {s.day}). Left off:{' '}
+              {s.excluded.documents} without a valid travel document, {s.excluded.notReady} not
+              ready, {s.excluded.pastLatest} past their last day, {s.excluded.locked} locked
+              elsewhere.
+            </p>
+          )}
+          {s && s.candidates.length > 0 && (
+            <div className="table-scroll">
+              <table aria-label="Standby list">
+                <thead>
+                  <tr>
+                    <th scope="col">Case</th>
+                    <th scope="col">Persons</th>
+                    <th scope="col">Now on</th>
+                    <th scope="col">Exposure saved</th>
+                    <th scope="col">Fits now</th>
+                    {can('plan.reassign') && <th scope="col">Action</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.candidates.map((c) => (
+                    <tr key={c.case} data-standby={c.case}>
+                      <td>
+                        <bdi>{c.case}</bdi>
+                      </td>
+                      <td>{c.persons}</td>
+                      <td>{c.from ? `${c.from} (${c.fromDay})` : 'no movement yet'}</td>
+                      <td>{c.exposureSaved.toFixed(2)}</td>
+                      <td>{c.fits ? 'yes' : 'no: the household travels whole'}</td>
+                      {can('plan.reassign') && (
+                        <td>
+                          <button type="button" disabled={!c.fits} onClick={() => void put(c.case)}>
+                            Put on {props.movementId}
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </Panel>
   );
 }

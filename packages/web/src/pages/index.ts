@@ -4,6 +4,9 @@ import { lazy, type ComponentType } from 'react';
 
 // Each page is its own chunk, loaded when first opened: the login page and the shell come
 // without the charts (echarts) and the world atlas, which only the pages that draw them fetch.
+const DataProtection = lazy(() =>
+  import('./DataProtection.js').then((m) => ({ default: m.DataProtection })),
+);
 const Dashboard = lazy(() => import('./Dashboard.js').then((m) => ({ default: m.Dashboard })));
 const Grievances = lazy(() => import('./Grievances.js').then((m) => ({ default: m.Grievances })));
 const Incidents = lazy(() => import('./Incidents.js').then((m) => ({ default: m.Incidents })));
@@ -42,4 +45,10 @@ export const pages: PageDef[] = [
     needs: 'incident.read',
   },
   { path: '/grievances', title: 'Grievances', component: Grievances, needs: 'grievance.read' },
+  {
+    path: '/data-protection',
+    title: 'Data protection',
+    component: DataProtection,
+    needs: 'retention.read',
+  },
 ];
