@@ -65,13 +65,17 @@ export const FormMappingSchema = z
         path: ['households', 'fields'],
         message: 'no column is mapped to household_id',
       });
-    const twice = targets.filter((t, k) => targets.indexOf(t) !== k);
-    for (const t of new Set(twice))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['fields'],
-        message: `${t} is mapped from more than one column`,
-      });
+    // The head's questions may be on the households sheet and the others' in the group, so a
+    // person column may be mapped once in each; never twice in one sheet.
+    for (const part of ['households', 'members'] as const) {
+      const mapped = Object.values(m[part]?.fields ?? {});
+      for (const t of new Set(mapped.filter((t, k) => mapped.indexOf(t) !== k)))
+        ctx.addIssue({
+          code: 'custom',
+          path: [part, 'fields'],
+          message: `${t} is mapped from more than one column`,
+        });
+    }
     const levelOf = (t: ImportField) => importFieldSpecs.find((s) => s.name === t)?.level;
     for (const [source, target] of Object.entries(m.members?.fields ?? {}))
       if (levelOf(target) === 'household')
@@ -80,14 +84,6 @@ export const FormMappingSchema = z
           path: ['members', 'fields', source],
           message: `${target} is a household column: map it from the households sheet`,
         });
-    if (m.members)
-      for (const [source, target] of Object.entries(m.households.fields))
-        if (levelOf(target) === 'person')
-          ctx.addIssue({
-            code: 'custom',
-            path: ['households', 'fields', source],
-            message: `${target} is a person column: with a members group, map it from ${m.members.sheet}`,
-          });
   });
 
 /** A form mapping (parsed: `ignore` present). */

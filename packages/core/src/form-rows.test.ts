@@ -80,18 +80,73 @@ describe('formToRegistry', () => {
     expect(form.members).toBe(1);
   });
 
+  it('makes the head asked on the households sheet the first member, before the repeat group', () => {
+    const mapping = FormMappingSchema.parse({
+      name: 'head-on-main',
+      source: 'kobo',
+      households: {
+        fields: {
+          hh: 'household_id',
+          origin: 'origin_country',
+          hoh_name: 'full_name',
+          hoh_sex: 'sex',
+        },
+      },
+      members: { sheet: 'others', fields: { name: 'full_name', sex: 'sex' } },
+    });
+    const form = formToRegistry(
+      [
+        sheet(
+          'Form',
+          ['hh', 'origin', 'hoh_name', 'hoh_sex', '_index'],
+          [
+            ['H-1', 'IRQ', 'Ana Lima', 'F', '1'],
+            ['H-2', 'IRQ', 'Ben Ode', 'M', '2'],
+          ],
+        ),
+        sheet('others', ['name', 'sex', '_parent_index'], [['Caio Lima', 'M', '1']]),
+      ],
+      mapping,
+    );
+    expect(form.problems).toEqual([]);
+    expect(form.data.header).toEqual([
+      'household_id',
+      'origin_country',
+      'person_id',
+      'is_head',
+      'full_name',
+      'sex',
+    ]);
+    expect([...(form.data.rows as Iterable<{ cells: string[] }>)].map((r) => r.cells)).toEqual([
+      ['H-1', 'IRQ', 'H-1-1', 'yes', 'Ana Lima', 'F'],
+      ['H-1', 'IRQ', 'H-1-2', 'no', 'Caio Lima', 'M'],
+      ['H-2', 'IRQ', 'H-2-1', 'yes', 'Ben Ode', 'M'],
+    ]);
+    // A problem of the head names the households sheet's column; of a member, the group's.
+    const bad = { column: 'sex', value: 'q', reason: 'is not a sex' };
+    expect(form.locate({ row: 1, ...bad })).toMatchObject({
+      sheet: 'Form',
+      row: 2,
+      column: 'hoh_sex',
+    });
+    expect(form.locate({ row: 2, ...bad })).toMatchObject({
+      sheet: 'others',
+      row: 2,
+      column: 'sex',
+    });
+  });
+
   it('refuses mappings that name no Corridor column, map one twice or mix levels', () => {
     const bad = FormMappingSchema.safeParse({
       name: 'bad',
       source: 'kobo',
-      households: { fields: { a: 'household_id', b: 'given_name', c: 'household_id' } },
+      households: { fields: { a: 'household_id', c: 'household_id' } },
       members: { sheet: 'm', fields: { d: 'priority' } },
     });
     expect(bad.success).toBe(false);
     const messages = bad.error!.issues.map((i) => i.message).join('\n');
     expect(messages).toMatch(/household_id is mapped from more than one column/);
     expect(messages).toMatch(/priority is a household column/);
-    expect(messages).toMatch(/given_name is a person column/);
     const unknown = FormMappingSchema.safeParse({
       name: 'unknown',
       source: 'odk',

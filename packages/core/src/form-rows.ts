@@ -38,6 +38,14 @@ interface Place {
   row: number;
 }
 
+/** Where a registry row came from: its household's row, and its member's (a sheet's row). */
+interface Origin {
+  household: Place;
+  member: Place;
+  /** The member is the households sheet's own row (a flat export, or the head asked there). */
+  fromMain: boolean;
+}
+
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const blank = (r: RawRow) => r.cells.every((c) => c.trim() === '');
 
@@ -141,7 +149,7 @@ export function formToRegistry(sheets: readonly FormSheet[], mapping: FormMappin
         column: null,
         message: `sheet ${s.name} is not in mapping ${mapping.name} and is not imported`,
       });
-  const origins: { household: Place; member: Place }[] = [];
+  const origins: Origin[] = [];
   const empty: FormRows = {
     data: { header: null, hxl: null, headerRow: 0, rows: [] },
     households: 0,
@@ -152,6 +160,9 @@ export function formToRegistry(sheets: readonly FormSheet[], mapping: FormMappin
   };
   if (!main || (mapping.members && !group)) return empty;
 
+  const headOnMain =
+    group !== undefined &&
+    Object.values(mapping.households.fields).some((f) => fieldSpec(f).level === 'person');
   const mainAt = checkHeader(
     main,
     mapping.households.fields,
@@ -204,7 +215,11 @@ export function formToRegistry(sheets: readonly FormSheet[], mapping: FormMappin
         });
     }
     for (const h of order)
-      if (h.members.length === 0 && households.get((h.row.cells[keyAt ?? -1] ?? '').trim()) === h)
+      if (
+        !headOnMain &&
+        h.members.length === 0 &&
+        households.get((h.row.cells[keyAt ?? -1] ?? '').trim()) === h
+      )
         problems.push({
           sheet: main.name,
           row: h.row.row,
@@ -222,51 +237,74 @@ export function formToRegistry(sheets: readonly FormSheet[], mapping: FormMappin
   const madeId = !present.has('person_id');
   const header = importFieldSpecs
     .map((s) => s.name)
-    .filter((f) => present.has(f) || (f === 'person_id' && madeId));
+    .filter(
+      (f) => present.has(f) || (f === 'person_id' && madeId) || (f === 'is_head' && headOnMain),
+    );
   const rows: RawRow[] = [];
   let members = 0;
   for (const h of order) {
     const household = mapped(h.row, mapping.households.fields, mainAt, mapping.values);
     const hhId = household.get('household_id') ?? '';
-    h.members.forEach((m, k) => {
-      const person = group ? mapped(m, memberFields, groupAt, mapping.values) : household;
-      const cells = header.map((f) =>
-        f === 'person_id' && madeId
-          ? hhId && `${hhId}-${k + 1}`
-          : ((fieldSpec(f).level === 'household' ? household : person).get(f) ?? ''),
-      );
+    // The head's own questions on the households sheet make that row the first member.
+    const people = [
+      ...(!group || headOnMain ? [{ person: household, row: h.row, fromMain: true }] : []),
+      ...(group ? h.members : []).map((m) => ({
+        person: mapped(m, memberFields, groupAt, mapping.values),
+        row: m,
+        fromMain: false,
+      })),
+    ];
+    people.forEach((p, k) => {
+      const cells = header.map((f) => {
+        if (f === 'person_id' && madeId) return hhId && `${hhId}-${k + 1}`;
+        if (fieldSpec(f).level === 'household') return household.get(f) ?? '';
+        const value = p.person.get(f);
+        if (value !== undefined) return value;
+        return f === 'is_head' && headOnMain ? (p.fromMain ? 'yes' : 'no') : '';
+      });
       rows.push({ row: rows.length + 1, cells });
       origins.push({
         household: { sheet: main.name, row: h.row.row },
-        member: { sheet: (group ?? main).name, row: m.row },
+        member: { sheet: (p.fromMain ? main : group!).name, row: p.row.row },
+        fromMain: p.fromMain,
       });
       members++;
     });
   }
 
-  const sourceOf = new Map<string, { column: string; member: boolean }>();
-  for (const [c, f] of Object.entries(mapping.households.fields))
-    sourceOf.set(f, { column: c, member: !group });
-  for (const [c, f] of Object.entries(memberFields)) sourceOf.set(f, { column: c, member: true });
-  if (madeId)
-    sourceOf.set('person_id', {
-      column: 'person_id (household id and place in the group)',
-      member: true,
-    });
+  const columnsOf = (fields: Record<string, ImportField>) =>
+    new Map(Object.entries(fields).map(([c, f]) => [f as string, c]));
+  const mainColumns = columnsOf(mapping.households.fields);
+  const memberColumns = columnsOf(memberFields);
+  if (madeId) {
+    const made = 'person_id (household id and place in the group)';
+    mainColumns.set('person_id', made);
+    memberColumns.set('person_id', made);
+  }
+  const isHousehold = (column: string) =>
+    importFieldSpecs.find((s) => s.name === column)?.level === 'household';
+  const placeOf = (origin: Origin, column: string) =>
+    isHousehold(column) ? origin.household : origin.member;
 
   const locate = (p: ImportProblem): FormProblem => {
     const origin = origins[p.row - 1];
-    const source = sourceOf.get(p.column);
-    if (!origin)
-      return { ...p, sheet: main.name, row: main.headerRow, column: source?.column ?? p.column };
-    const place = source?.member ? origin.member : origin.household;
+    if (!origin) {
+      const column = mainColumns.get(p.column) ?? memberColumns.get(p.column) ?? p.column;
+      return { ...p, sheet: main.name, row: main.headerRow, column };
+    }
+    const columns = isHousehold(p.column) || origin.fromMain ? mainColumns : memberColumns;
     const reason = p.reason.replace(/\brow (\d+)\b/g, (text, n: string) => {
       const other = origins[Number(n) - 1];
       if (!other) return text;
-      const o = source?.member ? other.member : other.household;
+      const o = placeOf(other, p.column);
       return `${o.sheet} row ${o.row}`;
     });
-    return { ...p, ...place, column: source?.column ?? p.column, reason };
+    return {
+      ...p,
+      ...placeOf(origin, p.column),
+      column: columns.get(p.column) ?? p.column,
+      reason,
+    };
   };
   return {
     data: { header, hxl: null, headerRow: 0, rows },
