@@ -115,8 +115,9 @@ function mapped(
 /**
  * Joins the repeat group to its households (a member whose parent is missing is a broken repeat
  * group, a household without members is refused: households stay whole) and lays the rows out as
- * a registry persons file. A member without a mapped person id is `<household id>-<n>`, n its
- * place in the repeat group.
+ * a registry persons file. Person columns mapped on the households sheet make its row the first
+ * member and head (the head asked on the main form), and then a household needs no group rows. A
+ * member without a mapped person id is `<household id>-<n>`, n its place in the household.
  */
 export function formToRegistry(sheets: readonly FormSheet[], mapping: FormMapping): FormRows {
   const problems: FormProblem[] = [];
