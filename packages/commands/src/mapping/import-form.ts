@@ -81,7 +81,15 @@ export const importForm = defineCommand({
   async run({ store, actor }, input) {
     const saved = await store.mappings.get(input.mapping);
     if (!saved) throw errors.notFound('mapping', input.mapping);
-    const mapping = FormMappingSchema.parse(saved.mapping);
+    // A mapping saved by an older version may no longer pass: say so, and which field.
+    const parsed = FormMappingSchema.safeParse(saved.mapping);
+    if (!parsed.success)
+      throw errors.invalidInput(
+        `mapping ${input.mapping} no longer passes its checks (${parsed.error.issues
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')}); save it again`,
+      );
+    const mapping = parsed.data;
     const files = input.files.map((f) => ({
       name: f.name,
       content: Buffer.from(f.content, 'base64'),
