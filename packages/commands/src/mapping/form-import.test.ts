@@ -390,6 +390,23 @@ describe('KoBo / ODK and Primero imports through a saved mapping', () => {
     expect(done).toMatchObject({ ok: true, households: { created: 1 }, persons: { created: 2 } });
   });
 
+  it('refuses a stored mapping that no longer passes its checks with 400, naming the field', async () => {
+    await store.db
+      .insertInto('import_mappings')
+      .values({
+        name: 'stale',
+        source: 'kobo',
+        definition: JSON.stringify({ ...koboMapping, name: 'stale', households: { fields: {} } }),
+        updated_by: 'test',
+      })
+      .execute();
+    const e = await refusal(
+      run(store, importForm, { mapping: 'stale', files: [file('hh.xlsx', await koboXlsx())] }),
+    );
+    expect(e.status).toBe(400);
+    expect(e.message).toMatch(/mapping stale no longer passes .*household_id/);
+  });
+
   it('refuses a zip bomb by the XLSX limits before inflating it', async () => {
     const started = performance.now();
     const e = await refusal(
