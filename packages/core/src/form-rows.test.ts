@@ -73,11 +73,20 @@ describe('formToRegistry', () => {
       [
         sheet('Form', ['hh', '_index'], [['H-1', '1']]),
         sheet('household_members_repeat_group_', ['n', '_parent_index'], [['Ana Lima', '1']]),
+        sheet('assets', ['kind', '_parent_index'], [['goat', '1']]),
       ],
       mapping,
     );
     expect(form.problems).toEqual([]);
     expect(form.members).toBe(1);
+    // A repeat group the mapping does not read is said, not silently dropped.
+    expect(form.warnings).toEqual([
+      {
+        row: null,
+        column: null,
+        message: 'sheet assets is not in mapping long and is not imported',
+      },
+    ]);
   });
 
   it('makes the head asked on the households sheet the first member, before the repeat group', () => {
