@@ -60,6 +60,8 @@ export interface HazardDay {
   mean: number;
   /** 90% upper quantile of the daily rate. */
   upper90: number;
+  /** Shape of the Gamma posterior of the rate (its evidence: the rate's CV is 1/√shape). */
+  shape: number;
 }
 
 function lnGamma(x: number): number {
@@ -155,7 +157,13 @@ export function estimateHazard(
   for (let day = first; day <= to; day = nextDay(day)) {
     const observed = byDay.get(day) ?? 0;
     if (day >= from)
-      out.push({ day, observed, mean: shape / rate, upper90: gammaQuantile(0.9, shape, rate) });
+      out.push({
+        day,
+        observed,
+        mean: shape / rate,
+        upper90: gammaQuantile(0.9, shape, rate),
+        shape,
+      });
     shape = delta * shape + (1 - delta) * o.priorShape + observed;
     rate = delta * rate + (1 - delta) * o.priorRate + 1;
   }

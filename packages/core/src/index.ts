@@ -14,6 +14,7 @@ export * from './units.js';
 export * from './workflow.js';
 export * from './demo/movements.js';
 export * from './hazard.js';
+export * from './exposure-risk.js';
 export * from './demo/incidents.js';
 export * from './access.js';
 export * from './redact.js';

@@ -23,6 +23,11 @@ export const ProcedureStepTemplateSchema = z.object({
   expires: z.boolean(),
   /** False for a step that is recorded but does not hold travel (default true). */
   required: z.boolean().default(true),
+  /**
+   * A check that is repeated until it passes (fit-to-travel): a negative outcome means "not yet",
+   * not a refusal by the state. Default: true for `fit-to-travel`, false for every other step.
+   */
+  recheck: z.boolean().optional(),
 });
 export type ProcedureStepTemplate = z.infer<typeof ProcedureStepTemplateSchema>;
 
@@ -46,6 +51,11 @@ export const defaultProcedureSteps: readonly ProcedureStepTemplate[] = [
   { step: 'exit-permit', typicalDays: 14, expires: true, required: true },
   { step: 'fit-to-travel', typicalDays: 3, expires: true, required: true },
 ];
+
+/** True when a negative outcome of `def` means "not yet" (a check repeated until it passes). */
+export function isRecheck(def: Pick<ProcedureStepTemplate, 'step' | 'recheck'>): boolean {
+  return def.recheck ?? def.step === 'fit-to-travel';
+}
 
 /** The default template for `state`. */
 export function defaultProcedureTemplate(state: string): ProcedureTemplate {
@@ -163,8 +173,10 @@ export interface ProcedureStanding {
   expectedReadyDate: IsoDate | null;
   /** The earliest expiry among the valid (done or positive) documents; null when none expires. */
   latestDate: IsoDate | null;
-  /** The state refused the case (a negative outcome). */
+  /** The state refused the case (a negative outcome of a step that is not a recheck). */
   refused: boolean;
+  /** Checks whose latest outcome is negative (fit-to-travel failed): not ready until they pass. */
+  failedChecks: string[];
   /** Required steps not yet done or positive, in template order. */
   pendingSteps: string[];
 }
@@ -173,7 +185,7 @@ export interface ProcedureStanding {
  * The case's standing with one state from its steps: ready when every required step is done or
  * positive (the last step's date), latest = the earliest expiry of a valid document. A pending
  * procedure's expected ready day adds the typical days of the steps left to the last dated step
- * (or to `today`, if later).
+ * (or to `today`, if later). A failed check (fit-to-travel) is a step left, counted from its date.
  */
 export function procedureStanding(
   template: ProcedureTemplate,
@@ -181,11 +193,18 @@ export function procedureStanding(
   today: IsoDate,
 ): ProcedureStanding {
   const byStep = new Map(steps.map((s) => [s.step, s]));
-  const refused = steps.some((s) => s.outcome === 'negative');
+  const rechecked = new Set(template.steps.filter(isRecheck).map((d) => d.step));
+  const refused = steps.some((s) => s.outcome === 'negative' && !rechecked.has(s.step));
+  const failedChecks = template.steps
+    .filter((d) => rechecked.has(d.step) && byStep.get(d.step)?.outcome === 'negative')
+    .map((d) => d.step);
   const pendingSteps: string[] = [];
   let lastDate: IsoDate | null = null;
   let latestDate: IsoDate | null = null;
   for (const s of steps) {
+    // A failed check is dated: the check is repeated from that day on.
+    if (s.outcome === 'negative' && rechecked.has(s.step) && s.date !== null)
+      if (lastDate === null || s.date > lastDate) lastDate = s.date;
     if (!good(s.outcome)) continue;
     if (s.date !== null && (lastDate === null || s.date > lastDate)) lastDate = s.date;
     if (s.expires !== null && (latestDate === null || s.expires < latestDate))
@@ -209,5 +228,5 @@ export function procedureStanding(
   const expectedReadyDate = refused
     ? null
     : (readyDate ?? addDays(from, Math.max(remainingDays, pendingSteps.length > 0 ? 1 : 0)));
-  return { readyDate, expectedReadyDate, latestDate, refused, pendingSteps };
+  return { readyDate, expectedReadyDate, latestDate, refused, failedChecks, pendingSteps };
 }

@@ -48,6 +48,7 @@ const standingText = (s: StandingOut) =>
     : s.readyDate
       ? `ready ${s.readyDate}`
       : `expected ready ${dash(s.expectedReadyDate)} (pending: ${s.pendingSteps.join(', ')})`) +
+  (s.failedChecks.length ? `; failed, to repeat: ${s.failedChecks.join(', ')}` : '') +
   (s.latestDate ? `, must travel by ${s.latestDate}` : '') +
   '\n' +
   table(
@@ -117,7 +118,12 @@ export function registerProcedure(program: Command): void {
     }),
     (r) =>
       standingText(r) +
-      (r.caseMoved ? `\ncase ${r.case} moved ${r.caseMoved.from} → ${r.caseMoved.to}` : ''),
+      (r.caseMoved ? `\ncase ${r.case} moved ${r.caseMoved.from} → ${r.caseMoved.to}` : '') +
+      (r.proposal
+        ? r.proposal.mustMove
+          ? `\n${r.proposal.failedCheck} failed: ${r.proposal.movementId} leaves ${r.proposal.departs} before the check can pass again, so the case must move (${r.proposal.seatsFreed} seats freed). Next:\n  ${r.proposal.next.join('\n  ')}`
+          : `\n${r.proposal.failedCheck} failed: not a refusal; repeat the check (${r.proposal.movementId ? `${r.proposal.movementId} can still carry the case` : 'the case is on no movement yet'})`
+        : ''),
   );
   bindCli<{ case: string; states: StandingOut[] }>(
     procedure

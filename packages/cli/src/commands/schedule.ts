@@ -59,6 +59,11 @@ export function registerSchedule(program: Command): void {
         String(defaultHazardPrior),
       )
       .option('--time-limit <seconds>', 'time limit of the search', '10')
+      .option(
+        '--risk <attitude>',
+        'neutral: the mean hazard; averse: plan against its 90% upper quantile',
+        'neutral',
+      )
       .option('--json', 'print JSON'),
     timetableSchedule,
     (_args, o) => ({
@@ -66,11 +71,13 @@ export function registerSchedule(program: Command): void {
       needsFirst: Boolean(o.needsFirst),
       hazardRate: o.hazardRate,
       timeLimit: o.timeLimit,
+      risk: o.risk,
     }),
     (out, input: { joint: boolean }) =>
       [
         `${input.joint ? 'joint' : 'timetable'} plan v${out.plan.version}: ${out.status}; exposure ${out.exposure} expected person-incidents (first-ready-first-served: ${out.firstReadyFirstServed.exposure})`,
         `makespan ${out.makespanDays} days from ${out.startDay}; ${out.movementsUsed} movements used; ${out.unusedSeats} seats unused; ${out.unplaced} cases without a movement`,
+        `under the hazard's uncertainty (${out.risk.samples} sampled paths, planned ${out.risk.attitude}): expected ${out.risk.expected}, worst 10% (CVaR 90%) ${out.risk.cvar90}; first-ready-first-served CVaR 90% ${out.firstReadyFirstServed.cvar90}`,
         ...(out.allocateThenSchedule
           ? [
               `allocate-then-schedule exposure ${out.allocateThenSchedule.exposure}; joint saves ${out.allocateThenSchedule.saved}`,
@@ -166,6 +173,7 @@ export function registerSchedule(program: Command): void {
         String(defaultHazardPrior),
       )
       .option('--time-limit <seconds>', 'time limit of the search', '10')
+      .option('--dry-run', 'propose: show the changes and save nothing (no plan, no movement)')
       .option('--json', 'print JSON'),
     timetableReplan,
     (_args, o) => ({
@@ -173,10 +181,11 @@ export function registerSchedule(program: Command): void {
       changePenalty: o.changePenalty,
       hazardRate: o.hazardRate,
       timeLimit: o.timeLimit,
+      dryRun: o.dryRun === true,
     }),
     (out) =>
       [
-        `re-plan v${out.plan.version}: ${out.status}; ${out.changedCases} cases changed (at least ${out.minimumChanges} had to), ${out.keptCases} kept; exposure ${out.exposureBefore} → ${out.exposureAfter}`,
+        `${out.plan ? `re-plan v${out.plan.version}` : 'proposal (dry run, nothing saved)'}: ${out.status}; ${out.changedCases} cases changed (at least ${out.minimumChanges} had to), ${out.keptCases} kept; exposure ${out.exposureBefore} → ${out.exposureAfter}`,
         ...out.changes
           .slice(0, 50)
           .map(

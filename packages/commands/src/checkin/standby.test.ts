@@ -192,4 +192,22 @@ describe('standby lists', () => {
       run(checkinStandby, 'movement-officer', { movementId: movement.id }),
     ).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/departed/) });
   });
+
+  it('reports every plan’s exposure under sampled hazard paths, and plans risk-averse on request', async () => {
+    const neutral = await run(timetableSchedule, 'planner', {});
+    expect(neutral.risk.attitude).toBe('neutral');
+    expect(neutral.risk.cvar90).toBeGreaterThan(neutral.risk.p90);
+    expect(neutral.risk.p90).toBeGreaterThan(0);
+    // The paths are drawn around the plan's own (mean) exposure.
+    expect(Math.abs(neutral.risk.expected - neutral.exposure) / neutral.exposure).toBeLessThan(0.1);
+    expect(neutral.firstReadyFirstServed.cvar90).toBeGreaterThan(0);
+    const averse = await run(timetableSchedule, 'planner', { risk: 'averse' });
+    expect(averse.risk.attitude).toBe('averse');
+    // Reported with the mean hazard whichever it was planned against: comparable figures.
+    expect(averse.firstReadyFirstServed.exposure).toBe(neutral.firstReadyFirstServed.exposure);
+    await expect(run(timetableSchedule, 'planner', { risk: 'reckless' })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/risk/),
+    });
+  });
 });

@@ -1,11 +1,12 @@
 /** Re-planning (M7) as one run: apply disruption events, re-solve from the current timetable, save. */
-import { errors } from '@corridor/core';
+import { errors, type ExposureRisk } from '@corridor/core';
 import type { PlanChange, ReplanEvent } from '@corridor/optimizer';
 import type { Actor, Store } from '@corridor/storage';
 import { checkCancelled, saveRun, type PlanningControl } from './control.js';
 import { replanOffThread } from './off-thread.js';
 import { applyToMovements } from './replan-movements.js';
 import { round, saveTimetable } from './save-timetable.js';
+import { planRisk } from './plan-risk.js';
 import { loadTimetableInput } from './timetable-input.js';
 
 /** What a re-plan run is given (the CLI's flags). */
@@ -15,6 +16,8 @@ export interface ReplanParams {
   changePenalty: number;
   hazardRate: number;
   timeLimitMs: number;
+  /** Compute the proposal and save nothing (no plan version, no movement changed). */
+  dryRun?: boolean;
 }
 
 /** What `corridor replan --json` prints and a re-plan job's result holds. */
@@ -27,7 +30,9 @@ export interface ReplanSummary {
   exposureAfter: number;
   timeMs: number;
   changes: PlanChange[];
-  plan: { id: number; version: number };
+  risk: ExposureRisk & { attitude: 'neutral' };
+  plan: { id: number; version: number } | null;
+  dryRun: boolean;
 }
 
 /** Applies the events, re-plans the timetable with few changes and stores it as a new version. */
@@ -41,7 +46,7 @@ export async function runReplan(
   const current = await store.plans.current('timetable');
   if (!current)
     throw errors.invalidInput('there is no timetable to re-plan; run `corridor schedule` first');
-  const { input, previous } = await loadTimetableInput(store, {
+  const { input, previous, hazardDays } = await loadTimetableInput(store, {
     joint: false,
     needsFirst: false,
     hazardRate: params.hazardRate,
@@ -81,7 +86,21 @@ export async function runReplan(
     exposureAfter: round(outcome.exposureAfter),
     timeMs: Math.round(outcome.result.stats.timeMs),
     changes: outcome.changes,
+    risk: {
+      ...planRisk(
+        outcome.input,
+        hazardDays,
+        outcome.assignment.map((id) =>
+          id ? outcome.input.movements.findIndex((m) => m.id === id) : -1,
+        ),
+      ),
+      attitude: 'neutral' as const,
+    },
   };
+  if (params.dryRun) {
+    control.progress({ phase: 'done', fraction: 1, message: 'proposal only: nothing saved' });
+    return { ...summary, plan: null, dryRun: true };
+  }
   const applied = outcome.input;
   const appliedIndex = new Map(applied.movements.map((m, k) => [m.id, k]));
   // The movements' new states and the plan made for them are kept together or not at all.
@@ -100,5 +119,5 @@ export async function runReplan(
     });
   });
   control.progress({ phase: 'done', fraction: 1, message: `plan v${plan.version} saved` });
-  return { ...summary, plan: { id: plan.id, version: plan.version } };
+  return { ...summary, plan: { id: plan.id, version: plan.version }, dryRun: false };
 }

@@ -1,5 +1,5 @@
 /** The timetable (M5) as one run: movements for every allocated case, minimising exposure. */
-import { defaultHazardPrior, errors } from '@corridor/core';
+import { defaultHazardPrior, errors, type ExposureRisk } from '@corridor/core';
 import {
   buildTimetableInstance,
   firstReadyFirstServed,
@@ -10,7 +10,8 @@ import { checkCancelled, saveRun, type PlanningControl } from './control.js';
 import { solveOffThread } from './off-thread.js';
 import { round, saveTimetable } from './save-timetable.js';
 import { solveProgress } from './solve-progress.js';
-import { loadTimetableInput } from './timetable-input.js';
+import { planRisk } from './plan-risk.js';
+import { loadTimetableInput, type RiskAttitude } from './timetable-input.js';
 
 /** What a timetable run is given (the CLI's flags). */
 export interface ScheduleParams {
@@ -19,6 +20,8 @@ export interface ScheduleParams {
   /** Expected incidents per day when the incident log says little. */
   hazardRate: number;
   timeLimitMs: number;
+  /** `averse`: plan against the hazard's 90% upper quantile (default `neutral`: its mean). */
+  risk?: RiskAttitude;
 }
 
 /** Defaults of a timetable run (`corridor schedule` without flags). */
@@ -41,7 +44,9 @@ export interface ScheduleSummary {
   gap: number;
   cases: number;
   startDay: string;
-  firstReadyFirstServed: { exposure: number; unplaced: number };
+  firstReadyFirstServed: { exposure: number; unplaced: number; cvar90: number };
+  /** The plan's exposure under sampled hazard paths, and the attitude it was made with. */
+  risk: ExposureRisk & { attitude: RiskAttitude };
   exposureRatioToFirstReady: number | null;
   shortfall: { resource: string; missing: number }[];
   unplacedCases: string[];
@@ -57,21 +62,32 @@ export async function runSchedule(
   params: ScheduleParams,
   control: PlanningControl,
 ): Promise<ScheduleSummary> {
-  const o = { joint: params.joint, needsFirst: params.needsFirst, hazardRate: params.hazardRate };
+  const attitude = params.risk ?? 'neutral';
+  const o = {
+    joint: params.joint,
+    needsFirst: params.needsFirst,
+    hazardRate: params.hazardRate,
+    risk: attitude,
+  };
   const kind = params.joint ? 'joint' : 'timetable';
   control.progress({ phase: 'loading', fraction: 0.02, message: 'reading cases and movements' });
-  const { input } = await loadTimetableInput(store, o);
+  const { input: solved, hazardDays } = await loadTimetableInput(store, o);
+  // The plan is saved and reported with the mean hazard, whichever it was made against.
+  const input = { ...solved, hazard: hazardDays.map((d) => d.mean) };
   if (input.cases.length === 0)
     throw errors.invalidInput('no case to schedule: allocate cases first (corridor allocate)');
   const basedOn = (await store.plans.current(kind))?.id ?? null;
-  const { instance } = buildTimetableInstance(input);
+  const { instance } = buildTimetableInstance(solved);
   // Start from what operators would do by hand; the search only improves on it.
   const handmade = firstReadyFirstServed(input);
   checkCancelled(control);
   const started = Date.now();
   const until = params.joint ? 0.6 : 0.9;
   const result = await solveOffThread(
-    { instance, options: { timeLimitMs: params.timeLimitMs, warmStart: Array.from(handmade) } },
+    {
+      instance,
+      options: { timeLimitMs: params.timeLimitMs, warmStart: Array.from(handmade) },
+    },
     (p) => control.progress(solveProgress(p, started, params.timeLimitMs, 0.1, until)),
     control.signal,
   );
@@ -88,7 +104,12 @@ export async function runSchedule(
     gap: result.gap,
     cases: input.cases.length,
     startDay: input.startDay,
-    firstReadyFirstServed: { exposure: round(baseline.exposure), unplaced: baseline.unplaced },
+    firstReadyFirstServed: {
+      exposure: round(baseline.exposure),
+      unplaced: baseline.unplaced,
+      cvar90: planRisk(input, hazardDays, handmade).cvar90,
+    },
+    risk: { ...planRisk(input, hazardDays, result.assignment), attitude },
     exposureRatioToFirstReady:
       baseline.exposure > 0 ? round(metrics.exposure / baseline.exposure) : null,
     shortfall: result.resources

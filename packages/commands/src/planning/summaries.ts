@@ -24,6 +24,20 @@ export const AllocationSummarySchema = z.object({
 });
 
 /** `corridor schedule --json`: the timetable's figures against first-ready-first-served. */
+/** A plan's exposure under sampled hazard paths (`core/exposure-risk.ts`). */
+export const PlanRiskSchema = z
+  .object({
+    expected: z.number().describe('mean exposure over the sampled hazard paths'),
+    cvar90: z.number().describe('mean exposure of the worst 10% of paths (CVaR 90%)'),
+    p90: z.number().describe('the 90% quantile of the paths’ exposure'),
+    samples: int,
+    blockDays: int.describe('days that share one draw of the hazard level'),
+    attitude: z
+      .enum(['neutral', 'averse'])
+      .describe('planned against the mean hazard, or its 90% upper quantile'),
+  })
+  .describe('exposure under the hazard’s uncertainty');
+
 export const ScheduleSummarySchema = z.object({
   status: z.string(),
   exposure: z.number(),
@@ -35,12 +49,13 @@ export const ScheduleSummarySchema = z.object({
   gap: z.number(),
   cases: int,
   startDay: z.string(),
-  firstReadyFirstServed: z.object({ exposure: z.number(), unplaced: int }),
+  firstReadyFirstServed: z.object({ exposure: z.number(), unplaced: int, cvar90: z.number() }),
   exposureRatioToFirstReady: z.number().nullable(),
   shortfall: Shortfall,
   unplacedCases: z.array(z.string()),
   timeMs: z.number(),
   allocateThenSchedule: z.object({ exposure: z.number(), saved: z.number() }).optional(),
+  risk: PlanRiskSchema,
   plan: SavedPlan,
 });
 
@@ -62,5 +77,7 @@ export const ReplanSummarySchema = z.object({
       reason: z.string(),
     }),
   ),
-  plan: SavedPlan,
+  risk: PlanRiskSchema,
+  plan: SavedPlan.nullable().describe('the version saved; null for a dry run, which saves nothing'),
+  dryRun: z.boolean().describe('true: a proposal, nothing saved and no movement changed'),
 });

@@ -5,6 +5,7 @@ import {
   plannedKgPerPerson,
   schedulableStatuses,
   type CaseStatus,
+  type HazardDay,
   type IsoDate,
 } from '@corridor/core';
 import {
@@ -29,7 +30,13 @@ export interface TimetableOptions {
   hazardRate: number;
   /** First day of the plan (default: today, or the operation's first day if later). */
   today?: string;
+  /** `averse`: plan against the hazard's 90% upper quantile instead of its mean (default neutral). */
+  risk?: RiskAttitude;
 }
+
+/** How the plan treats the hazard's uncertainty. */
+export const riskAttitudes = ['neutral', 'averse'] as const;
+export type RiskAttitude = (typeof riskAttitudes)[number];
 
 function addDays(day: string, n: number): string {
   return addIsoDays(day as IsoDate, n);
@@ -39,7 +46,13 @@ function addDays(day: string, n: number): string {
 export async function loadTimetableInput(
   store: Store,
   o: TimetableOptions,
-): Promise<{ input: TimetableInput; allocation: AllocationInput; previous: (string | null)[] }> {
+): Promise<{
+  input: TimetableInput;
+  allocation: AllocationInput;
+  previous: (string | null)[];
+  /** The hazard estimate behind `input.hazard`, day by day (mean, upper quantile, evidence). */
+  hazardDays: HazardDay[];
+}> {
   const op = await store.registry.operation();
   if (!op) throw errors.noOperation();
   const today = o.today ?? new Date().toISOString().slice(0, 10);
@@ -159,11 +172,11 @@ export async function loadTimetableInput(
       (m) => Math.round((Date.parse(m.day) - Date.parse(startDay)) / 86_400_000) + 2,
     ),
   );
+  const hazardDays = await hazardFrom(store, startDay, addDays(startDay, horizon), o.hazardRate);
   const input: TimetableInput = {
     startDay,
-    hazard: (await hazardFrom(store, startDay, addDays(startDay, horizon), o.hazardRate)).map(
-      (d) => d.mean,
-    ),
+    // A risk-averse plan is made against the posterior's 90% upper quantile, day by day.
+    hazard: hazardDays.map((d) => (o.risk === 'averse' ? d.upper90 : d.mean)),
     cases: timetableCases,
     movements,
     ground: (await store.movements.groundCapacity()).map((g) => ({
@@ -189,5 +202,10 @@ export async function loadTimetableInput(
         }
       : {}),
   };
-  return { input, allocation, previous: timetableCases.map((c) => c.previous ?? null) };
+  return {
+    input,
+    allocation,
+    previous: timetableCases.map((c) => c.previous ?? null),
+    hazardDays,
+  };
 }

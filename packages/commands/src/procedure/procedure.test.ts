@@ -370,4 +370,84 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
       second!.assignments.find((x) => x.householdId === placed.householdId)?.movementId ?? null,
     ).toBeNull();
   });
+
+  it('takes a failed fit-to-travel check as "not yet": no refusal, a re-plan proposed, a dry run that saves nothing', async () => {
+    await run(allocationRun, 'planner', {});
+    const allocation = await store.plans.current('allocation');
+    const placed = allocation!.assignments.find((x) => x.destinationId)!;
+    const to = placed.destinationId!;
+    await store.movements.add(
+      [
+        {
+          id: 'M-FIT',
+          kind: 'charter',
+          origin: 'BGW',
+          destinationId: to,
+          arrivalAirport: null,
+          departAt: '2027-09-01T05:00:00+03:00',
+          timezone: 'Asia/Baghdad',
+          seats: 400,
+          baggageKg: 9200,
+          status: 'confirmed',
+        },
+      ],
+      seeder,
+    );
+    for (const step of fullProcedure(placed.householdId, to, '2028-01-01'))
+      await run(recordProcedureStep, 'planner', step);
+    await run(timetableSchedule, 'planner', {});
+    const booked = await store.plans.current('timetable');
+    expect(booked!.assignments.find((x) => x.householdId === placed.householdId)?.movementId).toBe(
+      'M-FIT',
+    );
+    const status = (await store.registry.household(placed.householdId))!.status;
+    const failed = await run(recordProcedureStep, 'planner', {
+      caseId: placed.householdId,
+      state: to,
+      step: 'fit-to-travel',
+      date: '2027-08-30',
+      outcome: 'negative',
+    });
+    expect(failed).toMatchObject({
+      refused: false,
+      caseMoved: null,
+      failedChecks: ['fit-to-travel'],
+      readyDate: null,
+      expectedReadyDate: '2027-09-02',
+      proposal: {
+        failedCheck: 'fit-to-travel',
+        movementId: 'M-FIT',
+        mustMove: true,
+        seatsFreed: demo.persons.filter((p) => p.householdId === placed.householdId).length,
+      },
+    });
+    expect((await store.registry.household(placed.householdId))!.status).toBe(status);
+    const input = await loadAllocationInput(store, '2027-01-01');
+    expect(input.cases.find((c) => c.id === placed.householdId)?.refusedBy ?? []).not.toContain(to);
+
+    // The proposal: the re-plan moves the case off M-FIT; as a dry run it saves nothing.
+    const audit = await auditCount();
+    const proposal = await run(timetableReplan, 'planner', {
+      events: [{ type: 'procedures-changed' }],
+      dryRun: true,
+    });
+    expect(proposal.dryRun).toBe(true);
+    expect(proposal.plan).toBeNull();
+    const change = proposal.changes.find((c) => c.case === placed.householdId);
+    expect(change).toMatchObject({ from: 'M-FIT' });
+    expect(change!.to).not.toBe('M-FIT');
+    expect((await store.plans.current('timetable'))!.id).toBe(booked!.id);
+    expect(await auditCount()).toBe(audit);
+
+    // The check passes the next day: ready again, in time for M-FIT.
+    const passed = await run(recordProcedureStep, 'planner', {
+      caseId: placed.householdId,
+      state: to,
+      step: 'fit-to-travel',
+      date: '2027-08-31',
+      outcome: 'positive',
+      expires: '2027-09-03',
+    });
+    expect(passed).toMatchObject({ failedChecks: [], readyDate: '2027-08-31', proposal: null });
+  });
 });

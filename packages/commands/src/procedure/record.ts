@@ -7,11 +7,45 @@ import {
   StepNameSchema,
 } from '@corridor/core';
 import { z } from 'zod';
+import type { CommandContext } from '../context.js';
 import { defineCommand } from '../define.js';
 import { checkSteps } from './check-steps.js';
 import { returnForReferral } from './refusal.js';
 import { StandingOut } from './schemas.js';
 import { dayOf, standings } from './standing.js';
+
+/**
+ * What a failed check asks of the plan: the movement the case is booked on (in the current
+ * timetable), whether it leaves before the check can pass again, the seats the household would
+ * leave, and the commands that preview and make the re-plan (a proposal: nothing changes here).
+ */
+async function replanProposal(
+  { store }: CommandContext,
+  caseId: string,
+  failedCheck: string,
+  readyAgain: string | null,
+): Promise<NonNullable<RecordOut['proposal']>> {
+  const plan = await store.plans.current('timetable');
+  const movementId = plan?.assignments.find((a) => a.householdId === caseId)?.movementId ?? null;
+  const movement = movementId ? await store.movements.get(movementId) : undefined;
+  const departs = movement?.departAt ?? null;
+  const persons = (await store.registry.householdSizes()).get(caseId) ?? 0;
+  const mustMove = departs !== null && (readyAgain === null || departs.slice(0, 10) < readyAgain);
+  return {
+    failedCheck,
+    movementId,
+    departs,
+    mustMove,
+    seatsFreed: mustMove ? persons : 0,
+    next: mustMove
+      ? [
+          'corridor replan --procedures --dry-run',
+          'corridor replan --procedures',
+          `corridor checkin standby ${movementId}`,
+        ]
+      : [],
+  };
+}
 
 /** What recording a step answers: the case's standing with that state, and any status move. */
 export const RecordOut = StandingOut.extend({
@@ -19,6 +53,21 @@ export const RecordOut = StandingOut.extend({
     .object({ from: z.string(), to: z.string() })
     .nullable()
     .describe('a refusal returns the case to rejected-by-destination, for another referral'),
+  proposal: z
+    .object({
+      failedCheck: z.string(),
+      movementId: z.string().nullable().describe('the movement the case is booked on now'),
+      departs: z.string().nullable(),
+      mustMove: z
+        .boolean()
+        .describe('the movement leaves before the check can be repeated and passed'),
+      seatsFreed: z.number().int().describe('seats the household leaves if it moves'),
+      next: z.array(z.string()).describe('the commands that show and make the re-plan'),
+    })
+    .nullable()
+    .describe(
+      'a failed check (fit-to-travel) is not a refusal: the case waits for the check again, and the plan must follow',
+    ),
 });
 export type RecordOut = z.infer<typeof RecordOut>;
 
@@ -26,7 +75,8 @@ export type RecordOut = z.infer<typeof RecordOut>;
  * Records (or corrects) one step: checked against the state's template and the case's other
  * steps; a note is sealed under the members' keys. A negative outcome moves the case to
  * `rejected-by-destination` through the workflow, with its history entry, so allocation offers it
- * to another state.
+ * to another state — except a failed check (fit-to-travel), which is "not yet": the answer then
+ * proposes the re-plan.
  */
 export const recordProcedureStep = defineCommand({
   name: 'procedure.record',
@@ -69,13 +119,18 @@ export const recordProcedureStep = defineCommand({
       actor,
       'procedure.record',
     );
-    const caseMoved = input.outcome === 'negative' ? await returnForReferral(ctx, input) : null;
     const [standing] = await standings(
       store,
       dayOf(now),
       { caseIds: [input.caseId], state: input.state },
       true,
     );
-    return { ...standing!, caseMoved };
+    const failed = input.outcome === 'negative' && standing!.failedChecks.includes(input.step);
+    const caseMoved =
+      input.outcome === 'negative' && !failed ? await returnForReferral(ctx, input) : null;
+    const proposal = failed
+      ? await replanProposal(ctx, input.caseId, input.step, standing!.expectedReadyDate)
+      : null;
+    return { ...standing!, caseMoved, proposal };
   },
 });

@@ -43,6 +43,9 @@ export const StandingOut = z.object({
     .nullable()
     .describe('the earliest expiry among valid documents: the case cannot travel after it'),
   refused: z.boolean(),
+  failedChecks: z
+    .array(z.string())
+    .describe('checks whose latest outcome is negative (fit-to-travel): not ready until they pass'),
   pendingSteps: z.array(z.string()),
   steps: z.array(StepOut),
 });

@@ -1,5 +1,5 @@
 /** `timetable.replan`: disruption events and a re-plan with few changes (M7), a long command. */
-import { defaultHazardPrior } from '@corridor/core';
+import { booleanInput, defaultHazardPrior } from '@corridor/core';
 import type { ReplanEvent } from '@corridor/optimizer';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
@@ -22,6 +22,9 @@ export const timetableReplan = defineCommand({
       .describe('exposure a move must save before a case is moved without need (default 1)'),
     hazardRate: HazardRateSchema,
     timeLimit: TimeLimitSchema,
+    dryRun: booleanInput()
+      .optional()
+      .describe('propose: compute the changes and save nothing (no plan version, no movement)'),
   }),
   output: ReplanSummarySchema,
   permission: 'plan.run',
@@ -36,6 +39,7 @@ export const timetableReplan = defineCommand({
         changePenalty: input.changePenalty ?? 1,
         hazardRate: input.hazardRate ?? defaultHazardPrior,
         timeLimitMs: limitMs(input.timeLimit),
+        dryRun: input.dryRun === true,
       },
       control ?? silentControl,
     ),

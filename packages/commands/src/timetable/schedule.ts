@@ -6,6 +6,7 @@ import { silentControl } from '../planning/control.js';
 import { runSchedule } from '../planning/run-schedule.js';
 import { HazardRateSchema, limitMs, TimeLimitSchema } from '../planning/seconds.js';
 import { ScheduleSummarySchema } from '../planning/summaries.js';
+import { riskAttitudes } from '../planning/timetable-input.js';
 
 /** Assigns allocated cases to movements, minimising exposure, and saves the timetable. */
 export const timetableSchedule = defineCommand({
@@ -17,6 +18,12 @@ export const timetableSchedule = defineCommand({
       needsFirst: z.boolean().optional().describe('give cases with specific needs priority'),
       hazardRate: HazardRateSchema,
       timeLimit: TimeLimitSchema,
+      risk: z
+        .enum(riskAttitudes)
+        .optional()
+        .describe(
+          'neutral (default): minimise exposure under the mean hazard; averse: under its 90% upper quantile',
+        ),
     })
     .default({}),
   output: ScheduleSummarySchema,
@@ -32,6 +39,7 @@ export const timetableSchedule = defineCommand({
         needsFirst: input.needsFirst ?? false,
         hazardRate: input.hazardRate ?? defaultHazardPrior,
         timeLimitMs: limitMs(input.timeLimit),
+        risk: input.risk ?? 'neutral',
       },
       control ?? silentControl,
     ),

@@ -28,6 +28,8 @@ export function PlanResult(props: { result: unknown }) {
     | { case: string; persons: number; from: string | null; to: string | null; reason: string }[]
     | undefined;
   const plan = r.plan as { id: number; version: number } | undefined;
+  const risk = r.risk as
+    { expected: number; cvar90: number; samples: number; attitude: string } | undefined;
   return (
     <div className="plan-result">
       <dl className="facts">
@@ -45,6 +47,15 @@ export function PlanResult(props: { result: unknown }) {
             <dd>{fmt(r[k])}</dd>
           </div>
         ))}
+        {risk && (
+          <div data-fact="risk">
+            <dt>exposure, worst 10% (CVaR 90%)</dt>
+            <dd>
+              {fmt(risk.cvar90)} (expected {fmt(risk.expected)} over {risk.samples} hazard paths,
+              planned {risk.attitude})
+            </dd>
+          </div>
+        )}
       </dl>
       {byDestination && (
         <table aria-label="By destination">

@@ -10,6 +10,8 @@ const outcomes = ['pending', 'done', 'positive', 'negative'] as const;
 
 function standingText(s: ProcedureStanding): string {
   if (s.refused) return 'refused';
+  if (s.failedChecks.length)
+    return `not ready: ${s.failedChecks.join(', ')} failed, to repeat (expected ready ${s.expectedReadyDate ?? '–'})`;
   if (s.readyDate) return `ready ${s.readyDate}`;
   return `expected ready ${s.expectedReadyDate ?? '–'} (pending: ${s.pendingSteps.join(', ')})`;
 }
@@ -91,7 +93,10 @@ function RecordStep(props: { id: string; onRecorded: () => void }) {
     setError(undefined);
     setDone(null);
     try {
-      const out = await api<{ caseMoved: { to: string } | null }>('/api/procedures/steps', {
+      const out = await api<{
+        caseMoved: { to: string } | null;
+        proposal: { failedCheck: string; movementId: string | null; mustMove: boolean } | null;
+      }>('/api/procedures/steps', {
         method: 'POST',
         body: {
           caseId: props.id,
@@ -103,7 +108,11 @@ function RecordStep(props: { id: string; onRecorded: () => void }) {
         },
       });
       setDone(
-        `${form.step} recorded` + (out.caseMoved ? `; the case moved to ${out.caseMoved.to}` : ''),
+        `${form.step} recorded` +
+          (out.caseMoved ? `; the case moved to ${out.caseMoved.to}` : '') +
+          (out.proposal?.mustMove
+            ? `; ${out.proposal.failedCheck} failed and ${out.proposal.movementId} leaves before it can pass again: re-plan with the procedures (a dry run shows the changes first)`
+            : ''),
       );
       props.onRecorded();
     } catch (err) {

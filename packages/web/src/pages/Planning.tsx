@@ -19,6 +19,7 @@ export function Planning() {
   const { reload } = plans;
   const onDone = useCallback(() => reload(), [reload]);
   const [joint, setJoint] = useState(false);
+  const [averse, setAverse] = useState(false);
   const canCancel = can('plan.cancelJob');
   const mayAllocate = can('plan.run');
   const maySchedule = can('plan.run');
@@ -51,10 +52,21 @@ export function Planning() {
                 />{' '}
                 choose destination and movement together (joint)
               </label>
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  checked={averse}
+                  onChange={(e) => setAverse(e.target.checked)}
+                />{' '}
+                risk-averse: plan against the hazard&apos;s 90% upper quantile, not its mean
+              </label>
               <JobRunner
                 name="schedule"
                 label="Run timetable"
-                post={{ path: '/api/plans/schedule', body: { joint } }}
+                post={{
+                  path: '/api/plans/schedule',
+                  body: { joint, ...(averse ? { risk: 'averse' } : {}) },
+                }}
                 canCancel={canCancel}
                 onDone={onDone}
                 render={(r) => <PlanResult result={r} />}
