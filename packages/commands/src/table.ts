@@ -28,6 +28,7 @@ import { appealCommands } from './appeal/index.js';
 import { consentCommands } from './consent/index.js';
 import { disclosureCommands } from './disclosure/index.js';
 import { procedureCommands } from './procedure/index.js';
+import { mappingCommands } from './mapping/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
 export const commandList: readonly AnyCommand[] = [
@@ -59,6 +60,7 @@ export const commandList: readonly AnyCommand[] = [
   ...consentCommands,
   ...disclosureCommands,
   ...procedureCommands,
+  ...mappingCommands,
 ];
 
 /** The commands by name. */

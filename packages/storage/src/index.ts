@@ -30,3 +30,4 @@ export * from './pledges/pledge-store.js';
 export * from './grievances/grievance-store.js';
 export * from './consent/consent-store.js';
 export * from './procedures/procedure-store.js';
+export * from './mappings/mapping-store.js';

@@ -37,6 +37,8 @@ import type { MovementStore } from './movements/movement-store.js';
 import { KyselyPlans } from './plans/kysely-plans.js';
 import type { PlanStore } from './plans/plan-store.js';
 import { KyselyProcedures } from './procedures/kysely-procedures.js';
+import { KyselyMappings } from './mappings/kysely-mappings.js';
+import type { MappingStore } from './mappings/mapping-store.js';
 import type { ProcedureStore } from './procedures/procedure-store.js';
 import { KyselyProperty } from './property/kysely-property.js';
 import type { PropertyStore } from './property/property-store.js';
@@ -125,6 +127,8 @@ export interface Store {
   retention: RetentionStore;
   /** Host-state procedures: templates per state and each case's steps (issue 21). */
   procedures: ProcedureStore;
+  /** Saved form mappings for KoBoToolbox / ODK and Primero imports (issue 23 item 4). */
+  mappings: MappingStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
   /**
@@ -213,6 +217,7 @@ function storeOver(
     grievances: new KyselyGrievances(db, vault),
     consent: new KyselyConsent(db, vault),
     procedures: new KyselyProcedures(db, vault),
+    mappings: new KyselyMappings(db),
     audit: {
       events: (after, limit) => auditEvents(db, after, limit),
       verify: (anchors) => verifyAudit(db, anchors),

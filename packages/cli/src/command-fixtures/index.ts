@@ -16,6 +16,7 @@ import { personFixtures } from './person.js';
 import { fileFixtures } from './files.js';
 import { grievanceFixtures } from './grievance.js';
 import { procedureFixtures } from './procedure.js';
+import { mappingFixtures } from './mapping.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
 import { webhookFixtures } from './webhook.js';
@@ -45,4 +46,5 @@ export const fixtureGroups: FixtureGroup[] = [
   operationFixtures,
   grievanceFixtures,
   procedureFixtures,
+  mappingFixtures,
 ];

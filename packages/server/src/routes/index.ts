@@ -117,6 +117,12 @@ import {
   setProcedureTemplateRoute,
 } from './procedures.js';
 import {
+  importFormRoute,
+  listMappingsRoute,
+  saveMappingRoute,
+  showMappingRoute,
+} from './mappings.js';
+import {
   addWebhookRoute,
   listWebhooksRoute,
   pingWebhookRoute,
@@ -251,4 +257,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   caseProceduresRoute,
   listProceduresRoute,
   importProceduresRoute,
+  saveMappingRoute,
+  listMappingsRoute,
+  showMappingRoute,
+  importFormRoute,
 ];

@@ -18,6 +18,7 @@ import * as pledgeChanges from './migrations/0018-pledge-changes.js';
 import * as grievances from './migrations/0016-grievances.js';
 import * as consent from './migrations/0014-consent.js';
 import * as procedures from './migrations/0017-procedures.js';
+import * as importMappings from './migrations/0020-import-mappings.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0016-grievances': grievances,
   '0014-consent': consent,
   '0017-procedures': procedures,
+  '0020-import-mappings': importMappings,
 };
 
 class StaticProvider implements MigrationProvider {

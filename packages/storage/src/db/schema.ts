@@ -488,6 +488,7 @@ export interface Database {
   appeals: AppealsTable;
   procedure_templates: ProcedureTemplatesTable;
   procedure_steps: ProcedureStepsTable;
+  import_mappings: ImportMappingsTable;
   consents: ConsentsTable;
   lawful_bases: LawfulBasesTable;
   disclosures: DisclosuresTable;
@@ -667,6 +668,15 @@ export interface ProcedureStepsTable {
   note_sealed: Uint8Array | null;
   /** The persons whose keys sealed the note (any one erased makes it unreadable). */
   note_members: ColumnType<string[] | null, string | null, string | null>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string;
+}
+
+/** A saved form mapping (migration 0020): columns of an export → Corridor columns. */
+export interface ImportMappingsTable {
+  name: string;
+  source: string;
+  definition: Json<unknown>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_by: string;
 }
