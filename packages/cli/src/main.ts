@@ -18,6 +18,7 @@ import { registerImport } from './commands/import.js';
 import { registerIncident } from './commands/incident.js';
 import { registerJob } from './commands/job.js';
 import { registerManifest } from './commands/manifest.js';
+import { registerMapping } from './commands/mapping.js';
 import { registerMovement } from './commands/movement.js';
 import { recordVersionFlag, registerPerson, staleEditText } from './commands/person.js';
 import { registerPlan } from './commands/plan.js';
@@ -79,6 +80,7 @@ export function buildProgram(): Command {
   registerIncident(program);
   registerProcedure(program);
   registerMessage(program);
+  registerMapping(program);
   registerAudit(program);
   registerServe(program);
   registerSession(program);

@@ -35,6 +35,7 @@ export * from './manifest/index.js';
 export * from './report/index.js';
 export * from './procedure/index.js';
 export * from './message/index.js';
+export * from './mapping/index.js';
 export * from './custody/index.js';
 export * from './retention/index.js';
 export * from './dpo/index.js';

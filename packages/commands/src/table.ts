@@ -29,6 +29,7 @@ import { consentCommands } from './consent/index.js';
 import { disclosureCommands } from './disclosure/index.js';
 import { procedureCommands } from './procedure/index.js';
 import { messageCommands } from './message/index.js';
+import { mappingCommands } from './mapping/index.js';
 
 /** The commands in one list, one capability a line; a name appears once. */
 export const commandList: readonly AnyCommand[] = [
@@ -61,6 +62,7 @@ export const commandList: readonly AnyCommand[] = [
   ...disclosureCommands,
   ...procedureCommands,
   ...messageCommands,
+  ...mappingCommands,
 ];
 
 /** The commands by name. */

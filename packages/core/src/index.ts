@@ -25,6 +25,8 @@ export * from './import-layout.js';
 export * from './import-values.js';
 export * from './import-validate.js';
 export * from './import-plan.js';
+export * from './form-mapping.js';
+export * from './form-rows.js';
 export * from './export-rows.js';
 export * from './checkin.js';
 export * from './checkin-shapes.js';

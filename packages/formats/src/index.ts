@@ -16,3 +16,4 @@ export {
   type ProcedureFileRow,
   type ProcedureFileProblem,
 } from './procedure-file.js';
+export { readFormSheets, type FormFile } from './form-file.js';

@@ -56,3 +56,32 @@ export async function* readXlsxRows(input: string | Buffer): AsyncGenerator<RawR
     throw errors.invalidInput(`the XLSX file cannot be read: ${(error as Error).message}`);
   }
 }
+
+/** Every worksheet of a workbook, read whole, with its name (a form export's repeat groups). */
+export async function readXlsxSheets(input: Buffer): Promise<{ name: string; rows: RawRow[] }[]> {
+  await checkArchive(input);
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([input]), {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  });
+  const sheets: { name: string; rows: RawRow[] }[] = [];
+  try {
+    for await (const sheet of reader) {
+      const rows: RawRow[] = [];
+      for await (const row of sheet) {
+        const values = row.values as unknown[];
+        const cells: string[] = [];
+        for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+        rows.push({ row: row.number, cells });
+      }
+      sheets.push({ name: (sheet as unknown as { name: string }).name, rows });
+    }
+  } catch (error) {
+    throw errors.invalidInput(`the XLSX file cannot be read: ${(error as Error).message}`);
+  }
+  return sheets;
+}

@@ -31,3 +31,4 @@ export * from './grievances/grievance-store.js';
 export * from './consent/consent-store.js';
 export * from './procedures/procedure-store.js';
 export * from './messages/message-store.js';
+export * from './mappings/mapping-store.js';

@@ -39,6 +39,8 @@ import type { PlanStore } from './plans/plan-store.js';
 import { KyselyMessages } from './messages/kysely-messages.js';
 import type { MessageStore } from './messages/message-store.js';
 import { KyselyProcedures } from './procedures/kysely-procedures.js';
+import { KyselyMappings } from './mappings/kysely-mappings.js';
+import type { MappingStore } from './mappings/mapping-store.js';
 import type { ProcedureStore } from './procedures/procedure-store.js';
 import { KyselyProperty } from './property/kysely-property.js';
 import type { PropertyStore } from './property/property-store.js';
@@ -129,6 +131,8 @@ export interface Store {
   procedures: ProcedureStore;
   /** Message templates, the message log and contact details (issue 23 item 1). */
   messages: MessageStore;
+  /** Saved form mappings for KoBoToolbox / ODK and Primero imports (issue 23 item 4). */
+  mappings: MappingStore;
   /** The raw database, for capabilities added by later modules and for tests. */
   db: Kysely<Database>;
   /**
@@ -218,6 +222,7 @@ function storeOver(
     consent: new KyselyConsent(db, vault),
     procedures: new KyselyProcedures(db, vault),
     messages: new KyselyMessages(db, vault),
+    mappings: new KyselyMappings(db),
     audit: {
       events: (after, limit) => auditEvents(db, after, limit),
       verify: (anchors) => verifyAudit(db, anchors),

@@ -17,6 +17,7 @@ import { fileFixtures } from './files.js';
 import { grievanceFixtures } from './grievance.js';
 import { procedureFixtures } from './procedure.js';
 import { messageFixtures } from './message.js';
+import { mappingFixtures } from './mapping.js';
 import { propertyFixtures } from './property.js';
 import { userFixtures } from './user.js';
 import { webhookFixtures } from './webhook.js';
@@ -47,4 +48,5 @@ export const fixtureGroups: FixtureGroup[] = [
   grievanceFixtures,
   procedureFixtures,
   messageFixtures,
+  mappingFixtures,
 ];

@@ -7,6 +7,7 @@ import { validateFile } from '@corridor/formats';
 import type { Command } from 'commander';
 import { table } from '../format.js';
 import { bindCli } from '../run-command.js';
+import { registerFormImport } from './mapping.js';
 
 interface ImportCliOptions {
   format?: string;
@@ -97,7 +98,7 @@ type ImportInput = ReturnType<typeof importInput>;
 
 /** Registers `corridor import`. */
 export function registerImport(program: Command): void {
-  bindCli<ImportReport>(
+  const command = bindCli<ImportReport>(
     program
       .command('import <file>')
       .description(
@@ -135,4 +136,5 @@ export function registerImport(program: Command): void {
       refusal: refusedImportReport,
     },
   );
+  registerFormImport(command);
 }

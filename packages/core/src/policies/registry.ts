@@ -7,6 +7,9 @@ import { definePolicy, everyone, planners, rolesRule } from './rule.js';
  */
 export const registryPolicy = definePolicy('registry', {
   import: rolesRule(['admin', 'registrar']),
+  /** Form mappings (KoBo / ODK, Primero) are the importers' tools: they name columns, not people. */
+  saveMapping: rolesRule(['admin', 'registrar']),
+  readMappings: rolesRule(['admin', 'registrar']),
   export: rolesRule(everyone),
   readDestinations: rolesRule(everyone),
   /** Destinations' rules and pledges as they are negotiated with host states. */

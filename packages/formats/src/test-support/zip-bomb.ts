@@ -85,16 +85,21 @@ export function xlsxBomb(mebibytes: number, declaredMebibytes?: number): Buffer 
     ),
     bombPart(mebibytes),
   ];
+  return archiveOf(parts, (part) =>
+    part === parts[3] && declaredMebibytes !== undefined
+      ? declaredMebibytes * 1024 * 1024
+      : part.size,
+  );
+}
+
+/** A ZIP archive of the parts, each declaring `declared(part)` bytes once inflated. */
+function archiveOf(parts: Part[], declared: (part: Part) => number): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const part of parts) {
-    const declared =
-      part === parts[3] && declaredMebibytes !== undefined
-        ? declaredMebibytes * 1024 * 1024
-        : part.size;
-    const local = header(part, declared);
-    centrals.push(header(part, declared, offset));
+    const local = header(part, declared(part));
+    centrals.push(header(part, declared(part), offset));
     locals.push(local, part.data);
     offset += local.length + part.data.length;
   }
@@ -106,4 +111,12 @@ export function xlsxBomb(mebibytes: number, declaredMebibytes?: number): Buffer 
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** An honest ZIP archive of text files (an ODK Central CSV export, say). */
+export function zipOf(files: { name: string; text: string }[]): Buffer {
+  return archiveOf(
+    files.map((f) => smallPart(f.name, f.text)),
+    (part) => part.size,
+  );
 }

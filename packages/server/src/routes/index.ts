@@ -125,6 +125,12 @@ import {
   setContactRoute,
 } from './messages.js';
 import {
+  importFormRoute,
+  listMappingsRoute,
+  saveMappingRoute,
+  showMappingRoute,
+} from './mappings.js';
+import {
   addWebhookRoute,
   listWebhooksRoute,
   pingWebhookRoute,
@@ -265,4 +271,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   previewMessagesRoute,
   sendMessagesRoute,
   listMessagesRoute,
+  saveMappingRoute,
+  listMappingsRoute,
+  showMappingRoute,
+  importFormRoute,
 ];

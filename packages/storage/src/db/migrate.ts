@@ -19,6 +19,7 @@ import * as grievances from './migrations/0016-grievances.js';
 import * as consent from './migrations/0014-consent.js';
 import * as procedures from './migrations/0017-procedures.js';
 import * as messages from './migrations/0019-messages.js';
+import * as importMappings from './migrations/0020-import-mappings.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0014-consent': consent,
   '0017-procedures': procedures,
   '0019-messages': messages,
+  '0020-import-mappings': importMappings,
 };
 
 class StaticProvider implements MigrationProvider {

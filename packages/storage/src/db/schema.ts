@@ -488,6 +488,7 @@ export interface Database {
   appeals: AppealsTable;
   procedure_templates: ProcedureTemplatesTable;
   procedure_steps: ProcedureStepsTable;
+  import_mappings: ImportMappingsTable;
   consents: ConsentsTable;
   lawful_bases: LawfulBasesTable;
   disclosures: DisclosuresTable;
@@ -701,4 +702,13 @@ export interface MessagesTable {
   created_by: string;
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   disclosure_id: string | null;
+}
+
+/** A saved form mapping (migration 0020): columns of an export → Corridor columns. */
+export interface ImportMappingsTable {
+  name: string;
+  source: string;
+  definition: Json<unknown>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string;
 }

@@ -3,6 +3,7 @@ import { caseStatuses } from '../lib/workflow.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { CaseDetail } from '../components/CaseDetail.js';
 import { DisclosureLog } from '../components/Consent.js';
+import { FormImport } from '../components/FormImport.js';
 import { ErrorNote, GatedPanel, Link, Loading, Panel } from '../components/ui.js';
 import { query } from '../lib/api.js';
 import type { CaseList } from '../lib/case-types.js';
@@ -29,6 +30,9 @@ export function Registry() {
           <CaseDetail id={openCase} onChanged={() => setChanges((n) => n + 1)} />
         </Panel>
       )}
+      <GatedPanel permission="registry.import" title="Import a KoBo / ODK or Primero export" wide>
+        <FormImport />
+      </GatedPanel>
       <GatedPanel permission="disclosure.read" title="Disclosure log" wide>
         <DisclosureLog {...(openCase ? { caseId: openCase } : {})} />
       </GatedPanel>
