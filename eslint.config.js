@@ -139,6 +139,7 @@ export default tseslint.config(
                 '!**/core/src/currencies.js',
                 '!**/core/src/checkin-status.js',
                 '!**/core/src/grievance.js',
+                '!**/core/src/after-arrival.js',
                 '!**/core/src/retention.js',
               ],
               allowTypeImports: true,

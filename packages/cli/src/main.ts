@@ -14,6 +14,7 @@ import { registerCheckin } from './commands/checkin.js';
 import { registerCustody } from './commands/custody.js';
 import { registerExport } from './commands/export.js';
 import { registerGrievance } from './commands/grievance.js';
+import { registerArrival } from './commands/arrival.js';
 import { registerImport } from './commands/import.js';
 import { registerIncident } from './commands/incident.js';
 import { registerJob } from './commands/job.js';
@@ -87,6 +88,7 @@ export function buildProgram(): Command {
   registerUser(program);
   registerPerson(program);
   registerGrievance(program);
+  registerArrival(program);
   registerImport(program);
   registerExport(program);
   registerManifest(program);

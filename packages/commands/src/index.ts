@@ -11,6 +11,7 @@ export * from './destination/index.js';
 export * from './user/index.js';
 export * from './person/index.js';
 export * from './grievance/index.js';
+export * from './arrival/index.js';
 export * from './appeal/index.js';
 export * from './dedup/index.js';
 export * from './plan/index.js';

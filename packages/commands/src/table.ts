@@ -24,6 +24,7 @@ import { reportCommands } from './report/index.js';
 import { retentionCommands } from './retention/index.js';
 import { dpoCommands } from './dpo/index.js';
 import { grievanceCommands } from './grievance/index.js';
+import { arrivalCommands } from './arrival/index.js';
 import { appealCommands } from './appeal/index.js';
 import { consentCommands } from './consent/index.js';
 import { disclosureCommands } from './disclosure/index.js';
@@ -57,6 +58,7 @@ export const commandList: readonly AnyCommand[] = [
   ...retentionCommands,
   ...dpoCommands,
   ...grievanceCommands,
+  ...arrivalCommands,
   ...appealCommands,
   ...consentCommands,
   ...disclosureCommands,

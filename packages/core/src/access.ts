@@ -162,6 +162,14 @@ export const routeAccess = {
   'POST /api/appeals': rolesAllowed('appeal.file'),
   'POST /api/cases/:id/appeals': rolesAllowed('appeal.file'),
   'POST /api/appeals/:id/decision': rolesAllowed('appeal.decide'),
+  'GET /api/arrivals': rolesAllowed('arrival.read'),
+  'POST /api/cases/:id/arrival': rolesAllowed('arrival.confirm'),
+  'POST /api/cases/:id/arrival-link': rolesAllowed('arrival.link'),
+  // A receiving partner confirms with the single-use token it was given; the token is the credential.
+  'POST /api/arrival-links/:token': 'public',
+  'GET /api/follow-ups': rolesAllowed('arrival.read'),
+  'POST /api/cases/:id/follow-ups': rolesAllowed('arrival.followUp'),
+  'GET /api/cases/:id/handover': rolesAllowed('arrival.handover'),
 } as const satisfies Record<string, RouteAccess>;
 
 /** A route's key in the access table, e.g. `GET /api/cases/:id`. */

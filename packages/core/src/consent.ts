@@ -150,6 +150,7 @@ export const disclosureKinds = [
   'custody-record',
   'webhook',
   'message',
+  'handover',
 ] as const;
 /** One kind of disclosure. */
 export type DisclosureKind = (typeof disclosureKinds)[number];

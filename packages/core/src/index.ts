@@ -41,6 +41,7 @@ export * from './property.js';
 export * from './property-report.js';
 export * from './custody.js';
 export * from './grievance.js';
+export * from './after-arrival.js';
 export * from './demo/property.js';
 export * from './demo/belongings.js';
 export * from './redact-records.js';

@@ -28,6 +28,7 @@ export * from './retention/retention-store.js';
 export { shreddedText } from './retention/apply-retention.js';
 export * from './pledges/pledge-store.js';
 export * from './grievances/grievance-store.js';
+export * from './arrivals/arrival-store.js';
 export * from './consent/consent-store.js';
 export * from './procedures/procedure-store.js';
 export * from './messages/message-store.js';

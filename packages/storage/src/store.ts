@@ -58,6 +58,8 @@ import type { SessionStore } from './users/session-store.js';
 import type { UserStore } from './users/user-store.js';
 import type { GrievanceStore } from './grievances/grievance-store.js';
 import { KyselyGrievances } from './grievances/kysely-grievances.js';
+import type { ArrivalStore } from './arrivals/arrival-store.js';
+import { KyselyArrivals } from './arrivals/kysely-arrivals.js';
 import { ErasureBatch } from './keys/erasure-batch.js';
 import { openKeys } from './keys/open-keys.js';
 import { rotateKeys, type Rotation, type RotationStage } from './keys/rotate-keys.js';
@@ -121,6 +123,8 @@ export interface Store {
   custody: CustodyStore;
   /** Grievances per case and appeals against an allocation (issue 23 item 2). */
   grievances: GrievanceStore;
+  /** Arrival confirmations, confirmation links and follow-ups after arrival (issue 23 item 5). */
+  arrivals: ArrivalStore;
   /** Consent per person and purpose, and the disclosure log (issue 20 item 4). */
   consent: ConsentStore;
   /** Key generations and the finishing of erasures (issue 20). */
@@ -219,6 +223,7 @@ function storeOver(
     custody: new KyselyCustody(db, vault),
     retention: new KyselyRetention(db, vault, policy.backupRetentionDays),
     grievances: new KyselyGrievances(db, vault),
+    arrivals: new KyselyArrivals(db),
     consent: new KyselyConsent(db, vault),
     procedures: new KyselyProcedures(db, vault),
     messages: new KyselyMessages(db, vault),

@@ -714,6 +714,62 @@ describe('the web application', () => {
     expect(errors).toEqual([]);
   });
 
+  it('confirms an arrival, records a follow-up and hands the case file over from the case', async () => {
+    const { page, errors } = admin;
+    const plan = await api<{
+      assignments: { householdId: string; destinationId: string | null }[];
+    }>(page, '/api/plans/current?kind=allocation');
+    const accepted = await api<{ cases: { id: string }[] }>(
+      page,
+      '/api/cases?status=accepted&limit=200',
+    );
+    const row = plan.assignments.find(
+      (a) => a.destinationId && accepted.cases.some((c) => c.id === a.householdId),
+    )!;
+    const id = row.householdId;
+    // To departed along the workflow, as boarding would leave it (the admin may make each move).
+    for (const to of ['exit-cleared', 'scheduled', 'checked-in', 'departed']) {
+      const r = await page.request.post(`/api/cases/${id}/status`, {
+        data: { to, reason: 'browser test: on the way' },
+      });
+      expect(r.status(), to).toBe(200);
+    }
+    const destinations = await api<{ id: string; country: string }[]>(page, '/api/destinations');
+    const state = destinations.find((d) => d.id === row.destinationId)!.country;
+    const consent = await page.request.post(`/api/cases/${id}/consent`, {
+      data: { purpose: 'referral', state, decision: 'given' },
+    });
+    expect(consent.ok(), await consent.text()).toBe(true);
+
+    await page.goto(`/registry?case=${id}`);
+    const panel = page.locator(`[data-after-arrival="${id}"]`);
+    await panel.getByText('No arrival confirmed yet.').waitFor();
+    await panel.getByLabel('Confirmed by (office or agency)').fill('Reception office');
+    await panel.getByRole('button', { name: 'Confirm arrival' }).click();
+    await page.getByTestId('case-status').filter({ hasText: 'arrived' }).waitFor();
+    const today = new Date().toISOString().slice(0, 10);
+    await panel.getByText(`Arrived ${today}, confirmed by Reception office`).waitFor();
+    const followUps = panel.getByRole('table', { name: 'Follow-ups' }).locator('tbody tr');
+    await expect.poll(() => followUps.count()).toBe(3);
+
+    await panel.getByRole('combobox', { name: 'Follow-up' }).selectOption('1');
+    await panel.getByRole('combobox', { name: 'Outcome' }).selectOption('settled');
+    await panel.getByRole('button', { name: 'Record', exact: true }).click();
+    await followUps.first().getByText('settled').waitFor();
+
+    const download = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Hand over the case file' }).click();
+    expect((await download).suggestedFilename()).toBe(`handover-${id}.json`);
+    await panel.getByText(`Case file for ${state} downloaded`).waitFor();
+    const logged = await api<{ disclosures: { kind: string }[] }>(
+      page,
+      `/api/disclosures?caseId=${id}&kind=handover`,
+    );
+    expect(logged.disclosures).toHaveLength(1);
+    await shoot(page, '21-after-arrival');
+    expect(errors).toEqual([]);
+  });
+
   it('sets a retention period, places a legal hold and runs the job dry from the data-protection page', async () => {
     const { page, errors } = admin;
     await page.goto('/data-protection');

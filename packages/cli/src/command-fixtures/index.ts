@@ -15,6 +15,7 @@ import { operationFixtures } from './operation.js';
 import { personFixtures } from './person.js';
 import { fileFixtures } from './files.js';
 import { grievanceFixtures } from './grievance.js';
+import { arrivalFixtures } from './arrival.js';
 import { procedureFixtures } from './procedure.js';
 import { messageFixtures } from './message.js';
 import { mappingFixtures } from './mapping.js';
@@ -46,6 +47,7 @@ export const fixtureGroups: FixtureGroup[] = [
   consentFixtures,
   operationFixtures,
   grievanceFixtures,
+  arrivalFixtures,
   procedureFixtures,
   messageFixtures,
   mappingFixtures,

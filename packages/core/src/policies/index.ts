@@ -4,6 +4,7 @@
  */
 import { errors } from '../errors.js';
 import type { Role } from '../roles.js';
+import { arrivalPolicy } from './arrival.js';
 import { auditPolicy } from './audit.js';
 import { casePolicy } from './case.js';
 import { consentPolicy } from './consent.js';
@@ -50,6 +51,7 @@ const policies = [
   disclosurePolicy,
   procedurePolicy,
   messagePolicy,
+  arrivalPolicy,
 ] as const;
 
 type PolicyOf<P> = P extends { resource: infer R extends string; actions: infer A }

@@ -13,6 +13,7 @@ import {
 
 /** What a read-only auditor may do: read, verify, export redacted; nothing that writes. */
 const auditorMay: Permission[] = [
+  'arrival.read',
   'operation.read',
   'operation.report',
   'case.read',

@@ -108,6 +108,8 @@ export const tagDescriptions: Record<string, string> = {
   users: 'User accounts and their roles',
   grievances:
     'Complaints per case with response deadlines (confidential ones for protection officers only), and appeals against an allocation',
+  arrivals:
+    'After arrival: confirmations (by users or single-use links), follow-ups at 1, 3 and 12 months, and the redacted case file handed to the receiving agency',
   webhooks: 'Signed event deliveries to partners’ systems: subscriptions, pings, the delivery log',
   retention:
     'Retention schedules, the job that shreds what is due, its reports, legal holds, and the DPO’s documents',

@@ -102,6 +102,15 @@ import {
   showGrievanceRoute,
 } from './grievances.js';
 import {
+  arrivalLinkRoute,
+  confirmArrivalRoute,
+  confirmByLinkRoute,
+  handoverRoute,
+  listArrivalsRoute,
+  listFollowUpsRoute,
+  recordFollowUpRoute,
+} from './arrivals.js';
+import {
   declareBasisRoute,
   listBasesRoute,
   listConsentRoute,
@@ -173,6 +182,13 @@ export const apiRoutes: readonly ApiRoute[] = [
   decideAppealRoute,
   caseAppealsRoute,
   fileCaseAppealRoute,
+  listArrivalsRoute,
+  confirmArrivalRoute,
+  arrivalLinkRoute,
+  confirmByLinkRoute,
+  listFollowUpsRoute,
+  recordFollowUpRoute,
+  handoverRoute,
   listConsentRoute,
   recordConsentRoute,
   declareBasisRoute,

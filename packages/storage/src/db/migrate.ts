@@ -20,6 +20,7 @@ import * as consent from './migrations/0014-consent.js';
 import * as procedures from './migrations/0017-procedures.js';
 import * as messages from './migrations/0019-messages.js';
 import * as importMappings from './migrations/0020-import-mappings.js';
+import * as afterArrival from './migrations/0021-after-arrival.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0017-procedures': procedures,
   '0019-messages': messages,
   '0020-import-mappings': importMappings,
+  '0021-after-arrival': afterArrival,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -495,6 +495,49 @@ export interface Database {
   disclosure_persons: DisclosurePersonsTable;
   message_templates: MessageTemplatesTable;
   messages: MessagesTable;
+  arrival_confirmations: ArrivalConfirmationsTable;
+  arrival_links: ArrivalLinksTable;
+  follow_ups: FollowUpsTable;
+}
+
+/** A case's arrival as the receiving state or partner confirmed it (migration 0021). */
+export interface ArrivalConfirmationsTable {
+  id: Generated<number>;
+  household_id: string;
+  /** The organisation that confirmed (a state's office, a partner agency), never a person. */
+  partner: string;
+  /** `api` (a logged-in user) or `link` (a single-use confirmation link). */
+  via: string;
+  arrived_on: DateColumn;
+  actor: string;
+  role: string;
+  recorded_at: Timestamp;
+}
+
+/** A single-use arrival confirmation link: only the SHA-256 of its token is kept. */
+export interface ArrivalLinksTable {
+  id: string;
+  token_hash: string;
+  household_id: string;
+  partner: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_by: string;
+  created_role: string;
+  created_at: Timestamp;
+}
+
+/** A follow-up contact due 1, 3 or 12 months after arrival, and its outcome once made. */
+export interface FollowUpsTable {
+  id: Generated<number>;
+  household_id: string;
+  month: number;
+  due_on: DateColumn;
+  done_on: DateColumn | null;
+  outcome: string | null;
+  actor: string | null;
+  role: string | null;
+  recorded_at: Timestamp | null;
 }
 
 /** Consent per person and purpose (migration 0014); `state` is '' for purposes without one. */

@@ -53,6 +53,9 @@ const registryTables = [
   'messages',
   // The operation's retention settings and holds go with it (the reports of past runs stay).
   'legal_holds',
+  'follow_ups',
+  'arrival_links',
+  'arrival_confirmations',
   'retention_schedules',
   'appeals',
   'grievance_events',

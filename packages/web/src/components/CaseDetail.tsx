@@ -13,6 +13,7 @@ import type { CaseView } from '../lib/case-types.js';
 import { useSession } from '../lib/session.js';
 import type { DestinationRow } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
+import { AfterArrival } from './AfterArrival.js';
 import { AppealList, GrievanceLog } from './Grievances.js';
 import { ContactForm } from './Messages.js';
 import { AddPerson, EditPerson, RemovePerson } from './PersonEditor.js';
@@ -221,6 +222,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
           </tbody>
         </table>
       </div>
+      {can('arrival.read') && <AfterArrival id={v.id} status={v.status} onChanged={changed} />}
       {can('grievance.read') && (
         <>
           <h3>Grievances</h3>

@@ -1,0 +1,244 @@
+/**
+ * After arrival on a case (issue 23 item 5): the confirmations, the form to confirm (or to issue a
+ * single-use link for a partner), the follow-ups with the form to record one, and the handover of
+ * the redacted case file. What a role may do comes from the server's permissions.
+ */
+import type {
+  CommandOutput,
+  createArrivalLink,
+  listArrivals,
+  listFollowUps,
+} from '@corridor/commands';
+import { useState, type FormEvent } from 'react';
+import { followUpMonths, followUpOutcomes } from '../../../core/src/after-arrival.js';
+import { api, ApiError, query } from '../lib/api.js';
+import { useSession } from '../lib/session.js';
+import { useApi } from '../lib/use-api.js';
+import { ErrorNote, Loading } from './ui.js';
+
+type Confirmations = CommandOutput<typeof listArrivals>;
+type FollowUps = CommandOutput<typeof listFollowUps>;
+type Link = CommandOutput<typeof createArrivalLink>;
+
+/** The after-arrival panel of case `id` in `status`: shown from departure on. */
+export function AfterArrival(props: { id: string; status: string; onChanged: () => void }) {
+  const { can } = useSession();
+  const id = encodeURIComponent(props.id);
+  const shown = props.status === 'departed' || props.status === 'arrived';
+  const confirmations = useApi<Confirmations>(
+    shown ? `/api/arrivals${query({ caseId: props.id })}` : null,
+  );
+  const followUps = useApi<FollowUps>(
+    shown ? `/api/follow-ups${query({ caseId: props.id })}` : null,
+  );
+  if (!shown) return null;
+  const changed = () => {
+    confirmations.reload();
+    followUps.reload();
+    props.onChanged();
+  };
+  return (
+    <section aria-label="After arrival" data-after-arrival={props.id}>
+      <h3>After arrival</h3>
+      <ErrorNote error={confirmations.error ?? followUps.error} />
+      {!confirmations.data && !confirmations.error && <Loading />}
+      {confirmations.data && confirmations.data.length === 0 && (
+        <p className="muted">No arrival confirmed yet.</p>
+      )}
+      {confirmations.data && confirmations.data.length > 0 && (
+        <ul aria-label="Arrival confirmations">
+          {confirmations.data.map((c) => (
+            <li key={`${c.recordedAt}-${c.partner}`}>
+              Arrived {c.arrivedOn}, confirmed by <bdi>{c.partner}</bdi> ({c.via},{' '}
+              <bdi>{c.confirmedBy}</bdi>)
+            </li>
+          ))}
+        </ul>
+      )}
+      {can('arrival.confirm') && <ConfirmForm path={`/api/cases/${id}/arrival`} onDone={changed} />}
+      {can('arrival.link') && <LinkForm path={`/api/cases/${id}/arrival-link`} />}
+      {followUps.data && followUps.data.length > 0 && (
+        <div className="table-scroll">
+          <table aria-label="Follow-ups">
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col">Due</th>
+                <th scope="col">Done</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">By</th>
+              </tr>
+            </thead>
+            <tbody>
+              {followUps.data.map((f) => (
+                <tr key={f.month} className={f.overdue ? 'overdue' : undefined}>
+                  <td>{f.month}</td>
+                  <td>
+                    {f.dueOn}
+                    {f.overdue && <span className="badge"> overdue</span>}
+                  </td>
+                  <td>{f.doneOn ?? '–'}</td>
+                  <td>{f.outcome ?? '–'}</td>
+                  <td>
+                    <bdi>{f.recordedBy ?? '–'}</bdi>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {can('arrival.followUp') && followUps.data && followUps.data.length > 0 && (
+        <FollowUpForm path={`/api/cases/${id}/follow-ups`} onDone={followUps.reload} />
+      )}
+      {can('arrival.handover') && props.status === 'arrived' && (
+        <Handover path={`/api/cases/${id}/handover`} caseId={props.id} />
+      )}
+    </section>
+  );
+}
+
+function ConfirmForm(props: { path: string; onDone: () => void }) {
+  const [partner, setPartner] = useState('');
+  const [day, setDay] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await api(props.path, {
+        method: 'POST',
+        body: { partner, ...(day ? { arrivedOn: day } : {}) },
+      });
+      setPartner('');
+      props.onDone();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
+  };
+  return (
+    <form onSubmit={submit} aria-label="Confirm arrival">
+      <label>
+        Confirmed by (office or agency){' '}
+        <input value={partner} onChange={(e) => setPartner(e.target.value)} required />
+      </label>{' '}
+      <label>
+        Arrival day <input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+      </label>{' '}
+      <button type="submit">Confirm arrival</button>
+      <ErrorNote error={error} />
+    </form>
+  );
+}
+
+function LinkForm(props: { path: string }) {
+  const [partner, setPartner] = useState('');
+  const [link, setLink] = useState<Link>();
+  const [error, setError] = useState<ApiError>();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      setLink(await api<Link>(props.path, { method: 'POST', body: { partner } }));
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
+  };
+  return (
+    <details>
+      <summary>Confirmation link for a partner</summary>
+      <form onSubmit={submit} aria-label="Issue a confirmation link">
+        <label>
+          For (office or agency){' '}
+          <input value={partner} onChange={(e) => setPartner(e.target.value)} required />
+        </label>{' '}
+        <button type="submit">Issue link</button>
+        <ErrorNote error={error} />
+      </form>
+      {link && (
+        <p role="status" data-link={link.id}>
+          Single use, valid until {link.expiresAt}; shown only now:{' '}
+          <code>{`${window.location.origin}${link.path}`}</code> (POST, no login)
+        </p>
+      )}
+    </details>
+  );
+}
+
+function FollowUpForm(props: { path: string; onDone: () => void }) {
+  const [month, setMonth] = useState<number>(followUpMonths[0]);
+  const [outcome, setOutcome] = useState<string>(followUpOutcomes[0]);
+  const [error, setError] = useState<ApiError>();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await api(props.path, { method: 'POST', body: { month, outcome } });
+      props.onDone();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
+  };
+  return (
+    <form onSubmit={submit} aria-label="Record a follow-up">
+      <label>
+        Follow-up{' '}
+        <select value={month} onChange={(e) => setMonth(Number(e.target.value))}>
+          {followUpMonths.map((m) => (
+            <option key={m} value={m}>
+              {m} month{m === 1 ? '' : 's'}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <label>
+        Outcome{' '}
+        <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+          {followUpOutcomes.map((o) => (
+            <option key={o}>{o}</option>
+          ))}
+        </select>
+      </label>{' '}
+      <button type="submit">Record</button>
+      <ErrorNote error={error} />
+    </form>
+  );
+}
+
+function Handover(props: { path: string; caseId: string }) {
+  const [done, setDone] = useState<string>();
+  const [error, setError] = useState<ApiError>();
+  const handOver = async () => {
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const file = await api<{ to: { state: string }; members: unknown[] }>(props.path);
+      const url = URL.createObjectURL(
+        new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }),
+      );
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `handover-${props.caseId}.json`;
+      a.click();
+      URL.revokeObjectURL(url);
+      setDone(
+        `Case file for ${file.to.state} downloaded (${file.members.length} members); logged as a disclosure.`,
+      );
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
+  };
+  return (
+    <p>
+      <button type="button" onClick={() => void handOver()}>
+        Hand over the case file
+      </button>{' '}
+      {done && <span role="status">{done}</span>}
+      <ErrorNote error={error} />
+    </p>
+  );
+}
