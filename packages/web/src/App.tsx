@@ -1,5 +1,5 @@
 /** The application shell: login, the navigation the role may see, and the current page. */
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { PasswordChange } from './components/PasswordChange.js';
 import { Link, Loading } from './components/ui.js';
 import { api, setUnauthenticatedHandler } from './lib/api.js';
@@ -113,7 +113,7 @@ export function App() {
         {changingPassword && <PasswordChange onClose={() => setChangingPassword(false)} />}
         {page && Page ? (
           <>
-            <h1>{page.title}</h1>
+            <PageHeading title={page.title} />
             <Suspense fallback={<Loading />}>
               <Page />
             </Suspense>
@@ -123,5 +123,25 @@ export function App() {
         )}
       </main>
     </SessionContext.Provider>
+  );
+}
+
+/**
+ * The page's heading: the browser tab names the page, and after a navigation the focus moves to the
+ * heading (a screen reader announces the new page; the keyboard goes on from there), not on the
+ * first load, where it stays at the start of the document.
+ */
+function PageHeading(props: { title: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${props.title} · Corridor`;
+    if (first.current) first.current = false;
+    else heading.current?.focus();
+  }, [props.title]);
+  return (
+    <h1 ref={heading} tabIndex={-1}>
+      {props.title}
+    </h1>
   );
 }

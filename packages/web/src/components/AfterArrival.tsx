@@ -14,7 +14,7 @@ import { followUpMonths, followUpOutcomes } from '../../../core/src/after-arriva
 import { api, ApiError, query } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
-import { ErrorNote, Loading } from './ui.js';
+import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 type Confirmations = CommandOutput<typeof listArrivals>;
 type FollowUps = CommandOutput<typeof listFollowUps>;
@@ -58,7 +58,7 @@ export function AfterArrival(props: { id: string; status: string; onChanged: () 
       {can('arrival.confirm') && <ConfirmForm path={`/api/cases/${id}/arrival`} onDone={changed} />}
       {can('arrival.link') && <LinkForm path={`/api/cases/${id}/arrival-link`} />}
       {followUps.data && followUps.data.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll>
           <table aria-label="Follow-ups">
             <thead>
               <tr>
@@ -86,7 +86,7 @@ export function AfterArrival(props: { id: string; status: string; onChanged: () 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {can('arrival.followUp') && followUps.data && followUps.data.length > 0 && (
         <FollowUpForm path={`/api/cases/${id}/follow-ups`} onDone={followUps.reload} />

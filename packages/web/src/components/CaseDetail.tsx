@@ -19,7 +19,7 @@ import { ContactForm } from './Messages.js';
 import { AddPerson, EditPerson, RemovePerson } from './PersonEditor.js';
 import { ConsentPanel } from './Consent.js';
 import { CaseProceduresPanel } from './Procedures.js';
-import { ErrorNote, Loading } from './ui.js';
+import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 const hidden = <span className="muted">hidden for your role</span>;
 
@@ -62,7 +62,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
       )}
       <Workflow view={v} onChanged={changed} />
       <h3>Members</h3>
-      <div className="table-scroll">
+      <TableScroll>
         <table aria-label="Members">
           <thead>
             <tr>
@@ -157,7 +157,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {can('person.add') &&
         (editing === 'add' ? (
           <AddPerson caseId={v.id} onSaved={changed} onClose={() => setEditing(null)} />
@@ -198,7 +198,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
       <ConsentPanel id={v.id} />
       <CaseProceduresPanel id={v.id} onChanged={changed} />
       <h3>History</h3>
-      <div className="table-scroll">
+      <TableScroll>
         <table aria-label="History">
           <thead>
             <tr>
@@ -221,7 +221,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {can('arrival.read') && <AfterArrival id={v.id} status={v.status} onChanged={changed} />}
       {can('grievance.read') && (
         <>

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
-import { ErrorNote, Loading } from './ui.js';
+import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 const purposes = ['registration', 'referral', 'carrier-sharing', 'messages'] as const;
 const decisions = ['given', 'refused', 'withdrawn'] as const;
@@ -31,7 +31,7 @@ export function ConsentPanel(props: { id: string }) {
   return (
     <section aria-label="Consent" data-consent={props.id}>
       <h3>Consent</h3>
-      <div className="table-scroll">
+      <TableScroll>
         <table aria-label="Consent by purpose">
           <thead>
             <tr>
@@ -70,7 +70,7 @@ export function ConsentPanel(props: { id: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {v.bases.length > 0 && (
         <ul aria-label="Operation's lawful bases">
           {v.bases.map((b) => (
@@ -187,7 +187,7 @@ export function DisclosureLog(props: { caseId?: string }) {
   if (!rows.data) return <Loading />;
   if (rows.data.disclosures.length === 0) return <p className="muted">No disclosures logged.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table aria-label="Disclosures">
         <thead>
           <tr>
@@ -219,7 +219,7 @@ export function DisclosureLog(props: { caseId?: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -274,7 +274,7 @@ export function LawfulBases() {
         <p className="muted">No declaration: every purpose asks each person for consent.</p>
       )}
       {list.data && list.data.bases.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll>
           <table aria-label="Lawful bases">
             <thead>
               <tr>
@@ -300,7 +300,7 @@ export function LawfulBases() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {can('consent.declareBasis') && (
         <details>

@@ -3,7 +3,7 @@ import type { CommandOutput, personBelongings } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
-import { ErrorNote, Loading } from './ui.js';
+import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 /** `GET /api/persons/:id/belongings`. */
 type Belongings = CommandOutput<typeof personBelongings>;
@@ -76,7 +76,7 @@ export function Custody() {
         </p>
       )}
       {record.data && (
-        <div className="table-scroll">
+        <TableScroll>
           <table aria-label="Belongings">
             <thead>
               <tr>
@@ -113,7 +113,7 @@ export function Custody() {
               )}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 /** Any JSON answer as readable tables: for reports whose shape this page does not know in detail. */
 import type { ReactNode } from 'react';
+import { TableScroll } from './ui.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -19,7 +20,7 @@ export function DataView(props: { value: unknown; label?: string }) {
     if (v.every(isRecord)) {
       const columns = [...new Set(v.flatMap((r) => Object.keys(r)))];
       return (
-        <div className="table-scroll">
+        <TableScroll>
           <table aria-label={props.label}>
             <thead>
               <tr>
@@ -40,7 +41,7 @@ export function DataView(props: { value: unknown; label?: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       );
     }
     return <>{v.map((x) => String(x)).join(', ')}</>;

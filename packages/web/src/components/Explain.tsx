@@ -2,7 +2,7 @@
 import type { allocationExplain, CommandOutput } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../lib/use-api.js';
-import { ErrorNote, Loading } from './ui.js';
+import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 /** `GET /api/allocation/explain/:householdId`. */
 type Explanation = CommandOutput<typeof allocationExplain>;
@@ -47,7 +47,7 @@ export function Explain() {
               : ''}
             .
           </p>
-          <div className="table-scroll">
+          <TableScroll>
             <table aria-label="Why not the other destinations">
               <thead>
                 <tr>
@@ -72,7 +72,7 @@ export function Explain() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       )}
     </div>

@@ -1,7 +1,7 @@
 /** The fairness audit of the current allocation: achieved wishes per group, flagged groups first. */
 import type { allocationFairnessAudit, CommandOutput } from '@corridor/commands';
 import { useApi } from '../lib/use-api.js';
-import { ErrorNote, Loading } from './ui.js';
+import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 /** `GET /api/allocation/fairness`. */
 type Fairness = CommandOutput<typeof allocationFairnessAudit>;
@@ -20,7 +20,7 @@ export function Fairness() {
         Overall: {o.cases} cases, {pct(o.firstChoice)} got their first choice, {pct(o.anyChoice)}{' '}
         one of their choices, mean rank {o.meanRank.toFixed(2)}, {o.unplaced} unplaced.
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table aria-label="Fairness by group">
           <thead>
             <tr>
@@ -50,7 +50,7 @@ export function Fairness() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type { CommandOutput, importForm, listMappings } from '@corridor/commands
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
-import { ErrorNote, Loading } from './ui.js';
+import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 type Report = CommandOutput<typeof importForm>;
 
@@ -104,7 +104,7 @@ export function FormImport() {
               : `: refused, ${report.problems.length} problem(s)`}
           </p>
           {report.problems.length > 0 && (
-            <div className="table-scroll">
+            <TableScroll>
               <table aria-label="Problems in the export">
                 <thead>
                   <tr>
@@ -133,7 +133,7 @@ export function FormImport() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </div>
       )}

@@ -28,6 +28,11 @@ const day = 86_400_000;
 const laneHeight = 30;
 const labelWidth = 70;
 const width = 1000;
+/**
+ * The narrowest hit area of a bar, in chart units. Wider ones (24 px at 820 px would need 36)
+ * overlap their neighbours in a busy lane, so that a tap or a drop lands on the wrong movement.
+ */
+const hitWidth = 14;
 
 /** The Gantt chart of movements. */
 export function Gantt(
@@ -53,7 +58,9 @@ export function Gantt(
     <figure className="gantt">
       <svg
         viewBox={`0 0 ${width} ${height}`}
-        role="img"
+        // An image may not hold controls (axe: nested-interactive): with selectable bars it is a
+        // group of buttons under the same name.
+        role={props.onSelect ? 'group' : 'img'}
         aria-label={`Gantt chart of ${props.movements.length} movements in ${lanes.length} lanes by destination`}
       >
         {lanes.map((lane, i) => (
@@ -138,9 +145,9 @@ export function Gantt(
               {/* A target wider than thin bars, as tall as the lane. */}
               <rect
                 className="hit"
-                x={bx - Math.max(0, (14 - barWidth) / 2)}
+                x={bx - Math.max(0, (hitWidth - barWidth) / 2)}
                 y={lane * laneHeight}
-                width={Math.max(14, barWidth)}
+                width={Math.max(hitWidth, barWidth)}
                 height={laneHeight - 4}
               />
               <rect

@@ -16,7 +16,7 @@ import {
 } from '../lib/grievance-types.js';
 import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
-import { ErrorNote, Loading } from './ui.js';
+import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 const hidden = <span className="muted">hidden for your role</span>;
 const day = (iso: string) => iso.slice(0, 10);
@@ -50,7 +50,7 @@ export function GrievanceLog(props: { caseId?: string }) {
       {!list.data && !list.error && <Loading />}
       {list.data && list.data.length === 0 && <p className="muted">No grievances.</p>}
       {list.data && list.data.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll>
           <table aria-label="Grievances">
             <thead>
               <tr>
@@ -94,7 +94,7 @@ export function GrievanceLog(props: { caseId?: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {open && <GrievanceDetail id={open} onChanged={list.reload} />}
     </div>

@@ -7,7 +7,7 @@ import { api, ApiError } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
 import type { MessageLog, MessageSend, MessageTemplates } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
-import { ErrorNote, Loading, Panel } from './ui.js';
+import { ErrorNote, Loading, Panel, TableScroll } from './ui.js';
 
 /** The messages panel of the movement-day page, for roles that read messages. */
 export function MovementMessages(props: { movementId: string }) {
@@ -111,7 +111,7 @@ export function MovementMessages(props: { movementId: string }) {
               : `${result.counts.sent} sent, ${result.counts.failed} failed`}
             , {result.counts.skipped} skipped of {result.counts.households} household(s).
           </p>
-          <div className="table-scroll">
+          <TableScroll>
             <table aria-label="Messages per household">
               <thead>
                 <tr>
@@ -140,14 +140,14 @@ export function MovementMessages(props: { movementId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
       <h3>Sent for this movement</h3>
       <ErrorNote error={log.error} />
       {log.data && log.data.messages.length === 0 && <p className="muted">No message yet.</p>}
       {log.data && log.data.messages.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll>
           <table aria-label="Message log">
             <thead>
               <tr>
@@ -176,7 +176,7 @@ export function MovementMessages(props: { movementId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Panel>
   );

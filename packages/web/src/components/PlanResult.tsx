@@ -1,4 +1,5 @@
 /** The result of an allocation, timetable or re-planning run, in a few lines and a table. */
+import { TableScroll } from './ui.js';
 
 type Result = Record<string, unknown>;
 
@@ -80,7 +81,7 @@ export function PlanResult(props: { result: unknown }) {
         </table>
       )}
       {changes && (
-        <div className="table-scroll">
+        <TableScroll>
           <table aria-label="Who changed">
             <thead>
               <tr>
@@ -108,7 +109,7 @@ export function PlanResult(props: { result: unknown }) {
               )}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

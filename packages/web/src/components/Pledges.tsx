@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
-import { ErrorNote, Loading } from './ui.js';
+import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 type Values = CommandOutput<typeof pledgeValue>;
 type Pledges = CommandOutput<typeof listPledges>;
@@ -16,7 +16,7 @@ type History = CommandOutput<typeof pledgeHistory>;
 /** Per destination: places used and pledged, the price of one more, who it would move. */
 function PlaceValues(props: { values: Values }) {
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table aria-label="What one more place is worth">
         <thead>
           <tr>
@@ -49,7 +49,7 @@ function PlaceValues(props: { values: Values }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -4,7 +4,7 @@ import { api, ApiError } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
 import type { CaseProcedures, ProcedureList, ProcedureStanding } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
-import { ErrorNote, Loading } from './ui.js';
+import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 const outcomes = ['pending', 'done', 'positive', 'negative'] as const;
 
@@ -36,7 +36,7 @@ export function CaseProceduresPanel(props: { id: string; onChanged?: () => void 
             <strong>{s.state}</strong>: {standingText(s)}
             {s.latestDate && <> · must travel by {s.latestDate}</>}
           </p>
-          <div className="table-scroll">
+          <TableScroll>
             <table aria-label={`Procedure with ${s.state}`}>
               <thead>
                 <tr>
@@ -59,7 +59,7 @@ export function CaseProceduresPanel(props: { id: string; onChanged?: () => void 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       ))}
       {can('procedure.record') && (
@@ -175,7 +175,7 @@ export function ExpiringDocuments(props: { days: number }) {
         <strong>{l.total}</strong> case(s) with documents expiring within {props.days} days of{' '}
         {l.asOf}: re-plan with <code>corridor replan --procedures</code>.
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table aria-label="Expiring documents">
           <thead>
             <tr>
@@ -196,7 +196,7 @@ export function ExpiringDocuments(props: { days: number }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

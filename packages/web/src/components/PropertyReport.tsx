@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Chart, type ChartOption } from './Chart.js';
 import { formatMoney as money } from '../lib/money.js';
 import { DataView } from './DataView.js';
+import { TableScroll } from './ui.js';
 
 /** `GET /api/property/report`. */
 export type PropertyReportData = Report;
@@ -54,7 +55,7 @@ export function PropertyReport(props: { data: unknown }) {
             .join('; ')}`}
         />
       )}
-      <div className="table-scroll">
+      <TableScroll>
         <table aria-label="Property by category">
           <thead>
             <tr>
@@ -81,7 +82,7 @@ export function PropertyReport(props: { data: unknown }) {
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

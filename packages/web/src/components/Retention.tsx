@@ -16,7 +16,7 @@ import {
 import { useSession } from '../lib/session.js';
 import { useApi, type Loaded } from '../lib/use-api.js';
 import { JobRunner } from './JobRunner.js';
-import { ErrorNote, Loading } from './ui.js';
+import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 const hidden = <span className="muted">hidden for your role</span>;
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -30,7 +30,7 @@ export function RetentionSchedules() {
       <ErrorNote error={list.error} />
       {!list.data && !list.error && <Loading />}
       {list.data && (
-        <div className="table-scroll">
+        <TableScroll>
           <table aria-label="Retention schedules">
             <thead>
               <tr>
@@ -69,7 +69,7 @@ export function RetentionSchedules() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );
@@ -169,7 +169,7 @@ export function ReportView(props: { report: RetentionReport }) {
         {' · '}
         {r.activeHolds} active legal {r.activeHolds === 1 ? 'hold' : 'holds'}
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table aria-label={r.dryRun ? 'Due now' : `Retention report ${r.id}`}>
           <thead>
             <tr>
@@ -205,7 +205,7 @@ export function ReportView(props: { report: RetentionReport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }
@@ -267,7 +267,7 @@ export function LegalHolds() {
       {!list.data && !list.error && <Loading />}
       {list.data && list.data.holds.length === 0 && <p className="muted">No legal holds.</p>}
       {list.data && list.data.holds.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll>
           <table aria-label="Legal holds">
             <thead>
               <tr>
@@ -308,7 +308,7 @@ export function LegalHolds() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

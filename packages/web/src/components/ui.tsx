@@ -1,6 +1,6 @@
 /** Small shared pieces: links, panels, numbers, notes for errors and missing features. */
 import type { Permission } from '@corridor/core';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApiError } from '../lib/api.js';
 import { navigate } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
@@ -107,6 +107,37 @@ export function LoadBar(props: { used: number; capacity: number; label: string; 
       <span>
         {props.used.toLocaleString('en')}/{props.capacity.toLocaleString('en')} {props.unit}
       </span>
+    </div>
+  );
+}
+
+/**
+ * A table's horizontal scroll box. Once its content is wider than the box (a tablet, a long
+ * table), it becomes a named region in the tab order, so it can be scrolled by keyboard (axe:
+ * scrollable-region-focusable); while it fits, it adds no tab stop.
+ */
+export function TableScroll(props: { children: ReactNode; label?: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    for (const child of el.children) observer.observe(child);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div
+      ref={box}
+      className="table-scroll"
+      {...(scrolls
+        ? { tabIndex: 0, role: 'region', 'aria-label': props.label ?? 'Table, scrolls sideways' }
+        : {})}
+    >
+      {props.children}
     </div>
   );
 }

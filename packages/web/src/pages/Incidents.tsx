@@ -6,7 +6,7 @@ import { Custody } from '../components/Custody.js';
 import { HazardChart } from '../components/HazardChart.js';
 import { IncidentForm } from '../components/IncidentForm.js';
 import { PropertyReport } from '../components/PropertyReport.js';
-import { ErrorNote, GatedPanel, Loading } from '../components/ui.js';
+import { ErrorNote, GatedPanel, Loading, TableScroll } from '../components/ui.js';
 import { useSession } from '../lib/session.js';
 import type { HazardDay } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
@@ -50,7 +50,7 @@ export function Incidents() {
                 />
               </details>
             )}
-            <div className="table-scroll">
+            <TableScroll>
               <table aria-label="Incidents">
                 <thead>
                   <tr>
@@ -83,7 +83,7 @@ export function Incidents() {
                     ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         }
       </GatedPanel>

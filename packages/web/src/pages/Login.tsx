@@ -1,9 +1,12 @@
 /** The login page: username and password, errors said in words. */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 
 /** Logs in and tells the shell. */
 export function Login(props: { onLoggedIn: () => void }) {
+  useEffect(() => {
+    document.title = 'Log in · Corridor';
+  }, []);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 /** Movement day: one movement's manifest and a big-button check-in for a tablet, counts live. */
 import { useState } from 'react';
 import { MovementMessages } from '../components/Messages.js';
-import { ErrorNote, Loading, NotAvailable, Panel, Stat } from '../components/ui.js';
+import { ErrorNote, Loading, NotAvailable, Panel, Stat, TableScroll } from '../components/ui.js';
 import { api, ApiError } from '../lib/api.js';
 import {
   checkinCounts,
@@ -261,7 +261,7 @@ function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
             </p>
           )}
           {s && s.candidates.length > 0 && (
-            <div className="table-scroll">
+            <TableScroll>
               <table aria-label="Standby list">
                 <thead>
                   <tr>
@@ -294,7 +294,7 @@ function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </>
       )}

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { CaseDetail } from '../components/CaseDetail.js';
 import { DisclosureLog } from '../components/Consent.js';
 import { FormImport } from '../components/FormImport.js';
-import { ErrorNote, GatedPanel, Link, Loading, Panel } from '../components/ui.js';
+import { ErrorNote, GatedPanel, Link, Loading, Panel, TableScroll } from '../components/ui.js';
 import { query } from '../lib/api.js';
 import type { CaseList } from '../lib/case-types.js';
 import { navigate, useLocation } from '../lib/router.js';
@@ -165,7 +165,7 @@ function Search(props: { changes: number }) {
           {list.loading && !list.data ? (
             <Loading />
           ) : (
-            <div className="table-scroll">
+            <TableScroll>
               <table aria-label="Cases found">
                 <thead>
                   <tr>
@@ -205,7 +205,7 @@ function Search(props: { changes: number }) {
                   )}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
           <div className="row">
             <button

@@ -8,7 +8,7 @@ import { useState, type DragEvent } from 'react';
 import { CaseChips } from '../components/CaseChips.js';
 import { Gantt, type DropState } from '../components/Gantt.js';
 import { MoveCase, type MoveProposal } from '../components/MoveCase.js';
-import { ErrorNote, Link, LoadBar, Loading, Panel } from '../components/ui.js';
+import { ErrorNote, Link, LoadBar, Loading, Panel, TableScroll } from '../components/ui.js';
 import { dropFindings, type DraggedCase } from '../lib/drag-case.js';
 import { loadOf, plannedKgPerPerson, type Load } from '../lib/loads.js';
 import type { MovementList } from '../lib/types.js';
@@ -126,7 +126,7 @@ export function Timetable() {
             reserves it.
           </p>
         )}
-        <div className="table-scroll">
+        <TableScroll>
           <table aria-label="Movements and their loads">
             <thead>
               <tr>
@@ -191,7 +191,7 @@ export function Timetable() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Panel>
     </div>
   );
