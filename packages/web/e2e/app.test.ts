@@ -314,6 +314,32 @@ describe('the web application', () => {
     errors.length = 0;
   });
 
+  it('warns of an expired travel document on the case', async () => {
+    const { page, errors } = admin;
+    const today = new Date().toISOString().slice(0, 10);
+    const list = await api<{ cases: { id: string }[] }>(page, '/api/cases?limit=200');
+    let found: { id: string; expired: number } | undefined;
+    for (const { id } of list.cases) {
+      const c = await api<{ members: { documents: { expiry: string | null }[] }[] }>(
+        page,
+        `/api/cases/${id}`,
+      );
+      const expired = c.members
+        .flatMap((m) => m.documents)
+        .filter((d) => d.expiry !== null && d.expiry < today).length;
+      if (expired > 0) {
+        found = { id, expired };
+        break;
+      }
+    }
+    // The demo's documents expire from mid-2026 on: some have by now.
+    expect(found).toBeDefined();
+    await page.goto(`/registry?case=${found!.id}`);
+    await page.locator(`[data-case="${found!.id}"]`).waitFor();
+    await expect.poll(() => page.locator('[data-warning="expired"]').count()).toBe(found!.expired);
+    expect(errors).toEqual([]);
+  });
+
   it('shows an auditor neither names, nor workflow buttons, nor the movement-day page', async () => {
     const auditor = await h.open();
     try {

@@ -41,6 +41,8 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
   if (c.error) return <ErrorNote error={c.error} />;
   if (!c.data) return <Loading />;
   const v = c.data;
+  // A document that expired (or a member without one) stops travel: said, not left to be noticed.
+  const today = new Date().toISOString().slice(0, 10);
   const name = (m: CaseView['members'][number]) =>
     m.erased
       ? 'erased'
@@ -95,8 +97,19 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
                         {d.number ??
                           (v.hiddenFields.includes('documentNumber') ? '(number hidden)' : '')}
                         {d.expiry ? `, expires ${d.expiry}` : ''}
+                        {d.expiry && d.expiry < today && (
+                          <strong className="warn" data-warning="expired">
+                            {' '}
+                            expired
+                          </strong>
+                        )}
                       </div>
                     ))}
+                    {m.documents.length === 0 && !m.erased && (
+                      <strong className="warn" data-warning="no-document">
+                        no travel document
+                      </strong>
+                    )}
                   </td>
                   <td>
                     {v.hiddenFields.includes('phone') && !m.pii?.phone && !m.pii?.email
