@@ -91,9 +91,12 @@ export const dayOf = (now: Date) => now.toISOString().slice(0, 10);
 export const tokenHash = (token: string) =>
   createHash('sha256').update(token, 'utf8').digest('hex');
 
-/** Refuses (400, naming the field) a day after today. */
+/**
+ * Refuses (400, naming the field) a day after today — today anywhere on Earth (UTC+14), so that a
+ * desk east of Greenwich can record its own today before UTC reaches it.
+ */
 export function notInFuture(command: string, field: string, value: string, now: Date): void {
-  if (value <= dayOf(now)) return;
+  if (value <= dayOf(new Date(now.getTime() + 14 * 3_600_000))) return;
   const message = 'is in the future';
   throw errors.invalidInput(`invalid input for ${command} at ${field}: ${message}`, {
     issues: [{ path: field, message }],
