@@ -1,6 +1,8 @@
 /**
- * Load benchmark (M12): mixed API reads at a fixed rate against real `corridor serve` processes
- * on 127.0.0.1 — one embedded (PGlite) server, then two servers sharing one PostgreSQL database.
+ * Load benchmark (M12): API requests at a fixed rate against real `corridor serve` processes on
+ * 127.0.0.1 — one embedded (PGlite) server, then two servers sharing one PostgreSQL database — first
+ * reads only (the baseline), then the same reads with writes among them (about one in eleven: a
+ * grievance logged, its words sealed, its audit event chained), on the same servers in the same run.
  * Many sessions from many addresses (behind a trusted proxy), as a team would be, so the
  * per-session and per-address limits apply as in production. Bounded: LOAD_SECONDS (default 300)
  * per deployment at LOAD_RATE requests/s (default 200); every process it starts is stopped.
@@ -19,7 +21,7 @@ const rate = Number(process.env.LOAD_RATE ?? 200);
 const password = 'load-test-password-0001';
 const users = ['load-a', 'load-b', 'load-c', 'load-d'];
 const sessionsPerServer = 24;
-const paths = [
+const reads = [
   '/api/status',
   '/api/destinations',
   '/api/movements',
@@ -31,6 +33,28 @@ const paths = [
   '/api/me',
   '/healthz',
 ];
+
+/** A request of the mix: a read, or a write with its JSON body. */
+type Step = { method: 'GET' | 'POST'; path: string; body?: string };
+
+/** Logs a complaint: a real write (sealed words, a numbered row, an audit event in the chain). */
+const write: Step = {
+  method: 'POST',
+  path: '/api/grievances',
+  body: JSON.stringify({
+    caseId: 'C-0001',
+    channel: 'desk',
+    category: 'timetable',
+    urgency: 'normal',
+    text: 'load benchmark: when does our bus leave?',
+  }),
+};
+
+/** The two mixes, measured one after the other on the same servers. */
+const mixes: Record<'reads' | 'mixed', Step[]> = {
+  reads: reads.map((path) => ({ method: 'GET', path })),
+  mixed: [...reads.map((path) => ({ method: 'GET' as const, path })), write],
+};
 
 function corridor(args: string[], env: NodeJS.ProcessEnv, input?: string): string {
   const r = spawnSync(process.execPath, [cli, ...args], { env, input, encoding: 'utf8' });
@@ -70,8 +94,13 @@ async function sessions(url: string, count: number, firstAddress: number) {
   return out;
 }
 
-/** Mixed reads at `perSecond` for `seconds`; each connection is one session. */
-async function load(url: string, logins: { token: string; address: string }[], perSecond: number) {
+/** The `mix` at `perSecond` for `seconds`; each connection is one session. */
+async function load(
+  url: string,
+  logins: { token: string; address: string }[],
+  perSecond: number,
+  mix: Step[],
+) {
   let next = 0;
   const result = await autocannon({
     initialContext: {},
@@ -81,15 +110,20 @@ async function load(url: string, logins: { token: string; address: string }[], p
     duration: seconds,
     timeout: 10,
     // Each connection is one session (autocannon keeps a context per connection).
-    requests: paths.map((path) => ({
-      method: 'GET' as const,
-      path,
+    requests: mix.map((step) => ({
+      method: step.method,
+      path: step.path,
+      ...(step.body ? { body: step.body } : {}),
       setupRequest: (request, context) => {
         context.session ??= logins[next++ % logins.length]!;
         const s = context.session as { token: string; address: string };
         return {
           ...request,
-          headers: { authorization: `Bearer ${s.token}`, 'x-forwarded-for': s.address },
+          headers: {
+            authorization: `Bearer ${s.token}`,
+            'x-forwarded-for': s.address,
+            ...(step.body ? { 'content-type': 'application/json' } : {}),
+          },
         };
       },
     })),
@@ -124,13 +158,14 @@ async function embedded() {
     const server = await serve(join(dir, 'data'), env);
     try {
       const logins = await sessions(server.url, sessionsPerServer, 0);
-      return {
+      const run = async (mix: Step[]) => ({
         servers: 1,
         database: 'pglite',
         rate,
         seconds,
-        ...(await load(server.url, logins, rate)),
-      };
+        ...(await load(server.url, logins, rate, mix)),
+      });
+      return { reads: await run(mixes.reads), mixed: await run(mixes.mixed) };
     } finally {
       await stop(server.child);
     }
@@ -164,19 +199,25 @@ async function postgres() {
       await sessions(a.url, sessionsPerServer / 2, 0),
       await sessions(b.url, sessionsPerServer / 2, 100),
     ];
-    const [ra, rb] = await Promise.all([load(a.url, la, rate / 2), load(b.url, lb, rate / 2)]);
-    return {
-      servers: 2,
-      database: 'postgres',
-      rate,
-      seconds,
-      requests: ra.requests + rb.requests,
-      non2xx: ra.non2xx + rb.non2xx,
-      errors: ra.errors + rb.errors,
-      timeouts: ra.timeouts + rb.timeouts,
-      worstP99Ms: Math.max(ra.latencyMs.p99, rb.latencyMs.p99),
-      perServer: [ra, rb],
+    const run = async (mix: Step[]) => {
+      const [ra, rb] = await Promise.all([
+        load(a.url, la, rate / 2, mix),
+        load(b.url, lb, rate / 2, mix),
+      ]);
+      return {
+        servers: 2,
+        database: 'postgres',
+        rate,
+        seconds,
+        requests: ra.requests + rb.requests,
+        non2xx: ra.non2xx + rb.non2xx,
+        errors: ra.errors + rb.errors,
+        timeouts: ra.timeouts + rb.timeouts,
+        worstP99Ms: Math.max(ra.latencyMs.p99, rb.latencyMs.p99),
+        perServer: [ra, rb],
+      };
     };
+    return { reads: await run(mixes.reads), mixed: await run(mixes.mixed) };
   } finally {
     for (const c of children) await stop(c);
     await client.query(`drop database if exists "${name}" with (force)`);
@@ -190,7 +231,7 @@ console.log('embedded', JSON.stringify(one));
 const two = await postgres();
 console.log('postgres', JSON.stringify(two));
 const file = writeResults(seconds >= 300 ? 'load' : 'load-short', {
-  goal: { rate, seconds, errors: 0, p99Ms: 50 },
+  goal: { rate, seconds, errors: 0, p99Ms: 50, writes: 'one request in eleven in the mixed run' },
   embedded: one,
   postgresTwoServers: two,
 });

@@ -803,6 +803,48 @@ describe('the web application', () => {
     );
     expect(logged.disclosures).toHaveLength(1);
     await shoot(page, '21-after-arrival');
+
+    // A partner without an account confirms another case from its link's page, once.
+    const other = plan.assignments.find(
+      (a) =>
+        a.destinationId &&
+        a.householdId !== id &&
+        accepted.cases.some((c) => c.id === a.householdId),
+    )!.householdId;
+    for (const to of ['exit-cleared', 'scheduled', 'checked-in', 'departed']) {
+      const r = await page.request.post(`/api/cases/${other}/status`, {
+        data: { to, reason: 'browser test: on the way' },
+      });
+      expect(r.status(), to).toBe(200);
+    }
+    const issued = await page.request.post(`/api/cases/${other}/arrival-link`, {
+      data: { partner: 'Partner agency, reception' },
+    });
+    const link = (await issued.json()) as { page: string; token: string };
+    expect(link.page).toBe(`/arrival-link#${link.token}`);
+    const partner = await h.open();
+    try {
+      await partner.page.goto(link.page);
+      await partner.page.getByLabel('Day of arrival (empty: today)').fill('2026-12-01');
+      await partner.page.getByRole('button', { name: 'Confirm the arrival' }).click();
+      await partner.page
+        .getByText(`Arrival of case ${other} on 2026-12-01 confirmed for Partner agency, reception`)
+        .waitFor();
+      expect(await partner.page.title()).toBe('Confirm an arrival · Corridor');
+      // The same link again, in a fresh page: refused, and the case stays as it was confirmed.
+      await partner.page.goto('/');
+      await partner.page.goto(link.page);
+      await partner.page.getByRole('button', { name: 'Confirm the arrival' }).click();
+      await partner.page.getByText('This link is unknown, already used or expired').waitFor();
+      expect(partner.errors.filter((e) => !/\b404\b/.test(e))).toEqual([]);
+    } finally {
+      await partner.context.close();
+    }
+    const confirmed = await api<{ arrivedOn: string; via: string }[]>(
+      page,
+      `/api/arrivals?caseId=${other}`,
+    );
+    expect(confirmed).toEqual([expect.objectContaining({ arrivedOn: '2026-12-01', via: 'link' })]);
     expect(errors).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { Link, Loading } from './components/ui.js';
 import { api, setUnauthenticatedHandler } from './lib/api.js';
 import { useLocation } from './lib/router.js';
 import { makeSession, SessionContext, type Me } from './lib/session.js';
+import { ArrivalLinkPage } from './pages/ArrivalLink.js';
 import { Login } from './pages/Login.js';
 import { pages } from './pages/index.js';
 
@@ -13,8 +14,14 @@ export const loggedInKey = 'corridor.loggedIn';
 
 type State = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'in'; me: Me };
 
-/** The whole application. */
+/** The whole application; a confirmation link's page needs no login. */
 export function App() {
+  const { path } = useLocation();
+  return path === '/arrival-link' ? <ArrivalLinkPage /> : <Shell />;
+}
+
+/** The logged-in application. */
+function Shell() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [changingPassword, setChangingPassword] = useState(false);
   const { path } = useLocation();

@@ -84,7 +84,8 @@ export function registerArrival(program: Command): void {
     (l) =>
       [
         `link ${l.id} for ${l.partner} (case ${l.case}), valid until ${l.expiresAt}, single use:`,
-        `  POST ${l.path}`,
+        `  in a browser: <server>${l.page}`,
+        `  from a system: POST <server>${l.path}`,
         'The token is shown only now: Corridor keeps its SHA-256, not the token.',
       ].join('\n'),
   );

@@ -30,6 +30,11 @@ export const createArrivalLink = defineCommand({
     path: z
       .string()
       .describe('POST here (no login) with {"arrivedOn": "YYYY-MM-DD"} to confirm; single use'),
+    page: z
+      .string()
+      .describe(
+        'the same in a browser: a page with one button (the token after #, never sent to a server)',
+      ),
   }),
   permission: 'arrival.link',
   audit: 'arrival.link',
@@ -58,6 +63,7 @@ export const createArrivalLink = defineCommand({
       expiresAt: link.expiresAt,
       token,
       path: `/api/arrival-links/${token}`,
+      page: `/arrival-link#${token}`,
     };
   },
 });

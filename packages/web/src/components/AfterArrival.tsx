@@ -159,8 +159,9 @@ function LinkForm(props: { path: string }) {
       </form>
       {link && (
         <p role="status" data-link={link.id}>
-          Single use, valid until {link.expiresAt}; shown only now:{' '}
-          <code>{`${window.location.origin}${link.path}`}</code> (POST, no login)
+          Single use, valid until {link.expiresAt}; shown only now. For a person:{' '}
+          <code>{`${window.location.origin}${link.page}`}</code>; for a system (POST, no login):{' '}
+          <code>{`${window.location.origin}${link.path}`}</code>
         </p>
       )}
     </details>
