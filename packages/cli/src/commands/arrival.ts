@@ -16,18 +16,8 @@ import {
 import { arrivalLinkDays, followUpMonths, followUpOutcomes } from '@corridor/core';
 import type { Command } from 'commander';
 import { table } from '../format.js';
+import { given } from '../given.js';
 import { bindCli } from '../run-command.js';
-
-type Options = Record<string, unknown>;
-
-/** The options given, as text, without those left out. */
-function given(o: Options, names: Record<string, string>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(names)
-      .filter(([option]) => o[option] !== undefined)
-      .map(([option, field]) => [field, o[option] === true ? true : String(o[option])]),
-  );
-}
 
 const followUpRows = (list: FollowUpOut[]) =>
   list.length === 0

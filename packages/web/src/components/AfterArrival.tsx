@@ -98,24 +98,31 @@ export function AfterArrival(props: { id: string; status: string; onChanged: () 
   );
 }
 
+/** Runs `act`, showing an API refusal through `setError` (cleared first); anything else throws. */
+async function attempt(act: () => Promise<void>, setError: (e: ApiError | undefined) => void) {
+  setError(undefined);
+  try {
+    await act();
+  } catch (err) {
+    if (err instanceof ApiError) setError(err);
+    else throw err;
+  }
+}
+
 function ConfirmForm(props: { path: string; onDone: () => void }) {
   const [partner, setPartner] = useState('');
   const [day, setDay] = useState('');
   const [error, setError] = useState<ApiError>();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(undefined);
-    try {
+    await attempt(async () => {
       await api(props.path, {
         method: 'POST',
         body: { partner, ...(day ? { arrivedOn: day } : {}) },
       });
       setPartner('');
       props.onDone();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    }
+    }, setError);
   };
   return (
     <form onSubmit={submit} aria-label="Confirm arrival">
@@ -138,13 +145,9 @@ function LinkForm(props: { path: string }) {
   const [error, setError] = useState<ApiError>();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(undefined);
-    try {
+    await attempt(async () => {
       setLink(await api<Link>(props.path, { method: 'POST', body: { partner } }));
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    }
+    }, setError);
   };
   return (
     <details>
@@ -174,14 +177,10 @@ function FollowUpForm(props: { path: string; onDone: () => void }) {
   const [error, setError] = useState<ApiError>();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(undefined);
-    try {
+    await attempt(async () => {
       await api(props.path, { method: 'POST', body: { month, outcome } });
       props.onDone();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    }
+    }, setError);
   };
   return (
     <form onSubmit={submit} aria-label="Record a follow-up">
@@ -213,9 +212,8 @@ function Handover(props: { path: string; caseId: string }) {
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<ApiError>();
   const handOver = async () => {
-    setError(undefined);
     setDone(undefined);
-    try {
+    await attempt(async () => {
       const file = await api<{ to: { state: string }; members: unknown[] }>(props.path);
       const url = URL.createObjectURL(
         new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }),
@@ -228,10 +226,7 @@ function Handover(props: { path: string; caseId: string }) {
       setDone(
         `Case file for ${file.to.state} downloaded (${file.members.length} members); logged as a disclosure.`,
       );
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    }
+    }, setError);
   };
   return (
     <p>
