@@ -38,8 +38,9 @@ export const arrivalLinkRoute = bindCommand('POST /api/cases/:id/arrival-link', 
   tag,
   params: { id: 'caseId' },
   description:
-    'The token is in this answer only (the database keeps its SHA-256). Give the partner the ' +
-    '`path`: one POST to it, without a login, confirms the arrival; it then answers 404.',
+    'The token is in this answer only (the database keeps its SHA-256). Give a partner’s system ' +
+    'the `path` (one POST, no login, confirms the arrival; then 404) or a person the `page` ' +
+    '(`/arrival-link#<token>`: one button in a browser).',
 });
 
 const LinkBody = z.object({
