@@ -31,6 +31,15 @@ export const recordFollowUp = defineCommand({
     await caseStatus(ctx, command, input.caseId);
     const doneOn = input.doneOn ?? dayOf(ctx.now);
     notInFuture(command, 'doneOn', doneOn, ctx.now);
+    const arrivedOn = (await ctx.store.arrivals.confirmations(input.caseId))
+      .map((c) => c.arrivedOn)
+      .sort()[0];
+    if (arrivedOn && doneOn < arrivedOn) {
+      const message = `is before the arrival on ${arrivedOn}`;
+      throw errors.invalidInput(`invalid input for ${command} at doneOn: ${message}`, {
+        issues: [{ path: 'doneOn', message }],
+      });
+    }
     const stored = await ctx.store.arrivals.recordFollowUp(
       { householdId: input.caseId, month: input.month, doneOn, outcome: input.outcome },
       ctx.actor,

@@ -123,6 +123,15 @@ describe.each(backends)('after arrival on $name', (backend) => {
     expect(outcome.json().message).toBe(
       'invalid body at outcome: outcome must be one of: settled, needs-support, moved-on, not-reached',
     );
+    const preArrival = await record('registrar', {
+      month: 1,
+      outcome: 'settled',
+      doneOn: '2026-01-30',
+    });
+    expect([preArrival.statusCode, preArrival.json().message]).toEqual([
+      400,
+      'invalid input for arrival.followUp at doneOn: is before the arrival on 2026-01-31',
+    ]);
     const made = await record('registrar', {
       month: 1,
       outcome: 'needs-support',
@@ -219,6 +228,29 @@ describe.each(backends)('after arrival on $name', (backend) => {
     expect(refused.statusCode).toBe(409);
     await departed(other);
     expect((await use(held.path)).statusCode).toBe(201);
+
+    // A link goes with its issuer's account: disabled, the link answers as an unknown one.
+    const orphan = (await issue(placed[3]!.id)).json();
+    const issuer = (await server.store.users.list()).find(
+      (u) => u.username === 'movement-officer',
+    )!;
+    await server.store.db
+      .updateTable('users')
+      .set({ disabled: true })
+      .where('username', '=', issuer.username)
+      .execute();
+    try {
+      expect((await use(orphan.path)).statusCode).toBe(404);
+      expect(await status(placed[3]!.id)).toBe('departed');
+    } finally {
+      await server.store.db
+        .updateTable('users')
+        .set({ disabled: false })
+        .where('username', '=', issuer.username)
+        .execute();
+    }
+    expect((await use(orphan.path)).statusCode).toBe(201);
+    await departed(placed[3]!.id);
 
     // The database holds the token's SHA-256, never the token: in no table, audit log included.
     const tokens = [link.token, late.token, held.token] as string[];

@@ -66,6 +66,9 @@ export const confirmByLinkRoute = defineRoute('POST /api/arrival-links/:token', 
       ? (link.createdRole as Role)
       : undefined;
     if (!role) throw unusableLink();
+    // Issued over the API by a user since disabled: the link goes with the account.
+    const issuer = /^api:(.+)$/.exec(link.createdBy)?.[1];
+    if (issuer && (await store.users.credentials(issuer))?.disabled !== false) throw unusableLink();
     const actor = { name: `link:${link.id}`, role, via: 'api' as const };
     return execute(
       confirmArrival,
