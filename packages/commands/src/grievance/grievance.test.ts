@@ -70,7 +70,9 @@ async function rawBytes(
   for (const w of wal.rows) {
     const read = await sql<{
       b: Uint8Array | null;
-    }>`select pg_read_binary_file(${'pg_wal/' + w.name}) as b`.execute(db);
+    }>`select pg_read_binary_file(f.path, 0, f.size, true) as b
+      from (select ${'pg_wal/' + w.name}::text as path,
+        (pg_stat_file(${'pg_wal/' + w.name}, true)).size) f where f.size is not null`.execute(db);
     if (read.rows[0]?.b) raw.push(Buffer.from(read.rows[0].b));
   }
   await opened.store.close();

@@ -73,6 +73,38 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
     );
   const auditCount = async () => (await store.audit.events(0, 1_000_000)).length;
 
+  /**
+   * Allocates, adds a confirmed charter `movementId` to the destination of the first placed case,
+   * records that case's whole procedure (visa valid into 2028) and schedules: the case is on it.
+   */
+  const bookedOn = async (movementId: string) => {
+    await run(allocationRun, 'planner', {});
+    const allocation = await store.plans.current('allocation');
+    const placed = allocation!.assignments.find((x) => x.destinationId)!;
+    const to = placed.destinationId!;
+    await store.movements.add(
+      [
+        {
+          id: movementId,
+          kind: 'charter',
+          origin: 'BGW',
+          destinationId: to,
+          arrivalAirport: null,
+          departAt: '2027-09-01T05:00:00+03:00',
+          timezone: 'Asia/Baghdad',
+          seats: 400,
+          baggageKg: 9200,
+          status: 'confirmed',
+        },
+      ],
+      seeder,
+    );
+    for (const step of fullProcedure(placed.householdId, to, '2028-01-01'))
+      await run(recordProcedureStep, 'planner', step);
+    await run(timetableSchedule, 'planner', {});
+    return { placed, to };
+  };
+
   it('shows the default template, lets planners set one and refuses other roles', async () => {
     const shown = await run(showProcedureTemplate, 'auditor', { state });
     expect(shown.stored).toBe(false);
@@ -320,30 +352,7 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
   });
 
   it('keeps a case off a movement after its visa expires, and re-plans it when the expiry changes', async () => {
-    await run(allocationRun, 'planner', {});
-    const allocation = await store.plans.current('allocation');
-    const placed = allocation!.assignments.find((x) => x.destinationId)!;
-    const to = placed.destinationId!;
-    await store.movements.add(
-      [
-        {
-          id: 'M-PROC',
-          kind: 'charter',
-          origin: 'BGW',
-          destinationId: to,
-          arrivalAirport: null,
-          departAt: '2027-09-01T05:00:00+03:00',
-          timezone: 'Asia/Baghdad',
-          seats: 400,
-          baggageKg: 9200,
-          status: 'confirmed',
-        },
-      ],
-      seeder,
-    );
-    for (const step of fullProcedure(placed.householdId, to, '2028-01-01'))
-      await run(recordProcedureStep, 'planner', step);
-    await run(timetableSchedule, 'planner', {});
+    const { placed, to } = await bookedOn('M-PROC');
     const first = await store.plans.current('timetable');
     expect(first!.assignments.find((x) => x.householdId === placed.householdId)?.movementId).toBe(
       'M-PROC',
@@ -372,30 +381,7 @@ describe.each(backends)('host-state procedures on $name', (backend) => {
   });
 
   it('takes a failed fit-to-travel check as "not yet": no refusal, a re-plan proposed, a dry run that saves nothing', async () => {
-    await run(allocationRun, 'planner', {});
-    const allocation = await store.plans.current('allocation');
-    const placed = allocation!.assignments.find((x) => x.destinationId)!;
-    const to = placed.destinationId!;
-    await store.movements.add(
-      [
-        {
-          id: 'M-FIT',
-          kind: 'charter',
-          origin: 'BGW',
-          destinationId: to,
-          arrivalAirport: null,
-          departAt: '2027-09-01T05:00:00+03:00',
-          timezone: 'Asia/Baghdad',
-          seats: 400,
-          baggageKg: 9200,
-          status: 'confirmed',
-        },
-      ],
-      seeder,
-    );
-    for (const step of fullProcedure(placed.householdId, to, '2028-01-01'))
-      await run(recordProcedureStep, 'planner', step);
-    await run(timetableSchedule, 'planner', {});
+    const { placed, to } = await bookedOn('M-FIT');
     const booked = await store.plans.current('timetable');
     expect(booked!.assignments.find((x) => x.householdId === placed.householdId)?.movementId).toBe(
       'M-FIT',
