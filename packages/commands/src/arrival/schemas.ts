@@ -11,6 +11,7 @@ import type { ArrivalConfirmation, FollowUp } from '@corridor/storage';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CommandContext } from '../context.js';
+import { existingCase } from '../grievance/schemas.js';
 
 const named = (what: string, values: readonly (string | number)[]) =>
   `${what} must be one of: ${values.join(', ')}`;
@@ -103,21 +104,7 @@ export function notInFuture(command: string, field: string, value: string, now: 
   });
 }
 
-/** The case's status, or 400 naming the field when it is not in the registry or was merged. */
-export async function caseStatus(
-  ctx: CommandContext,
-  command: string,
-  id: string,
-): Promise<string> {
-  const household = await ctx.store.registry.household(id);
-  const message = !household
-    ? `no case ${id}`
-    : household.mergedInto
-      ? `case ${id} was merged into ${household.mergedInto}`
-      : null;
-  if (message)
-    throw errors.invalidInput(`invalid input for ${command} at caseId: ${message}`, {
-      issues: [{ path: 'caseId', message }],
-    });
-  return household!.status;
+/** The case's status, or 400 naming `caseId` when it is not in the registry or was merged. */
+export async function caseStatus(ctx: CommandContext, command: string, id: string) {
+  return (await existingCase(ctx, command, 'caseId', id)).status;
 }

@@ -10,7 +10,7 @@ import {
   personal,
   type GrievanceStatus,
 } from '@corridor/core';
-import type { GrievanceSummary, StoredGrievance } from '@corridor/storage';
+import type { GrievanceSummary, HouseholdView, StoredGrievance } from '@corridor/storage';
 import { z } from 'zod';
 import type { CommandContext } from '../context.js';
 
@@ -118,15 +118,17 @@ export function seesConfidential(ctx: CommandContext): boolean {
   return can(ctx.actor, 'grievance.readConfidential');
 }
 
-/** Refuses (400, naming the field) a case that is not in the registry or was merged into another. */
+/**
+ * The case, or 400 naming the field when it is not in the registry or was merged into another.
+ */
 export async function existingCase(
   ctx: CommandContext,
   command: string,
   field: string,
   id: string,
-): Promise<void> {
+): Promise<HouseholdView> {
   const household = await ctx.store.registry.household(id);
-  if (household && !household.mergedInto) return;
+  if (household && !household.mergedInto) return household;
   const message = household
     ? `case ${id} was merged into ${household.mergedInto}`
     : `no case ${id}`;
