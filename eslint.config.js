@@ -141,6 +141,7 @@ export default tseslint.config(
                 '!**/core/src/grievance.js',
                 '!**/core/src/after-arrival.js',
                 '!**/core/src/retention.js',
+                '!**/core/src/slip-code.js',
               ],
               allowTypeImports: true,
               message: 'the web bundles only core modules that are pure and zod-free.',

@@ -73,6 +73,7 @@ export const routeAccess = {
   'GET /api/movements/:id/manifest': boarding,
   'GET /api/movements/:id/checkin': rolesAllowed('movement.readCheckin'),
   'GET /api/movements/:id/standby': rolesAllowed('plan.read'),
+  'GET /api/movements/:id/slips': rolesAllowed('movement.checkin'),
   'GET /api/movements/:id/checkin/persons': rolesAllowed('movement.readCheckin'),
   'GET /api/movements/:id/checkin/summary': rolesAllowed('movement.readCheckin'),
   'POST /api/checkin': rolesAllowed('movement.checkin'),

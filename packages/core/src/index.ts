@@ -30,6 +30,7 @@ export * from './form-rows.js';
 export * from './export-rows.js';
 export * from './checkin.js';
 export * from './checkin-shapes.js';
+export * from './slip-code.js';
 export * from './edifact.js';
 export * from './paxlst.js';
 export * from './paxlst-validate.js';

@@ -17,3 +17,10 @@ export {
   type ProcedureFileProblem,
 } from './procedure-file.js';
 export { readFormSheets, type FormFile } from './form-file.js';
+export {
+  checkinSlipsPdf,
+  qrModules,
+  type CheckinSlip,
+  type CheckinSlips,
+  type SlipMovement,
+} from './checkin-slip-pdf.js';

@@ -9,7 +9,7 @@ export function securityHeaders(url: string, csp: string): Record<string, string
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+    'permissions-policy': 'camera=(self), microphone=(), geolocation=()',
     ...(url.startsWith('/api/') ? { 'cache-control': 'no-store' } : {}),
   };
 }

@@ -2,9 +2,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, shots, startHarness, users, type Harness, type OpenPage } from './harness.js';
+import { qrVideo } from './fake-camera.js';
+import {
+  chromiumFlags,
+  logIn,
+  password,
+  shots,
+  startHarness,
+  users,
+  type Harness,
+  type OpenPage,
+} from './harness.js';
 
 let h: Harness;
 let admin: OpenPage;
@@ -520,6 +530,88 @@ describe('the web application', () => {
       expect(officer.errors).toEqual([]);
     } finally {
       await officer.context.close();
+    }
+  });
+
+  it('opens the passenger of a scanned check-in slip (a camera showing its QR code)', async () => {
+    // The camera shows one slip's code from the start: the browser is launched with it.
+    const video = join(h.data, '..', 'slip.y4m');
+    const booked = async (movement: string) => {
+      const r = await fetch(`${h.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: users['movement-officer'], password }),
+      });
+      const { token } = (await r.json()) as { token: string };
+      const desk = await fetch(`${h.url}/api/movements/${movement}/checkin`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(desk.status).toBe(200);
+      return ((await desk.json()) as { persons: { personId: string }[] }).persons;
+    };
+    const person = (await booked('M-002')).at(-1)!.personId;
+    const other = (await booked('M-003'))[0]!.personId;
+    qrVideo(`CORRIDOR-SLIP:M-002:${person}`, video);
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        ...chromiumFlags,
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    try {
+      const context = await browser.newContext({
+        viewport: { width: 820, height: 1180 },
+        baseURL: h.url,
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await logIn(page, 'movement-officer');
+      await page.goto('/movement-day?movement=M-002');
+      await page.locator('[data-person]').first().waitFor();
+      // The slips to print: one PDF for the movement.
+      const slips = await page.request.get('/api/movements/M-002/slips');
+      expect(slips.status()).toBe(200);
+      expect(slips.headers()['content-type']).toMatch(/^application\/pdf/);
+      expect((await slips.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      await page.getByRole('button', { name: 'Scan a slip with the camera' }).click();
+      const row = page.locator(`[data-person="${person}"]`);
+      await expect.poll(() => row.getAttribute('class'), { timeout: 15_000 }).toMatch(/scanned/);
+      expect(await page.locator('[data-person]').count()).toBe(1);
+      expect(await page.getByLabel('Find a person (number, case or name)').inputValue()).toBe(
+        person,
+      );
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            document.activeElement?.closest('[data-person]')?.getAttribute('data-person'),
+          ),
+        )
+        .toBe(person);
+      // The camera stops once a code is read.
+      expect(await page.locator('video').count()).toBe(0);
+      await shoot(page, '11b-slip-scanned', false);
+      // A hand scanner types the code: a slip of another movement offers to go there.
+      await page
+        .getByLabel('Slip code (hand scanner or keyboard)')
+        .fill(`CORRIDOR-SLIP:M-003:${other}`);
+      await page.getByRole('button', { name: 'Open', exact: true }).click();
+      await page.getByText('This slip is for movement M-003').waitFor();
+      await page.getByRole('button', { name: `Open ${other} on M-003` }).click();
+      await expect
+        .poll(() => page.locator(`[data-person="${other}"]`).getAttribute('class'))
+        .toMatch(/scanned/);
+      expect(new URL(page.url()).searchParams.get('movement')).toBe('M-003');
+      // Anything else is refused in words.
+      await page.getByLabel('Slip code (hand scanner or keyboard)').fill('P-00001');
+      await page.getByRole('button', { name: 'Open', exact: true }).click();
+      await page.getByText('Not a Corridor check-in slip: “P-00001”.').waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
     }
   });
 

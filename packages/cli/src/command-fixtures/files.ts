@@ -13,7 +13,7 @@ const roster = (k: string) =>
   'Case No,Individual ID,First Name,Surname,Sex,DOB,HoH,Origin,Language\n' +
   `RC-${k},RI-${k},Amal,Haddad,F,01.02.1990,Y,IRQ,ar\n`;
 
-/** The file commands' fixtures: an import, an export, a manifest and a custody record. */
+/** The file commands' fixtures: an import, an export, a manifest, check-in slips and a custody record. */
 export const fileFixtures: FixtureGroup = {
   async setup(store) {
     seen.person = (await store.registry.snapshot()).persons[0]!.id;
@@ -42,6 +42,10 @@ export const fileFixtures: FixtureGroup = {
     'manifest.generate': {
       cli: (k) => ['manifest', seen.movement, '--out', join(dir, `manifest-${k}.csv`)],
       api: () => ({ method: 'GET', url: `/api/movements/${seen.movement}/manifest?format=csv` }),
+    },
+    'checkin.slips': {
+      cli: (k) => ['checkin', 'slips', seen.movement, '--out', join(dir, `slips-${k}.pdf`)],
+      api: () => ({ method: 'GET', url: `/api/movements/${seen.movement}/slips` }),
     },
     'incident.export': {
       cli: (k) => ['incident', 'export', '--hxl', '--out', join(dir, `incidents-${k}.csv`)],

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   checkinDesk,
+  checkinSlips,
   checkinStandby,
   checkinSummary,
   exportCheckinLog,
@@ -97,7 +98,7 @@ export function registerCheckin(program: Command): void {
   const c = program
     .command('checkin')
     .description(
-      'record check-in, boarding, no-show or arrival of a person on a movement: corridor checkin MOVEMENT PERSON --status S [--station S]; subcommands list, summary, desk, export, merge, conflicts, resolve',
+      'record check-in, boarding, no-show or arrival of a person on a movement: corridor checkin MOVEMENT PERSON --status S [--station S]; subcommands list, summary, desk, standby, slips, export, merge, conflicts, resolve',
     )
     .argument('[movement]', 'movement id')
     .argument('[person]', 'person id')
@@ -161,6 +162,21 @@ export function registerCheckin(program: Command): void {
     checkinStandby,
     ([movementId], o: Options) => ({ movementId, limit: o.limit }),
     standbyText,
+  );
+  bindCli<CommandOutput<typeof checkinSlips>['summary'] & { file?: string }>(
+    c
+      .command('slips <movement>')
+      .description(
+        'check-in slips with QR codes as an A4 PDF, eight to a page: the desk scans a slip to open the passenger (as GET /api/movements/:id/slips)',
+      )
+      .option('--case <id>', 'only the persons of this case')
+      .requiredOption('--out <file>', 'PDF file to write')
+      .option('--json', 'print what was written as JSON'),
+    checkinSlips,
+    ([movementId], o: Options) => ({ movementId, caseId: optional(o.case) }),
+    (w) =>
+      `${w.slips} check-in ${w.slips === 1 ? 'slip' : 'slips'} of ${w.cases} ${w.cases === 1 ? 'case' : 'cases'} on ${w.movementId} written to ${w.file} (${w.pages} ${w.pages === 1 ? 'page' : 'pages'})`,
+    { file: { stdout: false } },
   );
   const exporter = c
     .command('export')

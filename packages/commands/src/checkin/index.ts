@@ -8,6 +8,7 @@ import { listCheckin } from './list.js';
 import { mergeCheckinLog } from './merge.js';
 import { recordCheckin } from './record.js';
 import { resolveCheckin } from './resolve.js';
+import { checkinSlips } from './slips.js';
 import { checkinStandby } from './standby.js';
 import { checkinSummary } from './summary.js';
 
@@ -15,6 +16,7 @@ export { buildLog, logChecksum } from './log.js';
 export {
   allowSplit,
   checkinDesk,
+  checkinSlips,
   checkinStandby,
   checkinSummary,
   exportCheckinLog,
@@ -37,4 +39,5 @@ export const checkinCommands = [
   resolveCheckin,
   allowSplit,
   checkinStandby,
+  checkinSlips,
 ] as unknown as readonly AnyCommand[];

@@ -2,6 +2,7 @@
 import {
   allowSplit,
   checkinDesk,
+  checkinSlips,
   checkinStandby,
   checkinSummary,
   listCheckin,
@@ -39,6 +40,17 @@ export const movementStandbyRoute = bindCommand('GET /api/movements/:id/standby'
     'Cases that can fill a free seat on the day, ranked by the exposure an earlier departure ' +
     'saves; a case fits only when every member finds a seat. Nothing changes: a planner moves ' +
     'one with `POST /api/timetable/move`.',
+});
+
+/** `GET /api/movements/:id/slips`: like `corridor checkin slips MOVEMENT --out FILE.pdf`. */
+export const movementSlipsRoute = bindCommand('GET /api/movements/:id/slips', checkinSlips, {
+  tag,
+  params: { id: 'movementId' },
+  file: { types: ['application/pdf'] },
+  description:
+    'One A4 PDF, eight slips to a page: each slip a QR code the desk scans to open the passenger ' +
+    '(the code holds `CORRIDOR-SLIP:<movement>:<person>`, nothing personal) and the name for roles ' +
+    'that see names. `caseId` prints one household’s slips. Audited as an export.',
 });
 
 /** `POST /api/checkin`: like `corridor checkin MOVEMENT PERSON --status S`. */

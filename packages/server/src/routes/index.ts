@@ -11,6 +11,7 @@ import {
   movementCheckinRoute,
   movementStandbyRoute,
   movementCheckinSummaryRoute,
+  movementSlipsRoute,
 } from './checkin.js';
 import {
   checkinConflictsRoute,
@@ -228,6 +229,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   movementStandbyRoute,
   movementCheckinListRoute,
   movementCheckinSummaryRoute,
+  movementSlipsRoute,
   checkinRoute,
   allowSplitRoute,
   checkinLogRoute,

@@ -1,6 +1,7 @@
 /** Movement day: one movement's manifest and a big-button check-in for a tablet, counts live. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { MovementMessages } from '../components/Messages.js';
+import { SlipScan } from '../components/SlipScan.js';
 import { ErrorNote, Loading, NotAvailable, Panel, Stat, TableScroll } from '../components/ui.js';
 import { api, ApiError } from '../lib/api.js';
 import {
@@ -74,6 +75,21 @@ export function MovementDay() {
               </span>
             </div>
           )}
+          {movement && can('movement.checkin') && (
+            <div>
+              <span className="muted">Check-in slips</span>
+              <span className="row">
+                <a
+                  className="badge"
+                  href={`/api/movements/${movement.id}/slips`}
+                  download
+                  aria-label={`Check-in slips with QR codes of ${movement.id} (PDF)`}
+                >
+                  PDF
+                </a>
+              </span>
+            </div>
+          )}
         </div>
         {movement && (
           <p className="muted">
@@ -85,7 +101,7 @@ export function MovementDay() {
       </Panel>
       {movement &&
         (can('movement.readCheckin') ? (
-          <Checkin movementId={movement.id} key={movement.id} />
+          <Checkin movementId={movement.id} key={movement.id} person={params.get('person')} />
         ) : (
           <Booked movementId={movement.id} />
         ))}
@@ -109,11 +125,13 @@ function Booked(props: { movementId: string }) {
   );
 }
 
-function Checkin(props: { movementId: string }) {
+function Checkin(props: { movementId: string; person: string | null }) {
   const { can } = useSession();
   const path = `/api/movements/${props.movementId}/checkin`;
   const data = useApi<unknown>(path, 5000);
-  const [filter, setFilter] = useState('');
+  const [filter, setFilter] = useState(props.person ?? '');
+  // The passenger a scanned slip opened: shown alone, scrolled to and focused.
+  const [scanned, setScanned] = useState<string | null>(props.person);
   const [error, setError] = useState<ApiError | undefined>();
   const [overrides, setOverrides] = useState<Record<string, CheckinStatus>>({});
   const mayRecord = can('movement.checkin');
@@ -140,6 +158,13 @@ function Checkin(props: { movementId: string }) {
       if (err instanceof ApiError) setError(err);
     }
   };
+  const found = scanned !== null && rows.some((r) => r.personId === scanned);
+  useEffect(() => {
+    if (!found || scanned === null) return;
+    const row = document.querySelector<HTMLElement>(`[data-person="${CSS.escape(scanned)}"]`);
+    row?.scrollIntoView({ block: 'center' });
+    (row?.querySelector<HTMLElement>('button') ?? row)?.focus();
+  }, [found, scanned]);
   const needle = filter.trim().toLowerCase();
   const shown = needle
     ? rows.filter((r) =>
@@ -164,17 +189,39 @@ function Checkin(props: { movementId: string }) {
       </Panel>
       <Panel title="Check-in" wide>
         <ErrorNote error={data.error ?? error} />
+        {can('movement.checkin') && (
+          <SlipScan
+            movementId={props.movementId}
+            onPerson={(personId) => {
+              setFilter(personId);
+              setScanned(personId);
+            }}
+          />
+        )}
         <label htmlFor="find-person">Find a person (number, case or name)</label>
         <input
           id="find-person"
           value={filter}
-          onChange={(e) => setFilter(e.target.value)}
+          onChange={(e) => {
+            setFilter(e.target.value);
+            setScanned(null);
+          }}
           className="wide-input"
         />
         {!data.data && <Loading />}
+        {scanned !== null && data.data !== undefined && !found && (
+          <p className="error" role="alert">
+            <bdi>{scanned}</bdi> is not booked on <bdi>{props.movementId}</bdi>.
+          </p>
+        )}
         <ul className="checkin-list" aria-label="People booked on this movement">
           {shown.map((r) => (
-            <li key={r.personId} className="checkin-person" data-person={r.personId}>
+            <li
+              key={r.personId}
+              className={r.personId === scanned ? 'checkin-person scanned' : 'checkin-person'}
+              data-person={r.personId}
+              tabIndex={-1}
+            >
               <span className="who-line">
                 <strong>{nameFor(r) ?? r.personId}</strong>
                 {nameFor(r) ? <span className="muted"> {r.personId}</span> : null}
