@@ -16,6 +16,7 @@ export interface NewMovementRequest {
   carrier?: string | null;
   flightNumber?: string | null;
   arriveAt?: string | null;
+  specialSeats?: Movement['specialSeats'];
 }
 
 /** Baggage allowance per seat when none is given (kg). */
@@ -44,5 +45,6 @@ export function newMovement(
     carrier: request.carrier ?? null,
     flightNumber: request.flightNumber ?? null,
     arriveAt: request.arriveAt ?? null,
+    specialSeats: request.specialSeats ?? null,
   };
 }

@@ -3,6 +3,7 @@ import type { ConsentSeed } from './consent-words.js';
 import { z } from 'zod';
 import { isCountryCode, isDocumentCountryCode } from './countries.js';
 import { needCodes, type NeedCode } from './needs.js';
+import { SpecialSeatsSchema } from './special-seats.js';
 import { isIsoDate, type IsoDate, type Iso3 } from './units.js';
 import { caseStatuses } from './workflow.js';
 
@@ -212,6 +213,11 @@ export const MovementSchema = z.object({
     .optional(),
   /** Arrival, ISO 8601 with the offset of the arrival airport or site; after `departAt`. */
   arriveAt: IsoDateTimeSchema.nullable().optional(),
+  /**
+   * Special places on board (stretcher, wheelchair, infant, escort); a kind not declared sets no
+   * limit, 0 takes nobody who needs one. Null: none declared.
+   */
+  specialSeats: SpecialSeatsSchema.nullable().optional(),
 });
 export type Movement = z.infer<typeof MovementSchema>;
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { checkinStatuses } from './checkin-status.js';
 import { CaseStatusSchema, MovementSchema } from './schemas.js';
+import { SpecialSeatsSchema } from './special-seats.js';
 
 /** Event types a webhook may subscribe to. */
 export const webhookEventTypes = [
@@ -32,8 +33,13 @@ const MovementEventData = z.object({
   carrier: z.string().nullable().describe('IATA airline designator or convoy operator'),
   flightNumber: z.string().nullable().describe('flight number or convoy reference'),
   arriveAt: z.string().nullable().describe('ISO 8601 with the offset of the arrival airport'),
+  specialSeats: SpecialSeatsSchema.nullable()
+    .optional()
+    .describe('special places on board (stretcher, wheelchair, infant, escort)'),
   cases: z.number().int().describe('cases booked on it in the current timetable'),
-  changed: z.array(z.enum(['status', 'seats', 'baggageKg', 'carrier', 'flightNumber', 'arriveAt'])),
+  changed: z.array(
+    z.enum(['status', 'seats', 'baggageKg', 'carrier', 'flightNumber', 'arriveAt', 'specialSeats']),
+  ),
   version: z.number().int(),
 });
 

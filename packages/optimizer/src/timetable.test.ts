@@ -85,6 +85,68 @@ describe('timetable model', () => {
   });
 });
 
+describe('special places on board', () => {
+  /** Three stretcher cases and an infant's, ready at once; the first flight has one stretcher. */
+  function input(): TimetableInput {
+    const base = smallInput();
+    return {
+      ...base,
+      cases: [
+        buildCase('S1', { persons: 1, specialSeats: { stretcher: 1, escort: 1 } }),
+        buildCase('S2', { persons: 1, specialSeats: { stretcher: 1, escort: 1 } }),
+        buildCase('S3', { persons: 1, specialSeats: { stretcher: 1, escort: 1 } }),
+        buildCase('B1', { persons: 2, specialSeats: { infant: 1 } }),
+      ],
+      movements: [
+        { ...base.movements[0]!, specialSeats: { stretcher: 1, escort: 2, infant: 0 } },
+        { ...base.movements[1]!, specialSeats: { stretcher: 1, escort: 0 } },
+        // Nothing declared: no limit.
+        base.movements[2]!,
+      ],
+    };
+  }
+
+  it('books no more passengers needing a place than the movement declares', async () => {
+    const data = input();
+    const { instance } = buildTimetableInstance(data);
+    expect(instance.resources.map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        'F0/stretcher',
+        'F0/escort',
+        'F0/infant',
+        'F5/stretcher',
+        'F5/escort',
+      ]),
+    );
+    expect(instance.resources.filter((r) => r.name.startsWith('F10/')).map((r) => r.name)).toEqual([
+      'F10/seats',
+      'F10/baggage-kg',
+    ]);
+    for (const result of [
+      solve(instance, { highs: await loadHighs() }).assignment,
+      firstReadyFirstServed(data),
+    ]) {
+      const on = Object.fromEntries(
+        data.cases.map((c, i) => [c.id, data.movements[result[i]!]?.id ?? null]),
+      );
+      const stretchersOn = (id: string) => ['S1', 'S2', 'S3'].filter((c) => on[c] === id).length;
+      expect(stretchersOn('F0')).toBe(1);
+      // F5 has a stretcher but no escort for it.
+      expect(stretchersOn('F5')).toBe(0);
+      expect(stretchersOn('F10')).toBe(2);
+      // No infant place on F0: the baby's family leaves on F5.
+      expect(on.B1).toBe('F5');
+    }
+  });
+
+  it('keeps a pinned case where it is even beyond the places declared', () => {
+    const data = input();
+    data.cases[1] = { ...data.cases[1]!, pinned: 'F5' };
+    const { instance } = buildTimetableInstance(data);
+    expect(instance.items[1]!.pairs.map((p) => p.bin)).toEqual([1]);
+  });
+});
+
 describe('re-planning', () => {
   const input = smallInput();
   const base = solve(buildTimetableInstance(input).instance);

@@ -1,5 +1,5 @@
 /** The timetable model (M5): which movement each case leaves on, to cut the population's exposure. */
-import { daysBetween, type IsoDate } from '@corridor/core';
+import { daysBetween, specialSeatKinds, type IsoDate, type SpecialSeats } from '@corridor/core';
 import type { Instance, Pair } from './instance.js';
 
 /** A case waiting to leave. */
@@ -25,6 +25,8 @@ export interface TimetableCase {
   previous?: string;
   /** Persons needing a medical place (joint mode checks the destination's medical places). */
   medicalPersons?: number;
+  /** Passengers needing a special place on board (stretcher, wheelchair, infant, escort). */
+  specialSeats?: SpecialSeats;
 }
 
 /** A flight or convoy that can carry cases. */
@@ -35,6 +37,8 @@ export interface TimetableMovement {
   day: string;
   seats: number;
   baggageKg: number;
+  /** Special places on board; a kind not declared sets no limit. */
+  specialSeats?: SpecialSeats | null;
 }
 
 /** The whole timetabling problem. */
@@ -85,7 +89,10 @@ export function cumulativeHazard(hazard: number[], days: number): Float64Array {
   return h;
 }
 
-/** Resources of the instance: seats and baggage per movement, then ground per day, then intake per period. */
+/**
+ * Resources of the instance: seats and baggage per movement, then ground per day, destination
+ * limits, intake per period, then the special places each movement declares.
+ */
 export interface TimetableIndex {
   seats: (movement: number) => number;
   baggage: (movement: number) => number;
@@ -132,6 +139,18 @@ export function buildTimetableInstance(
       intake.push({ destinationId, from: p.from, to: p.to, resource: resources.length - 1 });
     }
   }
+  // A special place (stretcher, wheelchair, infant, escort) is a resource of its movement when
+  // the movement declares it: one resource per movement and kind declared.
+  const special = movements.map((m) => {
+    const declared = new Map<keyof SpecialSeats, { resource: number; capacity: number }>();
+    for (const kind of specialSeatKinds) {
+      const capacity = m.specialSeats?.[kind];
+      if (capacity === undefined) continue;
+      declared.set(kind, { resource: resources.length, capacity });
+      resources.push({ name: `${m.id}/${kind}`, capacity });
+    }
+    return declared;
+  });
   const movementIntake = movements.map((m) => {
     const periods = intake.filter((p) => p.destinationId === m.destinationId);
     const counted = periods.filter((p) => p.to >= m.day);
@@ -186,6 +205,14 @@ export function buildTimetableInstance(
         [2 * k, c.persons],
         [2 * k + 1, c.baggageKg],
       ];
+      let fits = true;
+      for (const [kind, place] of special[k]!) {
+        const need = c.specialSeats?.[kind] ?? 0;
+        if (need === 0) continue;
+        if (need > place.capacity && !pinned) fits = false;
+        use.push([place.resource, need]);
+      }
+      if (!fits) continue;
       const g = ground.get(m.day);
       if (g !== undefined) use.push([g, c.persons]);
       for (const r of movementIntake[k]!) use.push([r, c.persons]);

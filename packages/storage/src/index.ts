@@ -3,7 +3,7 @@ export { recordExport } from './audit/record-export.js';
 export * from './db/open.js';
 export { noteServing } from './db/lock.js';
 export type { Database } from './db/schema.js';
-export type { PlanningCase } from './registry/planning-cases.js';
+export type { PlanningCase, PlanningCaseOptions } from './registry/planning-cases.js';
 export type { CaseFilter, CaseList, CaseSummary } from './registry/find-cases.js';
 export * from './registry/registry-store.js';
 export * from './store.js';

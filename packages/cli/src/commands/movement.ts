@@ -1,6 +1,6 @@
 /** `corridor movement list|add|set`: flights and convoys (M5). */
 import { addMovement, listMovements, updateMovement } from '@corridor/commands';
-import { errors } from '@corridor/core';
+import { errors, specialSeatKinds, specialSeatsText, type SpecialSeats } from '@corridor/core';
 import type { Movement, MovementStatus } from '@corridor/storage';
 import type { Command } from 'commander';
 import { table } from '../format.js';
@@ -19,6 +19,28 @@ function wholeNumber(flag: string, value: unknown): number | undefined {
   return n;
 }
 
+/**
+ * `--special stretcher=2,wheelchair=4,infant=6,escort=2` as places per kind; `none` clears them
+ * (`movement set`). Whole numbers and known kinds only, the flag and the part named when not.
+ */
+function specialSeats(value: unknown, clear: boolean): SpecialSeats | null | undefined {
+  if (value === undefined) return undefined;
+  const raw = String(value).trim();
+  if (clear && raw === 'none') return null;
+  const out: SpecialSeats = {};
+  for (const part of raw.split(',')) {
+    const m = /^\s*([a-z]+)\s*=\s*(\d{1,4})\s*$/.exec(part);
+    if (!m || !(specialSeatKinds as readonly string[]).includes(m[1]!))
+      throw errors.invalidInput(
+        `--special must be KIND=N[,KIND=N…] with KIND ${specialSeatKinds.join(', ')}${clear ? ' (or none)' : ''}, not "${part}"`,
+      );
+    out[m[1] as keyof SpecialSeats] = Number(m[2]);
+  }
+  return out;
+}
+
+const specialHelp = `special places on board, e.g. stretcher=2,wheelchair=4,infant=6,escort=2 (${specialSeatKinds.join(', ')}; a kind left out sets no limit)`;
+
 /** Text layout of movements. */
 export function movementsText(list: Movement[]): string {
   return table(
@@ -33,6 +55,7 @@ export function movementsText(list: Movement[]): string {
       'flight',
       'seats',
       'baggage kg',
+      'special',
       'status',
     ],
     list.map((m) => [
@@ -46,6 +69,7 @@ export function movementsText(list: Movement[]): string {
       m.flightNumber ?? '-',
       m.seats,
       m.baggageKg,
+      specialSeatsText(m.specialSeats) || '-',
       m.status,
     ]),
   );
@@ -85,6 +109,7 @@ export function registerMovement(program: Command): void {
         '--arrive <datetime>',
         'arrival, ISO 8601 with the arrival airport’s offset, e.g. 2031-06-30T08:40:00+05:00',
       )
+      .option('--special <places>', specialHelp)
       .option('--json', 'print JSON'),
     addMovement,
     (_args, o: Options) => ({
@@ -100,6 +125,7 @@ export function registerMovement(program: Command): void {
       carrier: text(o.carrier),
       flightNumber: text(o.flight),
       arriveAt: text(o.arrive),
+      specialSeats: specialSeats(o.special, false),
     }),
     (added) => `movement ${added.id} added`,
   );
@@ -107,7 +133,7 @@ export function registerMovement(program: Command): void {
     m
       .command('set <id>')
       .description(
-        'change a movement’s status, seats, baggage allowance, carrier, flight or arrival',
+        'change a movement’s status, seats, baggage allowance, carrier, flight, arrival or special places',
       )
       .option('--status <status>', statuses.join(', '))
       .option('--seats <n>', 'seats')
@@ -115,6 +141,7 @@ export function registerMovement(program: Command): void {
       .option('--carrier <code>', 'IATA airline designator (e.g. XY) or convoy operator')
       .option('--flight <number>', 'flight number (e.g. 1234) or convoy reference')
       .option('--arrive <datetime>', 'arrival, ISO 8601 with the arrival airport’s offset')
+      .option('--special <places>', `${specialHelp}; none clears them`)
       .option('--expect-version <n>', 'refuse if the movement changed since this version')
       .option('--json', 'print JSON'),
     updateMovement,
@@ -126,6 +153,7 @@ export function registerMovement(program: Command): void {
       carrier: text(o.carrier),
       flightNumber: text(o.flight),
       arriveAt: text(o.arrive),
+      specialSeats: specialSeats(o.special, true),
       expectVersion: wholeNumber('--expect-version', o.expectVersion),
     }),
     (u) => `movement ${u.id}: ${u.status}, ${u.seats} seats (version ${u.version})`,

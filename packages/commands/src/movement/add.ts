@@ -6,6 +6,7 @@ import {
   MovementSchema,
   movementProblems,
   newMovement,
+  SpecialSeatsSchema,
 } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
@@ -26,6 +27,9 @@ export const addMovement = defineCommand({
     timezone: z.string().min(1).max(64).optional(),
     baggageKg: count(1_000_000).optional(),
     ...carrierInput,
+    specialSeats: SpecialSeatsSchema.optional().describe(
+      'special places on board: stretcher, wheelchair, infant, escort (a kind left out: no limit)',
+    ),
   }),
   output: StoredMovementOut,
   permission: 'movement.write',

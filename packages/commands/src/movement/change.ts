@@ -1,7 +1,7 @@
 /**
  * Changes a movement and tells subscribers: confirming it is `movement.confirmed`, cancelling it
- * `movement.cancelled`, any other change (seats, baggage, carrier, flight number, arrival, another
- * status) `movement.changed`.
+ * `movement.cancelled`, any other change (seats, baggage, carrier, flight number, arrival, special
+ * places, another status) `movement.changed`.
  */
 import type { WebhookEventData } from '@corridor/core';
 import type { Actor, Movement, MovementChange, MovementStatus } from '@corridor/storage';
@@ -13,8 +13,18 @@ type Field = keyof Change;
 
 /** Which fields the change really altered. */
 function changedFields(before: Movement, after: Movement): Field[] {
-  return (['status', 'seats', 'baggageKg', 'carrier', 'flightNumber', 'arriveAt'] as const).filter(
-    (f) => (before[f] ?? null) !== (after[f] ?? null),
+  const fields = [
+    'status',
+    'seats',
+    'baggageKg',
+    'carrier',
+    'flightNumber',
+    'arriveAt',
+    'specialSeats',
+  ] as const;
+  // Special places are an object: compared by their JSON.
+  return fields.filter(
+    (f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null),
   );
 }
 
@@ -62,6 +72,7 @@ export async function changeMovement(
     carrier: after.carrier ?? null,
     flightNumber: after.flightNumber ?? null,
     arriveAt: after.arriveAt ?? null,
+    specialSeats: after.specialSeats ?? null,
     cases: (await store.checkin.bookedHouseholds(after.id)).length,
     changed,
     version: after.version,

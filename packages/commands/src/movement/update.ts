@@ -2,7 +2,13 @@
  * `movement.update`: a movement's status, seats, baggage, carrier, flight number or arrival, at the
  * version the caller read.
  */
-import { carrierProblems, errors, IdSchema, MovementSchema } from '@corridor/core';
+import {
+  carrierProblems,
+  errors,
+  IdSchema,
+  MovementSchema,
+  SpecialSeatsSchema,
+} from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
 import { changeMovement } from './change.js';
@@ -15,13 +21,17 @@ import { carrierInput, count, StoredMovementOut } from './schemas.js';
  */
 export const updateMovement = defineCommand({
   name: 'movement.update',
-  summary: 'Change a movement’s status, seats, baggage allowance, carrier, flight or arrival',
+  summary:
+    'Change a movement’s status, seats, baggage allowance, carrier, flight, arrival or special places',
   input: z.object({
     id: IdSchema,
     status: MovementSchema.shape.status.optional(),
     seats: count(10_000).optional(),
     baggageKg: count(1_000_000).optional(),
     ...carrierInput,
+    specialSeats: SpecialSeatsSchema.nullable()
+      .optional()
+      .describe('special places on board: stretcher, wheelchair, infant, escort (null clears)'),
     expectVersion: z.number().int().min(1).optional(),
   }),
   output: StoredMovementOut,
@@ -30,7 +40,7 @@ export const updateMovement = defineCommand({
   async run({ store, actor, now }, { id, expectVersion, ...change }) {
     if (Object.values(change).every((v) => v === undefined))
       throw errors.invalidInput(
-        'nothing to change: give status, seats, baggageKg, carrier, flightNumber or arriveAt',
+        'nothing to change: give status, seats, baggageKg, carrier, flightNumber, arriveAt or specialSeats',
       );
     const current = await store.movements.get(id);
     if (!current) throw errors.notFound('movement', id);

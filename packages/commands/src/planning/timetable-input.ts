@@ -68,7 +68,10 @@ export async function loadTimetableInput(
   const destinations = await store.registry.destinations();
   const lead = new Map(destinations.map((d) => [d.id, d.leadTimeDays]));
   const medianLead = [...lead.values()].sort((a, b) => a - b)[Math.floor(lead.size / 2)] ?? 0;
-  const { cases, links } = await store.registry.planningCases(schedulableStatuses);
+  // Infant places count those under two in the plan's first year (planning knows birth years).
+  const { cases, links } = await store.registry.planningCases(schedulableStatuses, {
+    travelYear: Number(startDay.slice(0, 4)),
+  });
   const previousPlan = await store.plans.current(o.joint ? 'joint' : 'timetable');
   const previousOf = new Map(
     (previousPlan?.assignments ?? []).map((a) => [a.householdId, a.movementId]),
@@ -92,6 +95,7 @@ export async function loadTimetableInput(
       day: m.departAt.slice(0, 10),
       seats: m.seats,
       baggageKg: m.baggageKg,
+      specialSeats: m.specialSeats ?? null,
     }));
   // A planner's lock to a movement pins the case there while the movement can still leave (and,
   // in timetable mode, goes where the case is allocated); other locks are left to allocation.
@@ -138,6 +142,7 @@ export async function loadTimetableInput(
       ),
       destinationId,
       medicalPersons: c.medicalPersons,
+      specialSeats: c.specialSeats,
       ...(o.joint
         ? {
             destinations: (pointsOf.get(c.id) ?? [])

@@ -21,6 +21,7 @@ import * as procedures from './migrations/0017-procedures.js';
 import * as messages from './migrations/0019-messages.js';
 import * as importMappings from './migrations/0020-import-mappings.js';
 import * as afterArrival from './migrations/0021-after-arrival.js';
+import * as specialSeats from './migrations/0022-special-seats.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0019-messages': messages,
   '0020-import-mappings': importMappings,
   '0021-after-arrival': afterArrival,
+  '0022-special-seats': specialSeats,
 };
 
 class StaticProvider implements MigrationProvider {

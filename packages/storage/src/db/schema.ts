@@ -1,5 +1,6 @@
 /** The tables Corridor keeps, as Kysely sees them. */
 import type { ColumnType, Generated } from 'kysely';
+import type { SpecialSeats } from '@corridor/core';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateColumn = ColumnType<string, string, string>;
@@ -198,6 +199,8 @@ export interface MovementsTable {
   arrive_at: Timestamp | null;
   /** The offset arrive_at was given with (`Z` or `±HH:MM`), to write it back as given. */
   arrive_offset: string | null;
+  /** Special places on board (migration 0022); null: none declared. */
+  special_seats: Json<SpecialSeats> | null;
 }
 
 export interface GroundCapacityTable {

@@ -6,6 +6,7 @@ import {
   toOffsetIso,
   toZonedIso,
   type IsoDate,
+  type SpecialSeats,
 } from '@corridor/core';
 import { sql, type Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
@@ -41,6 +42,7 @@ function present(r: Row): Movement {
       r.arrive_at === null || r.arrive_at === undefined
         ? null
         : toOffsetIso(new Date(r.arrive_at as Date), (r.arrive_offset as string | null) ?? 'Z'),
+    specialSeats: (r.special_seats as SpecialSeats | null | undefined) ?? null,
     version: r.version as number,
   };
 }
@@ -69,6 +71,7 @@ export class KyselyMovements implements MovementStore {
           flight_number: m.flightNumber ?? null,
           arrive_at: m.arriveAt ?? null,
           arrive_offset: m.arriveAt ? isoOffsetOf(m.arriveAt) : null,
+          special_seats: m.specialSeats ? JSON.stringify(m.specialSeats) : null,
         })),
       );
       await appendAudit(trx, actor, {
@@ -135,6 +138,11 @@ export class KyselyMovements implements MovementStore {
             ? {
                 arrive_at: change.arriveAt,
                 arrive_offset: change.arriveAt ? isoOffsetOf(change.arriveAt) : null,
+              }
+            : {}),
+          ...(change.specialSeats !== undefined
+            ? {
+                special_seats: change.specialSeats ? JSON.stringify(change.specialSeats) : null,
               }
             : {}),
           version: sql`version + 1`,

@@ -1,5 +1,5 @@
 /** The movements capability: flights and convoys out of the camp, and ground-transfer capacity. */
-import type { GroundCapacity, Movement as CoreMovement } from '@corridor/core';
+import type { GroundCapacity, Movement as CoreMovement, SpecialSeats } from '@corridor/core';
 import type { Actor } from '../audit/audit-store.js';
 
 /** How people travel. */
@@ -21,6 +21,8 @@ export interface MovementChange {
   flightNumber?: string | null;
   /** ISO 8601 with offset. */
   arriveAt?: string | null;
+  /** Special places on board; null clears them. */
+  specialSeats?: SpecialSeats | null;
 }
 
 /** Movements of one operation. */

@@ -28,7 +28,11 @@ import { findCases, type CaseFilter, type CaseList } from './find-cases.js';
 import { readHousehold } from './household-view.js';
 import { transitionCaseIn } from './move-case.js';
 import { readStatus } from './operation-status.js';
-import { readPlanningCases, type PlanningCase } from './planning-cases.js';
+import {
+  readPlanningCases,
+  type PlanningCase,
+  type PlanningCaseOptions,
+} from './planning-cases.js';
 import { appendAudit } from '../audit/audit-store.js';
 import type {
   DuplicateDecision,
@@ -192,8 +196,9 @@ export class KyselyRegistry implements RegistryStore {
 
   planningCases(
     statuses: readonly CaseStatus[],
+    options?: PlanningCaseOptions,
   ): Promise<{ cases: PlanningCase[]; links: CaseLink[] }> {
-    return readPlanningCases(this.db, statuses);
+    return readPlanningCases(this.db, statuses, options);
   }
 
   addPerson(person: NewPerson, reason: string, actor: Actor): Promise<PersonEdited> {

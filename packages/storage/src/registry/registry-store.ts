@@ -16,7 +16,7 @@ import type {
 import type { Actor } from '../audit/audit-store.js';
 import type { ImportReport, RegistryFileData, RegistrySnapshot } from '@corridor/core';
 import type { ImportOptions } from './import-options.js';
-import type { PlanningCase } from './planning-cases.js';
+import type { PlanningCase, PlanningCaseOptions } from './planning-cases.js';
 import type { CaseFilter, CaseList } from './find-cases.js';
 
 /** Counts that describe the operation at a glance (`corridor status`). */
@@ -214,6 +214,7 @@ export interface RegistryStore {
   /** Active cases with the given statuses as planning sees them (no personal data), with their links. */
   planningCases(
     statuses: readonly CaseStatus[],
+    options?: PlanningCaseOptions,
   ): Promise<{ cases: PlanningCase[]; links: CaseLink[] }>;
   /** Adds a person to an existing case (new key, encrypted data, history, audit), in one transaction. */
   addPerson(person: NewPerson, reason: string, actor: Actor): Promise<PersonEdited>;

@@ -95,7 +95,13 @@ export function MovementDay() {
           <p className="muted">
             {movement.kind} from {movement.origin} to {movement.destinationId ?? '–'}{' '}
             {movement.arrivalAirport ?? ''}, departs {movement.departAt} ({movement.timezone}),{' '}
-            {movement.seats} seats, {movement.baggageKg} kg baggage, {movement.status}.
+            {movement.seats} seats, {movement.baggageKg} kg baggage
+            {movement.specialSeats && Object.keys(movement.specialSeats).length > 0
+              ? `, special places: ${Object.entries(movement.specialSeats)
+                  .map(([kind, n]) => `${n} ${kind}`)
+                  .join(', ')}`
+              : ''}
+            , {movement.status}.
           </p>
         )}
       </Panel>
