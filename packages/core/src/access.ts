@@ -77,6 +77,7 @@ export const routeAccess = {
   'GET /api/movements/:id/checkin/persons': rolesAllowed('movement.readCheckin'),
   'GET /api/movements/:id/checkin/summary': rolesAllowed('movement.readCheckin'),
   'POST /api/checkin': rolesAllowed('movement.checkin'),
+  'POST /api/checkin/document': rolesAllowed('movement.checkin'),
   'POST /api/movements/:id/allow-split': rolesAllowed('movement.allowSplit'),
   'POST /api/import': ['admin', 'registrar'],
   'GET /api/export/:what': everyone,

@@ -593,6 +593,18 @@ describe('the web application', () => {
         .toBe(person);
       // The camera stops once a code is read.
       expect(await page.locator('video').count()).toBe(0);
+      // The opened passenger's passport is checked at the desk: one nobody registered is refused.
+      await page
+        .getByLabel(`Passport MRZ of ${person} (two lines, typed or from a document reader)`)
+        .fill(
+          'P<UTONOBODY<<REGISTERED<<<<<<<<<<<<<<<<<<<<<\nZX00000015UTO9001011F3501014<<<<<<<<<<<<<<<6',
+        );
+      await page.getByRole('button', { name: 'Check document' }).click();
+      const verdict = page.getByTestId('document-verdict');
+      await verdict.getByText('Document not accepted:').waitFor();
+      expect(await verdict.innerText()).toContain(
+        `document number: is not a document registered for ${person}`,
+      );
       await shoot(page, '11b-slip-scanned', false);
       // A hand scanner types the code: a slip of another movement offers to go there.
       await page

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildLog } from '@corridor/commands';
-import { checkinKey, foldCheckins, type CheckinStatus } from '@corridor/core';
+import { buildTd3, checkinKey, foldCheckins, type CheckinStatus } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import { seeder, type FixtureGroup } from './fixture.js';
 
@@ -13,6 +13,19 @@ const fx = { recorded: '', decided: '', merged: '', recordedCase: '' };
 let nextStatus: CheckinStatus = 'checked-in';
 const logs = new Map<string, { log: unknown; file: string }>();
 const folder = mkdtempSync(join(tmpdir(), 'corridor-checkin-fixture-'));
+/** A well-formed passport zone of nobody in the registry. */
+const fixtureMrz = buildTd3({
+  documentCode: 'P',
+  issuer: 'UTO',
+  surname: 'Nobody',
+  givenNames: 'Registered',
+  number: 'ZX0000001',
+  nationality: 'UTO',
+  birthDate: '1990-01-01',
+  sex: 'F',
+  expiryDate: '2035-01-01',
+  personalNumber: '',
+});
 
 async function setup(store: Store): Promise<void> {
   // Cases elsewhere in the workflow: check-in moves none of them, so the last audit event of a
@@ -88,6 +101,15 @@ export const checkinFixtures: FixtureGroup = {
         method: 'POST',
         url: `/api/movements/${movementId}/allow-split`,
         payload: { caseId: fx.recordedCase, reason: 'the mother stays with the child in hospital' },
+      }),
+    },
+    'checkin.document': {
+      // A passport nobody registered: the check answers (not valid) and is audited.
+      cli: () => ['checkin', 'document', movementId, fx.recorded, '--mrz', ...fixtureMrz],
+      api: () => ({
+        method: 'POST',
+        url: '/api/checkin/document',
+        payload: { movementId, personId: fx.recorded, mrz: fixtureMrz },
       }),
     },
     'checkin.record': {

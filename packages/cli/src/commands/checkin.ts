@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   checkinDesk,
+  checkinDocument,
   checkinSlips,
   checkinStandby,
   checkinSummary,
@@ -98,7 +99,7 @@ export function registerCheckin(program: Command): void {
   const c = program
     .command('checkin')
     .description(
-      'record check-in, boarding, no-show or arrival of a person on a movement: corridor checkin MOVEMENT PERSON --status S [--station S]; subcommands list, summary, desk, standby, slips, export, merge, conflicts, resolve',
+      'record check-in, boarding, no-show or arrival of a person on a movement: corridor checkin MOVEMENT PERSON --status S [--station S]; subcommands list, summary, desk, standby, slips, document, export, merge, conflicts, resolve',
     )
     .argument('[movement]', 'movement id')
     .argument('[person]', 'person id')
@@ -177,6 +178,29 @@ export function registerCheckin(program: Command): void {
     (w) =>
       `${w.slips} check-in ${w.slips === 1 ? 'slip' : 'slips'} of ${w.cases} ${w.cases === 1 ? 'case' : 'cases'} on ${w.movementId} written to ${w.file} (${w.pages} ${w.pages === 1 ? 'page' : 'pages'})`,
     { file: { stdout: false } },
+  );
+  bindCli<CommandOutput<typeof checkinDocument>>(
+    c
+      .command('document <movement> <person>')
+      .description(
+        'check the passport a passenger shows: MRZ check digits, a document registered for the person, name, date of birth, valid on arrival (as POST /api/checkin/document; registered values are never printed)',
+      )
+      .requiredOption('--mrz <lines...>', "the MRZ's two lines, each quoted (they contain <)")
+      .option('--json', 'print JSON'),
+    checkinDocument,
+    ([movementId, personId], o: Options) => {
+      const lines = (o.mrz as string[] | undefined) ?? [];
+      if (lines.length !== 2)
+        throw errors.invalidInput(`--mrz takes the two lines of the MRZ, not ${lines.length}`);
+      return { movementId, personId, mrz: lines };
+    },
+    (r) =>
+      r.valid
+        ? `document of ${r.personId} checked for ${r.movementId}: every check passed`
+        : [
+            `document of ${r.personId} NOT accepted for ${r.movementId}:`,
+            ...r.problems.map((p) => `  ${p.field}: ${p.reason}`),
+          ].join('\n'),
   );
   const exporter = c
     .command('export')

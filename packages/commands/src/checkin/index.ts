@@ -2,6 +2,7 @@
 import type { AnyCommand } from '../define.js';
 import { allowSplit } from './allow-split.js';
 import { listCheckinConflicts } from './conflicts.js';
+import { checkinDocument } from './document.js';
 import { checkinDesk } from './desk.js';
 import { exportCheckinLog } from './export-log.js';
 import { listCheckin } from './list.js';
@@ -16,6 +17,7 @@ export { buildLog, logChecksum } from './log.js';
 export {
   allowSplit,
   checkinDesk,
+  checkinDocument,
   checkinSlips,
   checkinStandby,
   checkinSummary,
@@ -40,4 +42,5 @@ export const checkinCommands = [
   allowSplit,
   checkinStandby,
   checkinSlips,
+  checkinDocument,
 ] as unknown as readonly AnyCommand[];

@@ -2,6 +2,7 @@
 import {
   allowSplit,
   checkinDesk,
+  checkinDocument,
   checkinSlips,
   checkinStandby,
   checkinSummary,
@@ -51,6 +52,17 @@ export const movementSlipsRoute = bindCommand('GET /api/movements/:id/slips', ch
     'One A4 PDF, eight slips to a page: each slip a QR code the desk scans to open the passenger ' +
     '(the code holds `CORRIDOR-SLIP:<movement>:<person>`, nothing personal) and the name for roles ' +
     'that see names. `caseId` prints one household’s slips. Audited as an export.',
+});
+
+/** `POST /api/checkin/document`: like `corridor checkin document MOVEMENT PERSON --mrz L1 L2`. */
+export const checkinDocumentRoute = bindCommand('POST /api/checkin/document', checkinDocument, {
+  tag,
+  description:
+    'Checks the passport a passenger shows at the desk: the MRZ check digits, that it is a ' +
+    'document registered for the person, the name and date of birth against the registry, and ' +
+    'that it is valid on arrival. Answers which checks pass and the fields at fault, never the ' +
+    'registered values; the verdict (not the MRZ) is kept in the audit log.',
+  status: 200,
 });
 
 /** `POST /api/checkin`: like `corridor checkin MOVEMENT PERSON --status S`. */

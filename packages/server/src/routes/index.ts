@@ -6,6 +6,7 @@ import { listCasesRoute } from './case-list.js';
 import { caseRoute, transitionCaseRoute } from './cases.js';
 import {
   allowSplitRoute,
+  checkinDocumentRoute,
   checkinRoute,
   movementCheckinListRoute,
   movementCheckinRoute,
@@ -231,6 +232,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   movementCheckinSummaryRoute,
   movementSlipsRoute,
   checkinRoute,
+  checkinDocumentRoute,
   allowSplitRoute,
   checkinLogRoute,
   checkinMergeRoute,

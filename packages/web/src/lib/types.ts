@@ -4,6 +4,7 @@
  */
 import type {
   checkinStandby,
+  checkinDocument,
   CommandOutput,
   hazardEstimate,
   listProcedures,
@@ -29,6 +30,9 @@ export type OperationStatus = CommandOutput<typeof operationStatus>;
 
 /** `GET /api/movements`. */
 export type MovementList = CommandOutput<typeof listMovements>;
+
+/** `POST /api/checkin/document` (= `corridor checkin document MOVEMENT PERSON --mrz L1 L2 --json`). */
+export type DocumentCheckResult = CommandOutput<typeof checkinDocument>;
 
 /** `GET /api/movements/:id/standby` (= `corridor checkin standby MOVEMENT --json`). */
 export type Standby = CommandOutput<typeof checkinStandby>;

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { MovementMessages } from '../components/Messages.js';
 import { SlipScan } from '../components/SlipScan.js';
+import { DocumentCheck } from '../components/DocumentCheck.js';
 import { ErrorNote, Loading, NotAvailable, Panel, Stat, TableScroll } from '../components/ui.js';
 import { api, ApiError } from '../lib/api.js';
 import {
@@ -251,6 +252,9 @@ function Checkin(props: { movementId: string; person: string | null }) {
                     {labels[s]}
                   </button>
                 ))}
+              {mayRecord && shown.length === 1 && (
+                <DocumentCheck movementId={props.movementId} personId={r.personId} />
+              )}
             </li>
           ))}
         </ul>
