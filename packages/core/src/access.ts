@@ -37,6 +37,7 @@ export const routeAccess = {
   'POST /api/demo': rolesAllowed('operation.create'),
   'GET /api/backup': rolesAllowed('operation.backup'),
   'GET /api/report.pdf': everyone,
+  'GET /api/report/outcome': rolesAllowed('operation.report'),
   'GET /api/cases': rolesAllowed('case.read'),
   'GET /api/cases/:id': rolesAllowed('case.read'),
   'POST /api/cases/:id/lock': rolesAllowed('plan.lock'),

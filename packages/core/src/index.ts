@@ -32,6 +32,7 @@ export * from './checkin.js';
 export * from './checkin-shapes.js';
 export * from './slip-code.js';
 export * from './special-seats.js';
+export * from './outcome.js';
 export * from './edifact.js';
 export * from './paxlst.js';
 export * from './paxlst-validate.js';

@@ -4,6 +4,7 @@
  * burndown, hazard and exposure, incidents, property. Pure: the PDF writer and the web app draw it.
  */
 
+import type { Outcome } from './outcome.js';
 import type { PropertyFigures } from './property-report.js';
 
 /** A movement as the burndown needs it. */
@@ -151,6 +152,13 @@ export interface SituationReport {
    * outside the database, for `corridor audit verify --anchor` to catch a rewritten log later.
    */
   auditHead?: string;
+  /** What happened against the first timetable up to the report's day; null without a timetable. */
+  outcome?: {
+    baselineVersion: number;
+    exposure: Outcome['exposure'];
+    departed: Outcome['departed'];
+    slips: Omit<Outcome['slips'], 'list'>;
+  } | null;
 }
 
 /** Computes the report's content from its inputs. */

@@ -19,6 +19,7 @@ export const reportHeadings = [
   'Hazard and exposure',
   'Incidents',
   'Property',
+  'What happened against the plan',
 ] as const;
 
 const n = (v: number) => v.toLocaleString('en');
@@ -292,6 +293,26 @@ export async function situationPdf(r: SituationReport): Promise<Buffer> {
       ],
     );
     y += height + 6;
+  }
+
+  heading(reportHeadings[7]);
+  const o = r.outcome;
+  if (!o) line('No timetable yet: nothing to compare.');
+  else {
+    const ratio = o.exposure.ratio === null ? '' : ` (${o.exposure.ratio.toFixed(2)} times)`;
+    line(
+      `Against the first timetable (version ${o.baselineVersion}), up to ${r.today}: exposure ${o.exposure.realised.toFixed(2)} realised, ${o.exposure.planned.toFixed(2)} planned${ratio} expected person-incidents; ${n(o.departed.realised)} of ${n(o.departed.planned)} people planned to leave by then have left.`,
+    );
+    const causes = Object.entries(o.slips.byCause).filter(([, c]) => c.cases > 0);
+    line(
+      `${n(o.slips.cases)} cases (${n(o.slips.persons)} people) left later than planned or not yet.`,
+    );
+    if (causes.length > 0)
+      table(
+        ['Cause', 'Cases', 'People'],
+        [160, 80, 80],
+        causes.map(([cause, c]) => [cause, n(c.cases), n(c.persons)]),
+      );
   }
 
   const pages = doc.bufferedPageRange();

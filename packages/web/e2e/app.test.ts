@@ -100,6 +100,14 @@ describe('the web application', () => {
     if (await hasRoute(page, 'GET /api/timetable'))
       await page.locator('[data-chart="burndown"] canvas').first().waitFor();
     else await page.getByText('The timetable (for the planned line) is not available').waitFor();
+    // What happened against the plan: the same figures as the API's.
+    const outcome = await api<{ departed: { realised: number }; slips: { cases: number } }>(
+      page,
+      '/api/report/outcome',
+    );
+    await page.getByTestId('outcome').waitFor();
+    expect(await stat('outcome-departed')).toBe(outcome.departed.realised);
+    expect(await stat('outcome-slipped')).toBe(outcome.slips.cases);
     await shoot(page, '02-dashboard');
     expect(errors).toEqual([]);
   });

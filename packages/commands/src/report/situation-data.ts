@@ -9,6 +9,7 @@ import {
   type SituationReport,
 } from '@corridor/core';
 import { hazardFrom, timetableView, type Store } from '@corridor/storage';
+import { outcomeReport } from './outcome-data.js';
 
 /** A timetable plan's exposure: `exposure` of a schedule run, `exposureAfter` of a re-plan. */
 function exposureOf(summary: Record<string, unknown> | undefined): number | null {
@@ -74,6 +75,19 @@ export async function situationReport(store: Store, today: string): Promise<Situ
     ...report,
     ...(await expiringDocuments(store, today)),
     auditHead: `${head.seq}:${head.hash}`,
+    outcome: schedule ? await outcomeSummary(store, today) : null,
+  };
+}
+
+/** The outcome comparison as the report prints it: figures and causes, no list of cases. */
+async function outcomeSummary(store: Store, today: string): Promise<SituationReport['outcome']> {
+  const o = await outcomeReport(store, today);
+  const { list: _list, ...slips } = o.slips;
+  return {
+    baselineVersion: o.baseline.version,
+    exposure: o.exposure,
+    departed: o.departed,
+    slips,
   };
 }
 

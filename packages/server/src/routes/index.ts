@@ -77,7 +77,7 @@ import { currentPlanRoute, listPlansRoute, planRoute } from './plans.js';
 import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './session.js';
 import { backupRoute, demoRoute, healthRoute, publicStatsRoute, statusRoute } from './status.js';
 import { addUserRoute, disableUserRoute, listUsersRoute, setUserPasswordRoute } from './users.js';
-import { reportRoute } from './web-report.js';
+import { outcomeRoute, reportRoute } from './web-report.js';
 import {
   dpoDpiaRoute,
   dpoRopaRoute,
@@ -160,6 +160,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   demoRoute,
   backupRoute,
   reportRoute,
+  outcomeRoute,
   publicStatsRoute,
   healthRoute,
   listCasesRoute,

@@ -5,6 +5,7 @@
 import type {
   checkinStandby,
   checkinDocument,
+  reportOutcome,
   CommandOutput,
   hazardEstimate,
   listProcedures,
@@ -33,6 +34,9 @@ export type MovementList = CommandOutput<typeof listMovements>;
 
 /** `POST /api/checkin/document` (= `corridor checkin document MOVEMENT PERSON --mrz L1 L2 --json`). */
 export type DocumentCheckResult = CommandOutput<typeof checkinDocument>;
+
+/** `GET /api/report/outcome` (= `corridor report outcome --json`). */
+export type OutcomeReport = CommandOutput<typeof reportOutcome>;
 
 /** `GET /api/movements/:id/standby` (= `corridor checkin standby MOVEMENT --json`). */
 export type Standby = CommandOutput<typeof checkinStandby>;

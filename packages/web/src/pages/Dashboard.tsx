@@ -5,6 +5,7 @@ import { HazardChart } from '../components/HazardChart.js';
 import { ExpiringDocuments } from '../components/Procedures.js';
 import { ErrorNote, GatedPanel, Link, Loading, Panel, Stat } from '../components/ui.js';
 import type { MapDestination } from '../components/WorldMap.js';
+import { OutcomePanel } from '../components/Outcome.js';
 import { burndown } from '../lib/burndown.js';
 import { personsAtRisk, personsMoved } from '../lib/status.js';
 import { useSession } from '../lib/session.js';
@@ -86,6 +87,11 @@ export function Dashboard() {
       <Panel title="People still at risk over time">
         <BurndownChart status={s} timetable={timetable.data} available={timetable.available} />
       </Panel>
+      {schedule && (
+        <Panel title="What happened against the plan">
+          <OutcomePanel />
+        </Panel>
+      )}
       <Panel title="Departures by destination">
         {destinations.data ? (
           <Suspense fallback={<Loading />}>

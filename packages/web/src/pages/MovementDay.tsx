@@ -84,7 +84,7 @@ export function MovementDay() {
                   className="badge"
                   href={`/api/movements/${movement.id}/slips`}
                   download
-                  aria-label={`Check-in slips with QR codes of ${movement.id} (PDF)`}
+                  title={`Check-in slips with QR codes of ${movement.id}`}
                 >
                   PDF
                 </a>
