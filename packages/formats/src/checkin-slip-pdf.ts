@@ -2,19 +2,15 @@
  * Check-in slips: one per passenger of a movement, eight to an A4 page, each with a QR code the
  * desk scans to open that passenger (the code names the movement and the record number only).
  */
+import type { ManifestMovement } from '@corridor/core';
 import { pdfText } from './manifest-pdf.js';
 import { openA4Pdf } from './pdf-document.js';
 
 /** The movement a slip is for, as the manifest describes it. */
-export interface SlipMovement {
-  id: string;
-  kind: string;
-  origin: string;
-  destinationId: string | null;
-  arrivalAirport: string | null;
-  departAt: string;
-  timezone: string;
-}
+export type SlipMovement = Pick<
+  ManifestMovement,
+  'id' | 'kind' | 'origin' | 'destinationId' | 'arrivalAirport' | 'departAt' | 'timezone'
+>;
 
 /** One passenger's slip. */
 export interface CheckinSlip {

@@ -3,15 +3,10 @@
  * check digit, another person's passport and one expiring before arrival are refused by field; the
  * answer and the audit log never carry the registered values or the zone itself.
  */
-import { buildTd3, generateDemo, generateDemoMovements, type Role } from '@corridor/core';
-import type { Store } from '@corridor/storage';
+import { buildTd3, generateDemo, type Role } from '@corridor/core';
 import { backends } from '@corridor/storage/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { allocationRun } from '../allocation/run.js';
-import type { CommandSpec } from '../define.js';
-import { execute } from '../execute.js';
-import { timetableSchedule } from '../timetable/schedule.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { plannedOperation, type TestStore } from '../test-commands.js';
 import { checkinDesk } from './desk.js';
 import { checkinDocument } from './document.js';
 
@@ -20,13 +15,8 @@ const now = new Date('2026-12-07T10:00:00Z');
 const backend = backends.find((b) => b.name === 'pglite')!;
 
 describe('the desk checks a travel document', () => {
-  let store: Store;
-  let close: () => Promise<void>;
-  const run = <I extends z.ZodType, O extends z.ZodType, R>(
-    command: CommandSpec<I, O, R>,
-    role: Role,
-    input: unknown,
-  ) => execute(command, { actor: { name: `t-${role}`, role, via: 'api' }, store, now }, input);
+  const t = plannedOperation(backend, demo, now);
+  const run: TestStore['run'] = (command, role, input) => t.run(command, role, input);
   /** A booked passenger whose registered passport is valid on arrival, and another one. */
   let fx: {
     movementId: string;
@@ -38,14 +28,7 @@ describe('the desk checks a travel document', () => {
   };
 
   beforeAll(async () => {
-    ({ store, close } = await backend.fresh());
-    await store.registry.createOperation(demo, { name: 'test-seed', role: 'admin' });
-    await store.movements.add(generateDemoMovements(demo.destinations, demo.pledges), {
-      name: 'test-seed',
-      role: 'admin',
-    });
-    await run(allocationRun, 'planner', {});
-    await run(timetableSchedule, 'planner', {});
+    const store = t.store;
     for (const m of await store.movements.list()) {
       const desk = await run(checkinDesk, 'movement-officer', { movementId: m.id });
       const snapshot = await store.registry.snapshot([
@@ -69,8 +52,7 @@ describe('the desk checks a travel document', () => {
     }
     expect(fx).toBeDefined();
     expect(fx.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  }, 120_000);
-  afterAll(() => close());
+  });
 
   const check = (mrz: [string, string], role: Role = 'movement-officer') =>
     run(checkinDocument, role, { movementId: fx.movementId, personId: fx.personId, mrz });
@@ -137,9 +119,9 @@ describe('the desk checks a travel document', () => {
   });
 
   it('keeps the verdict in the audit log, not the zone', async () => {
-    const before = (await store.audit.events(0, 1_000_000)).length;
+    const before = (await t.store.audit.events(0, 1_000_000)).length;
     await check(fx.other);
-    const [event, ...rest] = (await store.audit.events(0, 1_000_000)).slice(before);
+    const [event, ...rest] = (await t.store.audit.events(0, 1_000_000)).slice(before);
     expect(rest).toEqual([]);
     expect(event).toMatchObject({
       action: 'checkin.document',

@@ -2,15 +2,10 @@
  * Check-in slips of a planned demo movement: one per person booked, a case's alone, audited as an
  * export; refused for a case not on the movement and for roles that do not run the desk.
  */
-import { generateDemo, generateDemoMovements, type Role } from '@corridor/core';
-import type { Store } from '@corridor/storage';
+import { generateDemo } from '@corridor/core';
 import { backends } from '@corridor/storage/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { allocationRun } from '../allocation/run.js';
-import type { CommandSpec } from '../define.js';
-import { execute } from '../execute.js';
-import { timetableSchedule } from '../timetable/schedule.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { plannedOperation, type TestStore } from '../test-commands.js';
 import { checkinDesk } from './desk.js';
 import { checkinSlips } from './slips.js';
 
@@ -22,25 +17,12 @@ const backend = backends.find((b) => b.name === 'pglite')!;
 const pages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
 
 describe('check-in slips', () => {
-  let store: Store;
-  let close: () => Promise<void>;
+  const t = plannedOperation(backend, demo, now);
+  const run: TestStore['run'] = (command, role, input) => t.run(command, role, input);
   let movementId = '';
-  const run = <I extends z.ZodType, O extends z.ZodType, R>(
-    command: CommandSpec<I, O, R>,
-    role: Role,
-    input: unknown,
-  ) => execute(command, { actor: { name: `t-${role}`, role, via: 'cli' }, store, now }, input);
 
   beforeAll(async () => {
-    ({ store, close } = await backend.fresh());
-    await store.registry.createOperation(demo, { name: 'test-seed', role: 'admin' });
-    await store.movements.add(generateDemoMovements(demo.destinations, demo.pledges), {
-      name: 'test-seed',
-      role: 'admin',
-    });
-    await run(allocationRun, 'planner', {});
-    await run(timetableSchedule, 'planner', {});
-    for (const m of await store.movements.list()) {
+    for (const m of await t.store.movements.list()) {
       const desk = await run(checkinDesk, 'movement-officer', { movementId: m.id });
       if (desk.persons.length > 8) {
         movementId = m.id;
@@ -48,12 +30,11 @@ describe('check-in slips', () => {
       }
     }
     expect(movementId).not.toBe('');
-  }, 120_000);
-  afterAll(() => close());
+  });
 
   it('prints one slip per person booked, eight to a page, and audits it', async () => {
     const desk = await run(checkinDesk, 'movement-officer', { movementId });
-    const before = (await store.audit.events(0, 1_000_000)).length;
+    const before = (await t.store.audit.events(0, 1_000_000)).length;
     const out = await run(checkinSlips, 'movement-officer', { movementId });
     expect(out.contentType).toBe('application/pdf');
     expect(out.filename).toBe(`slips-${movementId}.pdf`);
@@ -64,7 +45,7 @@ describe('check-in slips', () => {
       pages: Math.ceil(desk.persons.length / 8),
     });
     expect(pages(out.content)).toBe(out.summary.pages);
-    const events = (await store.audit.events(0, 1_000_000)).slice(before);
+    const events = (await t.store.audit.events(0, 1_000_000)).slice(before);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: 'export',

@@ -3,18 +3,13 @@
  * one has a no-show, a cancelled movement's households are re-planned; the comparison names each
  * cause and charges exposure up to the day each case really left.
  */
-import { generateDemo, generateDemoMovements, type Role } from '@corridor/core';
-import type { Store } from '@corridor/storage';
+import { generateDemo } from '@corridor/core';
 import { backends } from '@corridor/storage/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { allocationRun } from '../allocation/run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordCheckin } from '../checkin/record.js';
-import type { CommandSpec } from '../define.js';
-import { execute } from '../execute.js';
 import { updateMovement } from '../movement/update.js';
+import { plannedOperation, type TestStore } from '../test-commands.js';
 import { timetableReplan } from '../timetable/replan.js';
-import { timetableSchedule } from '../timetable/schedule.js';
 import { reportOutcome } from './outcome.js';
 
 const demo = generateDemo({ people: 400, seed: 11 });
@@ -22,24 +17,12 @@ const now = new Date('2026-12-07T10:00:00Z');
 const backend = backends.find((b) => b.name === 'pglite')!;
 
 describe('what happened against the plan', () => {
-  let store: Store;
-  let close: () => Promise<void>;
-  const run = <I extends z.ZodType, O extends z.ZodType, R>(
-    command: CommandSpec<I, O, R>,
-    role: Role,
-    input: unknown,
-  ) => execute(command, { actor: { name: `t-${role}`, role, via: 'cli' }, store, now }, input);
+  const t = plannedOperation(backend, demo, now);
+  const run: TestStore['run'] = (command, role, input) => t.run(command, role, input);
   const fx = { left: '', noShow: '', cancelled: [] as string[], lastDay: '', leftDay: '' };
 
   beforeAll(async () => {
-    ({ store, close } = await backend.fresh());
-    await store.registry.createOperation(demo, { name: 'test-seed', role: 'admin' });
-    await store.movements.add(generateDemoMovements(demo.destinations, demo.pledges), {
-      name: 'test-seed',
-      role: 'admin',
-    });
-    await run(allocationRun, 'planner', {});
-    await run(timetableSchedule, 'planner', {});
+    const store = t.store;
     const plan = (await store.plans.current('timetable'))!;
     const movements = await store.movements.list();
     const casesOn = (id: string) =>
@@ -71,13 +54,12 @@ describe('what happened against the plan', () => {
       events: [{ type: 'cancel-movement', movement: second!.id }],
     });
   }, 180_000);
-  afterAll(() => close());
 
   it('names each cause and charges exposure up to the day each case left', async () => {
     const out = await run(reportOutcome, 'auditor', { asOf: fx.lastDay });
     expect(out.baseline.version).toBe(1);
     expect(out.current.version).toBe(2);
-    const leftPersons = (await store.registry.snapshot([fx.left])).persons.length;
+    const leftPersons = (await t.store.registry.snapshot([fx.left])).persons.length;
     expect(out.departed.realised).toBe(leftPersons);
     expect(out.departed.planned).toBe(out.persons);
     // Everyone else is still in the camp on the last day.

@@ -1,14 +1,8 @@
 /** `report.outcome`: what happened against the plan, as of a day; counts only, no personal data. */
-import { slipCauses } from '@corridor/core';
+import { IsoDateSchema, slipCauses } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
 import { outcomeReport } from './outcome-data.js';
-
-/** A day written YYYY-MM-DD that exists. */
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a real date');
 
 const Count = z.object({ cases: z.number().int(), persons: z.number().int() });
 
@@ -18,7 +12,7 @@ export const reportOutcome = defineCommand({
   summary:
     'What happened against the plan: exposure realised and planned, people still at risk by day, slips by cause',
   input: z.object({
-    asOf: Day.optional().describe('the day to compare up to (default: today)'),
+    asOf: IsoDateSchema.optional().describe('the day to compare up to (default: today)'),
     baseline: z
       .union([
         z.number().int().min(1),

@@ -3,15 +3,11 @@
  * movement declares no stretcher place but one, which takes one stretcher case with its escort;
  * the places are stored, shown and changed with the movement.
  */
-import { generateDemo, generateDemoMovements, type Role } from '@corridor/core';
-import type { Store } from '@corridor/storage';
+import { generateDemo } from '@corridor/core';
 import { backends } from '@corridor/storage/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { allocationRun } from '../allocation/run.js';
-import type { CommandSpec } from '../define.js';
-import { execute } from '../execute.js';
+import { describe, expect, it } from 'vitest';
 import { updateMovement } from '../movement/update.js';
+import { plannedOperation, type TestStore } from '../test-commands.js';
 import { timetableSchedule } from './schedule.js';
 
 const demo = generateDemo({ people: 400, seed: 3 });
@@ -19,27 +15,11 @@ const now = new Date('2026-12-07T10:00:00Z');
 const backend = backends.find((b) => b.name === 'pglite')!;
 
 describe('special places on board', () => {
-  let store: Store;
-  let close: () => Promise<void>;
-  const run = <I extends z.ZodType, O extends z.ZodType, R>(
-    command: CommandSpec<I, O, R>,
-    role: Role,
-    input: unknown,
-  ) => execute(command, { actor: { name: `t-${role}`, role, via: 'cli' }, store, now }, input);
-
-  beforeAll(async () => {
-    ({ store, close } = await backend.fresh());
-    await store.registry.createOperation(demo, { name: 'test-seed', role: 'admin' });
-    await store.movements.add(generateDemoMovements(demo.destinations, demo.pledges), {
-      name: 'test-seed',
-      role: 'admin',
-    });
-    await run(allocationRun, 'planner', {});
-  }, 120_000);
-  afterAll(() => close());
+  const t = plannedOperation(backend, demo, now, { schedule: false });
+  const run: TestStore['run'] = (command, role, input) => t.run(command, role, input);
 
   it('books stretcher cases only where a stretcher and an escort are declared', async () => {
-    const { cases } = await store.registry.planningCases(['verified', 'referred', 'accepted'], {
+    const { cases } = await t.store.registry.planningCases(['verified', 'referred', 'accepted'], {
       travelYear: 2027,
     });
     const stretcherCases = cases.filter((c) => (c.specialSeats.stretcher ?? 0) > 0);
@@ -47,13 +27,13 @@ describe('special places on board', () => {
     for (const c of stretcherCases) expect(c.specialSeats.escort).toBeGreaterThanOrEqual(1);
     // Where would they go without limits?
     await run(timetableSchedule, 'planner', {});
-    const before = (await store.plans.current('timetable'))!.assignments;
+    const before = (await t.store.plans.current('timetable'))!.assignments;
     const stretcherIds = new Set(stretcherCases.map((c) => c.id));
     const used = before.filter((a) => stretcherIds.has(a.householdId) && a.movementId);
     expect(used.length).toBeGreaterThan(1);
     // Every movement takes no stretcher but the first that carried one, which takes one.
     const open = used[0]!.movementId!;
-    for (const m of await store.movements.list()) {
+    for (const m of await t.store.movements.list()) {
       const out = await run(updateMovement, 'movement-officer', {
         id: m.id,
         specialSeats: m.id === open ? { stretcher: 1, escort: 1 } : { stretcher: 0 },
@@ -63,7 +43,7 @@ describe('special places on board', () => {
       );
     }
     await run(timetableSchedule, 'planner', {});
-    const after = (await store.plans.current('timetable'))!.assignments;
+    const after = (await t.store.plans.current('timetable'))!.assignments;
     const onBoard = after.filter((a) => stretcherIds.has(a.householdId) && a.movementId);
     const perMovement = new Map<string, number>();
     for (const a of onBoard) {
@@ -80,7 +60,7 @@ describe('special places on board', () => {
   });
 
   it('refuses unknown kinds and clears the places with null', async () => {
-    const [m] = await store.movements.list();
+    const [m] = await t.store.movements.list();
     await expect(
       run(updateMovement, 'movement-officer', { id: m!.id, specialSeats: { sofa: 1 } }),
     ).rejects.toThrow(/sofa|unrecognized/i);
@@ -89,6 +69,6 @@ describe('special places on board', () => {
       specialSeats: null,
     });
     expect(cleared.specialSeats).toBeNull();
-    expect((await store.movements.get(m!.id))!.specialSeats).toBeNull();
+    expect((await t.store.movements.get(m!.id))!.specialSeats).toBeNull();
   });
 });
