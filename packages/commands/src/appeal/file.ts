@@ -2,7 +2,8 @@
 import { errors, IdSchema } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
-import { existingCase, wordsInput } from '../grievance/schemas.js';
+import { existingCase } from '../case/existing-case.js';
+import { wordsInput } from '../grievance/schemas.js';
 import { explainCase } from '../planning/allocation-views.js';
 import { AppealOut, appealOf, existingDestination } from './schemas.js';
 

@@ -11,7 +11,7 @@ import type { ArrivalConfirmation, FollowUp } from '@corridor/storage';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CommandContext } from '../context.js';
-import { existingCase } from '../grievance/schemas.js';
+import { existingCase } from '../case/existing-case.js';
 
 const named = (what: string, values: readonly (string | number)[]) =>
   `${what} must be one of: ${values.join(', ')}`;

@@ -1,11 +1,11 @@
 /** `grievance.add`: logs a complaint about a case, with its deadline set by its urgency. */
 import { errors, IdSchema, responseDeadline } from '@corridor/core';
 import { z } from 'zod';
+import { existingCase } from '../case/existing-case.js';
 import { defineCommand } from '../define.js';
 import {
   CategoryInput,
   ChannelInput,
-  existingCase,
   GrievanceRow,
   rowOf,
   UrgencyInput,

@@ -1,7 +1,6 @@
 /** The shapes of the grievance commands: the log's rows, one grievance with its words and history. */
 import {
   can,
-  errors,
   grievanceCategories,
   grievanceChannels,
   grievanceStatuses,
@@ -10,7 +9,7 @@ import {
   personal,
   type GrievanceStatus,
 } from '@corridor/core';
-import type { GrievanceSummary, HouseholdView, StoredGrievance } from '@corridor/storage';
+import type { GrievanceSummary, StoredGrievance } from '@corridor/storage';
 import { z } from 'zod';
 import type { CommandContext } from '../context.js';
 
@@ -116,23 +115,4 @@ export function grievanceOf(g: StoredGrievance, now: Date): z.input<typeof Griev
 /** True when the actor may see confidential grievances (their existence as much as their words). */
 export function seesConfidential(ctx: CommandContext): boolean {
   return can(ctx.actor, 'grievance.readConfidential');
-}
-
-/**
- * The case, or 400 naming the field when it is not in the registry or was merged into another.
- */
-export async function existingCase(
-  ctx: CommandContext,
-  command: string,
-  field: string,
-  id: string,
-): Promise<HouseholdView> {
-  const household = await ctx.store.registry.household(id);
-  if (household && !household.mergedInto) return household;
-  const message = household
-    ? `case ${id} was merged into ${household.mergedInto}`
-    : `no case ${id}`;
-  throw errors.invalidInput(`invalid input for ${command} at ${field}: ${message}`, {
-    issues: [{ path: field, message }],
-  });
 }
