@@ -134,6 +134,7 @@ export function personRows(s: RegistrySnapshot, options: { redact?: boolean } = 
         mrz_line1: doc?.mrz?.[0] ?? '',
         mrz_line2: doc?.mrz?.[1] ?? '',
         phone: p.pii?.phone ?? '',
+        email: p.pii?.email ?? '',
         protection_note: p.pii?.protectionNote ?? '',
       };
       rows.push(columns.map((c) => cells[c] ?? ''));

@@ -235,6 +235,14 @@ export const importFieldSpecs = [
     { pii: true },
   ),
   spec(
+    'email',
+    'person',
+    '#contact+email',
+    ['e_mail', 'email_address', 'mail', 'contact_email'],
+    'contact e-mail address (for messages to the household)',
+    { pii: true },
+  ),
+  spec(
     'protection_note',
     'person',
     '#description+protection',

@@ -56,6 +56,28 @@ describe('import validation', () => {
     expect(p.households.find((h) => h.household.id === 'H2')?.household.originCountry).toBe('SYR');
   });
 
+  it('reads a contact e-mail (any usual header), sealed with the person, and names a bad one', async () => {
+    const read = (header: string, value: string) =>
+      planImport(
+        {
+          header: ['case_id', 'individual_id', 'name', 'gender', 'country', header],
+          hxl: null,
+          headerRow: 1,
+          rows: [{ row: 2, cells: ['H1', 'A', 'Amal Haddad', 'female', 'IRQ', value] }],
+        },
+        emptyImportContext,
+      );
+    const ok = await read('Email Address', 'amal.haddad@example.org');
+    expect(ok.problems).toEqual([]);
+    expect(ok.persons[0]?.person.pii.email).toBe('amal.haddad@example.org');
+    const bad = await read('e_mail', 'amal at example');
+    // The column as the file names it; the value, personal data, is not repeated.
+    expect(bad.problems.map((x) => [x.row, x.column, x.value, x.reason])).toEqual([
+      [2, 'e_mail', '<redacted>', 'is not an e-mail address'],
+    ]);
+    expect(bad.persons).toEqual([]);
+  });
+
   it('takes the first row of a new household as its head when no column says', async () => {
     const p = await planImport(
       {

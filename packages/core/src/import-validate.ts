@@ -20,6 +20,7 @@ import {
   readYesNo,
   type Reading,
 } from './import-values.js';
+import { EmailSchema } from './messages.js';
 import { parseTd3 } from './mrz.js';
 import type { NeedCode } from './needs.js';
 import type { CaseLink, Document, Household, Need, Person, Preference, Tie } from './schemas.js';
@@ -305,6 +306,9 @@ export class ImportValidator {
     const needs = read('needs', readNeeds) ?? [];
     const phone = get('phone');
     if (phone.length > 50) this.problem(row, 'phone', phone, 'is longer than 50 characters');
+    const email = get('email');
+    if (email && !EmailSchema.safeParse(email).success)
+      this.problem(row, 'email', email, 'is not an e-mail address');
     const note = get('protection_note');
     if (note.length > 4000)
       this.problem(row, 'protection_note', note, 'is longer than 4000 characters');
@@ -331,6 +335,7 @@ export class ImportValidator {
           familyName: family,
           birthDate,
           ...(phone ? { phone } : {}),
+          ...(email ? { email } : {}),
           ...(note ? { protectionNote: note } : {}),
         },
       },
