@@ -80,7 +80,7 @@ export const defaultOptions: Required<SolveOptions> = {
   tabuPairLimit: 50_000,
   tabuIterations: 200_000,
   tabuPatience: 5_000,
-  chainCandidates: 10,
+  chainCandidates: 5,
   chainPatience: 30,
   progress: null,
   highs: null,
