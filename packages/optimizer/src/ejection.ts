@@ -46,6 +46,8 @@ export class EjectionChains {
   private readonly size: Int32Array;
   private readonly slot: Int32Array;
   private readonly bin: Int32Array;
+  /** Load less capacity of each bin (kept by `place`). */
+  private readonly load: Float64Array;
   /** Load changes of the chain under evaluation, per bin. */
   private readonly pend: Float64Array;
   private readonly chainItems = new Int32Array(maxDepth);
@@ -83,6 +85,7 @@ export class EjectionChains {
     this.slot = new Int32Array(n);
     this.bin = new Int32Array(n);
     this.pend = new Float64Array(m);
+    this.load = new Float64Array(m);
     this.best = state.snapshot();
     this.topWeight = new Float64Array(n).fill(-Infinity);
     for (let c = 0; c < n; c++)
@@ -141,20 +144,26 @@ export class EjectionChains {
       if (b >= 0) this.push(c, b);
     }
     this.excess = 0;
-    for (let b = 0; b < model.m; b++) this.excess += this.over(b);
+    for (let b = 0; b < model.m; b++) {
+      this.refresh(b);
+      this.excess += this.over(b);
+    }
   }
 
   /** Capacity excess of bin b now. */
   private over(b: number): number {
+    return Math.max(0, this.load[b]!);
+  }
+
+  /** Load less capacity of bin b, from `state` (−Infinity for a bin without a resource). */
+  private refresh(b: number): void {
     const r = this.shape.resourceOf[b]!;
-    return r < 0 ? 0 : Math.max(0, this.state.usage[r]! - this.state.model.capacity[r]!);
+    this.load[b] = r < 0 ? -Infinity : this.state.usage[r]! - this.state.model.capacity[r]!;
   }
 
   /** Penalty added by changing bin b's load by `change`, on top of the pending changes. */
   private cost(b: number, change: number): number {
-    const r = this.shape.resourceOf[b]!;
-    if (r < 0) return 0;
-    const load = this.state.usage[r]! + this.pend[b]! - this.state.model.capacity[r]!;
+    const load = this.load[b]! + this.pend[b]!;
     return this.alpha[b]! * (Math.max(0, load + change) - Math.max(0, load));
   }
 
@@ -176,6 +185,8 @@ export class EjectionChains {
       this.slot[last] = this.slot[c]!;
     }
     this.state.move(c, this.shape.pairAt[c * model.m + b]!);
+    if (from >= 0) this.refresh(from);
+    this.refresh(b);
     this.bin[c] = b;
     this.push(c, b);
     this.excess += (from >= 0 ? this.over(from) : 0) + this.over(b);
@@ -294,7 +305,7 @@ export class EjectionChains {
     const { model } = this.state;
     const { m, n, pairWeight: w } = model;
     const { pairAt, amount, candidates, candidateCount, k } = this.shape;
-    const { pend, chainItems, chainBins } = this;
+    const { pend, chainItems, chainBins, load, alpha } = this;
     const home = this.bin[c]!;
     const p0 = pairAt[c * m + home]!;
     for (let t = 0; t < candidateCount[c]!; t++) {
@@ -328,7 +339,9 @@ export class EjectionChains {
             const e = candidates[d * k + u]!;
             if (e === from) continue;
             const q = pairAt[d * m + e]!;
-            const v = out + w[q]! - this.cost(e, amount[q]!);
+            // this.cost(e, amount[q]), inlined: the innermost loop of the search.
+            const l = load[e]! + pend[e]!;
+            const v = out + w[q]! - alpha[e]! * (Math.max(0, l + amount[q]!) - Math.max(0, l));
             if (v > bestValue) {
               bestValue = v;
               ejected = d;
