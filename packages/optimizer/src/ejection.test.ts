@@ -54,6 +54,9 @@ describe('ejection chains', () => {
     expect(gapShape(model, free, prices, 5)).toBeNull();
     const shared = compile(randomInstance({ items: 30, bins: 4, seed: 3, shared: true }));
     expect(gapShape(shared, new Uint8Array(shared.n).fill(1), prices, 5)).toBeNull();
+    // Dense tables of items × bins: a model too large for them keeps the tabu search.
+    const huge = { ...model, n: 2_000_001, m: 2 };
+    expect(gapShape(huge, new Uint8Array(huge.n).fill(1), prices, 5)).toBeNull();
   });
 
   it('ends with a feasible plan, no worse than its start, whose objective is the sum of its pairs', () => {

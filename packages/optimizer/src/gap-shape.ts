@@ -20,9 +20,12 @@ export interface GapShape {
   k: number;
 }
 
+/** Items × bins at most: the dense tables (and the search's member lists) take 4 bytes a cell each. */
+const maxCells = 4_000_000;
+
 /**
  * The shape of `model`, or null when it is not a single-resource GAP (a pair with two resources,
- * a resource shared by bins) or not every item is free. Candidate lists hold the `k` best bins of
+ * a resource shared by bins), not every item is free, or items × bins exceeds `maxCells`. Candidate lists hold the `k` best bins of
  * each item by weight less the priced use (the Lagrangian reduced weight).
  */
 export function gapShape(
@@ -32,7 +35,7 @@ export function gapShape(
   k: number,
 ): GapShape | null {
   const { n, m, pairStart, pairBin, pairWeight, useStart, useResource, useAmount } = model;
-  if (free.some((f) => f !== 1)) return null;
+  if (n * m > maxCells || free.some((f) => f !== 1)) return null;
   const resourceOf = new Int32Array(m).fill(-1);
   const owner = new Int32Array(model.resources).fill(-1);
   const P = pairWeight.length;

@@ -2,7 +2,8 @@
  * Tabu search that uses its whole time: an elite set of the best distinct plans, and from each
  * stagnation a new start on the path between two elite plans (path relinking: the first plan with
  * part of the items it disagrees on moved to the second plan's bins, capacities ignored), which the
- * tabu search's strategic oscillation then repairs and improves. It ends at the deadline, at the
+ * tabu search's strategic oscillation then repairs and improves (on a single-resource GAP the
+ * ejection-chain search, `ejection.ts`, does each run instead). It ends at the deadline, at the
  * move limit, or when a plan reaches the proved bound.
  */
 import type { Random } from '@corridor/core';
