@@ -7,7 +7,8 @@
  *
  * `npx tsx bench/gap.bench.ts [filter,filter…]`; GAP_RESULTS names a subset run's results file; GAP_SECONDS (default "10,60") lists the time limits,
  * GAP_LONG the instances that run at the limits after the first (default the six published D/E),
- * GAP_HIGHS=0 leaves HiGHS out.
+ * GAP_HIGHS=0 leaves HiGHS out; GAP_BASELINE=1 also runs the engine without its ejection chains
+ * (the path-relinking tabu search everywhere, as before them) on each problem, right after it.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -47,12 +48,30 @@ const longSet = new Set(
   (process.env.GAP_LONG ?? 'd201600,d40400,d801600,e201600,e40400,e801600').split(','),
 );
 const highs = process.env.GAP_HIGHS === '0' ? null : await loadHighs();
+const withBaseline = process.env.GAP_BASELINE === '1';
 const only = process.argv[2];
 const wanted = only?.split(',');
 const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
 /** Deviation in percent, positive when `value` is worse than `reference`, in either sense. */
 const deviation = (value: number, reference: number, sense: GapSense) =>
   round(((value - reference) / Math.abs(reference)) * (sense === 'min' ? 100 : -100));
+
+/** The engine without its ejection chains (`chainCandidates` 0) on the same problem. */
+function baselineRun(text: string, path: string, sense: GapSense, limitMs: number, best: number) {
+  const load = round(loadavg()[0]!, 2);
+  const cpu0 = process.cpuUsage();
+  const [r] = solveGap(text, path, { sense, timeLimitMs: limitMs, chainCandidates: 0 });
+  const cpu = process.cpuUsage(cpu0);
+  const placed = r!.assignment.every((a) => a >= 0);
+  return {
+    status: r!.status,
+    objective: r!.objective,
+    deviationPct: placed ? deviation(r!.objective, best, sense) : null,
+    timeMs: r!.timeMs,
+    cpuMs: round((cpu.user + cpu.system) / 1000, 0),
+    loadAverage: load,
+  };
+}
 
 /** The HiGHS MIP alone on the engine's model of the problem, from no start. */
 function highsRun(text: string, path: string, sense: GapSense, limitMs: number) {
@@ -86,6 +105,9 @@ for (const run of runs) {
     const placed = r!.assignment.every((a) => a >= 0);
     const h = highsRun(text, run.path, run.sense, limit * 1000);
     const engineDev = placed ? deviation(r!.objective, run.best, run.sense) : null;
+    const base = withBaseline
+      ? baselineRun(text, run.path, run.sense, limit * 1000, run.best)
+      : null;
     const highsDev = h?.objective != null ? deviation(h.objective, run.best, run.sense) : null;
     const row = {
       instance: run.path,
@@ -108,6 +130,9 @@ for (const run of runs) {
       cpuMs: round((cpu.user + cpu.system) / 1000, 0),
       highs: h,
       highsDeviationPct: highsDev,
+      /** The engine without ejection chains, run right after on the same problem. */
+      baseline: base,
+      baselineDeviationPct: base?.deviationPct ?? null,
       /** HiGHS's deviation over the engine's (above 1: the engine is closer to the best known). */
       highsOverEngine:
         highsDev !== null && engineDev !== null && engineDev > 0
@@ -116,7 +141,7 @@ for (const run of runs) {
     };
     results.push(row);
     process.stdout.write(
-      `${run.path.padEnd(26)} ${run.sense} ${String(limit).padStart(3)}s ${r!.status.padEnd(10)} ${String(r!.objective).padStart(7)} bound ${String(r!.bound).padStart(7)} best ${String(run.best).padStart(7)} dev ${String(engineDev).padStart(6)}% cert ${String(row.certifiedGapPct).padStart(6)}% ${String(r!.timeMs).padStart(8)} ms cpu ${row.cpuMs} | HiGHS ${h?.status ?? '-'} ${h?.objective ?? '-'} dev ${highsDev ?? '-'}% ${h?.timeMs ?? '-'} ms | load ${load}\n`,
+      `${run.path.padEnd(26)} ${run.sense} ${String(limit).padStart(3)}s ${r!.status.padEnd(10)} ${String(r!.objective).padStart(7)} bound ${String(r!.bound).padStart(7)} best ${String(run.best).padStart(7)} dev ${String(engineDev).padStart(6)}% cert ${String(row.certifiedGapPct).padStart(6)}% ${String(r!.timeMs).padStart(8)} ms cpu ${row.cpuMs}${base ? ` | base ${base.objective} dev ${base.deviationPct}%` : ''} | HiGHS ${h?.status ?? '-'} ${h?.objective ?? '-'} dev ${highsDev ?? '-'}% ${h?.timeMs ?? '-'} ms | load ${load}\n`,
     );
   }
 }
@@ -156,6 +181,8 @@ function largeSummary(rows: Row[]) {
     highsMeanDeviationPct: mean(highsPlaced.map((r) => r.highsDeviationPct!)),
     highsWorstDeviationPct: worst(highsPlaced.map((r) => r.highsDeviationPct!)),
     meanLoadAverage: mean(rows.map((r) => r.loadAverage)),
+    baselineMeanDeviationPct: mean(rows.flatMap((r) => r.baselineDeviationPct ?? [])),
+    baselineWorstDeviationPct: worst(rows.flatMap((r) => r.baselineDeviationPct ?? [])),
   };
 }
 const small = results.filter((r) => r.dataset === 'cattrysse1994');

@@ -52,7 +52,14 @@ export function gapToInstance(problem: GapProblem, sense: GapSense): Instance {
 export function solveGap(
   text: string,
   name: string,
-  options: { sense: GapSense; timeLimitMs: number; highs?: Highs | null; seed?: number },
+  options: {
+    sense: GapSense;
+    timeLimitMs: number;
+    highs?: Highs | null;
+    seed?: number;
+    /** Candidate bins of the ejection-chain search (0: the tabu search instead; for comparisons). */
+    chainCandidates?: number;
+  },
 ): GapResult[] {
   return parseGap(text, name).map((problem) => {
     const result = solve(gapToInstance(problem, options.sense), {
@@ -68,6 +75,9 @@ export function solveGap(
       tabuPatience: 5 * problem.n,
       highs: options.highs ?? null,
       seed: options.seed ?? 1,
+      ...(options.chainCandidates === undefined
+        ? {}
+        : { chainCandidates: options.chainCandidates }),
       // Costs are integers: search until the plan is proved optimal or the time is up.
       targetGap: 0,
     });

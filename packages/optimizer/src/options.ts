@@ -37,6 +37,13 @@ export interface SolveOptions {
   tabuIterations?: number;
   /** Tabu moves without a better plan before restarting from the best (the third ends it). */
   tabuPatience?: number;
+  /**
+   * Candidate bins per item of the ejection-chain search, which replaces the tabu search's runs on
+   * single-resource GAPs (each pair uses one resource of its own bin); 0 turns it off.
+   */
+  chainCandidates?: number;
+  /** Local optima without a better plan before an ejection-chain run ends (and the next starts). */
+  chainPatience?: number;
   /** Called now and then with the state of the search; return false to stop early. */
   progress?: ((p: SolveProgress) => boolean | void) | null;
   /** A loaded HiGHS runtime: small instances are then finished and proved by its MIP solver. */
@@ -73,6 +80,8 @@ export const defaultOptions: Required<SolveOptions> = {
   tabuPairLimit: 50_000,
   tabuIterations: 200_000,
   tabuPatience: 5_000,
+  chainCandidates: 5,
+  chainPatience: 30,
   progress: null,
   highs: null,
   lpPairLimit: 300_000,

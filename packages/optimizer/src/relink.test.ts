@@ -43,6 +43,8 @@ describe('path relinking search', () => {
         patience: 100,
         stopAt: () => Infinity,
         swapBudget: 1_000,
+        chainCandidates: 0,
+        chainPatience: 30,
         report: (_, b) => {
           best = Math.max(best, b);
           return true;
@@ -69,6 +71,8 @@ describe('path relinking search', () => {
         patience: 200,
         stopAt: () => -261,
         swapBudget: 1_000,
+        chainCandidates: 0,
+        chainPatience: 30,
         report: () => true,
       },
       new Float64Array(state.model.resources),

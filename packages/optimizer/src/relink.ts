@@ -2,10 +2,13 @@
  * Tabu search that uses its whole time: an elite set of the best distinct plans, and from each
  * stagnation a new start on the path between two elite plans (path relinking: the first plan with
  * part of the items it disagrees on moved to the second plan's bins, capacities ignored), which the
- * tabu search's strategic oscillation then repairs and improves. It ends at the deadline, at the
+ * tabu search's strategic oscillation then repairs and improves (on a single-resource GAP the
+ * ejection-chain search, `ejection.ts`, does each run instead). It ends at the deadline, at the
  * move limit, or when a plan reaches the proved bound.
  */
 import type { Random } from '@corridor/core';
+import { EjectionChains } from './ejection.js';
+import { gapShape } from './gap-shape.js';
 import { localSearch } from './search.js';
 import type { PlanState } from './state.js';
 import { tabuSearch } from './tabu.js';
@@ -23,6 +26,13 @@ export interface RelinkLimits {
   swapBudget: number;
   /** Called now and then with the moves made and the best objective; false stops the search. */
   report: (moves: number, best: number) => boolean;
+  /**
+   * On a single-resource GAP, runs are ejection-chain searches (`ejection.ts`) with this many
+   * candidate bins per item, ending after `chainPatience` local optima without a better plan;
+   * 0 candidates: tabu search runs everywhere.
+   */
+  chainCandidates: number;
+  chainPatience: number;
 }
 
 interface Elite {
@@ -66,26 +76,38 @@ export function relinkSearch(
   let moves = 0;
   let stopped = false;
   const items = Int32Array.from({ length: state.model.n }, (_, c) => c).filter((c) => free[c]);
+  const shape =
+    limits.chainCandidates > 0 ? gapShape(state.model, free, prices, limits.chainCandidates) : null;
+  const chains = shape ? new EjectionChains(state, shape, prices, random) : null;
+  const report = (m: number, best: number) => {
+    stopped = !limits.report(moves + m, Math.max(best, elite[0]!.objective));
+    return !stopped;
+  };
   for (let run = 0; moves < limits.maxMoves; run++) {
     if (performance.now() > limits.deadline || elite[0]!.objective >= limits.stopAt() - 1e-9) break;
     if (run > 0) restartFrom(state, elite, items, random);
-    moves += tabuSearch(
-      state,
-      free,
-      random,
-      {
-        maxIterations: limits.maxMoves - moves,
-        deadline: limits.deadline,
-        patience: limits.patience,
-        restarts: 1,
-        stopAt: limits.stopAt(),
-        report: (m, best) => {
-          stopped = !limits.report(moves + m, Math.max(best, elite[0]!.objective));
-          return !stopped;
-        },
-      },
-      prices,
-    );
+    moves += chains
+      ? chains.run({
+          maxMoves: limits.maxMoves - moves,
+          deadline: limits.deadline,
+          patience: limits.chainPatience,
+          stopAt: limits.stopAt(),
+          report,
+        })
+      : tabuSearch(
+          state,
+          free,
+          random,
+          {
+            maxIterations: limits.maxMoves - moves,
+            deadline: limits.deadline,
+            patience: limits.patience,
+            restarts: 1,
+            stopAt: limits.stopAt(),
+            report,
+          },
+          prices,
+        );
     // The tabu search shifts one item at a time; swaps and two-item ejections polish its plan.
     if (feasible(state)) localSearch(state, free, limits.swapBudget, limits.deadline);
     offer();

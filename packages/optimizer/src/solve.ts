@@ -224,6 +224,8 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
               stopAt: effectiveBound,
               swapBudget,
               report: tick,
+              chainCandidates: o.chainCandidates,
+              chainPatience: o.chainPatience,
             },
             sub.bestPrices,
           )
