@@ -8,7 +8,7 @@ import { useLocation } from './lib/router.js';
 import { makeSession, SessionContext, type Me } from './lib/session.js';
 import { useLocaleChoice } from './i18n/LocaleProvider.js';
 import type { MessageId } from './i18n/messages.js';
-import { useT } from './i18n/use-t.js';
+import { codeOf, useT } from './i18n/use-t.js';
 import { ArrivalLinkPage } from './pages/ArrivalLink.js';
 import { Login } from './pages/Login.js';
 import { pages } from './pages/index.js';
@@ -110,7 +110,7 @@ function Shell() {
             </>
           )}
           <bdi data-testid="user">{state.me.username}</bdi> ·{' '}
-          <span data-testid="role">{t('app.role', { role: state.me.role })}</span>
+          <span data-testid="role">{t('app.role', codeOf(state.me.role))}</span>
           <LanguageSwitch />
           <button
             type="button"

@@ -1,4 +1,5 @@
 /** One case as the role may see it, with the workflow moves and locks the role may make. */
+import { T } from '../i18n/use-t.js';
 import {
   checkTransition,
   nextStatuses,
@@ -63,7 +64,9 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
         <p className="muted">Hidden for your role: {describeFields(v.hiddenFields)}.</p>
       )}
       <Workflow view={v} onChanged={changed} />
-      <h3>Members</h3>
+      <h3>
+        <T id="heading.members" />
+      </h3>
       <TableScroll>
         <table aria-label="Members">
           <thead>
@@ -181,7 +184,9 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
         ))}
       {v.members.some((m) => m.pii?.protectionNote) && (
         <>
-          <h3>Protection notes</h3>
+          <h3>
+            <T id="heading.protectionNotes" />
+          </h3>
           <ul>
             {v.members
               .filter((m) => m.pii?.protectionNote)
@@ -193,7 +198,9 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
           </ul>
         </>
       )}
-      <h3>Wishes, ties and links</h3>
+      <h3>
+        <T id="heading.wishes" />
+      </h3>
       <p>
         Preferences:{' '}
         {v.preferences.length
@@ -210,7 +217,9 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
       </p>
       <ConsentPanel id={v.id} />
       <CaseProceduresPanel id={v.id} onChanged={changed} />
-      <h3>History</h3>
+      <h3>
+        <T id="heading.history" />
+      </h3>
       <TableScroll>
         <table aria-label="History">
           <thead>
@@ -238,13 +247,17 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
       {can('arrival.read') && <AfterArrival id={v.id} status={v.status} onChanged={changed} />}
       {can('grievance.read') && (
         <>
-          <h3>Grievances</h3>
+          <h3>
+            <T id="heading.grievances" />
+          </h3>
           <GrievanceLog caseId={v.id} />
         </>
       )}
       {can('appeal.read') && (
         <>
-          <h3>Appeals against the allocation</h3>
+          <h3>
+            <T id="heading.appeals" />
+          </h3>
           <AppealList caseId={v.id} />
         </>
       )}

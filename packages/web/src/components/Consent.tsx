@@ -2,6 +2,7 @@
  * A case's consent per member and purpose, with a form for the roles that may record it, and the
  * disclosure log for those who read it (issue 20 item 4). What a role may do comes from /api/me.
  */
+import { T } from '../i18n/use-t.js';
 import type { CommandOutput, listBases, listConsent, listDisclosures } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../lib/api.js';
@@ -30,7 +31,9 @@ export function ConsentPanel(props: { id: string }) {
   const v = list.data;
   return (
     <section aria-label="Consent" data-consent={props.id}>
-      <h3>Consent</h3>
+      <h3>
+        <T id="heading.consent" />
+      </h3>
       <TableScroll>
         <table aria-label="Consent by purpose">
           <thead>
@@ -304,7 +307,9 @@ export function LawfulBases() {
       )}
       {can('consent.declareBasis') && (
         <details>
-          <summary>Declare a lawful basis</summary>
+          <summary>
+            <T id="heading.declareBasis" />
+          </summary>
           <form aria-label="Declare a lawful basis" onSubmit={(e) => void submit(e)}>
             <div className="row">
               <div>

@@ -3,6 +3,7 @@
  * complaint and, per grievance, its words, history and the answer form; and the appeals with their
  * decision form. What a role may do comes from the server's permissions.
  */
+import { T } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../lib/api.js';
 import {
@@ -34,7 +35,9 @@ export function GrievanceLog(props: { caseId?: string }) {
     <div>
       {can('grievance.add') && (
         <details>
-          <summary>Log a complaint</summary>
+          <summary>
+            <T id="heading.logComplaint" />
+          </summary>
           <GrievanceForm caseId={props.caseId} onAdded={list.reload} />
         </details>
       )}

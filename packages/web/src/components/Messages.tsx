@@ -2,6 +2,7 @@
  * Messages to a movement's households in the web: choose a purpose, give its facts, preview each
  * household's text in its language (or why it is skipped), send, and read the message log.
  */
+import { T } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
@@ -49,7 +50,7 @@ export function MovementMessages(props: { movementId: string }) {
   }
 
   return (
-    <Panel title="Messages to households" wide>
+    <Panel title={<T id="heading.messages" />} wide>
       <ErrorNote error={templates.error} />
       {!templates.data && !templates.error && <Loading />}
       <form
@@ -143,7 +144,9 @@ export function MovementMessages(props: { movementId: string }) {
           </TableScroll>
         </>
       )}
-      <h3>Sent for this movement</h3>
+      <h3>
+        <T id="heading.sent" />
+      </h3>
       <ErrorNote error={log.error} />
       {log.data && log.data.messages.length === 0 && <p className="muted">No message yet.</p>}
       {log.data && log.data.messages.length > 0 && (

@@ -1,4 +1,5 @@
 /** A small form to change one's own password; the server refuses common and breached ones. */
+import { T } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../lib/api.js';
 import {
@@ -53,7 +54,9 @@ export function PasswordChange(props: { onClose: () => void }) {
       onSubmit={(e) => void submit(e)}
       aria-labelledby="password-title"
     >
-      <h2 id="password-title">Change your password</h2>
+      <h2 id="password-title">
+        <T id="heading.changePassword" />
+      </h2>
       <label htmlFor="password-current">Current password</label>
       <input {...field('current')} autoComplete="current-password" />
       <label htmlFor="password-next">New password (at least 12 characters, not a common one)</label>

@@ -1,4 +1,5 @@
 /** Host-state procedures in the web: a case's steps per state, and the documents expiring soon. */
+import { T } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
@@ -26,7 +27,9 @@ export function CaseProceduresPanel(props: { id: string; onChanged?: () => void 
   if (!path) return null;
   return (
     <section aria-label="Host-state procedures" data-testid="procedures">
-      <h3>Host-state procedures</h3>
+      <h3>
+        <T id="heading.procedures" />
+      </h3>
       <ErrorNote error={p.error} />
       {!p.data && !p.error && <Loading />}
       {p.data && p.data.states.length === 0 && <p className="muted">No step recorded yet.</p>}

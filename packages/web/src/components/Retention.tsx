@@ -4,6 +4,7 @@
  * reports, and the legal holds with the forms to place and release one. What a role may do comes
  * from the server's permissions; a hold's reason shows only to roles that may read it.
  */
+import { T } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../lib/api.js';
 import {
@@ -340,7 +341,9 @@ function HoldForm(props: { onPlaced: () => void }) {
   };
   return (
     <details>
-      <summary>Place a legal hold</summary>
+      <summary>
+        <T id="heading.placeHold" />
+      </summary>
       <form aria-label="Place a legal hold" onSubmit={(e) => void submit(e)}>
         <div className="row">
           <div>

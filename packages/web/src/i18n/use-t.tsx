@@ -42,3 +42,11 @@ export function useNumbers(): {
     };
   }, [intl]);
 }
+
+/**
+ * The values of a message that names a code (a status, a role, a kind): `code` is the select key
+ * (ICU keys cannot hold `-`), `raw` the code as it is, which English and unknown codes show.
+ */
+export function codeOf(value: string): { code: string; raw: string } {
+  return { code: `c_${value.replace(/-/g, '_')}`, raw: value };
+}

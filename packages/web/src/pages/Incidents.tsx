@@ -7,7 +7,7 @@ import { HazardChart } from '../components/HazardChart.js';
 import { IncidentForm } from '../components/IncidentForm.js';
 import { PropertyReport } from '../components/PropertyReport.js';
 import { ErrorNote, GatedPanel, Loading, TableScroll } from '../components/ui.js';
-import { useNumbers, useT } from '../i18n/use-t.js';
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import { useSession } from '../lib/session.js';
 import type { HazardDay } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
@@ -77,7 +77,7 @@ export function Incidents() {
                         <td>
                           <bdi>{dateTime(i.at)}</bdi>
                         </td>
-                        <td>{t('incidentType', { type: i.type })}</td>
+                        <td>{t('incidentType', codeOf(i.type))}</td>
                         <td>
                           <bdi>{i.site}</bdi>
                         </td>

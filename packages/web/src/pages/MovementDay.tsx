@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { MovementMessages } from '../components/Messages.js';
 import { ErrorNote, Loading, NotAvailable, Panel, Stat, TableScroll } from '../components/ui.js';
 import type { MessageId } from '../i18n/messages.js';
-import { useNumbers, useT } from '../i18n/use-t.js';
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import { api, ApiError } from '../lib/api.js';
 import {
   checkinCounts,
@@ -56,7 +56,7 @@ export function MovementDay() {
               {list.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.id} · {dateTime(m.departAt)} → {m.destinationId ?? '–'} (
-                  {t('movementStatus', { status: m.status })})
+                  {t('movementStatus', codeOf(m.status))})
                 </option>
               ))}
             </select>
@@ -82,14 +82,14 @@ export function MovementDay() {
         {movement && (
           <p className="muted">
             {t('movementDay.summary', {
-              kind: t('movementKind', { kind: movement.kind }),
+              kind: t('movementKind', codeOf(movement.kind)),
               from: movement.origin,
               to: `${movement.destinationId ?? '–'} ${movement.arrivalAirport ?? ''}`.trim(),
               departs: movement.departAt,
               timezone: movement.timezone,
               seats: movement.seats,
               kg: movement.baggageKg,
-              status: t('movementStatus', { status: movement.status }),
+              status: t('movementStatus', codeOf(movement.status)),
             })}
           </p>
         )}
@@ -211,10 +211,7 @@ function Checkin(props: { movementId: string }) {
                   {t(r.isHead ? 'movementDay.caseHead' : 'movementDay.case', {
                     id: r.householdId,
                   })}{' '}
-                  ·{' '}
-                  <span data-testid="checkin-status">
-                    {t('checkinStatus', { status: r.status })}
-                  </span>
+                  · <span data-testid="checkin-status">{t('checkinStatus', codeOf(r.status))}</span>
                   {r.station ? ` ${t('movementDay.atStation', { station: r.station })}` : ''}
                 </span>
               </span>

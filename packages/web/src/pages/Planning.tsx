@@ -8,7 +8,7 @@ import { PlanCompare } from '../components/PlanCompare.js';
 import { PlanResult } from '../components/PlanResult.js';
 import { PledgeDesk } from '../components/Pledges.js';
 import { ErrorNote, Loading, NotAvailable, Panel } from '../components/ui.js';
-import { useNumbers, useT } from '../i18n/use-t.js';
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import { useSession } from '../lib/session.js';
 import type { PlanHeader } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
@@ -102,8 +102,8 @@ export function Planning() {
                         #{p.id} v{p.version}
                       </bdi>
                     </td>
-                    <td>{t('planKind', { kind: p.kind })}</td>
-                    <td>{t('planStatus', { status: p.status })}</td>
+                    <td>{t('planKind', codeOf(p.kind))}</td>
+                    <td>{t('planStatus', codeOf(p.status))}</td>
                     <td>{t('planning.madeBy', { at: dateTime(p.createdAt), by: p.createdBy })}</td>
                     <td>
                       {number(typeof p.summary.unplaced === 'number' ? p.summary.unplaced : null)}

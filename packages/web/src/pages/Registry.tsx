@@ -5,7 +5,7 @@ import { CaseDetail } from '../components/CaseDetail.js';
 import { DisclosureLog } from '../components/Consent.js';
 import { FormImport } from '../components/FormImport.js';
 import { ErrorNote, GatedPanel, Link, Loading, Panel, TableScroll } from '../components/ui.js';
-import { useNumbers, useT } from '../i18n/use-t.js';
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import { query } from '../lib/api.js';
 import type { CaseList } from '../lib/case-types.js';
 import { navigate, useLocation } from '../lib/router.js';
@@ -137,7 +137,7 @@ function Search(props: { changes: number }) {
                 <option value="">{t('registry.any')}</option>
                 {caseStatuses.map((s) => (
                   <option key={s} value={s}>
-                    {t('caseStatus', { status: s })}
+                    {t('caseStatus', codeOf(s))}
                   </option>
                 ))}
               </select>
@@ -189,7 +189,7 @@ function Search(props: { changes: number }) {
                           <bdi>{r.id}</bdi>
                         </Link>
                       </td>
-                      <td>{t('caseStatus', { status: r.status })}</td>
+                      <td>{t('caseStatus', codeOf(r.status))}</td>
                       <td>{number(r.persons)}</td>
                       <td>
                         <bdi>{r.originCountry}</bdi>

@@ -9,7 +9,7 @@ import { CaseChips } from '../components/CaseChips.js';
 import { Gantt, type DropState } from '../components/Gantt.js';
 import { MoveCase, type MoveProposal } from '../components/MoveCase.js';
 import { ErrorNote, Link, LoadBar, Loading, Panel, TableScroll } from '../components/ui.js';
-import { useNumbers, useT } from '../i18n/use-t.js';
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import { dropFindings, type DraggedCase } from '../lib/drag-case.js';
 import { loadOf, plannedKgPerPerson, type Load } from '../lib/loads.js';
 import type { MovementList } from '../lib/types.js';
@@ -176,13 +176,13 @@ export function Timetable() {
                     <td>
                       <bdi>{dateTime(m.departAt)}</bdi>
                     </td>
-                    <td>{t('movementKind', { kind: m.kind })}</td>
+                    <td>{t('movementKind', codeOf(m.kind))}</td>
                     <td>
                       <bdi>
                         {m.destinationId ?? '–'} {m.arrivalAirport ?? ''}
                       </bdi>
                     </td>
-                    <td>{t('movementStatus', { status: m.status })}</td>
+                    <td>{t('movementStatus', codeOf(m.status))}</td>
                     <td>{number(byId.get(m.id)?.cases.length)}</td>
                     <td>
                       <LoadBar
