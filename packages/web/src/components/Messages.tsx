@@ -2,7 +2,7 @@
  * Messages to a movement's households in the web: choose a purpose, give its facts, preview each
  * household's text in its language (or why it is skipped), send, and read the message log.
  */
-import { T } from '../i18n/use-t.js';
+import { codeOf, T } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
@@ -116,12 +116,24 @@ export function MovementMessages(props: { movementId: string }) {
             <table aria-label="Messages per household">
               <thead>
                 <tr>
-                  <th scope="col">Case</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Channel</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Text</th>
-                  <th scope="col">Reason</th>
+                  <th scope="col">
+                    <T id="col.case" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.language" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.channel" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.status" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.text" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.reason" />
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -154,13 +166,27 @@ export function MovementMessages(props: { movementId: string }) {
           <table aria-label="Message log">
             <thead>
               <tr>
-                <th scope="col">Case</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Status</th>
-                <th scope="col">Tries</th>
-                <th scope="col">When</th>
-                <th scope="col">Reason</th>
+                <th scope="col">
+                  <T id="col.case" />
+                </th>
+                <th scope="col">
+                  <T id="col.purpose" />
+                </th>
+                <th scope="col">
+                  <T id="col.channel" />
+                </th>
+                <th scope="col">
+                  <T id="col.status" />
+                </th>
+                <th scope="col">
+                  <T id="col.tries" />
+                </th>
+                <th scope="col">
+                  <T id="col.when" />
+                </th>
+                <th scope="col">
+                  <T id="col.reason" />
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -210,7 +236,12 @@ function TemplateForm(props: { purpose: string; variables: string[]; onSaved: ()
   }
   return (
     <details>
-      <summary>Write a template for {props.purpose}</summary>
+      <summary>
+        <T
+          id="messages.writeTemplate"
+          values={{ purpose: <T id="messagePurpose" values={codeOf(props.purpose)} /> }}
+        />
+      </summary>
       <form className="row" aria-label="Message template" onSubmit={(e) => void submit(e)}>
         <div>
           <label htmlFor="tpl-language">Language</label>

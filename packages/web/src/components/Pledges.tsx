@@ -21,13 +21,27 @@ function PlaceValues(props: { values: Values }) {
       <table aria-label="What one more place is worth">
         <thead>
           <tr>
-            <th scope="col">Destination</th>
-            <th scope="col">Persons used / pledged</th>
-            <th scope="col">Cases used / pledged</th>
-            <th scope="col">One more person place</th>
-            <th scope="col">One more medical place</th>
-            <th scope="col">Would fit better there</th>
-            <th scope="col">Would move first</th>
+            <th scope="col">
+              <T id="col.destination" />
+            </th>
+            <th scope="col">
+              <T id="col.personsPledged" />
+            </th>
+            <th scope="col">
+              <T id="col.casesPledged" />
+            </th>
+            <th scope="col">
+              <T id="col.morePerson" />
+            </th>
+            <th scope="col">
+              <T id="col.moreMedical" />
+            </th>
+            <th scope="col">
+              <T id="col.fitBetter" />
+            </th>
+            <th scope="col">
+              <T id="col.moveFirst" />
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
-import { directionOf, isLocale, pickLocale, type Locale } from './locales.js';
+import { directionOf, intlLocaleOf, isLocale, pickLocale, type Locale } from './locales.js';
 import { english, messagesOf, type Messages } from './messages.js';
 
 /** Where the last choice in this browser is kept (the login page starts in it). */
@@ -73,7 +73,11 @@ export function LocaleProvider(props: { children: ReactNode }) {
   if (loaded.locale !== locale && locale !== 'en' && loaded.messages === english) return null;
   return (
     <LocaleContext.Provider value={{ locale, choose, signedIn }}>
-      <IntlProvider locale={loaded.locale} messages={loaded.messages} defaultLocale="en">
+      <IntlProvider
+        locale={intlLocaleOf(loaded.locale)}
+        messages={loaded.messages}
+        defaultLocale="en"
+      >
         {props.children}
       </IntlProvider>
     </LocaleContext.Provider>

@@ -5,7 +5,7 @@ import ckb from './messages/ckb.json';
 import en from './messages/en.json';
 import fa from './messages/fa.json';
 import ps from './messages/ps.json';
-import { directionOf, locales, pickLocale } from './locales.js';
+import { directionOf, intlLocaleOf, locales, pickLocale, type Locale } from './locales.js';
 
 const catalogues: Record<string, Record<string, string>> = { ar, ckb, fa, ps };
 
@@ -82,5 +82,12 @@ describe('the language of a browser', () => {
 
   it('runs right to left in Arabic script', () => {
     expect(locales.map(directionOf)).toEqual(['ltr', 'rtl', 'rtl', 'rtl', 'rtl']);
+  });
+});
+
+describe('the digits of a language', () => {
+  it('are its own, in this runtime', () => {
+    const digits = (locale: Locale) => new Intl.NumberFormat(intlLocaleOf(locale)).format(2008);
+    expect(locales.map(digits)).toEqual(['2,008', '٢٬٠٠٨', '۲٬۰۰۸', '۲٬۰۰۸', '٢٬٠٠٨']);
   });
 });

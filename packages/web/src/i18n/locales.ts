@@ -46,3 +46,22 @@ export function pickLocale(preferred: readonly string[]): Locale {
   }
   return defaultLocale;
 }
+
+/**
+ * The locales numbers are formatted in, best first: each language's own digits (Arabic-Indic for
+ * Arabic and Sorani, Extended Arabic-Indic for Farsi, Dari and Pashto). A browser without data for
+ * Pashto or Sorani (Chromium's own ICU has none) formats with the nearest language of the same digits.
+ */
+const formatCandidates: Record<Locale, string[]> = {
+  en: ['en'],
+  ar: ['ar-u-nu-arab'],
+  fa: ['fa-u-nu-arabext'],
+  ps: ['ps-u-nu-arabext', 'fa-u-nu-arabext'],
+  ckb: ['ckb-u-nu-arab', 'ar-u-nu-arab'],
+};
+
+/** The locale to format numbers and plurals with for a language, as this browser supports it. */
+export function intlLocaleOf(locale: Locale): string {
+  const candidates = formatCandidates[locale];
+  return candidates.find((tag) => Intl.NumberFormat.supportedLocalesOf([tag]).length > 0) ?? locale;
+}
