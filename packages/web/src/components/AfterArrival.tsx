@@ -65,11 +65,21 @@ export function AfterArrival(props: { id: string; status: string; onChanged: () 
           <table aria-label="Follow-ups">
             <thead>
               <tr>
-                <th scope="col">Month</th>
-                <th scope="col">Due</th>
-                <th scope="col">Done</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">By</th>
+                <th scope="col">
+                  <T id="col.month" />
+                </th>
+                <th scope="col">
+                  <T id="col.due" />
+                </th>
+                <th scope="col">
+                  <T id="col.done" />
+                </th>
+                <th scope="col">
+                  <T id="col.outcome" />
+                </th>
+                <th scope="col">
+                  <T id="col.by" />
+                </th>
               </tr>
             </thead>
             <tbody>

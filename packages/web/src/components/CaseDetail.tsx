@@ -71,13 +71,29 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
         <table aria-label="Members">
           <thead>
             <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Name</th>
-              <th scope="col">Sex, born</th>
-              <th scope="col">Needs</th>
-              <th scope="col">Documents</th>
-              <th scope="col">Contact</th>
-              {(mayEdit || mayRemove || mayContact) && <th scope="col">Change</th>}
+              <th scope="col">
+                <T id="col.person" />
+              </th>
+              <th scope="col">
+                <T id="col.name" />
+              </th>
+              <th scope="col">
+                <T id="col.sexBorn" />
+              </th>
+              <th scope="col">
+                <T id="col.needs" />
+              </th>
+              <th scope="col">
+                <T id="col.documents" />
+              </th>
+              <th scope="col">
+                <T id="col.contact" />
+              </th>
+              {(mayEdit || mayRemove || mayContact) && (
+                <th scope="col">
+                  <T id="col.change" />
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -224,10 +240,18 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
         <table aria-label="History">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Move</th>
-              <th scope="col">By</th>
-              <th scope="col">Reason</th>
+              <th scope="col">
+                <T id="col.when" />
+              </th>
+              <th scope="col">
+                <T id="col.move" />
+              </th>
+              <th scope="col">
+                <T id="col.by" />
+              </th>
+              <th scope="col">
+                <T id="col.reason" />
+              </th>
             </tr>
           </thead>
           <tbody>

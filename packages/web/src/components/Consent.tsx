@@ -38,7 +38,9 @@ export function ConsentPanel(props: { id: string }) {
         <table aria-label="Consent by purpose">
           <thead>
             <tr>
-              <th scope="col">Person</th>
+              <th scope="col">
+                <T id="col.person" />
+              </th>
               {purposes
                 .filter((p) => p !== 'referral')
                 .map((p) => (
@@ -46,7 +48,9 @@ export function ConsentPanel(props: { id: string }) {
                     {p}
                   </th>
                 ))}
-              <th scope="col">referral</th>
+              <th scope="col">
+                <T id="col.referral" />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -194,12 +198,24 @@ export function DisclosureLog(props: { caseId?: string }) {
       <table aria-label="Disclosures">
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            <th scope="col">About</th>
-            <th scope="col">To</th>
-            <th scope="col">By</th>
-            <th scope="col">Persons</th>
+            <th scope="col">
+              <T id="col.when" />
+            </th>
+            <th scope="col">
+              <T id="col.what" />
+            </th>
+            <th scope="col">
+              <T id="col.about" />
+            </th>
+            <th scope="col">
+              <T id="col.to" />
+            </th>
+            <th scope="col">
+              <T id="col.by" />
+            </th>
+            <th scope="col">
+              <T id="col.persons" />
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -281,11 +297,21 @@ export function LawfulBases() {
           <table aria-label="Lawful bases">
             <thead>
               <tr>
-                <th scope="col">Declared</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Basis</th>
-                <th scope="col">By</th>
-                <th scope="col">Reason</th>
+                <th scope="col">
+                  <T id="col.declared" />
+                </th>
+                <th scope="col">
+                  <T id="col.purpose" />
+                </th>
+                <th scope="col">
+                  <T id="col.basis" />
+                </th>
+                <th scope="col">
+                  <T id="col.by" />
+                </th>
+                <th scope="col">
+                  <T id="col.reason" />
+                </th>
               </tr>
             </thead>
             <tbody>

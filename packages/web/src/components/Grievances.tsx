@@ -57,12 +57,24 @@ export function GrievanceLog(props: { caseId?: string }) {
           <table aria-label="Grievances">
             <thead>
               <tr>
-                <th scope="col">Grievance</th>
-                <th scope="col">Case</th>
-                <th scope="col">Channel, category</th>
-                <th scope="col">Urgency</th>
-                <th scope="col">Status</th>
-                <th scope="col">Due</th>
+                <th scope="col">
+                  <T id="col.grievance" />
+                </th>
+                <th scope="col">
+                  <T id="col.case" />
+                </th>
+                <th scope="col">
+                  <T id="col.channelCategory" />
+                </th>
+                <th scope="col">
+                  <T id="col.urgency" />
+                </th>
+                <th scope="col">
+                  <T id="col.status" />
+                </th>
+                <th scope="col">
+                  <T id="col.due" />
+                </th>
               </tr>
             </thead>
             <tbody>

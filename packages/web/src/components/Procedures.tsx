@@ -43,11 +43,21 @@ export function CaseProceduresPanel(props: { id: string; onChanged?: () => void 
             <table aria-label={`Procedure with ${s.state}`}>
               <thead>
                 <tr>
-                  <th scope="col">Step</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Note</th>
+                  <th scope="col">
+                    <T id="col.step" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.date" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.outcome" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.expires" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.note" />
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -182,9 +192,15 @@ export function ExpiringDocuments(props: { days: number }) {
         <table aria-label="Expiring documents">
           <thead>
             <tr>
-              <th scope="col">Case</th>
-              <th scope="col">State</th>
-              <th scope="col">Expiring</th>
+              <th scope="col">
+                <T id="col.case" />
+              </th>
+              <th scope="col">
+                <T id="col.state" />
+              </th>
+              <th scope="col">
+                <T id="col.expiring" />
+              </th>
             </tr>
           </thead>
           <tbody>
