@@ -17,3 +17,13 @@ export {
   type ProcedureFileProblem,
 } from './procedure-file.js';
 export { readFormSheets, type FormFile } from './form-file.js';
+export {
+  fontForText,
+  isRightToLeft,
+  scriptOf,
+  usePdfFont,
+  writeLine,
+  type PdfFont,
+  type PdfLanguage,
+  type PdfScript,
+} from './pdf-fonts.js';

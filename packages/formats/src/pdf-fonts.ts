@@ -4,12 +4,11 @@
  * for Arabic script — Arabic, Farsi/Dari, Pashto, Sorani Kurdish — shaped by pdfkit's fontkit.
  */
 import { readFileSync } from 'node:fs';
+import type { Locale } from '@corridor/core';
 import { createRequire } from 'node:module';
 
-/** The languages a PDF's labels can be printed in. */
-export const pdfLanguages = ['en', 'ar', 'fa', 'ps', 'ckb'] as const;
-/** One language of a PDF's labels (ISO 639). */
-export type PdfLanguage = (typeof pdfLanguages)[number];
+/** One language of a PDF's labels: one of Corridor's languages. */
+export type PdfLanguage = Locale;
 
 /** The two scripts Corridor's PDFs print. */
 export type PdfScript = 'latin' | 'arabic';
