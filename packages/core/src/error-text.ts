@@ -25,16 +25,10 @@ export const errorMessages: Record<Locale, Partial<Record<ErrorMessageKey, strin
   ckb,
 };
 
-/** Which catalogued message an error carries, and its values (kept as written: no digit change). */
-export interface ErrorText {
-  key: ErrorMessageKey;
-  values?: Record<string, string | number>;
-}
-
 /** An error's message in a language: its catalogued translation, else the English message. */
 export function localizeError(error: CorridorError, locale: Locale): string {
   const text = error.text;
-  const message = text && errorMessages[locale][text.key];
+  const message = text && errorMessages[locale][text.key as ErrorMessageKey];
   if (!text || !message) return error.message;
   const values = Object.fromEntries(
     Object.entries(text.values ?? {}).map(([k, v]) => [k, String(v)]),

@@ -1,4 +1,8 @@
-import type { ErrorText } from './error-text.js';
+/** Which catalogued message an error carries (a factory name, see error-text.ts) and its values. */
+export interface ErrorText {
+  key: string;
+  values?: Record<string, string | number>;
+}
 
 /**
  * One catalogue of user-facing errors: an id, an HTTP status and a message (English; `text` names

@@ -2,12 +2,7 @@ export * from './countries.js';
 export * from './dedup.js';
 export * from './demo/generate.js';
 export * from './errors.js';
-export {
-  errorMessages,
-  localizeError,
-  type ErrorMessageKey,
-  type ErrorText,
-} from './error-text.js';
+export { errorMessages, localizeError, type ErrorMessageKey } from './error-text.js';
 export {
   isLocale,
   localeOfEnvironment,
