@@ -5,7 +5,10 @@ import type { Locale } from './locales.js';
 /** The id of one message: every key of the English catalogue. */
 export type MessageId = keyof typeof en;
 
-/** A catalogue: an ICU message per id. */
+/**
+ * A catalogue: an ICU message per id (in the built app, the message already parsed to FormatJS's
+ * AST by precompile-messages.ts, which react-intl takes as it is).
+ */
 export type Messages = Record<MessageId, string>;
 
 /** The English catalogue, the reference every other one must match key for key. */
