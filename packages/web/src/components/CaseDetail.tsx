@@ -1,5 +1,5 @@
 /** One case as the role may see it, with the workflow moves and locks the role may make. */
-import { T } from '../i18n/use-t.js';
+import { codeOf, T, useT } from '../i18n/use-t.js';
 import {
   checkTransition,
   nextStatuses,
@@ -298,6 +298,8 @@ function resumeTarget(view: CaseView): CaseStatus | undefined {
 }
 
 function Workflow(props: { view: CaseView; onChanged: () => void }) {
+  const t = useT();
+  const status = (s: string) => t('caseStatus', codeOf(s));
   const { me, can } = useSession();
   const [to, setTo] = useState<CaseStatus | null>(null);
   const [reason, setReason] = useState('');
@@ -314,7 +316,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
     setError(undefined);
     try {
       await api(`/api/cases/${v.id}/status`, { method: 'POST', body: { to, reason } });
-      setDone(`Moved to ${to}.`);
+      setDone(t('case.movedTo', { status: status(to) }));
       setTo(null);
       setReason('');
       props.onChanged();
@@ -325,7 +327,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
   return (
     <div className="workflow">
       {moves.length > 0 && (
-        <div className="row" role="group" aria-label="Workflow">
+        <div className="row" role="group" aria-label={t('case.workflow')}>
           {moves.map((s) => (
             <button
               key={s}
@@ -333,7 +335,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
               aria-pressed={to === s}
               onClick={() => setTo(to === s ? null : s)}
             >
-              Move to {s}
+              {t('case.moveTo', { status: status(s) })}
             </button>
           ))}
         </div>
@@ -341,7 +343,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
       {to && (
         <form className="row" onSubmit={(e) => void submit(e)}>
           <div>
-            <label htmlFor="reason">Reason for moving to {to}</label>
+            <label htmlFor="reason">{t('case.reasonFor', { status: status(to) })}</label>
             <input
               id="reason"
               required
@@ -351,7 +353,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
             />
           </div>
           <button type="submit" className="primary">
-            Confirm
+            {t('case.confirm')}
           </button>
         </form>
       )}
@@ -370,6 +372,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
 type LockRow = CommandOutput<typeof listLocks>[number];
 
 function Locks(props: { id: string; onChanged: () => void }) {
+  const t = useT();
   const { can } = useSession();
   const mayLock = can('plan.lock');
   const mayUnlock = mayLock;
@@ -388,7 +391,7 @@ function Locks(props: { id: string; onChanged: () => void }) {
         method: 'POST',
         ...(kind === 'lock' ? { body: { destinationId: destination, reason } } : {}),
       });
-      setMessage(kind === 'lock' ? `Locked to ${destination}.` : 'Unlocked.');
+      setMessage(kind === 'lock' ? t('lock.locked', { destination }) : t('lock.unlocked'));
       locks.reload();
       props.onChanged();
     } catch (err) {
@@ -396,23 +399,26 @@ function Locks(props: { id: string; onChanged: () => void }) {
     }
   };
   return (
-    <form className="row" aria-label="Lock the destination" onSubmit={(e) => e.preventDefault()}>
+    <form className="row" aria-label={t('lock.form')} onSubmit={(e) => e.preventDefault()}>
       {lock && (
         <p className="lock-now" data-lock={props.id}>
-          Locked
-          {lock.destinationId && ` to ${lock.destinationId}`}
-          {lock.movementId && ` on ${lock.movementId}`} by {lock.actor}: {lock.reason}
+          {t('lock.now', {
+            destination: lock.destinationId ?? 'none',
+            movement: lock.movementId ?? 'none',
+            actor: lock.actor,
+            reason: lock.reason,
+          })}
         </p>
       )}
       {mayLock && (
         <div>
-          <label htmlFor="lock-destination">Lock to destination</label>
+          <label htmlFor="lock-destination">{t('lock.to')}</label>
           <select
             id="lock-destination"
             value={destination}
             onChange={(e) => setDestination(e.target.value)}
           >
-            <option value="">choose…</option>
+            <option value="">{t('lock.choose')}</option>
             {destinations.data?.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.id} · {d.name}
@@ -423,7 +429,7 @@ function Locks(props: { id: string; onChanged: () => void }) {
       )}
       {mayLock && (
         <div>
-          <label htmlFor="lock-reason">Reason for the lock</label>
+          <label htmlFor="lock-reason">{t('lock.reason')}</label>
           <input id="lock-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
       )}
@@ -433,12 +439,12 @@ function Locks(props: { id: string; onChanged: () => void }) {
           disabled={!destination || reason.length < 3}
           onClick={() => void send('lock')}
         >
-          Lock
+          {t('lock.lock')}
         </button>
       )}
       {mayUnlock && lock && (
         <button type="button" onClick={() => void send('unlock')}>
-          Unlock
+          {t('lock.unlock')}
         </button>
       )}
       <ErrorNote error={error} />
