@@ -53,6 +53,18 @@ describe('corridor on an embedded data folder', () => {
     expect(existsSync(data)).toBe(false);
   });
 
+  it('says it in the language of LANG, LC_ALL or --lang, the exit code and flags unchanged', () => {
+    const arabic = corridor(['status', '--data', data], { LANG: 'ar_IQ.UTF-8', LC_ALL: '' });
+    expect(arabic.code).toBe(1);
+    expectOneLineError(arabic.stderr, /^corridor: لا توجد بيانات Corridor في /);
+    expect(arabic.stderr).toContain('`corridor demo`');
+    const pashto = corridor(['--lang', 'ps', 'status', '--data', data], { LANG: 'ar_IQ.UTF-8' });
+    expectOneLineError(pashto.stderr, /^corridor: په .* کې د Corridor معلومات نشته/);
+    const posix = corridor(['status', '--data', data], { LANG: 'fa_AF.UTF-8', LC_ALL: 'C' });
+    expectOneLineError(posix.stderr, /^corridor: no Corridor data at/);
+    expect(existsSync(data)).toBe(false);
+  });
+
   it('creates the demo and reports it as JSON', () => {
     const r = corridor(['demo', '--data', data, '--people', '150', '--json']);
     expect(r.stderr).toBe('');

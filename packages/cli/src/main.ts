@@ -1,7 +1,8 @@
 /** The `corridor` command: builds the program and turns every failure into one clear line. */
 import { readFileSync } from 'node:fs';
-import { isCorridorError } from '@corridor/core';
+import { isCorridorError, localizeError } from '@corridor/core';
 import { Command, CommanderError } from 'commander';
+import { cliLocale, setCliLocale } from './cli-locale.js';
 import { registerAllocate } from './commands/allocate.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
@@ -64,7 +65,14 @@ export function buildProgram(): Command {
       '--server <url>',
       'run on a Corridor server as the user of `corridor login` (default: $CORRIDOR_SERVER; else the local data folder)',
     )
+    .option(
+      '--lang <code>',
+      'language of messages: en, ar, fa, ps or ckb (default: $LC_ALL, $LC_MESSAGES or $LANG, else en)',
+    )
     .showHelpAfterError('(run with --help for usage)');
+  program.hook('preAction', () => {
+    setCliLocale(program.opts<{ lang?: string }>().lang);
+  });
   registerDemo(program);
   registerStatus(program);
   registerCase(program);
@@ -131,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
         : 2;
     }
     if (isCorridorError(error)) {
-      process.stderr.write(`corridor: ${error.message}\n`);
+      process.stderr.write(`corridor: ${localizeError(error, cliLocale())}\n`);
       const stale = error.id === 'stale-version' ? staleEditText(error.details) : '';
       if (stale) process.stderr.write(`${stale}\n`);
       return 1;

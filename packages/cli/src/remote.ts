@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AnyCommand } from '@corridor/commands';
 import { CorridorError, errors } from '@corridor/core';
+import { cliLocale } from './cli-locale.js';
 
 /** Where session tokens are kept: $CORRIDOR_CONFIG_DIR, else ~/.config/corridor (mode 0600). */
 export function sessionsFile(env: NodeJS.ProcessEnv = process.env): string {
@@ -54,6 +55,8 @@ async function send(
     response = await fetch(base + path, {
       method,
       headers: {
+        // Error messages come back in the language of this run (ids stay as they are).
+        'accept-language': cliLocale(),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },

@@ -9,6 +9,7 @@ import { execute, type AnyCommand, type FileAnswer } from '@corridor/commands';
 import { authorize, errors, isCorridorError, type Role } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import type { Command } from 'commander';
+import { cliLocale } from './cli-locale.js';
 import { actorOf, globals, output, withStore } from './context.js';
 import { progressControl, startProgress } from './progress.js';
 import { remoteExecute, routeOf } from './remote.js';
@@ -128,7 +129,7 @@ export function bindCliWays<O>(
       withStore(self, create, async (store) => {
         const out = (await execute(
           command,
-          { actor, store, now: new Date(), ...control },
+          { actor, store, now: new Date(), locale: cliLocale(), ...control },
           input,
         )) as O;
         return binding.afterLocal ? binding.afterLocal(store, out) : out;

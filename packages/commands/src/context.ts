@@ -1,5 +1,5 @@
 /** What a command runs with: who acts and through which interface, the store, and the clock. */
-import type { Role } from '@corridor/core';
+import type { Locale, Role } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import type { PlanningControl } from './planning/control.js';
 
@@ -23,4 +23,6 @@ export interface CommandContext {
   origins?: readonly string[];
   /** A long command's progress reports and cancel signal (the CLI's bar, a job's record). */
   control?: PlanningControl;
+  /** The language of whoever asked (Accept-Language, --lang or LANG): a printed file's labels. */
+  locale?: Locale;
 }

@@ -1,10 +1,20 @@
-/** One catalogue of user-facing errors: an id, an HTTP status and a message. */
+/** Which catalogued message an error carries (a factory name, see error-text.ts) and its values. */
+export interface ErrorText {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+/**
+ * One catalogue of user-facing errors: an id, an HTTP status and a message (English; `text` names
+ * its catalogued translation, see error-text.ts).
+ */
 export class CorridorError extends Error {
   constructor(
     readonly id: string,
     readonly status: number,
     message: string,
     readonly details?: unknown,
+    readonly text?: ErrorText,
   ) {
     super(message);
     this.name = 'CorridorError';
@@ -25,12 +35,16 @@ export const errors = {
       'no-operation',
       404,
       'this database holds no operation yet; create one with `corridor demo` or `corridor import`',
+      undefined,
+      { key: 'noOperation' },
     ),
   noData: (dir: string) =>
     new CorridorError(
       'no-data',
       404,
       `no Corridor data at ${dir}; create it with \`corridor demo\` or \`corridor import\` (or point --data or DATABASE_URL elsewhere)`,
+      undefined,
+      { key: 'noData', values: { dir } },
     ),
   dataInUse: (dir: string, pid: number, servingUrl?: string) =>
     new CorridorError(
@@ -53,29 +67,44 @@ export const errors = {
       'key-mismatch',
       400,
       `the master key from ${source} does not open this database; use the key it was created with`,
+      undefined,
+      { key: 'keyMismatch', values: { source } },
     ),
   unauthenticated: () =>
     new CorridorError(
       'unauthenticated',
       401,
       'log in first: POST /api/login, then send the session cookie or `Authorization: Bearer <token>`',
+      undefined,
+      { key: 'unauthenticated' },
     ),
   notLoggedIn: (server: string) =>
     new CorridorError(
       'unauthenticated',
       401,
       `not logged in at ${server}; run \`corridor login --server ${server} --username NAME --password-stdin\` first`,
+      undefined,
+      { key: 'notLoggedIn', values: { server } },
     ),
   sessionExpired: () =>
-    new CorridorError('session-expired', 401, 'your session has expired or ended; log in again'),
+    new CorridorError(
+      'session-expired',
+      401,
+      'your session has expired or ended; log in again',
+      undefined,
+      { key: 'sessionExpired' },
+    ),
   invalidCredentials: () =>
-    new CorridorError('invalid-credentials', 401, 'wrong username or password'),
+    new CorridorError('invalid-credentials', 401, 'wrong username or password', undefined, {
+      key: 'invalidCredentials',
+    }),
   loginLocked: (retryAfterSeconds: number) =>
     new CorridorError(
       'login-locked',
       429,
       `too many failed logins from this address; try again in ${retryAfterSeconds} s (from an address where you logged in before, the right password still works)`,
       { retryAfterSeconds },
+      { key: 'loginLocked', values: { seconds: retryAfterSeconds } },
     ),
   tooManyRequests: (retryAfterSeconds: number) =>
     new CorridorError(
@@ -83,12 +112,15 @@ export const errors = {
       429,
       `too many requests; try again in ${retryAfterSeconds} s`,
       { retryAfterSeconds },
+      { key: 'tooManyRequests', values: { seconds: retryAfterSeconds } },
     ),
   routeForbidden: (route: string, role: string, allowed: readonly string[]) =>
     new CorridorError(
       'route-forbidden',
       403,
       `role ${role} may not call ${route}; allowed roles: ${allowed.join(', ')}`,
+      undefined,
+      { key: 'routeForbidden', values: { role, route, allowed: allowed.join(', ') } },
     ),
   noConsent: (purpose: string, lines: readonly string[], details?: unknown) =>
     new CorridorError(
@@ -102,12 +134,20 @@ export const errors = {
   notPermitted: (permission: string, why: string) =>
     new CorridorError('forbidden', 403, `not permitted: ${why}`, { permission }),
   routeNotFound: (method: string, path: string) =>
-    new CorridorError('route-not-found', 404, `no route ${method} ${path}; see /openapi.json`),
+    new CorridorError(
+      'route-not-found',
+      404,
+      `no route ${method} ${path}; see /openapi.json`,
+      undefined,
+      { key: 'routeNotFound', values: { method, path } },
+    ),
   payloadTooLarge: (limitBytes: number) =>
     new CorridorError(
       'payload-too-large',
       413,
       `the request body is larger than the limit of ${limitBytes} bytes`,
+      undefined,
+      { key: 'payloadTooLarge', values: { limit: limitBytes } },
     ),
   archiveLimit: (limit: string, found: string, allowed: string) =>
     new CorridorError(
@@ -129,16 +169,29 @@ export const errors = {
       'internal',
       500,
       'an unexpected error occurred; it was logged without personal data',
+      undefined,
+      { key: 'internal' },
     ),
   userExists: (username: string) =>
-    new CorridorError('user-exists', 409, `a user named ${username} already exists`),
+    new CorridorError('user-exists', 409, `a user named ${username} already exists`, undefined, {
+      key: 'userExists',
+      values: { username },
+    }),
   weakPassword: (minLength: number) =>
-    new CorridorError('weak-password', 400, `a password needs at least ${minLength} characters`),
+    new CorridorError(
+      'weak-password',
+      400,
+      `a password needs at least ${minLength} characters`,
+      undefined,
+      { key: 'weakPassword', values: { minLength } },
+    ),
   alreadyErased: (personId: string) =>
     new CorridorError(
       'already-erased',
       409,
       `the personal data of person ${personId} was already erased`,
+      undefined,
+      { key: 'alreadyErased', values: { personId } },
     ),
   legalHold: (subject: string, id: string, what: string) =>
     new CorridorError(
@@ -165,17 +218,25 @@ export const errors = {
       'not-on-movement',
       409,
       `person ${personId} is not on movement ${movementId} in the current timetable`,
+      undefined,
+      { key: 'notOnMovement', values: { personId, movementId } },
     ),
   checkinConflict: (personId: string, movementId: string) =>
     new CorridorError(
       'checkin-conflict',
       409,
       `stations disagree about person ${personId} on movement ${movementId}; decide first with \`corridor checkin resolve\``,
+      undefined,
+      { key: 'checkinConflict', values: { personId, movementId } },
     ),
   checkinLogInvalid: (reason: string) =>
     new CorridorError('checkin-log-invalid', 400, `the check-in log cannot be merged: ${reason}`),
   jobFailed: (reason: string) => new CorridorError('job-failed', 500, `the job failed: ${reason}`),
-  jobCancelled: (id: string) => new CorridorError('job-cancelled', 409, `job ${id} was cancelled`),
+  jobCancelled: (id: string) =>
+    new CorridorError('job-cancelled', 409, `job ${id} was cancelled`, undefined, {
+      key: 'jobCancelled',
+      values: { id },
+    }),
   planChanged: (kind: string, expected: string, found: string) =>
     new CorridorError(
       'plan-changed',

@@ -2,6 +2,15 @@ export * from './countries.js';
 export * from './dedup.js';
 export * from './demo/generate.js';
 export * from './errors.js';
+export { errorMessages, localizeError, type ErrorMessageKey } from './error-text.js';
+export {
+  isLocale,
+  localeOfEnvironment,
+  localeOfTag,
+  locales,
+  negotiateLocale,
+  type Locale,
+} from './locale.js';
 export * from './mrz.js';
 export * from './needs.js';
 export * from './random.js';

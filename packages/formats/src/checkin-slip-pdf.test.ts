@@ -1,5 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import jsQRModule from 'jsqr';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { checkinSlipsPdf, type CheckinSlip } from './checkin-slip-pdf.js';
 
@@ -97,6 +98,26 @@ describe('check-in slips', () => {
     expect(pages).toHaveLength(2);
     const read = pages.flatMap(scanPage);
     expect(read).toEqual(slips.map((s) => s.code));
+  });
+
+  it('prints a name in the script it was registered in, shaped, reading back as written', async () => {
+    const pdf = await checkinSlipsPdf({
+      operation: 'Demo operation',
+      movement,
+      slips: [
+        { ...slip(1), name: 'أمل حداد' },
+        { ...slip(2), name: 'Amal Haddad' },
+      ],
+      generatedAt: '2031-06-29T08:00:00Z',
+    });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), {
+      mergePages: true,
+    });
+    const read = text.replace(/\u200d/g, '');
+    expect(read).toContain('أمل حداد');
+    expect(read).toContain('Amal Haddad');
+    expect(read).not.toContain('??');
+    expect(contentStreams(pdf).flatMap(scanPage)).toEqual([slip(1).code, slip(2).code]);
   });
 
   it('says so when nobody is booked', async () => {

@@ -5,6 +5,7 @@
 import type { ManifestMovement } from '@corridor/core';
 import { pdfText } from './manifest-pdf.js';
 import { openA4Pdf } from './pdf-document.js';
+import { scriptOf, writeLine } from './pdf-fonts.js';
 
 /** The movement a slip is for, as the manifest describes it. */
 export type SlipMovement = Pick<
@@ -106,9 +107,18 @@ export async function checkinSlipsPdf(s: CheckinSlips): Promise<Buffer> {
       lineBreak: false,
       ellipsis: true,
     });
-    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(11);
-    doc.text(pdfText(slip.name || slip.personId), { width: textWidth, height: 28, ellipsis: true });
-    doc.moveDown(0.3).font('Helvetica').fontSize(8);
+    // The name in the script it was registered in (Arabic-script names shaped, right to left).
+    const name = slip.name || slip.personId;
+    const nameY = doc.y + 6;
+    doc.fontSize(11);
+    writeLine(doc, name, x + pad, nameY, {
+      width: textWidth,
+      rtl: scriptOf(name) === 'arabic',
+      weight: 'bold',
+    });
+    doc.x = x + pad;
+    doc.y = nameY + 18;
+    doc.font('Helvetica').fontSize(8);
     const lines = [
       `Person ${slip.personId}`,
       `Case ${slip.householdId}${slip.isHead ? ' (head)' : ''}`,

@@ -24,3 +24,13 @@ export {
   type CheckinSlips,
   type SlipMovement,
 } from './checkin-slip-pdf.js';
+export {
+  fontForText,
+  isRightToLeft,
+  scriptOf,
+  usePdfFont,
+  writeLine,
+  type PdfFont,
+  type PdfLanguage,
+  type PdfScript,
+} from './pdf-fonts.js';

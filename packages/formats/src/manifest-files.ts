@@ -9,6 +9,7 @@ import {
 } from '@corridor/core';
 import { tableToCsv } from './csv-write.js';
 import { manifestPdf } from './manifest-pdf.js';
+import type { PdfLanguage } from './pdf-fonts.js';
 import { addTableSheet } from './xlsx-write.js';
 
 /** The formats a manifest is written in. */
@@ -26,6 +27,8 @@ export interface ManifestOptions {
   sender?: string;
   recipient?: string;
   now?: Date;
+  /** The language of a PDF's labels (default English). */
+  language?: PdfLanguage;
 }
 
 async function manifestXlsx(m: Manifest): Promise<Buffer> {
@@ -97,7 +100,10 @@ export async function renderManifest(
     case 'xlsx':
       return { content: await manifestXlsx(manifest), manifest };
     case 'pdf':
-      return { content: await manifestPdf(manifest), manifest };
+      return {
+        content: await manifestPdf(manifest, { language: options.language ?? 'en' }),
+        manifest,
+      };
     case 'json':
       return { content: Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), manifest };
     case 'paxlst': {

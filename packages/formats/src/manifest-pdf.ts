@@ -1,6 +1,12 @@
-/** The printable manifest of a movement: A4 portrait, households grouped, totals, signatures. */
+/**
+ * The printable manifest of a movement: A4 portrait, households grouped, totals, signatures; its
+ * labels in a chosen language (mirrored right to left for Arabic script), names in the script they
+ * were registered in.
+ */
 import type { Manifest, ManifestEntry } from '@corridor/core';
+import { fill, manifestLabels } from './manifest-labels.js';
 import { openA4Pdf } from './pdf-document.js';
+import { isRightToLeft, scriptOf, writeLine, type PdfLanguage } from './pdf-fonts.js';
 
 const margin = 40;
 const rowHeight = 13;
@@ -14,23 +20,37 @@ export function pdfText(text: string): string {
     .replace(/[^\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/g, '?');
 }
 
-const columns: { title: string; width: number; cell: (e: ManifestEntry) => string }[] = [
-  { title: '#', width: 20, cell: (e) => String(e.line) },
-  { title: 'Person', width: 46, cell: (e) => e.personId },
-  { title: 'Family name', width: 70, cell: (e) => e.familyName },
-  { title: 'Given names', width: 70, cell: (e) => e.givenNames },
-  { title: 'Sex', width: 20, cell: (e) => e.sex },
-  { title: 'Born', width: 50, cell: (e) => e.birthDate },
-  { title: 'Nat.', width: 26, cell: (e) => e.nationality },
-  { title: 'Document', width: 66, cell: (e) => e.document?.number ?? '—' },
-  { title: 'Expiry', width: 48, cell: (e) => e.document?.expiry ?? '' },
-  { title: 'Needs', width: 32, cell: (e) => e.needs.join(' ') },
-  { title: 'Status', width: 45, cell: (e) => e.status },
-  { title: 'Seat', width: 22, cell: () => '' },
+const columns: { width: number; cell: (e: ManifestEntry) => string }[] = [
+  { width: 20, cell: (e) => String(e.line) },
+  { width: 46, cell: (e) => e.personId },
+  { width: 70, cell: (e) => e.familyName },
+  { width: 70, cell: (e) => e.givenNames },
+  { width: 20, cell: (e) => e.sex },
+  { width: 50, cell: (e) => e.birthDate },
+  { width: 26, cell: (e) => e.nationality },
+  { width: 66, cell: (e) => e.document?.number ?? '—' },
+  { width: 48, cell: (e) => e.document?.expiry ?? '' },
+  { width: 32, cell: (e) => e.needs.join(' ') },
+  { width: 45, cell: (e) => e.status },
+  { width: 22, cell: () => '' },
 ];
 
+/** How the manifest is printed. */
+export interface ManifestPdfOptions {
+  /** The language of the labels (default English); names always print in their own script. */
+  language?: PdfLanguage;
+}
+
+/** Text as one font can print it: Arabic script as it is, other text folded to WinAnsi. */
+function printable(text: string): string {
+  return scriptOf(text) === 'arabic' ? text : pdfText(text);
+}
+
 /** Renders the manifest as a PDF and resolves with its bytes. */
-export async function manifestPdf(m: Manifest): Promise<Buffer> {
+export async function manifestPdf(m: Manifest, options: ManifestPdfOptions = {}): Promise<Buffer> {
+  const language = options.language ?? 'en';
+  const L = manifestLabels[language];
+  const rtl = isRightToLeft(language);
   const { doc, done } = await openA4Pdf({
     margin,
     bufferPages: true,
@@ -39,40 +59,63 @@ export async function manifestPdf(m: Manifest): Promise<Buffer> {
   });
   const width = doc.page.width - 2 * margin;
   const bottom = () => doc.page.height - margin - footerSpace;
-  const t = (s: string) => pdfText(s);
+  const t = (s: string) => printable(s);
+  /** The x of a box `w` wide that starts `offset` from the start edge (the right one in RTL). */
+  const at = (offset: number, w: number) => (rtl ? margin + width - offset - w : margin + offset);
+  const line = (
+    text: string,
+    offset: number,
+    y: number,
+    w: number,
+    more: { weight?: 'regular' | 'bold'; align?: 'start' | 'end' | 'center' } = {},
+  ) => writeLine(doc, t(text), at(offset, w), y, { width: w, rtl, ...more });
   const newPage = () => {
     doc.addPage();
     return margin;
   };
 
   // Title block.
-  doc.font('Helvetica-Bold').fontSize(16).text('Passenger manifest', margin, margin);
-  doc
-    .fontSize(12)
-    .text(`Movement ${t(m.movement.id)}`, margin, margin + 2, { width, align: 'right' });
-  doc.moveDown(0.6).font('Helvetica').fontSize(9);
+  doc.fontSize(16);
+  line(L.title, 0, margin, width, { weight: 'bold' });
+  doc.fontSize(12);
+  line(fill(L.movement, { id: m.movement.id }), 0, margin + 2, width, {
+    weight: 'bold',
+    align: 'end',
+  });
+  doc.fontSize(9);
   const m0 = m.movement;
   const facts: [string, string][] = [
-    ['Operation', m.operation.name],
+    [L.operation, m.operation.name],
     [
-      'Route',
-      `${m0.origin} -> ${m0.arrivalAirport ?? '?'}${m0.destinationId ? ` (destination ${m0.destinationId})` : ''}`,
+      L.route,
+      `${m0.origin} -> ${m0.arrivalAirport ?? '?'}${m0.destinationId ? ` ${fill(L.routeDestination, { id: m0.destinationId })}` : ''}`,
     ],
-    ['Departure', `${m0.departAt.slice(0, 16).replace('T', ' ')} local (${m0.timezone})`],
-    ['Kind / status', `${m0.kind} / ${m0.status}`],
+    [
+      L.departure,
+      fill(L.departureValue, {
+        at: m0.departAt.slice(0, 16).replace('T', ' '),
+        timezone: m0.timezone,
+      }),
+    ],
+    [L.kindStatus, `${m0.kind} / ${m0.status}`],
     ...(m0.carrier
-      ? [['Carrier / flight', `${m0.carrier} ${m0.flightNumber ?? ''}`.trim()] as [string, string]]
+      ? [[L.carrier, `${m0.carrier} ${m0.flightNumber ?? ''}`.trim()] as [string, string]]
       : []),
     ...(m0.arriveAt
-      ? [['Arrival', `${m0.arriveAt.slice(0, 16).replace('T', ' ')} local`] as [string, string]]
+      ? [
+          [L.arrival, fill(L.arrivalValue, { at: m0.arriveAt.slice(0, 16).replace('T', ' ') })] as [
+            string,
+            string,
+          ],
+        ]
       : []),
-    ['Arrival day', `${m.arrivalDay} (documents must be valid until then)`],
-    ['Printed', m.generatedAt.slice(0, 16).replace('T', ' ') + ' UTC'],
+    [L.arrivalDay, fill(L.arrivalDayValue, { day: m.arrivalDay })],
+    [L.printed, fill(L.printedValue, { at: m.generatedAt.slice(0, 16).replace('T', ' ') })],
   ];
-  let y = doc.y;
+  let y = margin + 26;
   for (const [k, v] of facts) {
-    doc.font('Helvetica-Bold').text(k, margin, y, { width: 90 });
-    doc.font('Helvetica').text(t(v), margin + 90, y, { width: width - 90 });
+    line(k, 0, y, 90, { weight: 'bold' });
+    line(v, 90, y, width - 90);
     y += 12;
   }
 
@@ -80,53 +123,50 @@ export async function manifestPdf(m: Manifest): Promise<Buffer> {
   y += 6;
   const s = m.totals;
   const boxes: [string, string][] = [
-    ['Seats', String(s.seats)],
-    ['Persons booked', String(s.persons)],
-    ['Households', String(s.households)],
-    ['Seats free', String(s.seatsFree)],
-    ['Baggage kg', `${s.baggageAllowanceKg} (${s.baggagePerPersonKg}/person)`],
-    ['Checked in', String(s.checkedIn)],
-    ['Boarded', String(s.boarded)],
-    ['No-show', String(s.noShow)],
-    ['Arrived', String(s.arrived)],
-    ['Conflicts', String(s.conflicts)],
+    [L.seats, String(s.seats)],
+    [L.persons, String(s.persons)],
+    [L.households, String(s.households)],
+    [L.seatsFree, String(s.seatsFree)],
+    [
+      L.baggage,
+      fill(L.baggageValue, { kg: s.baggageAllowanceKg, perPerson: s.baggagePerPersonKg }),
+    ],
+    [L.checkedIn, String(s.checkedIn)],
+    [L.boarded, String(s.boarded)],
+    [L.noShow, String(s.noShow)],
+    [L.arrived, String(s.arrived)],
+    [L.conflicts, String(s.conflicts)],
   ];
   const boxWidth = width / 5;
   boxes.forEach(([label, value], k) => {
-    const bx = margin + (k % 5) * boxWidth;
+    const offset = (k % 5) * boxWidth;
     const by = y + Math.floor(k / 5) * 30;
     doc
-      .rect(bx, by, boxWidth - 4, 26)
+      .rect(at(offset, boxWidth - 4), by, boxWidth - 4, 26)
       .lineWidth(0.5)
       .stroke('#888888');
-    doc
-      .fillColor('#555555')
-      .fontSize(7)
-      .text(label, bx + 4, by + 3, { width: boxWidth - 12 });
-    doc.fillColor('#000000').font('Helvetica-Bold').fontSize(10);
-    doc.text(value, bx + 4, by + 12, { width: boxWidth - 12 });
-    doc.font('Helvetica');
+    doc.fillColor('#555555').fontSize(7);
+    line(label, offset + 4, by + 3, boxWidth - 12);
+    doc.fillColor('#000000').fontSize(10);
+    line(value, offset + 4, by + 12, boxWidth - 12, { weight: 'bold' });
   });
   y += 64;
 
   // Warnings.
   if (m.warnings.length > 0) {
-    doc.font('Helvetica-Bold').fontSize(9).text(`Warnings (${m.warnings.length})`, margin, y);
-    y = doc.y + 2;
-    doc.font('Helvetica').fontSize(8);
+    doc.fontSize(9);
+    line(fill(L.warnings, { count: m.warnings.length }), 0, y, width, { weight: 'bold' });
+    y += 13;
+    doc.fontSize(8);
     const shown = m.warnings.slice(0, 25);
     for (const w of shown) {
       if (y > bottom()) y = newPage();
-      doc.text(`• ${t(w.message)}`, margin, y, { width });
-      y = doc.y + 1;
+      line(`• ${w.message}`, 0, y, width);
+      y += 11;
     }
     if (m.warnings.length > shown.length) {
-      doc.text(
-        `… and ${m.warnings.length - shown.length} more (see the CSV or XLSX manifest)`,
-        margin,
-        y,
-      );
-      y = doc.y + 1;
+      line(fill(L.moreWarnings, { count: m.warnings.length - shown.length }), 0, y, width);
+      y += 11;
     }
     y += 6;
   }
@@ -134,13 +174,13 @@ export async function manifestPdf(m: Manifest): Promise<Buffer> {
   // The table, households grouped.
   const header = () => {
     doc.rect(margin, y, width, rowHeight).fill('#222222');
-    doc.fillColor('#ffffff').font('Helvetica-Bold').fontSize(7.5);
-    let x = margin;
-    for (const c of columns) {
-      doc.text(c.title, x + 2, y + 3, { width: c.width - 4, lineBreak: false });
+    doc.fillColor('#ffffff').fontSize(7.5);
+    let x = 0;
+    columns.forEach((c, k) => {
+      line(L.columns[k]!, x + 2, y + 3, c.width - 4, { weight: 'bold' });
       x += c.width;
-    }
-    doc.fillColor('#000000').font('Helvetica');
+    });
+    doc.fillColor('#000000');
     y += rowHeight;
   };
   const room = (rows: number) => {
@@ -153,28 +193,24 @@ export async function manifestPdf(m: Manifest): Promise<Buffer> {
   for (const h of m.households) {
     room(2);
     doc.rect(margin, y, width, rowHeight).fill('#e6e6e6');
-    doc.fillColor('#000000').font('Helvetica-Bold').fontSize(7.5);
-    const linked = h.linkedCases.length > 0 ? ` — linked: ${h.linkedCases.join(', ')}` : '';
-    doc.text(
-      t(
-        `Case ${h.id} — ${h.entries.length} person${h.entries.length === 1 ? '' : 's'} — ${h.status}${linked}`,
-      ),
-      margin + 2,
+    doc.fillColor('#000000').fontSize(7.5);
+    const count = h.entries.length;
+    const linked =
+      h.linkedCases.length > 0 ? fill(L.linked, { ids: h.linkedCases.join(', ') }) : '';
+    line(
+      fill(count === 1 ? L.caseOne : L.caseMany, { id: h.id, count, status: h.status }) + linked,
+      2,
       y + 3,
-      { width: width - 4, lineBreak: false },
+      width - 4,
+      { weight: 'bold' },
     );
-    doc.font('Helvetica');
     y += rowHeight;
     for (const e of h.entries) {
       room(1);
-      let x = margin;
-      doc.fontSize(7.5).font(e.isHead ? 'Helvetica-Bold' : 'Helvetica');
+      let x = 0;
+      doc.fontSize(7.5);
       for (const c of columns) {
-        doc.text(t(c.cell(e)), x + 2, y + 3, {
-          width: c.width - 4,
-          lineBreak: false,
-          ellipsis: true,
-        });
+        line(c.cell(e), x + 2, y + 3, c.width - 4, { weight: e.isHead ? 'bold' : 'regular' });
         x += c.width;
       }
       doc
@@ -190,27 +226,26 @@ export async function manifestPdf(m: Manifest): Promise<Buffer> {
   const blockHeight = 92;
   if (y + blockHeight + 20 > bottom()) y = newPage();
   y += 18;
-  doc.font('Helvetica-Bold').fontSize(9).text('Signatures', margin, y);
+  doc.fontSize(9);
+  line(L.signatures, 0, y, width, { weight: 'bold' });
   y += 14;
-  const roles = ['Movement officer', 'Carrier / convoy commander', 'Receiving officer'];
   const sw = width / 3;
-  roles.forEach((r, k) => {
-    const x = margin + k * sw;
+  L.roles.forEach((r, k) => {
+    const offset = k * sw;
     doc
-      .rect(x, y, sw - 8, blockHeight - 20)
+      .rect(at(offset, sw - 8), y, sw - 8, blockHeight - 20)
       .lineWidth(0.5)
       .stroke('#888888');
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(8)
-      .text(r, x + 6, y + 5, { width: sw - 20 });
-    doc.font('Helvetica').fontSize(7.5);
-    for (const [j, label] of ['Name', 'Signature', 'Date and time'].entries()) {
+    doc.fontSize(8);
+    line(r, offset + 6, y + 5, sw - 20, { weight: 'bold' });
+    doc.fontSize(7.5);
+    for (const [j, label] of L.signatureLines.entries()) {
       const ly = y + 26 + j * 15;
-      doc.text(label, x + 6, ly - 7, { width: 60 });
+      line(label, offset + 6, ly - 7, 56);
+      const from = at(offset + 62, sw - 78);
       doc
-        .moveTo(x + 62, ly)
-        .lineTo(x + sw - 16, ly)
+        .moveTo(from, ly)
+        .lineTo(from + sw - 78, ly)
         .lineWidth(0.5)
         .stroke('#444444');
     }
@@ -222,14 +257,13 @@ export async function manifestPdf(m: Manifest): Promise<Buffer> {
     doc.switchToPage(p);
     // Below the bottom margin: without this, pdfkit would start a new page for the footer.
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(7).fillColor('#555555');
-    doc.text(
-      pdfText(
-        `Corridor — movement ${m.movement.id} — page ${p + 1} of ${range.count} — CONFIDENTIAL: personal data; keep and destroy under the operation's data-protection rules`,
-      ),
-      margin,
+    doc.fontSize(7).fillColor('#555555');
+    line(
+      fill(L.footer, { id: m.movement.id, page: p + 1, pages: range.count }),
+      0,
       doc.page.height - margin - 10,
-      { width, align: 'center', lineBreak: false },
+      width,
+      { align: 'center' },
     );
     doc.fillColor('#000000');
   }

@@ -1,7 +1,7 @@
 /** The Fastify application: hooks for headers, limits and logs; the error catalogue; every route. */
 import { readFileSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
-import { errors, type CorridorError } from '@corridor/core';
+import { errors, negotiateLocale, type CorridorError } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { guardRoutes } from './access-guard.js';
@@ -37,10 +37,16 @@ function version(): string {
   return pkg.version;
 }
 
+/** Sends a catalogued error, its message in the language the client's Accept-Language asks for. */
 function sendError(reply: FastifyReply, e: CorridorError): FastifyReply {
   const retry = retryAfter(e);
   if (retry !== undefined) reply.header('retry-after', String(retry));
-  return reply.status(e.status).type('application/json; charset=utf-8').send(errorBody(e));
+  const locale = negotiateLocale(reply.request.headers['accept-language']);
+  return reply
+    .status(e.status)
+    .header('content-language', locale)
+    .type('application/json; charset=utf-8')
+    .send(errorBody(e, locale));
 }
 
 /** Builds the app over an open store; `routes` defaults to every API route. */

@@ -3,7 +3,7 @@
  * input, its response is the command's output. Validation, authorization, the transaction, the
  * audit event and redaction are the command layer's (`execute`); the route adds only the HTTP shape.
  */
-import { authorize, type RouteKey } from '@corridor/core';
+import { authorize, negotiateLocale, type RouteKey } from '@corridor/core';
 import { execute, parseInput, QueuedJobSchema, type AnyCommand } from '@corridor/commands';
 import { z } from 'zod';
 import { FileReplySchema, type FileReply } from './file-reply.js';
@@ -101,7 +101,13 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
       const origins = [`${ctx.request.protocol}://${ctx.request.host}`];
       const output = await execute(
         command,
-        { actor, store: ctx.store, now: ctx.now, origins },
+        {
+          actor,
+          store: ctx.store,
+          now: ctx.now,
+          origins,
+          locale: negotiateLocale(ctx.request.headers['accept-language']),
+        },
         input,
       );
       if (!binding.file) return output;

@@ -1,5 +1,11 @@
 /** Turns anything thrown while answering into a catalogued error: 4xx for bad input, never a stack. */
-import { errors, isCorridorError, type CorridorError } from '@corridor/core';
+import {
+  errors,
+  isCorridorError,
+  localizeError,
+  type CorridorError,
+  type Locale,
+} from '@corridor/core';
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
@@ -48,12 +54,12 @@ export function toCorridorError(
   return errors.internal();
 }
 
-/** The response body of an error. */
-export function errorBody(e: CorridorError): ErrorBody {
+/** The response body of an error, its message in the client's language (the id never changes). */
+export function errorBody(e: CorridorError, locale: Locale = 'en'): ErrorBody {
   return {
     error: e.id,
     status: e.status,
-    message: e.message,
+    message: localizeError(e, locale),
     ...(e.details === undefined ? {} : { details: e.details }),
   };
 }

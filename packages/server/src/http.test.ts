@@ -101,6 +101,36 @@ describe('HTTP behaviour', () => {
     }
   });
 
+  it("says an error's message in the language of Accept-Language, its id and status unchanged", async () => {
+    const ask = (language?: string) =>
+      server.app.inject({
+        method: 'GET',
+        url: '/api/me',
+        headers: language ? { 'accept-language': language } : {},
+      });
+    const english = await ask();
+    expect(english.json()).toMatchObject({ error: 'unauthenticated', status: 401 });
+    expect(english.json().message).toMatch(/^log in first: POST \/api\/login/);
+    expect(english.headers['content-language']).toBe('en');
+    const arabic = await ask('ar-IQ,ar;q=0.9,en;q=0.5');
+    expect(arabic.statusCode).toBe(401);
+    expect(arabic.json()).toMatchObject({ error: 'unauthenticated', status: 401 });
+    expect(arabic.json().message).toBe(
+      'سجّل الدخول أولاً: POST /api/login، ثم أرسل ملف تعريف الجلسة أو `Authorization: Bearer <token>`',
+    );
+    expect(arabic.headers['content-language']).toBe('ar');
+    expect((await ask('de, fa-AF;q=0.8')).json().message).toMatch(/^نخست وارد شوید/);
+    expect((await ask('de, fr')).json().message).toBe(english.json().message);
+    // A route that is not there: values (method, path) kept as they are inside the translation.
+    const missing = await server.app.inject({
+      method: 'GET',
+      url: '/api/nothing',
+      headers: { 'accept-language': 'ckb' },
+    });
+    expect(missing.json()).toMatchObject({ error: 'route-not-found', status: 404 });
+    expect(missing.json().message).toBe('ڕێڕەوی GET /api/nothing نییە؛ سەیری /openapi.json بکە');
+  });
+
   it('answers URLs the router cannot read from the catalogue too', async () => {
     for (const [url, status] of [
       ['/api/cases/%ED%A0%80%FF', 400],

@@ -1212,3 +1212,103 @@ describe('accessibility', () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** The English catalogue's messages without placeholders: what an Arabic page must not show. */
+const englishMessages = new Set(
+  Object.values(
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, '../src/i18n/messages/en.json'), 'utf8'),
+    ) as Record<string, string>,
+  ).filter((m) => !/[{}<]/.test(m)),
+);
+
+/** Latin words a right-to-left page may show: product and format names, and the brand. */
+const namesKeptInLatin = /\b(Corridor|KoBo|ODK|Primero|PDF|GDPR|Markdown)\b/g;
+
+/** Logs in through the login page whatever its language (fields found by id, not by label). */
+async function logInAnyLanguage(page: Page, role: keyof typeof users): Promise<void> {
+  await page.goto('/');
+  await page.locator('#username').fill(users[role]);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('header nav').waitFor();
+}
+
+describe('in the languages of the camp desk', () => {
+  it('in Arabic: every page is lang=ar dir=rtl, with no English navigation or heading, fitting 820 px', async () => {
+    const { page, errors, context } = await h.open({ width: 820, height: 1180 }, 'ar-IQ');
+    try {
+      await page.goto('/');
+      await page.locator('#username').waitFor();
+      const direction = () =>
+        page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+      expect(await direction()).toEqual(['ar', 'rtl']);
+      expect(await page.locator('label[for=username]').innerText()).toBe('اسم المستخدم');
+      await logInAnyLanguage(page, 'admin');
+      const operation = (await api<{ operation: { name: string } }>(page, '/api/status')).operation
+        .name;
+      const nav = page.locator('header nav');
+      const titles = await nav.getByRole('link').allInnerTexts();
+      expect(titles).toHaveLength(8);
+      const found: Record<string, string[]> = {};
+      for (const title of titles) {
+        await nav.getByRole('link', { name: title }).click();
+        await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.getByText('جارٍ التحميل…').first().waitFor({ state: 'detached' });
+        const texts = await page
+          .locator('header nav a, main h1, main h2, main h3, main th, main summary')
+          .allInnerTexts();
+        found[title] = [
+          `${(await direction()).join(' ')}`,
+          ...texts
+            .map((t) => t.trim())
+            .filter((t) => t !== operation)
+            .filter(
+              (t) => englishMessages.has(t) || /[A-Za-z]{3,}/.test(t.replace(namesKeptInLatin, '')),
+            ),
+          ...(await tabletProblems(page)).filter((p) => p.startsWith('wider')),
+        ];
+        await shoot(page, `ar-${titles.indexOf(title)}`);
+      }
+      expect(found).toEqual(Object.fromEntries(titles.map((t) => [t, ['ar rtl']])));
+      // Numbers in the language's digits: the dashboard's count of people in Arabic-Indic ones.
+      await nav.getByRole('link').first().click();
+      expect(await page.locator('[data-stat="persons"] .stat-value').innerText()).toMatch(
+        /^[٠-٩٬]+$/,
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the language chosen on a page after a reload, for that user', async () => {
+    const { page, errors, context } = await h.open();
+    try {
+      await logIn(page, 'planner');
+      await page.getByRole('link', { name: 'Timetable' }).click();
+      await page.getByRole('heading', { name: 'Timetable', level: 1 }).waitFor();
+      await page.getByLabel('Language').selectOption('fa');
+      await page.getByRole('heading', { name: 'جدول زمانی', level: 1 }).waitFor();
+      const state = () =>
+        page.evaluate(() => [
+          document.documentElement.lang,
+          document.documentElement.dir,
+          document.title,
+        ]);
+      expect(await state()).toEqual(['fa', 'rtl', 'جدول زمانی · Corridor']);
+      await page.reload();
+      await page.getByRole('heading', { name: 'جدول زمانی', level: 1 }).waitFor();
+      expect(await state()).toEqual(['fa', 'rtl', 'جدول زمانی · Corridor']);
+      expect(await page.evaluate(() => localStorage.getItem('corridor.locale.pia'))).toBe('fa');
+      // Back to English: the app's own words are English again, left to right.
+      await page.locator('#language').selectOption('en');
+      await page.getByRole('heading', { name: 'Timetable', level: 1 }).waitFor();
+      expect(await state()).toEqual(['en', 'ltr', 'Timetable · Corridor']);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -59,8 +59,11 @@ export interface Harness {
   data: string;
   /** A person of the demo with belongings in the custody ledger (null without one). */
   personWithBelongings: string | null;
-  /** A new browser context (own cookies) with a page that records console errors. */
-  open(viewport?: { width: number; height: number }): Promise<OpenPage>;
+  /**
+   * A new browser context (own cookies) with a page that records console errors; the browser
+   * prefers `locale` (English unless told).
+   */
+  open(viewport?: { width: number; height: number }, locale?: string): Promise<OpenPage>;
   /** Stops the browser and the server and removes the data. */
   close(): Promise<void>;
 }
@@ -149,8 +152,8 @@ export async function startHarness(): Promise<Harness> {
     browser,
     data,
     personWithBelongings: belongings[0]?.personId ?? null,
-    open: async (viewport = { width: 1280, height: 900 }) => {
-      const context = await browser.newContext({ viewport, baseURL: url });
+    open: async (viewport = { width: 1280, height: 900 }, locale = 'en-US') => {
+      const context = await browser.newContext({ viewport, baseURL: url, locale });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (m) => {

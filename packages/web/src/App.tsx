@@ -1,10 +1,14 @@
 /** The application shell: login, the navigation the role may see, and the current page. */
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { PasswordChange } from './components/PasswordChange.js';
 import { Link, Loading } from './components/ui.js';
 import { api, setUnauthenticatedHandler } from './lib/api.js';
 import { useLocation } from './lib/router.js';
 import { makeSession, SessionContext, type Me } from './lib/session.js';
+import { useLocaleChoice } from './i18n/LocaleProvider.js';
+import type { MessageId } from './i18n/messages.js';
+import { codeOf, useT } from './i18n/use-t.js';
 import { ArrivalLinkPage } from './pages/ArrivalLink.js';
 import { Login } from './pages/Login.js';
 import { pages } from './pages/index.js';
@@ -25,6 +29,10 @@ function Shell() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [changingPassword, setChangingPassword] = useState(false);
   const { path } = useLocation();
+  const t = useT();
+  const { signedIn } = useLocaleChoice();
+  const username = state.kind === 'in' ? state.me.username : null;
+  useEffect(() => signedIn(username), [signedIn, username]);
 
   // What the role may do comes with `GET /api/me` (its permissions): the page never needs the
   // API description (/openapi.json, 160 KB), which only the API documentation loads.
@@ -72,16 +80,16 @@ function Shell() {
   return (
     <SessionContext.Provider value={session}>
       <a className="skip" href="#main">
-        Skip to content
+        {t('app.skip')}
       </a>
       <header className="top">
         <span className="brand">Corridor</span>
-        <nav aria-label="Pages">
+        <nav aria-label={t('app.pages')}>
           <ul>
             {visible.map((p) => (
               <li key={p.path}>
                 <Link to={p.path} current={p === page}>
-                  {p.title}
+                  {t(p.title)}
                 </Link>
               </li>
             ))}
@@ -89,30 +97,31 @@ function Shell() {
         </nav>
         <span className="who">
           <a className="report-link" href="/api/report.pdf" download>
-            Report (PDF)
+            {t('app.report')}
           </a>
           {session.can('dpo.read') && (
             <>
               <a className="report-link" href="/api/dpo/ropa" download>
-                Records of processing (Art. 30)
+                {t('app.ropa')}
               </a>
               <a className="report-link" href="/api/dpo/dpia" download>
-                DPIA draft
+                {t('app.dpia')}
               </a>
             </>
           )}
-          <span data-testid="user">{state.me.username}</span> ·{' '}
-          <span data-testid="role">{state.me.role}</span>
+          <bdi data-testid="user">{state.me.username}</bdi> ·{' '}
+          <span data-testid="role">{t('app.role', codeOf(state.me.role))}</span>
+          <LanguageSwitch />
           <button
             type="button"
             className="link-button"
             aria-expanded={changingPassword}
             onClick={() => setChangingPassword(!changingPassword)}
           >
-            Password
+            {t('app.password')}
           </button>
           <button type="button" className="link-button" onClick={logout}>
-            Log out
+            {t('app.logout')}
           </button>
         </span>
       </header>
@@ -126,7 +135,7 @@ function Shell() {
             </Suspense>
           </>
         ) : (
-          <p>Your role has no pages in this application.</p>
+          <p>{t('app.noPages')}</p>
         )}
       </main>
     </SessionContext.Provider>
@@ -138,17 +147,21 @@ function Shell() {
  * heading (a screen reader announces the new page; the keyboard goes on from there), not on the
  * first load, where it stays at the start of the document.
  */
-function PageHeading(props: { title: string }) {
+function PageHeading(props: { title: MessageId }) {
+  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
+  const title = t(props.title);
   useEffect(() => {
-    document.title = `${props.title} · Corridor`;
+    document.title = t('app.documentTitle', { page: title });
+  }, [t, title]);
+  useEffect(() => {
     if (first.current) first.current = false;
     else heading.current?.focus();
   }, [props.title]);
   return (
     <h1 ref={heading} tabIndex={-1}>
-      {props.title}
+      {title}
     </h1>
   );
 }

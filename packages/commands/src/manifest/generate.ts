@@ -91,7 +91,10 @@ export const generateManifest = defineCommand({
       persons.map((p) => p.personId),
       'carrier-sharing',
     );
-    const result = await renderManifest(manifest, format, options);
+    const result = await renderManifest(manifest, format, {
+      ...options,
+      ...(ctx.locale ? { language: ctx.locale } : {}),
+    });
     const m = result.manifest;
     await recordExport(store, actor, 'manifest', movementId, {
       format,

@@ -186,6 +186,15 @@ describe('registry, files, manifests and check-in routes', () => {
     const pdf = await server.as('movement-officer', { url: `${url}?format=pdf` });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Labels in the language of Accept-Language: an Arabic PDF embeds the Arabic-script font.
+    const arabicFont = /\/BaseFont \/[A-Z]{6}\+NotoNaskhArabic/;
+    expect(pdf.rawPayload.toString('latin1')).not.toMatch(arabicFont);
+    const arabic = await server.as('movement-officer', {
+      url: `${url}?format=pdf`,
+      headers: { 'accept-language': 'ar-IQ' },
+    });
+    expect(arabic.statusCode).toBe(200);
+    expect(arabic.rawPayload.toString('latin1')).toMatch(arabicFont);
     const edi = await server.as('admin', { url: `${url}?format=paxlst` });
     expect(edi.body).toMatch(/^UNA:\+\.\? '\s*UNB\+/);
     expect((await server.as('planner', { url })).statusCode).toBe(403);
@@ -223,7 +232,7 @@ describe('registry, files, manifests and check-in routes', () => {
     });
     expect([refused.statusCode, refused.json().error]).toEqual([409, 'not-on-movement']);
     const manifests = (await store.audit.events()).filter((e) => e.entity === 'manifest');
-    expect(manifests.map((e) => e.detail.format)).toEqual(['json', 'pdf', 'paxlst']);
+    expect(manifests.map((e) => e.detail.format)).toEqual(['json', 'pdf', 'pdf', 'paxlst']);
   });
 
   it('serves the timetable with its cases, and the hazard over the window', async () => {

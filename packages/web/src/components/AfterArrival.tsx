@@ -3,6 +3,7 @@
  * single-use link for a partner), the follow-ups with the form to record one, and the handover of
  * the redacted case file. What a role may do comes from the server's permissions.
  */
+import { T } from '../i18n/use-t.js';
 import type {
   CommandOutput,
   createArrivalLink,
@@ -39,7 +40,9 @@ export function AfterArrival(props: { id: string; status: string; onChanged: () 
   };
   return (
     <section aria-label="After arrival" data-after-arrival={props.id}>
-      <h3>After arrival</h3>
+      <h3>
+        <T id="heading.afterArrival" />
+      </h3>
       <ErrorNote error={confirmations.error ?? followUps.error} />
       {!confirmations.data && !confirmations.error && <Loading />}
       {confirmations.data && confirmations.data.length === 0 && (
@@ -62,11 +65,21 @@ export function AfterArrival(props: { id: string; status: string; onChanged: () 
           <table aria-label="Follow-ups">
             <thead>
               <tr>
-                <th scope="col">Month</th>
-                <th scope="col">Due</th>
-                <th scope="col">Done</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">By</th>
+                <th scope="col">
+                  <T id="col.month" />
+                </th>
+                <th scope="col">
+                  <T id="col.due" />
+                </th>
+                <th scope="col">
+                  <T id="col.done" />
+                </th>
+                <th scope="col">
+                  <T id="col.outcome" />
+                </th>
+                <th scope="col">
+                  <T id="col.by" />
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -151,7 +164,9 @@ function LinkForm(props: { path: string }) {
   };
   return (
     <details>
-      <summary>Confirmation link for a partner</summary>
+      <summary>
+        <T id="heading.partnerLink" />
+      </summary>
       <form onSubmit={submit} aria-label="Issue a confirmation link">
         <label>
           For (office or agency){' '}

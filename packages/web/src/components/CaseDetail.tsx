@@ -1,4 +1,5 @@
 /** One case as the role may see it, with the workflow moves and locks the role may make. */
+import { codeOf, T, useT } from '../i18n/use-t.js';
 import {
   checkTransition,
   nextStatuses,
@@ -63,18 +64,36 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
         <p className="muted">Hidden for your role: {describeFields(v.hiddenFields)}.</p>
       )}
       <Workflow view={v} onChanged={changed} />
-      <h3>Members</h3>
+      <h3>
+        <T id="heading.members" />
+      </h3>
       <TableScroll>
         <table aria-label="Members">
           <thead>
             <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Name</th>
-              <th scope="col">Sex, born</th>
-              <th scope="col">Needs</th>
-              <th scope="col">Documents</th>
-              <th scope="col">Contact</th>
-              {(mayEdit || mayRemove || mayContact) && <th scope="col">Change</th>}
+              <th scope="col">
+                <T id="col.person" />
+              </th>
+              <th scope="col">
+                <T id="col.name" />
+              </th>
+              <th scope="col">
+                <T id="col.sexBorn" />
+              </th>
+              <th scope="col">
+                <T id="col.needs" />
+              </th>
+              <th scope="col">
+                <T id="col.documents" />
+              </th>
+              <th scope="col">
+                <T id="col.contact" />
+              </th>
+              {(mayEdit || mayRemove || mayContact) && (
+                <th scope="col">
+                  <T id="col.change" />
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -181,7 +200,9 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
         ))}
       {v.members.some((m) => m.pii?.protectionNote) && (
         <>
-          <h3>Protection notes</h3>
+          <h3>
+            <T id="heading.protectionNotes" />
+          </h3>
           <ul>
             {v.members
               .filter((m) => m.pii?.protectionNote)
@@ -193,7 +214,9 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
           </ul>
         </>
       )}
-      <h3>Wishes, ties and links</h3>
+      <h3>
+        <T id="heading.wishes" />
+      </h3>
       <p>
         Preferences:{' '}
         {v.preferences.length
@@ -210,15 +233,25 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
       </p>
       <ConsentPanel id={v.id} />
       <CaseProceduresPanel id={v.id} onChanged={changed} />
-      <h3>History</h3>
+      <h3>
+        <T id="heading.history" />
+      </h3>
       <TableScroll>
         <table aria-label="History">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Move</th>
-              <th scope="col">By</th>
-              <th scope="col">Reason</th>
+              <th scope="col">
+                <T id="col.when" />
+              </th>
+              <th scope="col">
+                <T id="col.move" />
+              </th>
+              <th scope="col">
+                <T id="col.by" />
+              </th>
+              <th scope="col">
+                <T id="col.reason" />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -238,13 +271,17 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
       {can('arrival.read') && <AfterArrival id={v.id} status={v.status} onChanged={changed} />}
       {can('grievance.read') && (
         <>
-          <h3>Grievances</h3>
+          <h3>
+            <T id="heading.grievances" />
+          </h3>
           <GrievanceLog caseId={v.id} />
         </>
       )}
       {can('appeal.read') && (
         <>
-          <h3>Appeals against the allocation</h3>
+          <h3>
+            <T id="heading.appeals" />
+          </h3>
           <AppealList caseId={v.id} />
         </>
       )}
@@ -261,6 +298,8 @@ function resumeTarget(view: CaseView): CaseStatus | undefined {
 }
 
 function Workflow(props: { view: CaseView; onChanged: () => void }) {
+  const t = useT();
+  const status = (s: string) => t('caseStatus', codeOf(s));
   const { me, can } = useSession();
   const [to, setTo] = useState<CaseStatus | null>(null);
   const [reason, setReason] = useState('');
@@ -277,7 +316,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
     setError(undefined);
     try {
       await api(`/api/cases/${v.id}/status`, { method: 'POST', body: { to, reason } });
-      setDone(`Moved to ${to}.`);
+      setDone(t('case.movedTo', { status: status(to) }));
       setTo(null);
       setReason('');
       props.onChanged();
@@ -288,7 +327,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
   return (
     <div className="workflow">
       {moves.length > 0 && (
-        <div className="row" role="group" aria-label="Workflow">
+        <div className="row" role="group" aria-label={t('case.workflow')}>
           {moves.map((s) => (
             <button
               key={s}
@@ -296,7 +335,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
               aria-pressed={to === s}
               onClick={() => setTo(to === s ? null : s)}
             >
-              Move to {s}
+              {t('case.moveTo', { status: status(s) })}
             </button>
           ))}
         </div>
@@ -304,7 +343,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
       {to && (
         <form className="row" onSubmit={(e) => void submit(e)}>
           <div>
-            <label htmlFor="reason">Reason for moving to {to}</label>
+            <label htmlFor="reason">{t('case.reasonFor', { status: status(to) })}</label>
             <input
               id="reason"
               required
@@ -314,7 +353,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
             />
           </div>
           <button type="submit" className="primary">
-            Confirm
+            {t('case.confirm')}
           </button>
         </form>
       )}
@@ -333,6 +372,7 @@ function Workflow(props: { view: CaseView; onChanged: () => void }) {
 type LockRow = CommandOutput<typeof listLocks>[number];
 
 function Locks(props: { id: string; onChanged: () => void }) {
+  const t = useT();
   const { can } = useSession();
   const mayLock = can('plan.lock');
   const mayUnlock = mayLock;
@@ -351,7 +391,7 @@ function Locks(props: { id: string; onChanged: () => void }) {
         method: 'POST',
         ...(kind === 'lock' ? { body: { destinationId: destination, reason } } : {}),
       });
-      setMessage(kind === 'lock' ? `Locked to ${destination}.` : 'Unlocked.');
+      setMessage(kind === 'lock' ? t('lock.locked', { destination }) : t('lock.unlocked'));
       locks.reload();
       props.onChanged();
     } catch (err) {
@@ -359,23 +399,26 @@ function Locks(props: { id: string; onChanged: () => void }) {
     }
   };
   return (
-    <form className="row" aria-label="Lock the destination" onSubmit={(e) => e.preventDefault()}>
+    <form className="row" aria-label={t('lock.form')} onSubmit={(e) => e.preventDefault()}>
       {lock && (
         <p className="lock-now" data-lock={props.id}>
-          Locked
-          {lock.destinationId && ` to ${lock.destinationId}`}
-          {lock.movementId && ` on ${lock.movementId}`} by {lock.actor}: {lock.reason}
+          {t('lock.now', {
+            destination: lock.destinationId ?? 'none',
+            movement: lock.movementId ?? 'none',
+            actor: lock.actor,
+            reason: lock.reason,
+          })}
         </p>
       )}
       {mayLock && (
         <div>
-          <label htmlFor="lock-destination">Lock to destination</label>
+          <label htmlFor="lock-destination">{t('lock.to')}</label>
           <select
             id="lock-destination"
             value={destination}
             onChange={(e) => setDestination(e.target.value)}
           >
-            <option value="">choose…</option>
+            <option value="">{t('lock.choose')}</option>
             {destinations.data?.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.id} · {d.name}
@@ -386,7 +429,7 @@ function Locks(props: { id: string; onChanged: () => void }) {
       )}
       {mayLock && (
         <div>
-          <label htmlFor="lock-reason">Reason for the lock</label>
+          <label htmlFor="lock-reason">{t('lock.reason')}</label>
           <input id="lock-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
       )}
@@ -396,12 +439,12 @@ function Locks(props: { id: string; onChanged: () => void }) {
           disabled={!destination || reason.length < 3}
           onClick={() => void send('lock')}
         >
-          Lock
+          {t('lock.lock')}
         </button>
       )}
       {mayUnlock && lock && (
         <button type="button" onClick={() => void send('unlock')}>
-          Unlock
+          {t('lock.unlock')}
         </button>
       )}
       <ErrorNote error={error} />

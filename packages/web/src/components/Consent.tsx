@@ -2,6 +2,7 @@
  * A case's consent per member and purpose, with a form for the roles that may record it, and the
  * disclosure log for those who read it (issue 20 item 4). What a role may do comes from /api/me.
  */
+import { T } from '../i18n/use-t.js';
 import type { CommandOutput, listBases, listConsent, listDisclosures } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../lib/api.js';
@@ -30,12 +31,16 @@ export function ConsentPanel(props: { id: string }) {
   const v = list.data;
   return (
     <section aria-label="Consent" data-consent={props.id}>
-      <h3>Consent</h3>
+      <h3>
+        <T id="heading.consent" />
+      </h3>
       <TableScroll>
         <table aria-label="Consent by purpose">
           <thead>
             <tr>
-              <th scope="col">Person</th>
+              <th scope="col">
+                <T id="col.person" />
+              </th>
               {purposes
                 .filter((p) => p !== 'referral')
                 .map((p) => (
@@ -43,7 +48,9 @@ export function ConsentPanel(props: { id: string }) {
                     {p}
                   </th>
                 ))}
-              <th scope="col">referral</th>
+              <th scope="col">
+                <T id="col.referral" />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -191,12 +198,24 @@ export function DisclosureLog(props: { caseId?: string }) {
       <table aria-label="Disclosures">
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            <th scope="col">About</th>
-            <th scope="col">To</th>
-            <th scope="col">By</th>
-            <th scope="col">Persons</th>
+            <th scope="col">
+              <T id="col.when" />
+            </th>
+            <th scope="col">
+              <T id="col.what" />
+            </th>
+            <th scope="col">
+              <T id="col.about" />
+            </th>
+            <th scope="col">
+              <T id="col.to" />
+            </th>
+            <th scope="col">
+              <T id="col.by" />
+            </th>
+            <th scope="col">
+              <T id="col.persons" />
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -278,11 +297,21 @@ export function LawfulBases() {
           <table aria-label="Lawful bases">
             <thead>
               <tr>
-                <th scope="col">Declared</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Basis</th>
-                <th scope="col">By</th>
-                <th scope="col">Reason</th>
+                <th scope="col">
+                  <T id="col.declared" />
+                </th>
+                <th scope="col">
+                  <T id="col.purpose" />
+                </th>
+                <th scope="col">
+                  <T id="col.basis" />
+                </th>
+                <th scope="col">
+                  <T id="col.by" />
+                </th>
+                <th scope="col">
+                  <T id="col.reason" />
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -304,7 +333,9 @@ export function LawfulBases() {
       )}
       {can('consent.declareBasis') && (
         <details>
-          <summary>Declare a lawful basis</summary>
+          <summary>
+            <T id="heading.declareBasis" />
+          </summary>
           <form aria-label="Declare a lawful basis" onSubmit={(e) => void submit(e)}>
             <div className="row">
               <div>

@@ -1,4 +1,5 @@
 /** Belongings and their chain of custody: one person's items, and the check of every chain. */
+import { T } from '../i18n/use-t.js';
 import type { CommandOutput, personBelongings } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../lib/session.js';
@@ -80,10 +81,18 @@ export function Custody() {
           <table aria-label="Belongings">
             <thead>
               <tr>
-                <th scope="col">Item</th>
-                <th scope="col">What</th>
-                <th scope="col">Now</th>
-                <th scope="col">Custody events</th>
+                <th scope="col">
+                  <T id="col.item" />
+                </th>
+                <th scope="col">
+                  <T id="col.what" />
+                </th>
+                <th scope="col">
+                  <T id="col.now" />
+                </th>
+                <th scope="col">
+                  <T id="col.custodyEvents" />
+                </th>
               </tr>
             </thead>
             <tbody>

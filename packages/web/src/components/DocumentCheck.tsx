@@ -3,20 +3,14 @@
  * from a document reader (which types both lines), checked by the server against the registry.
  */
 import { useState, type FormEvent } from 'react';
+import { useT } from '../i18n/use-t.js';
 import { api, ApiError } from '../lib/api.js';
 import type { DocumentCheckResult } from '../lib/types.js';
 import { ErrorNote } from './ui.js';
 
-const checkNames: Record<keyof DocumentCheckResult['checks'], string> = {
-  checkDigits: 'check digits',
-  registered: 'registered document',
-  name: 'name',
-  birthDate: 'date of birth',
-  validForTravel: 'valid on arrival',
-};
-
 /** The MRZ form and its verdict; `POST /api/checkin/document`. */
 export function DocumentCheck(props: { movementId: string; personId: string }) {
+  const t = useT();
   const [text, setText] = useState('');
   const [result, setResult] = useState<DocumentCheckResult | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
@@ -42,9 +36,7 @@ export function DocumentCheck(props: { movementId: string; personId: string }) {
   };
   return (
     <form className="document-check" onSubmit={(e) => void submit(e)}>
-      <label htmlFor={id}>
-        Passport MRZ of <bdi>{props.personId}</bdi> (two lines, typed or from a document reader)
-      </label>
+      <label htmlFor={id}>{t('documentCheck.label', { id: props.personId })}</label>
       <textarea
         id={id}
         rows={2}
@@ -54,18 +46,18 @@ export function DocumentCheck(props: { movementId: string; personId: string }) {
         onChange={(e) => setText(e.target.value)}
       />
       <button type="submit" disabled={!text.trim()}>
-        Check document
+        {t('documentCheck.submit')}
       </button>
       <ErrorNote error={error} />
       <div aria-live="polite">
         {result &&
           (result.valid ? (
             <p className="ok" data-testid="document-verdict">
-              Document accepted: {Object.values(checkNames).join(', ')}.
+              {t('documentCheck.accepted')}
             </p>
           ) : (
             <div className="error" data-testid="document-verdict">
-              <p>Document not accepted:</p>
+              <p>{t('documentCheck.refused')}</p>
               <ul>
                 {result.problems.map((p) => (
                   <li key={`${p.field}-${p.reason}`}>

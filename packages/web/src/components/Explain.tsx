@@ -1,4 +1,5 @@
 /** Why a household goes where the allocation put it, and why not each other destination. */
+import { T } from '../i18n/use-t.js';
 import type { allocationExplain, CommandOutput } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../lib/use-api.js';
@@ -51,10 +52,18 @@ export function Explain() {
             <table aria-label="Why not the other destinations">
               <thead>
                 <tr>
-                  <th scope="col">Destination</th>
-                  <th scope="col">Why not</th>
-                  <th scope="col">Points</th>
-                  <th scope="col">Scarce resource (price × amount)</th>
+                  <th scope="col">
+                    <T id="col.destination" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.whyNot" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.points" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.scarce" />
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -1,4 +1,5 @@
 /** The fairness audit of the current allocation: achieved wishes per group, flagged groups first. */
+import { T } from '../i18n/use-t.js';
 import type { allocationFairnessAudit, CommandOutput } from '@corridor/commands';
 import { useApi } from '../lib/use-api.js';
 import { ErrorNote, Loading, TableScroll } from './ui.js';
@@ -24,12 +25,24 @@ export function Fairness() {
         <table aria-label="Fairness by group">
           <thead>
             <tr>
-              <th scope="col">Dimension</th>
-              <th scope="col">Group</th>
-              <th scope="col">Cases</th>
-              <th scope="col">First choice</th>
-              <th scope="col">Any choice</th>
-              <th scope="col">Mean rank</th>
+              <th scope="col">
+                <T id="col.dimension" />
+              </th>
+              <th scope="col">
+                <T id="col.group" />
+              </th>
+              <th scope="col">
+                <T id="col.cases" />
+              </th>
+              <th scope="col">
+                <T id="col.firstChoice" />
+              </th>
+              <th scope="col">
+                <T id="col.anyChoice" />
+              </th>
+              <th scope="col">
+                <T id="col.meanRank" />
+              </th>
               <th scope="col">z</th>
             </tr>
           </thead>

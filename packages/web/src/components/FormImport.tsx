@@ -2,6 +2,7 @@
  * Upload of a KoBoToolbox / ODK or Primero export through a saved mapping (issue 23 item 4): the
  * same command as `corridor import kobo`, all or nothing, every bad row named by sheet and row.
  */
+import { T } from '../i18n/use-t.js';
 import type { CommandOutput, importForm, listMappings } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
@@ -108,11 +109,21 @@ export function FormImport() {
               <table aria-label="Problems in the export">
                 <thead>
                   <tr>
-                    <th scope="col">Sheet</th>
-                    <th scope="col">Row</th>
-                    <th scope="col">Column</th>
-                    <th scope="col">Value</th>
-                    <th scope="col">Reason</th>
+                    <th scope="col">
+                      <T id="col.sheet" />
+                    </th>
+                    <th scope="col">
+                      <T id="col.row" />
+                    </th>
+                    <th scope="col">
+                      <T id="col.column" />
+                    </th>
+                    <th scope="col">
+                      <T id="col.value" />
+                    </th>
+                    <th scope="col">
+                      <T id="col.reason" />
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

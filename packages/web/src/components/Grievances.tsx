@@ -3,6 +3,7 @@
  * complaint and, per grievance, its words, history and the answer form; and the appeals with their
  * decision form. What a role may do comes from the server's permissions.
  */
+import { T } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../lib/api.js';
 import {
@@ -34,7 +35,9 @@ export function GrievanceLog(props: { caseId?: string }) {
     <div>
       {can('grievance.add') && (
         <details>
-          <summary>Log a complaint</summary>
+          <summary>
+            <T id="heading.logComplaint" />
+          </summary>
           <GrievanceForm caseId={props.caseId} onAdded={list.reload} />
         </details>
       )}
@@ -54,12 +57,24 @@ export function GrievanceLog(props: { caseId?: string }) {
           <table aria-label="Grievances">
             <thead>
               <tr>
-                <th scope="col">Grievance</th>
-                <th scope="col">Case</th>
-                <th scope="col">Channel, category</th>
-                <th scope="col">Urgency</th>
-                <th scope="col">Status</th>
-                <th scope="col">Due</th>
+                <th scope="col">
+                  <T id="col.grievance" />
+                </th>
+                <th scope="col">
+                  <T id="col.case" />
+                </th>
+                <th scope="col">
+                  <T id="col.channelCategory" />
+                </th>
+                <th scope="col">
+                  <T id="col.urgency" />
+                </th>
+                <th scope="col">
+                  <T id="col.status" />
+                </th>
+                <th scope="col">
+                  <T id="col.due" />
+                </th>
               </tr>
             </thead>
             <tbody>

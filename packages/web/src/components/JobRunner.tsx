@@ -3,6 +3,7 @@
  * the browser, so a planner can leave the page and come back to the same run.
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import { useT } from '../i18n/use-t.js';
 import { api, ApiError } from '../lib/api.js';
 import type { Job } from '../lib/types.js';
 import { ErrorNote } from './ui.js';
@@ -20,6 +21,7 @@ export function JobRunner(props: {
   disabled?: boolean;
 }) {
   const storageKey = `corridor.job.${props.name}`;
+  const t = useT();
   const [jobId, setJobId] = useState<string | null>(() => localStorage.getItem(storageKey));
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
@@ -85,7 +87,7 @@ export function JobRunner(props: {
         </button>
         {running && props.canCancel && (
           <button type="button" onClick={() => void cancel()}>
-            Cancel
+            {t('job.cancel')}
           </button>
         )}
       </div>
@@ -93,7 +95,7 @@ export function JobRunner(props: {
       {job && (
         <div aria-live="polite">
           <p>
-            Job {job.id}: <span data-testid="job-status">{job.status}</span>
+            {t('job.title', { id: job.id })} <span data-testid="job-status">{job.status}</span>
             {job.progress ? ` · ${job.progress.phase}: ${job.progress.message}` : ''}
           </p>
           {running && (
@@ -101,7 +103,7 @@ export function JobRunner(props: {
               className="progress"
               max={1}
               value={job.progress?.fraction ?? undefined}
-              aria-label={`${props.label}: progress`}
+              aria-label={t('job.progress', { label: props.label })}
             />
           )}
           {job.error && (

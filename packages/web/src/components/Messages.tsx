@@ -2,6 +2,7 @@
  * Messages to a movement's households in the web: choose a purpose, give its facts, preview each
  * household's text in its language (or why it is skipped), send, and read the message log.
  */
+import { codeOf, T } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
@@ -49,7 +50,7 @@ export function MovementMessages(props: { movementId: string }) {
   }
 
   return (
-    <Panel title="Messages to households" wide>
+    <Panel title={<T id="heading.messages" />} wide>
       <ErrorNote error={templates.error} />
       {!templates.data && !templates.error && <Loading />}
       <form
@@ -115,12 +116,24 @@ export function MovementMessages(props: { movementId: string }) {
             <table aria-label="Messages per household">
               <thead>
                 <tr>
-                  <th scope="col">Case</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Channel</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Text</th>
-                  <th scope="col">Reason</th>
+                  <th scope="col">
+                    <T id="col.case" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.language" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.channel" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.status" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.text" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.reason" />
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -143,7 +156,9 @@ export function MovementMessages(props: { movementId: string }) {
           </TableScroll>
         </>
       )}
-      <h3>Sent for this movement</h3>
+      <h3>
+        <T id="heading.sent" />
+      </h3>
       <ErrorNote error={log.error} />
       {log.data && log.data.messages.length === 0 && <p className="muted">No message yet.</p>}
       {log.data && log.data.messages.length > 0 && (
@@ -151,13 +166,27 @@ export function MovementMessages(props: { movementId: string }) {
           <table aria-label="Message log">
             <thead>
               <tr>
-                <th scope="col">Case</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Status</th>
-                <th scope="col">Tries</th>
-                <th scope="col">When</th>
-                <th scope="col">Reason</th>
+                <th scope="col">
+                  <T id="col.case" />
+                </th>
+                <th scope="col">
+                  <T id="col.purpose" />
+                </th>
+                <th scope="col">
+                  <T id="col.channel" />
+                </th>
+                <th scope="col">
+                  <T id="col.status" />
+                </th>
+                <th scope="col">
+                  <T id="col.tries" />
+                </th>
+                <th scope="col">
+                  <T id="col.when" />
+                </th>
+                <th scope="col">
+                  <T id="col.reason" />
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -207,7 +236,12 @@ function TemplateForm(props: { purpose: string; variables: string[]; onSaved: ()
   }
   return (
     <details>
-      <summary>Write a template for {props.purpose}</summary>
+      <summary>
+        <T
+          id="messages.writeTemplate"
+          values={{ purpose: <T id="messagePurpose" values={codeOf(props.purpose)} /> }}
+        />
+      </summary>
       <form className="row" aria-label="Message template" onSubmit={(e) => void submit(e)}>
         <div>
           <label htmlFor="tpl-language">Language</label>

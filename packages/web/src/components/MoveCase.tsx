@@ -4,6 +4,7 @@
  * timetable version and locks the case there, so later timetable runs keep it.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useT } from '../i18n/use-t.js';
 import { api, ApiError, query } from '../lib/api.js';
 import type { MoveCheck, MoveResult, MovementRow, TimetableMovement } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
@@ -24,6 +25,7 @@ export function MoveCase(props: {
   proposal: MoveProposal | null;
   onMoved: (result: MoveResult) => void;
 }) {
+  const t = useT();
   const [caseId, setCaseId] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
   const [target, setTarget] = useState('');
@@ -84,7 +86,7 @@ export function MoveCase(props: {
     <div>
       <form className="row" onSubmit={lookUp}>
         <div>
-          <label htmlFor="move-case">Case</label>
+          <label htmlFor="move-case">{t('col.case')}</label>
           <input
             id="move-case"
             value={caseId}
@@ -92,7 +94,7 @@ export function MoveCase(props: {
             onChange={(e) => setCaseId(e.target.value)}
           />
         </div>
-        <button type="submit">Look up</button>
+        <button type="submit">{t('move.lookUp')}</button>
       </form>
       {asked && (
         <>
@@ -103,14 +105,14 @@ export function MoveCase(props: {
           </p>
           <div className="row">
             <div>
-              <label htmlFor="move-target">Move to movement</label>
+              <label htmlFor="move-target">{t('move.target')}</label>
               <select
                 id="move-target"
                 ref={targetRef}
                 value={target}
                 onChange={(e) => setTarget(e.target.value)}
               >
-                <option value="">choose…</option>
+                <option value="">{t('lock.choose')}</option>
                 {props.movements.map((m) => (
                   <option key={m.id} value={m.id}>
                     {m.id} {m.departAt.slice(0, 10)} → {m.destinationId ?? '–'}
@@ -119,7 +121,7 @@ export function MoveCase(props: {
               </select>
             </div>
             <div>
-              <label htmlFor="move-reason">Reason</label>
+              <label htmlFor="move-reason">{t('col.reason')}</label>
               <input
                 id="move-reason"
                 ref={reasonRef}
@@ -133,12 +135,12 @@ export function MoveCase(props: {
               disabled={!ready || busy}
               onClick={() => void move()}
             >
-              Move to this movement
+              {t('move.submit')}
             </button>
           </div>
           <ErrorNote error={check.error} />
           {checked && (
-            <ul className="checks" aria-label="Constraint check">
+            <ul className="checks" aria-label={t('move.checks')}>
               {checked.findings.map((f) => (
                 <li key={f.text} className={f.ok ? 'ok' : 'error'}>
                   {f.ok ? '✓' : '✗'} {f.text}

@@ -1,10 +1,13 @@
 /** What happened against the plan (`GET /api/report/outcome`): exposure, departures, slips by cause. */
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import type { OutcomeReport } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorNote, Loading, Stat, TableScroll } from './ui.js';
 
 /** The comparison up to today against the first timetable; shown once there is a timetable. */
 export function OutcomePanel() {
+  const t = useT();
+  const { number, digits } = useNumbers();
   const outcome = useApi<OutcomeReport>('/api/report/outcome');
   if (outcome.error) return <ErrorNote error={outcome.error} />;
   const o = outcome.data;
@@ -13,37 +16,45 @@ export function OutcomePanel() {
   return (
     <div data-testid="outcome">
       <p className="muted">
-        Against timetable version {o.baseline.version}, from {o.startDay} to {o.asOf}.
+        {t('outcome.against', {
+          version: number(o.baseline.version),
+          start: digits(o.startDay),
+          asOf: digits(o.asOf),
+        })}
       </p>
       <div className="stats">
         <Stat
           name="outcome-departed"
-          label={`left of ${o.departed.planned.toLocaleString('en')} planned by now`}
+          label={t('outcome.departed', { planned: number(o.departed.planned) })}
           value={o.departed.realised}
         />
-        <Stat name="outcome-slipped" label="cases late or not yet gone" value={o.slips.cases} />
+        <Stat name="outcome-slipped" label={t('outcome.slipped')} value={o.slips.cases} />
       </div>
       <p>
-        Exposure so far: <strong>{o.exposure.realised.toFixed(1)}</strong> expected person-incidents
-        as it happened, {o.exposure.planned.toFixed(1)} as planned
-        {o.exposure.ratio === null ? '' : ` (${o.exposure.ratio.toFixed(2)}×)`}.
+        {t('outcome.exposure', {
+          realised: number(Math.round(o.exposure.realised * 10) / 10),
+          planned: number(Math.round(o.exposure.planned * 10) / 10),
+        })}
+        {o.exposure.ratio === null
+          ? ''
+          : ` ${t('outcome.ratio', { ratio: number(Math.round(o.exposure.ratio * 100) / 100) })}`}
       </p>
       {causes.length > 0 && (
         <TableScroll>
-          <table aria-label="Cases that slipped, by cause">
+          <table aria-label={t('outcome.table')}>
             <thead>
               <tr>
-                <th scope="col">Cause</th>
-                <th scope="col">Cases</th>
-                <th scope="col">People</th>
+                <th scope="col">{t('outcome.cause')}</th>
+                <th scope="col">{t('outcome.cases')}</th>
+                <th scope="col">{t('outcome.people')}</th>
               </tr>
             </thead>
             <tbody>
               {causes.map(([cause, c]) => (
                 <tr key={cause} data-cause={cause}>
-                  <td>{cause}</td>
-                  <td>{c.cases}</td>
-                  <td>{c.persons}</td>
+                  <td>{t('slipCause', codeOf(cause))}</td>
+                  <td>{number(c.cases)}</td>
+                  <td>{number(c.persons)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 /** A small form to change one's own password; the server refuses common and breached ones. */
+import { T, useT } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../lib/api.js';
 import {
@@ -10,6 +11,7 @@ import {
 
 /** The form, shown from the header; `onClose` hides it. */
 export function PasswordChange(props: { onClose: () => void }) {
+  const t = useT();
   const [form, setForm] = useState<PasswordForm>({ current: '', next: '', repeat: '' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,15 +34,12 @@ export function PasswordChange(props: { onClose: () => void }) {
       setForm({ current: '', next: '', repeat: '' });
       setMessage({
         ok: true,
-        text: `Password changed. ${sessionsEnded} other session(s) were logged out.`,
+        text: t('password.changed', { sessions: sessionsEnded }),
       });
     } catch (err) {
       setMessage({
         ok: false,
-        text:
-          err instanceof ApiError
-            ? passwordServerMessage(err.message)
-            : 'The server did not answer.',
+        text: err instanceof ApiError ? passwordServerMessage(err.message) : t('error.noAnswer'),
       });
     } finally {
       setBusy(false);
@@ -53,12 +52,14 @@ export function PasswordChange(props: { onClose: () => void }) {
       onSubmit={(e) => void submit(e)}
       aria-labelledby="password-title"
     >
-      <h2 id="password-title">Change your password</h2>
-      <label htmlFor="password-current">Current password</label>
+      <h2 id="password-title">
+        <T id="heading.changePassword" />
+      </h2>
+      <label htmlFor="password-current">{t('password.current')}</label>
       <input {...field('current')} autoComplete="current-password" />
-      <label htmlFor="password-next">New password (at least 12 characters, not a common one)</label>
+      <label htmlFor="password-next">{t('password.next')}</label>
       <input {...field('next')} autoComplete="new-password" />
-      <label htmlFor="password-repeat">New password again</label>
+      <label htmlFor="password-repeat">{t('password.repeat')}</label>
       <input {...field('repeat')} autoComplete="new-password" />
       {message && (
         <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
@@ -66,10 +67,10 @@ export function PasswordChange(props: { onClose: () => void }) {
         </p>
       )}
       <button type="submit" className="primary" disabled={busy}>
-        {busy ? 'Changing…' : 'Change password'}
+        {busy ? t('password.busy') : t('heading.changePassword')}
       </button>{' '}
       <button type="button" className="link-button" onClick={props.onClose}>
-        Close
+        {t('password.close')}
       </button>
     </form>
   );

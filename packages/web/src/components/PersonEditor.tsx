@@ -3,6 +3,7 @@
  * clerk saw: a stale edit shows the stored and the submitted values side by side) or remove one
  * added by mistake. Every change asks why; the case history keeps who, when and which fields.
  */
+import { T } from '../i18n/use-t.js';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import type { CaseMember } from '../lib/case-types.js';
@@ -109,7 +110,9 @@ function StaleEdit(props: { error: ApiError }) {
       <table aria-label="Stored and submitted values">
         <thead>
           <tr>
-            <th scope="col">Field</th>
+            <th scope="col">
+              <T id="col.field" />
+            </th>
             <th scope="col">Stored (version {d?.version?.stored ?? '?'})</th>
             <th scope="col">Yours (based on version {d?.version?.submitted ?? '?'})</th>
           </tr>

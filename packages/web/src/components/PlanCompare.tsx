@@ -1,4 +1,5 @@
 /** Two plan versions side by side: the cases whose destination or movement differs. */
+import { T } from '../i18n/use-t.js';
 import { useState } from 'react';
 import type { Plan, PlanHeader } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
@@ -59,9 +60,15 @@ export function PlanCompare(props: { plans: PlanHeader[] }) {
               <table aria-label="Differences between the two plans">
                 <thead>
                   <tr>
-                    <th scope="col">Case</th>
-                    <th scope="col">Plan A</th>
-                    <th scope="col">Plan B</th>
+                    <th scope="col">
+                      <T id="col.case" />
+                    </th>
+                    <th scope="col">
+                      <T id="col.planA" />
+                    </th>
+                    <th scope="col">
+                      <T id="col.planB" />
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

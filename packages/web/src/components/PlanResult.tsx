@@ -1,4 +1,5 @@
 /** The result of an allocation, timetable or re-planning run, in a few lines and a table. */
+import { T } from '../i18n/use-t.js';
 import { TableScroll } from './ui.js';
 
 type Result = Record<string, unknown>;
@@ -62,10 +63,18 @@ export function PlanResult(props: { result: unknown }) {
         <table aria-label="By destination">
           <thead>
             <tr>
-              <th scope="col">Destination</th>
-              <th scope="col">Cases</th>
-              <th scope="col">People</th>
-              <th scope="col">Capacity</th>
+              <th scope="col">
+                <T id="col.destination" />
+              </th>
+              <th scope="col">
+                <T id="col.cases" />
+              </th>
+              <th scope="col">
+                <T id="col.people" />
+              </th>
+              <th scope="col">
+                <T id="col.capacity" />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -85,11 +94,21 @@ export function PlanResult(props: { result: unknown }) {
           <table aria-label="Who changed">
             <thead>
               <tr>
-                <th scope="col">Case</th>
-                <th scope="col">People</th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Why</th>
+                <th scope="col">
+                  <T id="col.case" />
+                </th>
+                <th scope="col">
+                  <T id="col.people" />
+                </th>
+                <th scope="col">
+                  <T id="col.from" />
+                </th>
+                <th scope="col">
+                  <T id="col.to" />
+                </th>
+                <th scope="col">
+                  <T id="col.why" />
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -2,6 +2,7 @@
  * Pledges as they are negotiated (issue 22): what one more place at each destination is worth in
  * the current allocation, a form that sets a pledge, and the history of changes.
  */
+import { T } from '../i18n/use-t.js';
 import type { CommandOutput, listPledges, pledgeHistory, pledgeValue } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
@@ -20,13 +21,27 @@ function PlaceValues(props: { values: Values }) {
       <table aria-label="What one more place is worth">
         <thead>
           <tr>
-            <th scope="col">Destination</th>
-            <th scope="col">Persons used / pledged</th>
-            <th scope="col">Cases used / pledged</th>
-            <th scope="col">One more person place</th>
-            <th scope="col">One more medical place</th>
-            <th scope="col">Would fit better there</th>
-            <th scope="col">Would move first</th>
+            <th scope="col">
+              <T id="col.destination" />
+            </th>
+            <th scope="col">
+              <T id="col.personsPledged" />
+            </th>
+            <th scope="col">
+              <T id="col.casesPledged" />
+            </th>
+            <th scope="col">
+              <T id="col.morePerson" />
+            </th>
+            <th scope="col">
+              <T id="col.moreMedical" />
+            </th>
+            <th scope="col">
+              <T id="col.fitBetter" />
+            </th>
+            <th scope="col">
+              <T id="col.moveFirst" />
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -197,7 +212,9 @@ export function PledgeDesk() {
   const destinations = [...new Set((pledges.data ?? []).map((p) => p.destinationId))];
   return (
     <div>
-      <h3>What one more place is worth</h3>
+      <h3>
+        <T id="heading.placeWorth" />
+      </h3>
       <p className="muted">
         The engine’s price of one more place at each destination in the current allocation (in plan
         points), and the households that more places there would move first.
@@ -211,11 +228,15 @@ export function PledgeDesk() {
       ) : null}
       {can('registry.negotiate') && pledges.data && (
         <>
-          <h3>Set a pledge</h3>
+          <h3>
+            <T id="heading.setPledge" />
+          </h3>
           <PledgeForm destinations={destinations} pledges={pledges.data} onSaved={reload} />
         </>
       )}
-      <h3>Changes</h3>
+      <h3>
+        <T id="heading.changes" />
+      </h3>
       <ErrorNote error={history.error} />
       {history.data && history.data.length === 0 && <p className="muted">No change yet.</p>}
       {history.data && history.data.length > 0 && (

@@ -1,4 +1,5 @@
 /** Host-state procedures in the web: a case's steps per state, and the documents expiring soon. */
+import { T } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
@@ -26,7 +27,9 @@ export function CaseProceduresPanel(props: { id: string; onChanged?: () => void 
   if (!path) return null;
   return (
     <section aria-label="Host-state procedures" data-testid="procedures">
-      <h3>Host-state procedures</h3>
+      <h3>
+        <T id="heading.procedures" />
+      </h3>
       <ErrorNote error={p.error} />
       {!p.data && !p.error && <Loading />}
       {p.data && p.data.states.length === 0 && <p className="muted">No step recorded yet.</p>}
@@ -40,11 +43,21 @@ export function CaseProceduresPanel(props: { id: string; onChanged?: () => void 
             <table aria-label={`Procedure with ${s.state}`}>
               <thead>
                 <tr>
-                  <th scope="col">Step</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Note</th>
+                  <th scope="col">
+                    <T id="col.step" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.date" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.outcome" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.expires" />
+                  </th>
+                  <th scope="col">
+                    <T id="col.note" />
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -179,9 +192,15 @@ export function ExpiringDocuments(props: { days: number }) {
         <table aria-label="Expiring documents">
           <thead>
             <tr>
-              <th scope="col">Case</th>
-              <th scope="col">State</th>
-              <th scope="col">Expiring</th>
+              <th scope="col">
+                <T id="col.case" />
+              </th>
+              <th scope="col">
+                <T id="col.state" />
+              </th>
+              <th scope="col">
+                <T id="col.expiring" />
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -1,4 +1,5 @@
 /** The property report: appraised, offered, permitted and realised per category, per currency. */
+import { codeOf, T } from '../i18n/use-t.js';
 import type { PropertyReport as Report } from '@corridor/core';
 import { useMemo } from 'react';
 import { Chart, type ChartOption } from './Chart.js';
@@ -59,11 +60,15 @@ export function PropertyReport(props: { data: unknown }) {
         <table aria-label="Property by category">
           <thead>
             <tr>
-              <th scope="col">Category</th>
-              <th scope="col">Assets</th>
+              <th scope="col">
+                <T id="col.category" />
+              </th>
+              <th scope="col">
+                <T id="col.assets" />
+              </th>
               {measures.map((m) => (
                 <th scope="col" key={m}>
-                  {m}
+                  <T id="propertyMeasure" values={codeOf(m)} />
                 </th>
               ))}
             </tr>

@@ -4,6 +4,7 @@
  * reports, and the legal holds with the forms to place and release one. What a role may do comes
  * from the server's permissions; a hold's reason shows only to roles that may read it.
  */
+import { codeOf, T } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../lib/api.js';
 import {
@@ -34,17 +35,29 @@ export function RetentionSchedules() {
           <table aria-label="Retention schedules">
             <thead>
               <tr>
-                <th scope="col">Category</th>
-                <th scope="col">What it holds</th>
-                <th scope="col">Kept</th>
-                <th scope="col">Then</th>
-                <th scope="col">Set by</th>
+                <th scope="col">
+                  <T id="col.category" />
+                </th>
+                <th scope="col">
+                  <T id="col.holds" />
+                </th>
+                <th scope="col">
+                  <T id="col.kept" />
+                </th>
+                <th scope="col">
+                  <T id="col.then" />
+                </th>
+                <th scope="col">
+                  <T id="col.setBy" />
+                </th>
               </tr>
             </thead>
             <tbody>
               {list.data.schedules.map((s) => (
                 <tr key={s.category} data-category={s.category}>
-                  <th scope="row">{s.category}</th>
+                  <th scope="row">
+                    <T id="retentionCategory" values={codeOf(s.category)} />
+                  </th>
                   <td>{s.what}</td>
                   <td>
                     {can('retention.set') ? (
@@ -173,19 +186,35 @@ export function ReportView(props: { report: RetentionReport }) {
         <table aria-label={r.dryRun ? 'Due now' : `Retention report ${r.id}`}>
           <thead>
             <tr>
-              <th scope="col">Category</th>
-              <th scope="col">Cut-off</th>
-              <th scope="col">Due</th>
-              <th scope="col">{r.dryRun ? 'Would go' : 'Shredded'}</th>
-              <th scope="col">Kept by a hold</th>
-              <th scope="col">Persons</th>
-              <th scope="col">What remains</th>
+              <th scope="col">
+                <T id="col.category" />
+              </th>
+              <th scope="col">
+                <T id="col.cutoff" />
+              </th>
+              <th scope="col">
+                <T id="col.due" />
+              </th>
+              <th scope="col">
+                <T id={r.dryRun ? 'col.wouldGo' : 'col.shredded'} />
+              </th>
+              <th scope="col">
+                <T id="col.keptByHold" />
+              </th>
+              <th scope="col">
+                <T id="col.persons" />
+              </th>
+              <th scope="col">
+                <T id="col.remains" />
+              </th>
             </tr>
           </thead>
           <tbody>
             {r.categories.map((c) => (
               <tr key={c.category} data-category={c.category}>
-                <th scope="row">{c.category}</th>
+                <th scope="row">
+                  <T id="retentionCategory" values={codeOf(c.category)} />
+                </th>
                 <td>{c.cutoff.slice(0, 10)}</td>
                 <td data-cell="due">{c.due}</td>
                 <td data-cell="shredded">{c.action === 'report' ? '–' : c.shredded}</td>
@@ -271,11 +300,21 @@ export function LegalHolds() {
           <table aria-label="Legal holds">
             <thead>
               <tr>
-                <th scope="col">Hold</th>
-                <th scope="col">On</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Placed</th>
-                <th scope="col">Released</th>
+                <th scope="col">
+                  <T id="col.hold" />
+                </th>
+                <th scope="col">
+                  <T id="col.on" />
+                </th>
+                <th scope="col">
+                  <T id="col.reason" />
+                </th>
+                <th scope="col">
+                  <T id="col.placed" />
+                </th>
+                <th scope="col">
+                  <T id="col.released" />
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -340,7 +379,9 @@ function HoldForm(props: { onPlaced: () => void }) {
   };
   return (
     <details>
-      <summary>Place a legal hold</summary>
+      <summary>
+        <T id="heading.placeHold" />
+      </summary>
       <form aria-label="Place a legal hold" onSubmit={(e) => void submit(e)}>
         <div className="row">
           <div>

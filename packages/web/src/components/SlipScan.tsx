@@ -4,21 +4,21 @@
  */
 import { parseSlipCode } from '../../../core/src/slip-code.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useT } from '../i18n/use-t.js';
 import { loadQrDecoder } from '../lib/qr-decode.js';
 import { navigate } from '../lib/router.js';
 
 /** Why the camera could not be used, in the desk's words. */
-function cameraProblem(err: unknown): string {
+function cameraProblem(t: ReturnType<typeof useT>, err: unknown): string {
   const name = err instanceof DOMException ? err.name : '';
-  if (name === 'NotAllowedError')
-    return 'The camera was not allowed: allow it for this site, or type the code below.';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError')
-    return 'No camera found: type the code below or use a hand scanner.';
-  return `The camera could not start (${name || String(err)}): type the code below.`;
+  if (name === 'NotAllowedError') return t('slipScan.denied');
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return t('slipScan.noCamera');
+  return t('slipScan.failed', { reason: name || String(err) });
 }
 
 /** The camera view: reads frames until a code is found, then stops the camera. */
 function Camera(props: { onCode: (text: string) => void; onProblem: (message: string) => void }) {
+  const t = useT();
   const video = useRef<HTMLVideoElement>(null);
   const { onCode, onProblem } = props;
   useEffect(() => {
@@ -64,19 +64,13 @@ function Camera(props: { onCode: (text: string) => void; onProblem: (message: st
         }, 150);
       } catch (err) {
         stop();
-        onProblem(cameraProblem(err));
+        onProblem(cameraProblem(t, err));
       }
     })();
     return stop;
-  }, [onCode, onProblem]);
+  }, [onCode, onProblem, t]);
   return (
-    <video
-      ref={video}
-      className="scan-video"
-      muted
-      playsInline
-      aria-label="Camera view: hold the slip's QR code in front of the camera"
-    />
+    <video ref={video} className="scan-video" muted playsInline aria-label={t('slipScan.video')} />
   );
 }
 
@@ -85,6 +79,7 @@ function Camera(props: { onCode: (text: string) => void; onProblem: (message: st
  * (`onPerson`); a slip for another movement says so and offers to go there.
  */
 export function SlipScan(props: { movementId: string; onPerson: (personId: string) => void }) {
+  const t = useT();
   const [camera, setCamera] = useState(false);
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -95,7 +90,7 @@ export function SlipScan(props: { movementId: string; onPerson: (personId: strin
     setElsewhere(null);
     const code = parseSlipCode(text);
     if (!code) {
-      setProblem(`Not a Corridor check-in slip: “${text.slice(0, 80)}”.`);
+      setProblem(t('slipScan.notSlip', { text: text.slice(0, 80) }));
       return;
     }
     setProblem(null);
@@ -128,10 +123,10 @@ export function SlipScan(props: { movementId: string; onPerson: (personId: strin
             setCamera((c) => !c);
           }}
         >
-          {camera ? 'Stop the camera' : 'Scan a slip with the camera'}
+          {camera ? t('slipScan.stop') : t('slipScan.camera')}
         </button>
         <form onSubmit={submit} className="row">
-          <label htmlFor="slip-code">Slip code (hand scanner or keyboard)</label>
+          <label htmlFor="slip-code">{t('slipScan.code')}</label>
           <input
             id="slip-code"
             value={typed}
@@ -139,7 +134,7 @@ export function SlipScan(props: { movementId: string; onPerson: (personId: strin
             placeholder="CORRIDOR-SLIP:…"
             autoComplete="off"
           />
-          <button type="submit">Open</button>
+          <button type="submit">{t('slipScan.open')}</button>
         </form>
       </div>
       {camera && <Camera onCode={callbacks.code} onProblem={callbacks.problem} />}
@@ -147,8 +142,7 @@ export function SlipScan(props: { movementId: string; onPerson: (personId: strin
         {problem && <p className="error">{problem}</p>}
         {elsewhere && (
           <p className="error">
-            This slip is for movement <bdi>{elsewhere.movementId}</bdi>, not <bdi>{movementId}</bdi>
-            .{' '}
+            {t('slipScan.elsewhere', { movement: elsewhere.movementId, current: movementId })}{' '}
             <button
               type="button"
               onClick={() =>
@@ -157,7 +151,10 @@ export function SlipScan(props: { movementId: string; onPerson: (personId: strin
                 )
               }
             >
-              Open <bdi>{elsewhere.personId}</bdi> on <bdi>{elsewhere.movementId}</bdi>
+              {t('slipScan.openThere', {
+                person: elsewhere.personId,
+                movement: elsewhere.movementId,
+              })}
             </button>
           </p>
         )}

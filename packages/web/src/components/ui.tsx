@@ -1,6 +1,7 @@
 /** Small shared pieces: links, panels, numbers, notes for errors and missing features. */
 import type { Permission } from '@corridor/core';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useT, useNumbers } from '../i18n/use-t.js';
 import type { ApiError } from '../lib/api.js';
 import { navigate } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
@@ -23,8 +24,14 @@ export function Link(props: { to: string; children: ReactNode; current?: boolean
 }
 
 /** A titled section of a page. */
-export function Panel(props: { title: string; children: ReactNode; wide?: boolean; id?: string }) {
-  const id = props.id ?? `panel-${props.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+export function Panel(props: {
+  title: ReactNode;
+  children: ReactNode;
+  wide?: boolean;
+  id?: string;
+}) {
+  const generated = useId();
+  const id = props.id ?? `panel-${generated.replace(/[^a-zA-Z0-9]+/g, '')}`;
   return (
     <section className={props.wide ? 'panel wide' : 'panel'} aria-labelledby={id}>
       <h2 id={id}>{props.title}</h2>
@@ -35,11 +42,10 @@ export function Panel(props: { title: string; children: ReactNode; wide?: boolea
 
 /** One headline number; `name` lets tests find it. */
 export function Stat(props: { name: string; label: string; value: number | null | undefined }) {
+  const { number } = useNumbers();
   return (
     <div className="stat" data-stat={props.name}>
-      <span className="stat-value">
-        {props.value == null ? '–' : props.value.toLocaleString('en')}
-      </span>
+      <bdi className="stat-value">{number(props.value)}</bdi>
       <span className="stat-label">{props.label}</span>
     </div>
   );
@@ -51,7 +57,7 @@ export function Stat(props: { name: string; label: string; value: number | null 
  */
 export function GatedPanel(props: {
   permission: Permission;
-  title: string;
+  title: ReactNode;
   wide?: boolean;
   children: ReactNode;
 }) {
@@ -66,7 +72,8 @@ export function GatedPanel(props: {
 
 /** Said when the server does not (yet) have what a panel needs. */
 export function NotAvailable(props: { what: string }) {
-  return <p className="muted">{props.what} is not available on this server yet.</p>;
+  const t = useT();
+  return <p className="muted">{t('ui.notAvailable', { what: props.what })}</p>;
 }
 
 /** An API error in words, announced to screen readers. */
@@ -81,31 +88,40 @@ export function ErrorNote(props: { error: ApiError | undefined }) {
 
 /** A loading line. */
 export function Loading() {
+  const t = useT();
   return (
     <p className="muted" aria-live="polite">
-      Loading…
+      {t('ui.loading')}
     </p>
   );
 }
 
 /** A horizontal bar showing `used` of `capacity`. */
 export function LoadBar(props: { used: number; capacity: number; label: string; unit: string }) {
+  const t = useT();
+  const { number } = useNumbers();
+  const said = t('ui.load', {
+    label: props.label,
+    used: props.used,
+    capacity: props.capacity,
+    unit: props.unit,
+  });
   const fraction = props.capacity > 0 ? Math.min(1, props.used / props.capacity) : 0;
   const over = props.used > props.capacity;
   return (
-    <div
-      className="loadbar"
-      title={`${props.label}: ${props.used} of ${props.capacity} ${props.unit}`}
-    >
+    <div className="loadbar" title={said}>
       <meter
         min={0}
         max={Math.max(props.capacity, 1)}
         value={Math.min(props.used, props.capacity)}
-        aria-label={`${props.label}: ${props.used} of ${props.capacity} ${props.unit}`}
+        aria-label={said}
         className={over ? 'over' : fraction > 0.9 ? 'full' : ''}
       />
       <span>
-        {props.used.toLocaleString('en')}/{props.capacity.toLocaleString('en')} {props.unit}
+        <bdi>
+          {number(props.used)}/{number(props.capacity)}
+        </bdi>{' '}
+        {props.unit}
       </span>
     </div>
   );
@@ -117,6 +133,7 @@ export function LoadBar(props: { used: number; capacity: number; label: string; 
  * scrollable-region-focusable); while it fits, it adds no tab stop.
  */
 export function TableScroll(props: { children: ReactNode; label?: string }) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const [scrolls, setScrolls] = useState(false);
   useEffect(() => {
@@ -134,7 +151,7 @@ export function TableScroll(props: { children: ReactNode; label?: string }) {
       ref={box}
       className="table-scroll"
       {...(scrolls
-        ? { tabIndex: 0, role: 'region', 'aria-label': props.label ?? 'Table, scrolls sideways' }
+        ? { tabIndex: 0, role: 'region', 'aria-label': props.label ?? t('ui.tableScrolls') }
         : {})}
     >
       {props.children}

@@ -35,7 +35,11 @@ export async function api<T>(
   const response = await fetch(path, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
-    headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
+    // The server says its error messages in the language the page is in (`<html lang>`).
+    headers: {
+      'accept-language': document.documentElement.lang || 'en',
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await response.text();

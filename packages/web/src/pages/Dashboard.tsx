@@ -1,11 +1,12 @@
 /** The operation at a glance: headline numbers, burndown, map, hazard, next movements, open decisions. */
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { Chart, preloadChart, type ChartOption } from '../components/Chart.js';
 import { HazardChart } from '../components/HazardChart.js';
 import { ExpiringDocuments } from '../components/Procedures.js';
 import { ErrorNote, GatedPanel, Link, Loading, Panel, Stat } from '../components/ui.js';
 import type { MapDestination } from '../components/WorldMap.js';
 import { OutcomePanel } from '../components/Outcome.js';
+import { T, useNumbers, useT } from '../i18n/use-t.js';
 import { burndown } from '../lib/burndown.js';
 import { personsAtRisk, personsMoved } from '../lib/status.js';
 import { useSession } from '../lib/session.js';
@@ -30,6 +31,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** The dashboard page. */
 export function Dashboard() {
+  const t = useT();
+  const { number, digits } = useNumbers();
   useEffect(() => {
     void loadWorldMap();
     preloadChart();
@@ -65,34 +68,55 @@ export function Dashboard() {
     <div className="grid">
       <Panel title={s.operation.name} wide>
         <p className="muted">
-          Window {s.operation.windowStart} to {s.operation.windowEnd}
-          {s.operation.isDemo ? ' · synthetic demo data' : ''}
+          <T
+            id={s.operation.isDemo ? 'dashboard.windowDemo' : 'dashboard.window'}
+            values={{
+              start: <bdi>{digits(s.operation.windowStart)}</bdi>,
+              end: <bdi>{digits(s.operation.windowEnd)}</bdi>,
+            }}
+          />
         </p>
         <div className="stats">
-          <Stat name="persons" label="people registered" value={s.persons} />
-          <Stat name="atRisk" label="still in the camp" value={personsAtRisk(s)} />
-          <Stat name="moved" label="moved out" value={personsMoved(s)} />
-          <Stat name="households" label="households" value={s.households} />
-          <Stat name="destinations" label="host countries" value={s.destinations} />
-          <Stat name="pledgedPersons" label="places pledged" value={s.pledgedPersons} />
+          <Stat name="persons" label={t('dashboard.stat.persons')} value={s.persons} />
+          <Stat name="atRisk" label={t('dashboard.stat.atRisk')} value={personsAtRisk(s)} />
+          <Stat name="moved" label={t('dashboard.stat.moved')} value={personsMoved(s)} />
+          <Stat name="households" label={t('dashboard.stat.households')} value={s.households} />
+          <Stat
+            name="destinations"
+            label={t('dashboard.stat.destinations')}
+            value={s.destinations}
+          />
+          <Stat
+            name="pledgedPersons"
+            label={t('dashboard.stat.pledged')}
+            value={s.pledgedPersons}
+          />
           <Stat
             name="personsWithMedicalNeeds"
-            label="with medical needs"
+            label={t('dashboard.stat.medicalNeeds')}
             value={s.personsWithMedicalNeeds}
           />
-          <Stat name="medicalPlaces" label="medical places" value={s.medicalPlaces} />
-          <Stat name="openDuplicates" label="duplicate pairs to decide" value={s.openDuplicates} />
+          <Stat
+            name="medicalPlaces"
+            label={t('dashboard.stat.medicalPlaces')}
+            value={s.medicalPlaces}
+          />
+          <Stat
+            name="openDuplicates"
+            label={t('dashboard.stat.duplicates')}
+            value={s.openDuplicates}
+          />
         </div>
       </Panel>
-      <Panel title="People still at risk over time">
+      <Panel title={t('dashboard.burndown')}>
         <BurndownChart status={s} timetable={timetable.data} available={timetable.available} />
       </Panel>
       {schedule && (
-        <Panel title="What happened against the plan">
+        <Panel title={t('dashboard.outcome')}>
           <OutcomePanel />
         </Panel>
       )}
-      <Panel title="Departures by destination">
+      <Panel title={t('dashboard.departures')}>
         {destinations.data ? (
           <Suspense fallback={<Loading />}>
             <WorldMap
@@ -104,66 +128,97 @@ export function Dashboard() {
           <Loading />
         )}
       </Panel>
-      <GatedPanel permission="incident.read" title="Hazard at the camp">
+      <GatedPanel permission="incident.read" title={t('dashboard.hazard')}>
         {hazard.data ? <HazardChart days={hazard.data} /> : <Loading />}
         {typeof schedule?.summary.exposure === 'number' && (
           <p data-testid="exposure">
-            Exposure of the current timetable:{' '}
-            <strong>{Math.round(schedule.summary.exposure).toLocaleString('en')}</strong> expected
-            person-incident-days before departure
-            {typeof schedule.summary.exposureRatioToFirstReady === 'number' &&
-              ` (${Math.round(100 * schedule.summary.exposureRatioToFirstReady)}% of first-ready-first-served)`}
-            .
+            <T
+              id={
+                typeof schedule.summary.exposureRatioToFirstReady === 'number'
+                  ? 'dashboard.exposureRatio'
+                  : 'dashboard.exposure'
+              }
+              values={{
+                days: Math.round(schedule.summary.exposure),
+                ratio:
+                  typeof schedule.summary.exposureRatioToFirstReady === 'number'
+                    ? schedule.summary.exposureRatioToFirstReady
+                    : 0,
+                b: (chunks) => <strong>{chunks}</strong>,
+              }}
+            />
           </p>
         )}
       </GatedPanel>
-      <Panel title="Next movements">
+      <Panel title={t('dashboard.nextMovements')}>
         <NextMovements movements={movements.data} timetable={timetable.data} />
       </Panel>
-      <GatedPanel permission="procedure.read" title="Documents expiring within 60 days">
+      <GatedPanel permission="procedure.read" title={t('dashboard.expiring')}>
         <ExpiringDocuments days={60} />
       </GatedPanel>
-      <Panel title="Open decisions">
+      <Panel title={t('dashboard.decisions')}>
         <ul className="decisions">
           <li data-decision="duplicates">
-            <strong>{s.openDuplicates}</strong> possible duplicate registrations to review
+            <T id="dashboard.decision.duplicates" values={{ count: s.openDuplicates, b: bold }} />
             {dedup.data && dedup.data.length > 0 && (
               <span className="muted">
                 {' '}
-                (first: pair {dedup.data[0]!.id}, {dedup.data[0]!.a} / {dedup.data[0]!.b})
+                <T
+                  id="dashboard.decision.firstPair"
+                  values={{
+                    pair: <bdi>{dedup.data[0]!.id}</bdi>,
+                    a: <bdi>{dedup.data[0]!.a}</bdi>,
+                    b: <bdi>{dedup.data[0]!.b}</bdi>,
+                  }}
+                />
               </span>
             )}
           </li>
           {conflicts.data && (
             <li data-decision="checkin-conflicts">
-              <strong>{conflicts.data.length}</strong> people whose check-in stations disagree
+              <T
+                id="dashboard.decision.conflicts"
+                values={{ count: conflicts.data.length, b: bold }}
+              />
             </li>
           )}
           <li data-decision="unplaced-allocation">
-            <strong>{num(allocation?.summary.unplaced)}</strong> cases without a destination in the
-            current allocation
+            <T
+              id="dashboard.decision.unplacedAllocation"
+              values={{ count: number(count(allocation?.summary.unplaced)), b: bold }}
+            />
           </li>
           <li data-decision="unplaced-timetable">
-            <strong>{num(schedule?.summary.unplaced)}</strong> cases without a movement in the
-            current timetable
+            <T
+              id="dashboard.decision.unplacedTimetable"
+              values={{ count: number(count(schedule?.summary.unplaced)), b: bold }}
+            />
           </li>
           <li data-decision="registered">
-            <strong>{s.byStatus.registered ?? 0}</strong> cases registered and awaiting verification
+            <T
+              id="dashboard.decision.registered"
+              values={{ count: s.byStatus.registered ?? 0, b: bold }}
+            />
           </li>
           <li data-decision="on-hold">
-            <strong>{s.byStatus['on-hold'] ?? 0}</strong> cases on hold
+            <T
+              id="dashboard.decision.onHold"
+              values={{ count: s.byStatus['on-hold'] ?? 0, b: bold }}
+            />
           </li>
         </ul>
         <p>
-          <Link to="/planning">Go to planning</Link>
+          <Link to="/planning">{t('dashboard.toPlanning')}</Link>
         </p>
       </Panel>
     </div>
   );
 }
 
-function num(v: unknown): string {
-  return typeof v === 'number' ? v.toLocaleString('en') : '–';
+const bold = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
+
+function count(v: unknown): number | null {
+  return typeof v === 'number' ? v : null;
 }
 
 function campOf(incidents: { lat: number | null; lon: number | null }[] | undefined) {
@@ -198,6 +253,7 @@ function BurndownChart(props: {
   timetable: TimetableMovement[] | undefined;
   available: boolean;
 }) {
+  const t = useT();
   const option = useMemo((): ChartOption | null => {
     if (!props.timetable) return null;
     const s = props.status;
@@ -205,20 +261,20 @@ function BurndownChart(props: {
     const b = burndown(total, s.operation.windowStart, props.timetable, today());
     return {
       grid: { left: 50, right: 16, top: 40, bottom: 30 },
-      legend: { data: ['planned', 'actual'], top: 0, right: 0 },
+      legend: { data: [t('chart.planned'), t('chart.actual')], top: 0, right: 0 },
       color: ['#0b5cad', '#a4161a'],
       xAxis: { type: 'time' },
-      yAxis: { type: 'value', name: 'people', min: 0 },
+      yAxis: { type: 'value', name: t('chart.people'), min: 0 },
       series: [
         {
-          name: 'planned',
+          name: t('chart.planned'),
           type: 'line',
           step: 'end',
           symbol: 'none',
           data: b.planned.map((p) => [p.day, p.atRisk]),
         },
         {
-          name: 'actual',
+          name: t('chart.actual'),
           type: 'line',
           step: 'end',
           symbolSize: 6,
@@ -227,50 +283,53 @@ function BurndownChart(props: {
         },
       ],
     };
-  }, [props.status, props.timetable]);
-  if (!props.available)
-    return <p className="muted">No timetable yet: run the timetable to see the planned line.</p>;
+  }, [props.status, props.timetable, t]);
+  if (!props.available) return <p className="muted">{t('dashboard.noTimetable')}</p>;
   if (!option) return <Loading />;
-  return (
-    <Chart
-      name="burndown"
-      option={option}
-      label="People still in the camp over time: planned from the current timetable, actual from departed movements"
-    />
-  );
+  return <Chart name="burndown" option={option} label={t('dashboard.burndownLabel')} />;
 }
 
 function NextMovements(props: {
   movements: MovementList | undefined;
   timetable: TimetableMovement[] | undefined;
 }) {
+  const t = useT();
+  const { number, dateTime } = useNumbers();
   if (!props.movements) return <Loading />;
   const persons = new Map(props.timetable?.map((m) => [m.id, m.persons]));
   const next = props.movements.movements
     .filter((m) => m.status === 'planned' || m.status === 'confirmed')
     .sort((a, b) => a.departAt.localeCompare(b.departAt))
     .slice(0, 6);
-  if (next.length === 0) return <p className="muted">No movement ahead.</p>;
+  if (next.length === 0) return <p className="muted">{t('dashboard.noMovementAhead')}</p>;
   return (
     <table>
       <thead>
         <tr>
-          <th scope="col">Movement</th>
-          <th scope="col">Departs</th>
-          <th scope="col">To</th>
-          <th scope="col">People / seats</th>
+          <th scope="col">{t('col.movement')}</th>
+          <th scope="col">{t('col.departs')}</th>
+          <th scope="col">{t('col.to')}</th>
+          <th scope="col">{t('col.peopleSeats')}</th>
         </tr>
       </thead>
       <tbody>
         {next.map((m) => (
           <tr key={m.id}>
             <td>
-              <Link to={`/movement-day?movement=${m.id}`}>{m.id}</Link>
+              <Link to={`/movement-day?movement=${m.id}`}>
+                <bdi>{m.id}</bdi>
+              </Link>
             </td>
-            <td>{m.departAt.slice(0, 16).replace('T', ' ')}</td>
-            <td>{m.destinationId ?? '–'}</td>
             <td>
-              {persons.get(m.id) ?? '–'} / {m.seats}
+              <bdi>{dateTime(m.departAt)}</bdi>
+            </td>
+            <td>
+              <bdi>{m.destinationId ?? '–'}</bdi>
+            </td>
+            <td>
+              <bdi>
+                {number(persons.get(m.id))} / {number(m.seats)}
+              </bdi>
             </td>
           </tr>
         ))}

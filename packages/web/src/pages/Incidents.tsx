@@ -7,6 +7,7 @@ import { HazardChart } from '../components/HazardChart.js';
 import { IncidentForm } from '../components/IncidentForm.js';
 import { PropertyReport } from '../components/PropertyReport.js';
 import { ErrorNote, GatedPanel, Loading, TableScroll } from '../components/ui.js';
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import { useSession } from '../lib/session.js';
 import type { HazardDay } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
@@ -16,6 +17,8 @@ type IncidentList = CommandOutput<typeof listIncidents>;
 
 /** The incidents and property page. */
 export function Incidents() {
+  const t = useT();
+  const { number, dateTime } = useNumbers();
   useEffect(preloadChart, []);
   const { can } = useSession();
   const incidents = useApi<IncidentList>(can('incident.read') ? '/api/incidents' : null);
@@ -25,7 +28,7 @@ export function Incidents() {
 
   return (
     <div className="grid">
-      <GatedPanel permission="incident.read" title="Hazard at the camp" wide>
+      <GatedPanel permission="incident.read" title={t('incidents.hazard')} wide>
         {hazard.data ? (
           <HazardChart days={hazard.data} />
         ) : (
@@ -35,14 +38,14 @@ export function Incidents() {
           </>
         )}
       </GatedPanel>
-      <GatedPanel permission="incident.read" title="Incident log" wide>
+      <GatedPanel permission="incident.read" title={t('incidents.log')} wide>
         {
           <>
             <ErrorNote error={incidents.error} />
             {!incidents.data && !incidents.error && <Loading />}
             {can('incident.write') && incidents.data && (
               <details>
-                <summary>Record an incident</summary>
+                <summary>{t('incidents.record')}</summary>
                 <IncidentForm
                   ids={list.map((i) => i.id)}
                   site={list.at(-1)?.site ?? ''}
@@ -51,16 +54,16 @@ export function Incidents() {
               </details>
             )}
             <TableScroll>
-              <table aria-label="Incidents">
+              <table aria-label={t('incidents.table')}>
                 <thead>
                   <tr>
-                    <th scope="col">Incident</th>
-                    <th scope="col">When</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Where</th>
-                    <th scope="col">Injured / killed</th>
-                    <th scope="col">Source (confidence)</th>
-                    <th scope="col">Narrative</th>
+                    <th scope="col">{t('col.incident')}</th>
+                    <th scope="col">{t('col.when')}</th>
+                    <th scope="col">{t('col.type')}</th>
+                    <th scope="col">{t('col.where')}</th>
+                    <th scope="col">{t('col.casualties')}</th>
+                    <th scope="col">{t('col.source')}</th>
+                    <th scope="col">{t('col.narrative')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -68,17 +71,27 @@ export function Incidents() {
                     .sort((a, b) => b.at.localeCompare(a.at))
                     .map((i) => (
                       <tr key={i.id}>
-                        <td>{i.id}</td>
-                        <td>{i.at.slice(0, 16).replace('T', ' ')}</td>
-                        <td>{i.type}</td>
-                        <td>{i.site}</td>
                         <td>
-                          {i.injured ?? '–'} / {i.killed ?? '–'}
+                          <bdi>{i.id}</bdi>
+                        </td>
+                        <td>
+                          <bdi>{dateTime(i.at)}</bdi>
+                        </td>
+                        <td>{t('incidentType', codeOf(i.type))}</td>
+                        <td>
+                          <bdi>{i.site}</bdi>
+                        </td>
+                        <td>
+                          <bdi>
+                            {number(i.injured)} / {number(i.killed)}
+                          </bdi>
                         </td>
                         <td>
                           {i.source ?? '–'} ({i.confidence ?? '–'})
                         </td>
-                        <td>{i.narrative ?? <span className="muted">hidden</span>}</td>
+                        <td>
+                          {i.narrative ?? <span className="muted">{t('incidents.hidden')}</span>}
+                        </td>
                       </tr>
                     ))}
                 </tbody>
@@ -87,11 +100,7 @@ export function Incidents() {
           </>
         }
       </GatedPanel>
-      <GatedPanel
-        permission="property.read"
-        title="Property: appraised, offered, permitted, realised"
-        wide
-      >
+      <GatedPanel permission="property.read" title={t('incidents.property')} wide>
         <ErrorNote error={property.error} />
         {property.data === undefined ? (
           !property.error && <Loading />
@@ -99,7 +108,7 @@ export function Incidents() {
           <PropertyReport data={property.data} />
         )}
       </GatedPanel>
-      <GatedPanel permission="custody.read" title="Belongings and chain of custody" wide>
+      <GatedPanel permission="custody.read" title={t('incidents.custody')} wide>
         <Custody />
       </GatedPanel>
     </div>

@@ -1,12 +1,15 @@
 /** The login page: username and password, errors said in words. */
 import { useEffect, useState, type FormEvent } from 'react';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { useT } from '../i18n/use-t.js';
 import { api, ApiError } from '../lib/api.js';
 
 /** Logs in and tells the shell. */
 export function Login(props: { onLoggedIn: () => void }) {
+  const t = useT();
   useEffect(() => {
-    document.title = 'Log in · Corridor';
-  }, []);
+    document.title = t('app.documentTitle', { page: t('login.title') });
+  }, [t]);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +23,7 @@ export function Login(props: { onLoggedIn: () => void }) {
       await api('/api/login', { method: 'POST', body: { username, password } });
       props.onLoggedIn();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'The server did not answer.');
+      setError(err instanceof ApiError ? err.message : t('error.noAnswer'));
     } finally {
       setBusy(false);
     }
@@ -28,10 +31,11 @@ export function Login(props: { onLoggedIn: () => void }) {
 
   return (
     <main id="main" className="login">
+      <LanguageSwitch className="login-language" />
       <form onSubmit={(e) => void submit(e)} aria-labelledby="login-title">
         <h1 id="login-title">Corridor</h1>
-        <p className="muted">Log in to plan and run the relocation.</p>
-        <label htmlFor="username">Username</label>
+        <p className="muted">{t('login.intro')}</p>
+        <label htmlFor="username">{t('login.username')}</label>
         <input
           id="username"
           name="username"
@@ -40,7 +44,7 @@ export function Login(props: { onLoggedIn: () => void }) {
           value={username}
           onChange={(e) => setUsername(e.target.value)}
         />
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t('login.password')}</label>
         <input
           id="password"
           name="password"
@@ -56,7 +60,7 @@ export function Login(props: { onLoggedIn: () => void }) {
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Logging in…' : 'Log in'}
+          {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
     </main>

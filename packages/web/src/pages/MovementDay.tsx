@@ -1,9 +1,11 @@
 /** Movement day: one movement's manifest and a big-button check-in for a tablet, counts live. */
 import { useEffect, useState } from 'react';
+import { DocumentCheck } from '../components/DocumentCheck.js';
 import { MovementMessages } from '../components/Messages.js';
 import { SlipScan } from '../components/SlipScan.js';
-import { DocumentCheck } from '../components/DocumentCheck.js';
 import { ErrorNote, Loading, NotAvailable, Panel, Stat, TableScroll } from '../components/ui.js';
+import type { MessageId } from '../i18n/messages.js';
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import { api, ApiError } from '../lib/api.js';
 import {
   checkinCounts,
@@ -19,16 +21,18 @@ import type { MovementList, Standby } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { useTimetable } from '../lib/use-timetable.js';
 
-const labels: Record<CheckinStatus, string> = {
-  'checked-in': 'Checked in',
-  boarded: 'Boarded',
-  'no-show': 'No-show',
-  arrived: 'Arrived',
+const labels: Record<CheckinStatus, MessageId> = {
+  'checked-in': 'checkin.checkedIn',
+  boarded: 'checkin.boarded',
+  'no-show': 'checkin.noShow',
+  arrived: 'checkin.arrived',
 };
 const formats = ['pdf', 'csv', 'xlsx', 'json', 'paxlst'] as const;
 
 /** The movement-day page; `?movement=ID` chooses the movement. */
 export function MovementDay() {
+  const t = useT();
+  const { dateTime } = useNumbers();
   const { can } = useSession();
   const { params } = useLocation();
   const movements = useApi<MovementList>('/api/movements');
@@ -42,10 +46,10 @@ export function MovementDay() {
   const movement = list.find((m) => m.id === chosen);
   return (
     <div className="grid">
-      <Panel title="Movement" wide>
+      <Panel title={t('col.movement')} wide>
         <div className="row">
           <div>
-            <label htmlFor="movement">Movement</label>
+            <label htmlFor="movement">{t('col.movement')}</label>
             <select
               id="movement"
               value={chosen ?? ''}
@@ -53,15 +57,15 @@ export function MovementDay() {
             >
               {list.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.id} · {m.departAt.slice(0, 16).replace('T', ' ')} → {m.destinationId ?? '–'} (
-                  {m.status})
+                  {m.id} · {dateTime(m.departAt)} → {m.destinationId ?? '–'} (
+                  {t('movementStatus', codeOf(m.status))})
                 </option>
               ))}
             </select>
           </div>
           {movement && can('movement.manifest') && (
             <div>
-              <span className="muted">Manifest</span>
+              <span className="muted">{t('movementDay.manifest')}</span>
               <span className="row">
                 {formats.map((f) => (
                   <a
@@ -78,13 +82,13 @@ export function MovementDay() {
           )}
           {movement && can('movement.checkin') && (
             <div>
-              <span className="muted">Check-in slips</span>
+              <span className="muted">{t('movementDay.slips')}</span>
               <span className="row">
                 <a
                   className="badge"
                   href={`/api/movements/${movement.id}/slips`}
                   download
-                  title={`Check-in slips with QR codes of ${movement.id}`}
+                  title={t('movementDay.slipsTitle', { id: movement.id })}
                 >
                   PDF
                 </a>
@@ -94,15 +98,28 @@ export function MovementDay() {
         </div>
         {movement && (
           <p className="muted">
-            {movement.kind} from {movement.origin} to {movement.destinationId ?? '–'}{' '}
-            {movement.arrivalAirport ?? ''}, departs {movement.departAt} ({movement.timezone}),{' '}
-            {movement.seats} seats, {movement.baggageKg} kg baggage
+            {t('movementDay.summary', {
+              kind: t('movementKind', codeOf(movement.kind)),
+              from: movement.origin,
+              to: `${movement.destinationId ?? '–'} ${movement.arrivalAirport ?? ''}`.trim(),
+              departs: movement.departAt,
+              timezone: movement.timezone,
+              seats: movement.seats,
+              kg: movement.baggageKg,
+              status: t('movementStatus', codeOf(movement.status)),
+            })}
             {movement.specialSeats && Object.keys(movement.specialSeats).length > 0
-              ? `, special places: ${Object.entries(movement.specialSeats)
-                  .map(([kind, n]) => `${n} ${kind}`)
-                  .join(', ')}`
+              ? ` ${t('movementDay.special', {
+                  places: Object.entries(movement.specialSeats)
+                    .map(([kind, count]) =>
+                      t('movementDay.specialPlace', {
+                        count,
+                        kind: t('specialSeat', codeOf(kind)),
+                      }),
+                    )
+                    .join(', '),
+                })}`
               : ''}
-            , {movement.status}.
           </p>
         )}
       </Panel>
@@ -118,14 +135,19 @@ export function MovementDay() {
 }
 
 function Booked(props: { movementId: string }) {
+  const t = useT();
   const timetable = useTimetable();
   const m = timetable.data?.find((t) => t.id === props.movementId);
   return (
-    <Panel title="Check-in" wide>
-      <NotAvailable what="Check-in" />
+    <Panel title={t('movementDay.checkin')} wide>
+      <NotAvailable what={t('movementDay.checkin')} />
       {m && (
         <p>
-          Booked: {m.persons} people in {m.cases.length} cases ({m.cases.join(', ')}).
+          {t('movementDay.booked', {
+            persons: m.persons,
+            cases: m.cases.length,
+            ids: m.cases.join(', '),
+          })}
         </p>
       )}
     </Panel>
@@ -133,6 +155,7 @@ function Booked(props: { movementId: string }) {
 }
 
 function Checkin(props: { movementId: string; person: string | null }) {
+  const t = useT();
   const { can } = useSession();
   const path = `/api/movements/${props.movementId}/checkin`;
   const data = useApi<unknown>(path, 5000);
@@ -181,20 +204,24 @@ function Checkin(props: { movementId: string; person: string | null }) {
 
   return (
     <>
-      <Panel title="Counts" wide>
+      <Panel title={t('movementDay.counts')} wide>
         <div className="counts" aria-live="polite">
-          <Stat name="booked" label="booked" value={counts.booked} />
-          <Stat name="pending" label="not yet seen" value={counts.pending} />
-          <Stat name="checked-in" label="checked in" value={counts['checked-in']} />
-          <Stat name="boarded" label="boarded" value={counts.boarded} />
-          <Stat name="no-show" label="no-show" value={counts['no-show']} />
-          <Stat name="arrived" label="arrived" value={counts.arrived} />
+          <Stat name="booked" label={t('movementDay.count.booked')} value={counts.booked} />
+          <Stat name="pending" label={t('movementDay.count.pending')} value={counts.pending} />
+          <Stat
+            name="checked-in"
+            label={t('movementDay.count.checkedIn')}
+            value={counts['checked-in']}
+          />
+          <Stat name="boarded" label={t('movementDay.count.boarded')} value={counts.boarded} />
+          <Stat name="no-show" label={t('movementDay.count.noShow')} value={counts['no-show']} />
+          <Stat name="arrived" label={t('movementDay.count.arrived')} value={counts.arrived} />
           {counts.conflict ? (
-            <Stat name="conflict" label="stations disagree" value={counts.conflict} />
+            <Stat name="conflict" label={t('movementDay.count.conflict')} value={counts.conflict} />
           ) : null}
         </div>
       </Panel>
-      <Panel title="Check-in" wide>
+      <Panel title={t('movementDay.checkin')} wide>
         <ErrorNote error={data.error ?? error} />
         {can('movement.checkin') && (
           <SlipScan
@@ -205,7 +232,7 @@ function Checkin(props: { movementId: string; person: string | null }) {
             }}
           />
         )}
-        <label htmlFor="find-person">Find a person (number, case or name)</label>
+        <label htmlFor="find-person">{t('movementDay.find')}</label>
         <input
           id="find-person"
           value={filter}
@@ -218,10 +245,10 @@ function Checkin(props: { movementId: string; person: string | null }) {
         {!data.data && <Loading />}
         {scanned !== null && data.data !== undefined && !found && (
           <p className="error" role="alert">
-            <bdi>{scanned}</bdi> is not booked on <bdi>{props.movementId}</bdi>.
+            {t('movementDay.notBooked', { id: scanned, movement: props.movementId })}
           </p>
         )}
-        <ul className="checkin-list" aria-label="People booked on this movement">
+        <ul className="checkin-list" aria-label={t('movementDay.people')}>
           {shown.map((r) => (
             <li
               key={r.personId}
@@ -230,13 +257,22 @@ function Checkin(props: { movementId: string; person: string | null }) {
               tabIndex={-1}
             >
               <span className="who-line">
-                <strong>{nameFor(r) ?? r.personId}</strong>
-                {nameFor(r) ? <span className="muted"> {r.personId}</span> : null}
+                <strong>
+                  <bdi>{nameFor(r) ?? r.personId}</bdi>
+                </strong>
+                {nameFor(r) ? (
+                  <span className="muted">
+                    {' '}
+                    <bdi>{r.personId}</bdi>
+                  </span>
+                ) : null}
                 <br />
                 <span className="muted">
-                  case {r.householdId}
-                  {r.isHead ? ', head' : ''} · <span data-testid="checkin-status">{r.status}</span>
-                  {r.station ? ` at ${r.station}` : ''}
+                  {t(r.isHead ? 'movementDay.caseHead' : 'movementDay.case', {
+                    id: r.householdId,
+                  })}{' '}
+                  · <span data-testid="checkin-status">{t('checkinStatus', codeOf(r.status))}</span>
+                  {r.station ? ` ${t('movementDay.atStation', { station: r.station })}` : ''}
                 </span>
               </span>
               {mayRecord &&
@@ -246,10 +282,10 @@ function Checkin(props: { movementId: string; person: string | null }) {
                     type="button"
                     className="big"
                     aria-pressed={r.status === s}
-                    aria-label={`${labels[s]}: ${r.personId}`}
+                    aria-label={t('movementDay.record', { status: t(labels[s]), id: r.personId })}
                     onClick={() => void record(r, s)}
                   >
-                    {labels[s]}
+                    {t(labels[s])}
                   </button>
                 ))}
               {mayRecord && shown.length === 1 && (
@@ -270,6 +306,7 @@ function Checkin(props: { movementId: string; person: string | null }) {
  * version, locked there); other roles see the list to call the family.
  */
 function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
+  const t = useT();
   const { can } = useSession();
   const [asked, setAsked] = useState(false);
   const list = useApi<Standby>(
@@ -298,10 +335,10 @@ function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
   };
   const s = list.data;
   return (
-    <Panel title="Standby" wide>
+    <Panel title={t('movementDay.standby')} wide>
       {!asked ? (
         <button type="button" onClick={() => setAsked(true)}>
-          Who could fill a free seat?
+          {t('movementDay.whoCouldFill')}
         </button>
       ) : (
         <>
@@ -319,15 +356,15 @@ function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
           )}
           {s && s.candidates.length > 0 && (
             <TableScroll>
-              <table aria-label="Standby list">
+              <table aria-label={t('movementDay.standbyList')}>
                 <thead>
                   <tr>
-                    <th scope="col">Case</th>
-                    <th scope="col">Persons</th>
-                    <th scope="col">Now on</th>
-                    <th scope="col">Exposure saved</th>
-                    <th scope="col">Fits now</th>
-                    {can('plan.reassign') && <th scope="col">Action</th>}
+                    <th scope="col">{t('col.case')}</th>
+                    <th scope="col">{t('col.persons')}</th>
+                    <th scope="col">{t('col.nowOn')}</th>
+                    <th scope="col">{t('col.exposureSaved')}</th>
+                    <th scope="col">{t('col.fitsNow')}</th>
+                    {can('plan.reassign') && <th scope="col">{t('col.action')}</th>}
                   </tr>
                 </thead>
                 <tbody>

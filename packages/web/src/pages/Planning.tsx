@@ -8,12 +8,15 @@ import { PlanCompare } from '../components/PlanCompare.js';
 import { PlanResult } from '../components/PlanResult.js';
 import { PledgeDesk } from '../components/Pledges.js';
 import { ErrorNote, Loading, NotAvailable, Panel } from '../components/ui.js';
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import { useSession } from '../lib/session.js';
 import type { PlanHeader } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 
 /** The planning page. */
 export function Planning() {
+  const t = useT();
+  const { number, dateTime } = useNumbers();
   const { can } = useSession();
   const plans = useApi<PlanHeader[]>('/api/plans');
   const { reload } = plans;
@@ -27,13 +30,13 @@ export function Planning() {
   return (
     <div className="grid">
       {(mayAllocate || maySchedule) && (
-        <Panel title="Run the planners" wide>
+        <Panel title={t('planning.run')} wide>
           {mayAllocate && (
             <>
-              <h3>Allocation: who goes to which country</h3>
+              <h3>{t('planning.allocation')}</h3>
               <JobRunner
                 name="allocate"
-                label="Run allocation"
+                label={t('planning.runAllocation')}
                 post={{ path: '/api/plans/allocate', body: {} }}
                 canCancel={canCancel}
                 onDone={onDone}
@@ -43,14 +46,14 @@ export function Planning() {
           )}
           {maySchedule && (
             <>
-              <h3>Timetable: who leaves on which movement</h3>
+              <h3>{t('planning.timetable')}</h3>
               <label className="inline">
                 <input
                   type="checkbox"
                   checked={joint}
                   onChange={(e) => setJoint(e.target.checked)}
                 />{' '}
-                choose destination and movement together (joint)
+                {t('planning.joint')}
               </label>
               <label className="inline">
                 <input
@@ -58,11 +61,11 @@ export function Planning() {
                   checked={averse}
                   onChange={(e) => setAverse(e.target.checked)}
                 />{' '}
-                risk-averse: plan against the hazard&apos;s 90% upper quantile, not its mean
+                {t('planning.averse')}
               </label>
               <JobRunner
                 name="schedule"
-                label="Run timetable"
+                label={t('planning.runTimetable')}
                 post={{
                   path: '/api/plans/schedule',
                   body: { joint, ...(averse ? { risk: 'averse' } : {}) },
@@ -75,34 +78,36 @@ export function Planning() {
           )}
         </Panel>
       )}
-      <Panel title="Plan versions">
+      <Panel title={t('planning.versions')}>
         <ErrorNote error={plans.error} />
         {!plans.data ? (
           <Loading />
         ) : (
           <div className="table-scroll scroll-y">
-            <table aria-label="Plan versions">
+            <table aria-label={t('planning.versions')}>
               <thead>
                 <tr>
-                  <th scope="col">Plan</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Made</th>
-                  <th scope="col">Unplaced</th>
+                  <th scope="col">{t('col.plan')}</th>
+                  <th scope="col">{t('col.kind')}</th>
+                  <th scope="col">{t('col.status')}</th>
+                  <th scope="col">{t('col.made')}</th>
+                  <th scope="col">{t('col.unplaced')}</th>
                 </tr>
               </thead>
               <tbody>
                 {plans.data.map((p) => (
                   <tr key={p.id} data-plan={p.id}>
                     <td>
-                      #{p.id} v{p.version}
+                      <bdi>
+                        #{p.id} v{p.version}
+                      </bdi>
                     </td>
-                    <td>{p.kind}</td>
-                    <td>{p.status}</td>
+                    <td>{t('planKind', codeOf(p.kind))}</td>
+                    <td>{t('planStatus', codeOf(p.status))}</td>
+                    <td>{t('planning.madeBy', { at: dateTime(p.createdAt), by: p.createdBy })}</td>
                     <td>
-                      {p.createdAt.slice(0, 16).replace('T', ' ')} by {p.createdBy}
+                      {number(typeof p.summary.unplaced === 'number' ? p.summary.unplaced : null)}
                     </td>
-                    <td>{typeof p.summary.unplaced === 'number' ? p.summary.unplaced : '–'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -110,26 +115,26 @@ export function Planning() {
           </div>
         )}
       </Panel>
-      <Panel title="Compare two plans">
+      <Panel title={t('planning.compare')}>
         {plans.data && plans.data.length > 0 ? (
           can('plan.read') ? (
             <PlanCompare plans={plans.data} />
           ) : null
         ) : (
-          <p className="muted">No plan yet.</p>
+          <p className="muted">{t('planning.noPlan')}</p>
         )}
       </Panel>
-      <Panel title="Why here, why not there">
-        {can('plan.read') ? <Explain /> : <NotAvailable what="The explanation" />}
+      <Panel title={t('planning.why')}>
+        {can('plan.read') ? <Explain /> : <NotAvailable what={t('planning.explanation')} />}
       </Panel>
-      <Panel title="Pledges" wide>
+      <Panel title={t('planning.pledges')} wide>
         <PledgeDesk />
       </Panel>
-      <Panel title="Fairness">
-        {can('plan.read') ? <Fairness /> : <NotAvailable what="The fairness view" />}
+      <Panel title={t('planning.fairness')}>
+        {can('plan.read') ? <Fairness /> : <NotAvailable what={t('planning.fairnessView')} />}
       </Panel>
       {can('plan.run') && (
-        <Panel title="Apply a disruption" wide>
+        <Panel title={t('planning.disruption')} wide>
           <Disruption canCancel={canCancel} onDone={onDone} />
         </Panel>
       )}

@@ -5,6 +5,7 @@ import { CaseDetail } from '../components/CaseDetail.js';
 import { DisclosureLog } from '../components/Consent.js';
 import { FormImport } from '../components/FormImport.js';
 import { ErrorNote, GatedPanel, Link, Loading, Panel, TableScroll } from '../components/ui.js';
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import { query } from '../lib/api.js';
 import type { CaseList } from '../lib/case-types.js';
 import { navigate, useLocation } from '../lib/router.js';
@@ -16,24 +17,25 @@ const pageSize = 25;
 
 /** The registry page; `?case=ID` opens a case. */
 export function Registry() {
+  const t = useT();
   const { params } = useLocation();
   const openCase = params.get('case');
   // A workflow move or lock in the open case shows in the list at once.
   const [changes, setChanges] = useState(0);
   return (
     <div className="grid">
-      <Panel title="Find a case" wide>
+      <Panel title={t('registry.find')} wide>
         <Search changes={changes} />
       </Panel>
       {openCase && (
-        <Panel title={`Case ${openCase}`} wide id="case-panel">
+        <Panel title={t('registry.case', { id: openCase })} wide id="case-panel">
           <CaseDetail id={openCase} onChanged={() => setChanges((n) => n + 1)} />
         </Panel>
       )}
-      <GatedPanel permission="registry.import" title="Import a KoBo / ODK or Primero export" wide>
+      <GatedPanel permission="registry.import" title={t('registry.import')} wide>
         <FormImport />
       </GatedPanel>
-      <GatedPanel permission="disclosure.read" title="Disclosure log" wide>
+      <GatedPanel permission="disclosure.read" title={t('registry.disclosures')} wide>
         <DisclosureLog {...(openCase ? { caseId: openCase } : {})} />
       </GatedPanel>
     </div>
@@ -41,6 +43,8 @@ export function Registry() {
 }
 
 function Search(props: { changes: number }) {
+  const t = useT();
+  const { number, digits } = useNumbers();
   const { can, me } = useSession();
   const listing = can('case.read');
   const byName = !me.hiddenFields.includes('name');
@@ -87,9 +91,9 @@ function Search(props: { changes: number }) {
 
   return (
     <>
-      <form className="row" onSubmit={open} aria-label="Open a case by its number">
+      <form className="row" onSubmit={open} aria-label={t('registry.openByNumber')}>
         <div>
-          <label htmlFor="case-id">Case number</label>
+          <label htmlFor="case-id">{t('registry.caseNumber')}</label>
           <input
             id="case-id"
             placeholder="C-0001"
@@ -97,25 +101,25 @@ function Search(props: { changes: number }) {
             onChange={(e) => setId(e.target.value)}
           />
         </div>
-        <button type="submit">Open case</button>
+        <button type="submit">{t('registry.openCase')}</button>
       </form>
       {listing ? (
         <>
-          <form className="row" onSubmit={search} aria-label="Search cases">
+          <form className="row" onSubmit={search} aria-label={t('registry.searchCases')}>
             {byName && (
               <div>
-                <label htmlFor="name">Exact full name</label>
+                <label htmlFor="name">{t('registry.exactName')}</label>
                 <input
                   id="name"
                   value={form.name}
-                  placeholder="given and family name"
+                  placeholder={t('registry.namePlaceholder')}
                   onChange={(e) => setForm({ ...form, name: e.target.value })}
                 />
               </div>
             )}
             {byDocument && (
               <div>
-                <label htmlFor="document">Document number</label>
+                <label htmlFor="document">{t('registry.documentNumber')}</label>
                 <input
                   id="document"
                   value={form.document}
@@ -124,26 +128,28 @@ function Search(props: { changes: number }) {
               </div>
             )}
             <div>
-              <label htmlFor="status">Status</label>
+              <label htmlFor="status">{t('col.status')}</label>
               <select
                 id="status"
                 value={form.status}
                 onChange={(e) => setForm({ ...form, status: e.target.value })}
               >
-                <option value="">any</option>
+                <option value="">{t('registry.any')}</option>
                 {caseStatuses.map((s) => (
-                  <option key={s}>{s}</option>
+                  <option key={s} value={s}>
+                    {t('caseStatus', codeOf(s))}
+                  </option>
                 ))}
               </select>
             </div>
             <div>
-              <label htmlFor="destination">Destination</label>
+              <label htmlFor="destination">{t('col.destination')}</label>
               <select
                 id="destination"
                 value={form.destination}
                 onChange={(e) => setForm({ ...form, destination: e.target.value })}
               >
-                <option value="">any</option>
+                <option value="">{t('registry.any')}</option>
                 {destinations.data?.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.id} · {d.name}
@@ -152,30 +158,25 @@ function Search(props: { changes: number }) {
               </select>
             </div>
             <button type="submit" className="primary">
-              Search
+              {t('registry.search')}
             </button>
           </form>
-          {(byName || byDocument) && (
-            <p className="muted">
-              Names and document numbers are stored encrypted: the search finds exact values only
-              (through a keyed index), never parts of them.
-            </p>
-          )}
+          {(byName || byDocument) && <p className="muted">{t('registry.exactOnly')}</p>}
           <ErrorNote error={list.error} />
           {list.loading && !list.data ? (
             <Loading />
           ) : (
             <TableScroll>
-              <table aria-label="Cases found">
+              <table aria-label={t('registry.casesFound')}>
                 <thead>
                   <tr>
-                    <th scope="col">Case</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">People</th>
-                    <th scope="col">Origin</th>
-                    <th scope="col">Destination</th>
-                    <th scope="col">Priority</th>
-                    <th scope="col">Ready</th>
+                    <th scope="col">{t('col.case')}</th>
+                    <th scope="col">{t('col.status')}</th>
+                    <th scope="col">{t('col.people')}</th>
+                    <th scope="col">{t('col.origin')}</th>
+                    <th scope="col">{t('col.destination')}</th>
+                    <th scope="col">{t('col.priority')}</th>
+                    <th scope="col">{t('col.ready')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -185,21 +186,27 @@ function Search(props: { changes: number }) {
                         <Link
                           to={`/registry${query({ ...Object.fromEntries(params), case: r.id })}`}
                         >
-                          {r.id}
+                          <bdi>{r.id}</bdi>
                         </Link>
                       </td>
-                      <td>{r.status}</td>
-                      <td>{r.persons}</td>
-                      <td>{r.originCountry}</td>
-                      <td>{r.destinationId ?? '–'}</td>
-                      <td>{r.priority}</td>
-                      <td>{r.readyDate ?? '–'}</td>
+                      <td>{t('caseStatus', codeOf(r.status))}</td>
+                      <td>{number(r.persons)}</td>
+                      <td>
+                        <bdi>{r.originCountry}</bdi>
+                      </td>
+                      <td>
+                        <bdi>{r.destinationId ?? '–'}</bdi>
+                      </td>
+                      <td>{number(r.priority)}</td>
+                      <td>
+                        <bdi>{r.readyDate ? digits(r.readyDate) : '–'}</bdi>
+                      </td>
                     </tr>
                   ))}
                   {rows.length === 0 && (
                     <tr>
                       <td colSpan={7} className="muted">
-                        No case matches.
+                        {t('registry.noMatch')}
                       </td>
                     </tr>
                   )}
@@ -213,23 +220,29 @@ function Search(props: { changes: number }) {
               disabled={offset === 0}
               onClick={() => page(Math.max(0, offset - pageSize))}
             >
-              Previous
+              {t('registry.previous')}
             </button>
             <span className="muted">
-              {rows.length > 0 ? `${offset + 1}–${offset + rows.length}` : '0'}
-              {total !== null ? ` of ${total}` : ''}
+              <bdi>
+                {t(total === null ? 'registry.range' : 'registry.rangeOf', {
+                  count: rows.length,
+                  from: offset + 1,
+                  to: offset + rows.length,
+                  total: total ?? 0,
+                })}
+              </bdi>
             </span>
             <button
               type="button"
               disabled={rows.length < pageSize || (total !== null && offset + pageSize >= total)}
               onClick={() => page(offset + pageSize)}
             >
-              Next
+              {t('registry.next')}
             </button>
           </div>
         </>
       ) : (
-        <p className="muted">The case list and search are not available on this server yet.</p>
+        <p className="muted">{t('registry.noList')}</p>
       )}
     </>
   );

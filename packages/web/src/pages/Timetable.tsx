@@ -9,6 +9,7 @@ import { CaseChips } from '../components/CaseChips.js';
 import { Gantt, type DropState } from '../components/Gantt.js';
 import { MoveCase, type MoveProposal } from '../components/MoveCase.js';
 import { ErrorNote, Link, LoadBar, Loading, Panel, TableScroll } from '../components/ui.js';
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import { dropFindings, type DraggedCase } from '../lib/drag-case.js';
 import { loadOf, plannedKgPerPerson, type Load } from '../lib/loads.js';
 import type { MovementList } from '../lib/types.js';
@@ -18,6 +19,8 @@ import { useTimetable } from '../lib/use-timetable.js';
 
 /** The timetable page. */
 export function Timetable() {
+  const t = useT();
+  const { number, dateTime } = useNumbers();
   const { can } = useSession();
   const movements = useApi<MovementList>('/api/movements');
   const timetable = useTimetable();
@@ -28,7 +31,7 @@ export function Timetable() {
   const hasTimetable = timetable.available;
   if (movements.error) return <ErrorNote error={movements.error} />;
   if (!movements.data || (hasTimetable && timetable.loading && !timetable.data)) return <Loading />;
-  const byId = new Map(timetable.data?.map((t) => [t.id, t]));
+  const byId = new Map(timetable.data?.map((m) => [m.id, m]));
   const list = [...movements.data.movements].sort((a, b) => a.departAt.localeCompare(b.departAt));
   const loads = new Map<string, Load>(list.map((m) => [m.id, loadOf(m, byId.get(m.id))]));
   const estimated = [...loads.values()].some((l) => l.kgEstimated && l.persons > 0);
@@ -69,8 +72,8 @@ export function Timetable() {
 
   return (
     <div className="grid">
-      <Panel title="Movements over time" wide>
-        {!hasTimetable && <p className="muted">No current timetable: the loads are empty.</p>}
+      <Panel title={t('timetable.overTime')} wide>
+        {!hasTimetable && <p className="muted">{t('timetable.none')}</p>}
         <ErrorNote error={timetable.error} />
         <Gantt
           movements={list}
@@ -81,18 +84,26 @@ export function Timetable() {
         {drag && (
           <p className="drop-verdict" role="status" aria-live="polite">
             {!over
-              ? `Dragging ${drag.caseId} (${drag.persons} people from ${drag.from}): green movements can take it.`
+              ? t('timetable.dragging', {
+                  id: drag.caseId,
+                  persons: drag.persons,
+                  from: drag.from,
+                })
               : overFindings.every((f) => f.ok)
-                ? `Drop ${drag.caseId} on ${over}: it fits.`
-                : `${drag.caseId} cannot go on ${over}: ${overFindings
-                    .filter((f) => !f.ok)
-                    .map((f) => f.text)
-                    .join('; ')}.`}
+                ? t('timetable.dropFits', { id: drag.caseId, on: over })
+                : t('timetable.dropRefused', {
+                    id: drag.caseId,
+                    on: over,
+                    why: overFindings
+                      .filter((f) => !f.ok)
+                      .map((f) => f.text)
+                      .join('; '),
+                  })}
           </p>
         )}
       </Panel>
       {mayMove && (
-        <Panel title="Cases on a movement" wide>
+        <Panel title={t('timetable.cases')} wide>
           {chosen ? (
             <CaseChips
               movement={chosen}
@@ -105,12 +116,12 @@ export function Timetable() {
               onChoose={(caseId) => setProposal({ caseId, target: '', n: (proposal?.n ?? 0) + 1 })}
             />
           ) : (
-            <p className="muted">Choose a movement in the chart to list its cases.</p>
+            <p className="muted">{t('timetable.choose')}</p>
           )}
         </Panel>
       )}
       {mayMove && (
-        <Panel title="Move a case to another movement" wide>
+        <Panel title={t('timetable.move')} wide>
           <MoveCase
             movements={list}
             timetable={timetable.data!}
@@ -119,25 +130,22 @@ export function Timetable() {
           />
         </Panel>
       )}
-      <Panel title="Loads" wide>
+      <Panel title={t('timetable.loads')} wide>
         {estimated && (
-          <p className="muted">
-            Baggage is estimated at {plannedKgPerPerson} kg per person, as the timetable model
-            reserves it.
-          </p>
+          <p className="muted">{t('timetable.estimated', { kg: plannedKgPerPerson })}</p>
         )}
         <TableScroll>
-          <table aria-label="Movements and their loads">
+          <table aria-label={t('timetable.loadsTable')}>
             <thead>
               <tr>
-                <th scope="col">Movement</th>
-                <th scope="col">Departs</th>
-                <th scope="col">Kind</th>
-                <th scope="col">To</th>
-                <th scope="col">Status</th>
-                <th scope="col">Cases</th>
-                <th scope="col">Seats</th>
-                <th scope="col">Baggage</th>
+                <th scope="col">{t('col.movement')}</th>
+                <th scope="col">{t('col.departs')}</th>
+                <th scope="col">{t('col.kind')}</th>
+                <th scope="col">{t('col.to')}</th>
+                <th scope="col">{t('col.status')}</th>
+                <th scope="col">{t('col.cases')}</th>
+                <th scope="col">{t('col.seats')}</th>
+                <th scope="col">{t('col.baggage')}</th>
               </tr>
             </thead>
             <tbody>
@@ -161,29 +169,35 @@ export function Timetable() {
                       : {})}
                   >
                     <td>
-                      <Link to={`/movement-day?movement=${m.id}`}>{m.id}</Link>
+                      <Link to={`/movement-day?movement=${m.id}`}>
+                        <bdi>{m.id}</bdi>
+                      </Link>
                     </td>
-                    <td>{m.departAt.slice(0, 16).replace('T', ' ')}</td>
-                    <td>{m.kind}</td>
                     <td>
-                      {m.destinationId ?? '–'} {m.arrivalAirport ?? ''}
+                      <bdi>{dateTime(m.departAt)}</bdi>
                     </td>
-                    <td>{m.status}</td>
-                    <td>{byId.get(m.id)?.cases.length ?? '–'}</td>
+                    <td>{t('movementKind', codeOf(m.kind))}</td>
+                    <td>
+                      <bdi>
+                        {m.destinationId ?? '–'} {m.arrivalAirport ?? ''}
+                      </bdi>
+                    </td>
+                    <td>{t('movementStatus', codeOf(m.status))}</td>
+                    <td>{number(byId.get(m.id)?.cases.length)}</td>
                     <td>
                       <LoadBar
-                        label={`${m.id} seats`}
+                        label={t('timetable.seatsOf', { id: m.id })}
                         used={load.persons}
                         capacity={load.seats}
-                        unit="seats"
+                        unit={t('unit.seats')}
                       />
                     </td>
                     <td>
                       <LoadBar
-                        label={`${m.id} baggage`}
+                        label={t('timetable.baggageOf', { id: m.id })}
                         used={load.kg}
                         capacity={load.baggageKg}
-                        unit="kg"
+                        unit={t('unit.kg')}
                       />
                     </td>
                   </tr>

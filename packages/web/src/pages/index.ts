@@ -1,6 +1,7 @@
 /** The application's pages, their paths and the permission a role needs to see each. */
 import type { Permission } from '@corridor/core';
 import { lazy, type ComponentType } from 'react';
+import type { MessageId } from '../i18n/messages.js';
 
 // Each page is its own chunk, loaded when first opened: the login page and the shell come
 // without the charts (echarts) and the world atlas, which only the pages that draw them fetch.
@@ -20,7 +21,8 @@ const Timetable = lazy(() => import('./Timetable.js').then((m) => ({ default: m.
 /** One page of the navigation. */
 export interface PageDef {
   path: string;
-  title: string;
+  /** The page's name in the message catalogue. */
+  title: MessageId;
   component: ComponentType;
   /** The page shows when the role has this permission (what its main route asks). */
   needs: Permission;
@@ -28,26 +30,26 @@ export interface PageDef {
 
 /** Every page, in navigation order. */
 export const pages: PageDef[] = [
-  { path: '/', title: 'Dashboard', component: Dashboard, needs: 'operation.read' },
-  { path: '/registry', title: 'Registry', component: Registry, needs: 'case.read' },
-  { path: '/planning', title: 'Planning', component: Planning, needs: 'plan.read' },
-  { path: '/timetable', title: 'Timetable', component: Timetable, needs: 'movement.read' },
+  { path: '/', title: 'page.dashboard', component: Dashboard, needs: 'operation.read' },
+  { path: '/registry', title: 'page.registry', component: Registry, needs: 'case.read' },
+  { path: '/planning', title: 'page.planning', component: Planning, needs: 'plan.read' },
+  { path: '/timetable', title: 'page.timetable', component: Timetable, needs: 'movement.read' },
   {
     path: '/movement-day',
-    title: 'Movement day',
+    title: 'page.movementDay',
     component: MovementDay,
     needs: 'movement.readCheckin',
   },
   {
     path: '/incidents',
-    title: 'Incidents & property',
+    title: 'page.incidents',
     component: Incidents,
     needs: 'incident.read',
   },
-  { path: '/grievances', title: 'Grievances', component: Grievances, needs: 'grievance.read' },
+  { path: '/grievances', title: 'page.grievances', component: Grievances, needs: 'grievance.read' },
   {
     path: '/data-protection',
-    title: 'Data protection',
+    title: 'page.dataProtection',
     component: DataProtection,
     needs: 'retention.read',
   },

@@ -1,0 +1,280 @@
+/**
+ * Fonts for Corridor's PDFs in any of its languages: the PDF core fonts (Helvetica) for Latin
+ * script, Noto Naskh Arabic (OFL, shipped by @fontsource/noto-naskh-arabic, embedded and subset)
+ * for Arabic script — Arabic, Farsi/Dari, Pashto, Sorani Kurdish — shaped by pdfkit's fontkit.
+ */
+import { readFileSync } from 'node:fs';
+import type { Locale } from '@corridor/core';
+import { createRequire } from 'node:module';
+
+/** One language of a PDF's labels: one of Corridor's languages. */
+export type PdfLanguage = Locale;
+
+/** The two scripts Corridor's PDFs print. */
+export type PdfScript = 'latin' | 'arabic';
+
+const arabicLetters = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]/;
+
+/** The script a text is written in: Arabic as soon as it holds an Arabic-script letter. */
+export function scriptOf(text: string): PdfScript {
+  return arabicLetters.test(text) ? 'arabic' : 'latin';
+}
+
+/** The script of a language's labels. */
+export function scriptOfLanguage(language: PdfLanguage): PdfScript {
+  return language === 'en' ? 'latin' : 'arabic';
+}
+
+/** True for the languages written right to left. */
+export function isRightToLeft(language: PdfLanguage): boolean {
+  return scriptOfLanguage(language) === 'arabic';
+}
+
+const arabicFiles = {
+  regular: 'noto-naskh-arabic-arabic-400-normal.woff',
+  bold: 'noto-naskh-arabic-arabic-700-normal.woff',
+};
+const fontBytes = new Map<string, Buffer>();
+
+function arabicFont(weight: keyof typeof arabicFiles): Buffer {
+  const file = arabicFiles[weight];
+  let bytes = fontBytes.get(file);
+  if (!bytes) {
+    const path = createRequire(import.meta.url).resolve(
+      `@fontsource/noto-naskh-arabic/files/${file}`,
+    );
+    bytes = readFileSync(path);
+    fontBytes.set(file, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * pdfkit's text options for Arabic script: fontkit shapes with every default feature except
+ * `ccmp`, which in the Noto fonts splits letters into a dotless body and separate dots — glyphs
+ * without a character behind them, which would break the text a reader copies or searches.
+ */
+export const arabicTextFeatures = {
+  ccmp: false,
+} as unknown as PDFKit.Mixins.TextOptions['features'];
+
+/** A font chosen for a text: its registered name and the options to draw with. */
+export interface PdfFont {
+  name: string;
+  script: PdfScript;
+  options: PDFKit.Mixins.TextOptions;
+}
+
+/**
+ * Registers (once per document) and selects the font for a script or language on a pdfkit
+ * document, and says the text options to draw with.
+ */
+export function usePdfFont(
+  doc: PDFKit.PDFDocument,
+  scriptOrLanguage: PdfScript | PdfLanguage,
+  weight: 'regular' | 'bold' = 'regular',
+): PdfFont {
+  const script =
+    scriptOrLanguage === 'latin' || scriptOrLanguage === 'arabic'
+      ? scriptOrLanguage
+      : scriptOfLanguage(scriptOrLanguage);
+  if (script === 'latin') {
+    const name = weight === 'bold' ? 'Helvetica-Bold' : 'Helvetica';
+    doc.font(name);
+    return { name, script, options: {} };
+  }
+  const name = `NotoNaskhArabic-${weight}`;
+  const registered = doc as unknown as { _registeredFonts?: Record<string, unknown> };
+  if (!registered._registeredFonts?.[name]) doc.registerFont(name, arabicFont(weight));
+  doc.font(name);
+  markGlyphsWithoutText(doc);
+  return { name, script, options: { features: arabicTextFeatures } };
+}
+
+/** What of pdfkit's embedded font (private) the mapping below needs. */
+interface EmbeddedFontInternals {
+  encode: (text: string, features?: unknown) => unknown;
+  unicode?: number[][];
+  corridorMarked?: boolean;
+}
+
+/**
+ * Some letters are shaped into two glyphs (a medial Farsi yeh: its body and its dots); the second
+ * stands for no character, and pdfkit would write an empty, invalid entry for it in the font's
+ * ToUnicode map, which readers turn into a stray control character. Such glyphs are mapped to
+ * ZERO WIDTH JOINER, which changes nothing between two letters that already join.
+ */
+function markGlyphsWithoutText(doc: PDFKit.PDFDocument): void {
+  const font = (doc as unknown as { _font?: EmbeddedFontInternals })._font;
+  if (!font || font.corridorMarked || typeof font.encode !== 'function') return;
+  const encode = font.encode.bind(font);
+  font.encode = (text, features) => {
+    const result = encode(text, features);
+    for (const [gid, codePoints] of (font.unicode ?? []).entries())
+      if (codePoints && codePoints.length === 0) font.unicode![gid] = [0x200d];
+    return result;
+  };
+  font.corridorMarked = true;
+}
+
+/** Selects the font a text needs (by its own script) and returns the options to draw it with. */
+export function fontForText(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  weight: 'regular' | 'bold' = 'regular',
+): PDFKit.Mixins.TextOptions {
+  return usePdfFont(doc, scriptOf(text), weight).options;
+}
+
+/**
+ * Writes one line of text that may mix scripts (an Arabic label with a case number, a name in
+ * Arabic beside one in Latin letters), aligned in `width` from the layout's start edge (the right
+ * one when `rtl`). The line is laid out as the Unicode bidirectional algorithm would, reduced to
+ * one level of embedding: its direction is that of its first letter; Arabic letters run right to
+ * left, Latin letters and numbers left to right, and signs between them follow their neighbours
+ * (or the line when the neighbours differ). Each piece is drawn in the font that has its glyphs.
+ */
+export function writeLine(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  options: {
+    width: number;
+    rtl: boolean;
+    weight?: 'regular' | 'bold';
+    align?: 'start' | 'end' | 'center';
+  },
+): void {
+  const weight = options.weight ?? 'regular';
+  const pieces = visualPieces(text, options.rtl);
+  // Every piece stands on Helvetica's baseline: the Arabic font's taller ascent would otherwise
+  // push its letters below the Latin ones beside them.
+  usePdfFont(doc, 'latin', weight);
+  const baseline =
+    y +
+    ((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * fontSizeOf(doc);
+  const space = doc.widthOfString(' ');
+  if (pieces.length === 1 && !/\s/.test(text)) {
+    doc.text(text, x, baseline, {
+      ...fontForText(doc, text, weight),
+      baseline: 'alphabetic',
+      width: options.width,
+      align: alignOf(options.align ?? 'start', options.rtl),
+      lineBreak: false,
+      ellipsis: true,
+    });
+    return;
+  }
+  const measured = pieces.map((piece) => {
+    if (piece.trim() === '') return { piece, opts: null, width: space * piece.length };
+    const opts = fontForText(doc, piece, weight);
+    return { piece, opts, width: doc.widthOfString(piece, opts) };
+  });
+  const total = measured.reduce((w, r) => w + r.width, 0);
+  const align = options.align ?? 'start';
+  const free = Math.max(0, options.width - total);
+  const fromStart = align === 'center' ? free / 2 : align === 'end' ? free : 0;
+  let cx = options.rtl ? x + options.width - fromStart - total : x + fromStart;
+  for (const r of measured) {
+    if (r.opts) {
+      fontForText(doc, r.piece, weight);
+      doc.text(r.piece, cx, baseline, { ...r.opts, baseline: 'alphabetic', lineBreak: false });
+    }
+    cx += r.width;
+  }
+}
+
+function fontSizeOf(doc: PDFKit.PDFDocument): number {
+  return (doc as unknown as { _fontSize: number })._fontSize;
+}
+
+function alignOf(align: 'start' | 'end' | 'center', rtl: boolean): 'left' | 'right' | 'center' {
+  if (align === 'center') return 'center';
+  return (align === 'start') !== rtl ? 'left' : 'right';
+}
+
+/** What the Arabic font draws: the Arabic blocks (letters, Arabic digits and signs). */
+const arabicFontCharacters = /[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc]/;
+
+type Direction = 'rtl' | 'ltr';
+
+/** A character's own direction: Arabic letters right to left, other letters and digits left to right. */
+function strongDirection(ch: string): Direction | null {
+  if (arabicLetters.test(ch)) return 'rtl';
+  return /[\p{L}\p{N}]/u.test(ch) ? 'ltr' : null;
+}
+
+const mirrored: Record<string, string> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '<': '>',
+  '>': '<',
+};
+
+/**
+ * The pieces of a line, from left to right as they are drawn: runs of one direction and one font,
+ * spaces on their own, brackets inside right-to-left runs turned to face the right way.
+ */
+export function visualPieces(text: string, rtl: boolean): string[] {
+  const chars = [...text];
+  // Digits run left to right but sit in the direction of the letters before them (a number in an
+  // Arabic sentence stays in its place in the sentence; the digits of C-0001 stay with the C).
+  let lastLetter: Direction | null = null;
+  const letterLine = chars.find((ch) => /\p{L}/u.test(ch));
+  const fallback: Direction = letterLine ? strongDirection(letterLine)! : rtl ? 'rtl' : 'ltr';
+  const own = chars.map((ch) => {
+    const d = strongDirection(ch);
+    if (d && /\p{L}/u.test(ch)) lastLetter = d;
+    return d && !/\p{L}/u.test(ch) ? (lastLetter ?? fallback) : d;
+  });
+  // The line's direction is its first letter's (digits have none of their own).
+  const line = fallback;
+  // Signs and spaces take the direction of their neighbours when both agree, else the line's.
+  const resolved = own.map((d, i) => {
+    if (d) return d;
+    const before = own.slice(0, i).findLast((o) => o !== null);
+    const after = own.slice(i + 1).find((o) => o !== null);
+    return before && before === after ? before : line;
+  });
+  const runs: { direction: Direction; text: string }[] = [];
+  chars.forEach((ch, i) => {
+    const last = runs.at(-1);
+    if (last && last.direction === resolved[i]) last.text += ch;
+    else runs.push({ direction: resolved[i]!, text: ch });
+  });
+  if (line === 'rtl') runs.reverse();
+  return runs.flatMap((run) => {
+    const pieces = splitRuns(run.text);
+    return run.direction === 'rtl'
+      ? pieces.reverse().map((p) => (arabicFontCharacters.test(p) ? p : mirror(p)))
+      : pieces;
+  });
+}
+
+/** A piece of signs in a right-to-left run: brackets face the other way, the order reverses. */
+function mirror(piece: string): string {
+  if (/[\p{L}\p{N}]/u.test(piece)) return piece;
+  return [...piece]
+    .reverse()
+    .map((c) => mirrored[c] ?? c)
+    .join('');
+}
+
+/**
+ * Splits a text into runs for one font each — Arabic script, or the rest (Latin, ASCII digits and
+ * signs, which the Arabic font does not draw) — and runs of spaces.
+ */
+export function splitRuns(text: string): string[] {
+  const runs: string[] = [];
+  let kind: string | null = null;
+  for (const ch of text) {
+    const k = /\s/.test(ch) ? 'space' : arabicFontCharacters.test(ch) ? 'arabic' : 'other';
+    if (k === kind) runs[runs.length - 1] += ch;
+    else runs.push(ch);
+    kind = k;
+  }
+  return runs;
+}
