@@ -1,10 +1,12 @@
 /** The application shell: login, the navigation the role may see, and the current page. */
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { PasswordChange } from './components/PasswordChange.js';
+import { OfflineDesk } from './components/OfflineDesk.js';
 import { Link, Loading } from './components/ui.js';
-import { api, setUnauthenticatedHandler } from './lib/api.js';
+import { api, isOffline, setUnauthenticatedHandler } from './lib/api.js';
 import { useLocation } from './lib/router.js';
 import { makeSession, SessionContext, type Me } from './lib/session.js';
+import { deviceAtLogin, deviceAtLogout, vaultExists } from './offline/device-session.js';
 import { ArrivalLinkPage } from './pages/ArrivalLink.js';
 import { Login } from './pages/Login.js';
 import { pages } from './pages/index.js';
@@ -12,7 +14,8 @@ import { pages } from './pages/index.js';
 /** Set after a login, cleared at logout (the session itself is an HttpOnly cookie). */
 export const loggedInKey = 'corridor.loggedIn';
 
-type State = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'in'; me: Me };
+type State =
+  { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'in'; me: Me } | { kind: 'offline' };
 
 /** The whole application; a confirmation link's page needs no login. */
 export function App() {
@@ -25,6 +28,8 @@ function Shell() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [changingPassword, setChangingPassword] = useState(false);
   const { path } = useLocation();
+  // The password of a login, until the device's vault is opened with it (then forgotten).
+  const password = useRef<string | null>(null);
 
   // What the role may do comes with `GET /api/me` (its permissions): the page never needs the
   // API description (/openapi.json, 160 KB), which only the API documentation loads.
@@ -37,15 +42,24 @@ function Shell() {
     }
     try {
       const me = await api<Me>('/api/me');
+      if (password.current !== null) await deviceAtLogin(me, password.current).catch(() => null);
+      password.current = null;
       setState({ kind: 'in', me });
-    } catch {
+    } catch (err) {
+      // Started without a connection: the offline desk, when this device kept one.
+      if (isOffline(err) && (await vaultExists().catch(() => false))) {
+        setState({ kind: 'offline' });
+        return;
+      }
       localStorage.removeItem(loggedInKey);
       setState({ kind: 'anonymous' });
     }
   }, []);
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => setState((s) => (s.kind === 'in' ? { kind: 'anonymous' } : s)));
+    setUnauthenticatedHandler(() =>
+      setState((s) => (s.kind === 'in' || s.kind === 'offline' ? { kind: 'anonymous' } : s)),
+    );
     void start();
   }, [start]);
 
@@ -53,7 +67,8 @@ function Shell() {
   if (state.kind === 'anonymous')
     return (
       <Login
-        onLoggedIn={() => {
+        onLoggedIn={(typed) => {
+          password.current = typed;
           localStorage.setItem(loggedInKey, '1');
           void start();
         }}
@@ -62,8 +77,14 @@ function Shell() {
 
   const logout = () => {
     localStorage.removeItem(loggedInKey);
-    void api('/api/logout', { method: 'POST' }).finally(() => setState({ kind: 'anonymous' }));
+    void deviceAtLogout()
+      .catch(() => null)
+      .then(() => api('/api/logout', { method: 'POST' }))
+      .catch(() => null)
+      .finally(() => setState({ kind: 'anonymous' }));
   };
+  if (state.kind === 'offline')
+    return <OfflineDesk onOnline={() => void start()} onLogout={logout} />;
   const session = makeSession(state.me, logout);
   const visible = pages.filter((p) => session.can(p.needs));
   const page = visible.find((p) => p.path === path) ?? visible[0];

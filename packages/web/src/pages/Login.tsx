@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 
 /** Logs in and tells the shell. */
-export function Login(props: { onLoggedIn: () => void }) {
+export function Login(props: { onLoggedIn: (password: string) => void }) {
   useEffect(() => {
     document.title = 'Log in · Corridor';
   }, []);
@@ -18,7 +18,7 @@ export function Login(props: { onLoggedIn: () => void }) {
     setError(null);
     try {
       await api('/api/login', { method: 'POST', body: { username, password } });
-      props.onLoggedIn();
+      props.onLoggedIn(password);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'The server did not answer.');
     } finally {

@@ -1,9 +1,10 @@
 /** Movement day: one movement's manifest and a big-button check-in for a tablet, counts live. */
 import { useEffect, useState } from 'react';
 import { MovementMessages } from '../components/Messages.js';
+import { DeviceDesk } from '../components/OfflineDesk.js';
 import { SlipScan } from '../components/SlipScan.js';
 import { ErrorNote, Loading, NotAvailable, Panel, Stat, TableScroll } from '../components/ui.js';
-import { api, ApiError } from '../lib/api.js';
+import { api, ApiError, isOffline } from '../lib/api.js';
 import {
   checkinCounts,
   checkinRows,
@@ -17,6 +18,7 @@ import { useSession } from '../lib/session.js';
 import type { MovementList, Standby } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { useTimetable } from '../lib/use-timetable.js';
+import { queueRecord } from '../offline/queue.js';
 
 const labels: Record<CheckinStatus, string> = {
   'checked-in': 'Checked in',
@@ -28,7 +30,7 @@ const formats = ['pdf', 'csv', 'xlsx', 'json', 'paxlst'] as const;
 
 /** The movement-day page; `?movement=ID` chooses the movement. */
 export function MovementDay() {
-  const { can } = useSession();
+  const { can, me } = useSession();
   const { params } = useLocation();
   const movements = useApi<MovementList>('/api/movements');
   if (movements.error) return <ErrorNote error={movements.error} />;
@@ -105,6 +107,9 @@ export function MovementDay() {
         ) : (
           <Booked movementId={movement.id} />
         ))}
+      {can('movement.checkin') && (
+        <DeviceDesk me={me} movements={movements.data.movements} open={movement?.id ?? null} />
+      )}
       {movement && <MovementMessages movementId={movement.id} key={`msg-${movement.id}`} />}
     </div>
   );
@@ -151,6 +156,22 @@ function Checkin(props: { movementId: string; person: string | null }) {
       });
       data.reload();
     } catch (err) {
+      // No connection: the record goes to the device's log (sent later through the merge).
+      if (
+        isOffline(err) &&
+        (await queueRecord({ movementId: props.movementId, personId: r.personId, status }))
+      ) {
+        setError(
+          err instanceof ApiError
+            ? new ApiError(
+                0,
+                'offline',
+                'Offline: kept on this device, sent when the connection is back.',
+              )
+            : undefined,
+        );
+        return;
+      }
       setOverrides((o) => {
         const { [r.personId]: _, ...rest } = o;
         return rest;
