@@ -60,7 +60,9 @@ function rawDeviceData(page: Page): Promise<string> {
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-      for (const store of db.objectStoreNames) {
+      for (const store of Array.from({ length: db.objectStoreNames.length }, (_, i) =>
+        db.objectStoreNames.item(i)!,
+      )) {
         const all = await new Promise<unknown[]>((resolve, reject) => {
           const r = db.transaction(store).objectStore(store).getAll();
           r.onsuccess = () => resolve(r.result);
