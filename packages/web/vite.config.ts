@@ -14,7 +14,8 @@ export default defineConfig({
     // encrypted IndexedDB vault (src/offline/).
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // Registered by src/offline/register-sw.ts from the bundle: every script stays a hashed asset.
+      injectRegister: false,
       filename: 'sw.js',
       manifestFilename: 'manifest.webmanifest',
       manifest: {

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { registerServiceWorker } from './offline/register-sw.js';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -11,3 +12,5 @@ if (root)
       <App />
     </StrictMode>,
   );
+
+registerServiceWorker();
