@@ -5,10 +5,20 @@
  * merge, the disagreement listed as a conflict. The device's data is unreadable without the
  * password and gone after logout.
  */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { password, shots, startHarness, users, type Harness, type OpenPage } from './harness.js';
+import {
+  chromiumFlags,
+  password,
+  shots,
+  startHarness,
+  users,
+  type Harness,
+  type OpenPage,
+} from './harness.js';
 
 let h: Harness;
 const tablet = { width: 820, height: 1180 };
@@ -84,15 +94,31 @@ function rawDeviceData(page: Page): Promise<string> {
   });
 }
 
+/** Every file under a folder, with its bytes. */
+function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .map((path) => ({ path, bytes: readFileSync(path) }));
+}
+
+/** The files that hold `text` in UTF-8 or UTF-16 (either byte order: Chromium stores both). */
+function filesHolding(files: { path: string; bytes: Buffer }[], text: string): string[] {
+  const le = Buffer.from(text, 'utf16le');
+  const be = Buffer.from(le).swap16();
+  const needles = [Buffer.from(text, 'utf8'), le, be];
+  return files.filter((f) => needles.some((n) => f.bytes.includes(n))).map((f) => f.path);
+}
+
 /** Logs in, opens the movement-day page and waits until the device holds the desk list. */
-async function visitOnce(page: Page): Promise<void> {
+async function visitOnce(page: Page, open = movement): Promise<void> {
   // Straight to the page, then log in: a reload would lock the device's key again.
-  await page.goto(`/movement-day?movement=${movement}`);
+  await page.goto(`/movement-day?movement=${open}`);
   await page.getByLabel('Username').fill(users['movement-officer']);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByTestId('device-kept').filter({ hasText: `encrypted: ` }).waitFor();
-  await page.getByTestId('device-kept').filter({ hasText: movement }).waitFor();
+  await page.getByTestId('device-kept').filter({ hasText: open }).waitFor();
   // The service worker controls the page once it has precached the shell.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -219,6 +245,53 @@ describe('the offline desk', () => {
     } finally {
       await a.context.close();
       await b.context.close();
+    }
+  });
+
+  it('keeps a check-in made when the network drops, says offline instead of failing, and leaves nothing readable on disk', async () => {
+    const other = 'M-002';
+    const profile = mkdtempSync(join(tmpdir(), 'corridor-profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      args: chromiumFlags,
+      baseURL: h.url,
+      viewport: tablet,
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.setDefaultTimeout(10_000);
+      await visitOnce(page, other);
+      const desk = await api<{ persons: DeskPerson[] }>(page, `/api/movements/${other}/checkin`);
+      const person = desk.persons.find((p) => p.status === 'booked')!;
+      // The network drops on the movement-day page: the check-in goes to the device's log.
+      await context.setOffline(true);
+      await page.getByRole('button', { name: `Checked in: ${person.personId}` }).click();
+      await page.getByText('Offline: kept on this device').waitFor();
+      await page.getByTestId('device-queue').filter({ hasText: '1 record waiting' }).waitFor();
+      // Another page's API call says the app is offline, not "Failed to fetch".
+      await page.getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByText('You are offline').first().waitFor();
+      expect(await page.locator('main').innerText()).not.toMatch(/Failed to fetch|TypeError/);
+      await page.getByRole('link', { name: 'Movement day' }).click();
+      await page.getByTestId('device-queue').waitFor();
+
+      // The tablet is lost now: its profile folder on disk, read raw.
+      const files = filesUnder(profile);
+      // The vault is on disk (its slot names are in clear: they name movements, not persons).
+      expect(filesHolding(files, `desk:${other}`).some((f) => f.includes('IndexedDB'))).toBe(true);
+      for (const p of desk.persons) {
+        expect(filesHolding(files, p.personId), p.personId).toEqual([]);
+        if (p.name) expect(filesHolding(files, p.name), p.name).toEqual([]);
+      }
+
+      // Back online: the desk sends the record through the merge by itself.
+      await context.setOffline(false);
+      await page.getByTestId('sync-report').getByText('1 added, 0 already held').waitFor();
+      const after = await api<{ persons: DeskPerson[] }>(page, `/api/movements/${other}/checkin`);
+      expect(after.persons.find((p) => p.personId === person.personId)?.status).toBe('checked-in');
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
     }
   });
 });

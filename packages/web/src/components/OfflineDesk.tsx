@@ -18,7 +18,7 @@ import {
   type DeskProfile,
   type SyncOutcome,
 } from '../offline/desk-data.js';
-import { appendRecord, readLog, type DeviceLog } from '../offline/device-log.js';
+import { appendRecord, onLogChange, readLog, type DeviceLog } from '../offline/device-log.js';
 import { stationId } from '../offline/station.js';
 import { useVault } from '../offline/use-vault.js';
 import type { Vault } from '../offline/vault.js';
@@ -58,6 +58,10 @@ function useSync(vault: Vault | null) {
     }
     await refresh();
   }, [vault, refresh]);
+  useEffect(() => {
+    void refresh();
+    return onLogChange(() => void refresh());
+  }, [refresh]);
   return { outcome, problem, log, send, refresh };
 }
 
@@ -135,20 +139,63 @@ function statusOn(row: { personId: string; status: string }, mine: CheckinEvent[
 }
 
 /**
- * The whole app when it starts without a connection: unlock with the password, then the desk
- * lists kept on the device; records go to the device's log, shown at once as pending, and are
- * sent when the connection is back. `onOnline` leaves for the full app.
+ * The whole app when it starts without a connection: the connection's state, the desk from the
+ * device, a way back to the full app once online, and logout (which erases the device's data).
  */
 export function OfflineDesk(props: { onOnline: () => void; onLogout: () => void }) {
+  const online = useOnline();
+  useEffect(() => {
+    document.title = 'Offline desk · Corridor';
+  }, []);
+  return (
+    <main id="main" className="offline-desk">
+      <h1>Offline desk</h1>
+      <p role="status" data-testid="connection">
+        {online
+          ? 'The connection is back: records are sent through the merge.'
+          : 'You are offline. Check-ins are kept on this device, encrypted, and sent when the connection is back.'}
+      </p>
+      {online && (
+        <button type="button" onClick={props.onOnline}>
+          Open the full application
+        </button>
+      )}
+      <DeskFromDevice />
+      <button type="button" className="link-button" onClick={props.onLogout}>
+        Log out (erases this device&rsquo;s data)
+      </button>
+    </main>
+  );
+}
+
+/** `navigator.onLine`, following the browser's online and offline events. */
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}
+
+/**
+ * The desk from the device's sealed copy (the offline desk, and the movement-day page when the
+ * server cannot be reached): unlock with the password, then the kept desk lists with the big
+ * buttons; records go to the device's log, shown at once as pending, and are sent through the
+ * merge when the connection is back.
+ */
+export function DeskFromDevice() {
   const vault = useVault();
   const { outcome, problem, log, send, refresh } = useSync(vault);
   const [profile, setProfile] = useState<DeskProfile | null>(null);
   const [desks, setDesks] = useState<DeskCopy[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    document.title = 'Offline desk · Corridor';
-  }, []);
   useEffect(() => {
     if (!vault) return;
     void (async () => {
@@ -160,17 +207,9 @@ export function OfflineDesk(props: { onOnline: () => void; onLogout: () => void 
     })();
   }, [vault, refresh]);
   useEffect(() => {
-    const up = () => {
-      setOnline(true);
-      void send();
-    };
-    const down = () => setOnline(false);
+    const up = () => void send();
     window.addEventListener('online', up);
-    window.addEventListener('offline', down);
-    return () => {
-      window.removeEventListener('online', up);
-      window.removeEventListener('offline', down);
-    };
+    return () => window.removeEventListener('online', up);
   }, [send]);
 
   const desk = desks.find((d) => d.movement.id === chosen);
@@ -178,100 +217,83 @@ export function OfflineDesk(props: { onOnline: () => void; onLogout: () => void 
   const record = async (personId: string, status: CheckinStatus) => {
     if (!vault || !profile || !chosen) return;
     await appendRecord(vault, { movementId: chosen, personId, status }, profile.me);
-    await refresh();
     if (navigator.onLine) void send();
   };
 
+  if (!vault)
+    return (
+      <Unlock why="This device holds the desk lists of your last visit, encrypted. Your password unlocks them." />
+    );
   return (
-    <main id="main" className="offline-desk">
-      <h1>Offline desk</h1>
-      <p role="status" data-testid="connection">
-        {online
-          ? 'The connection is back: records are sent through the merge.'
-          : 'You are offline. Check-ins are kept on this device, encrypted, and sent when the connection is back.'}
-      </p>
-      {!vault ? (
-        <Unlock why="This device holds the desk lists of your last visit, encrypted. Your password unlocks them." />
+    <>
+      <QueueLine log={log} />
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      {outcome && <SyncReport outcome={outcome} onDecided={() => void refresh()} />}
+      {desks.length === 0 ? (
+        <p>No desk list was kept on this device: open the movement-day page once online.</p>
       ) : (
         <>
-          <QueueLine log={log} />
-          {problem && (
-            <p className="error" role="alert">
-              {problem}
+          <label htmlFor="offline-movement">Movement</label>
+          <select
+            id="offline-movement"
+            value={chosen ?? ''}
+            onChange={(e) => setChosen(e.target.value)}
+          >
+            {desks.map((d) => (
+              <option key={d.movement.id} value={d.movement.id}>
+                {d.movement.id} · {d.movement.departAt.slice(0, 16).replace('T', ' ')} →{' '}
+                {d.movement.destinationId ?? '–'}
+              </option>
+            ))}
+          </select>
+          {desk && (
+            <p className="muted">
+              List as of {desk.savedAt.slice(0, 16).replace('T', ' ')} UTC; {desk.rows.length}{' '}
+              booked.
             </p>
           )}
-          {outcome && <SyncReport outcome={outcome} onDecided={() => void refresh()} />}
-          {online && (
-            <button type="button" onClick={props.onOnline}>
-              Open the full application
-            </button>
-          )}
-          {desks.length === 0 ? (
-            <p>No desk list was kept on this device: open the movement-day page once online.</p>
-          ) : (
-            <>
-              <label htmlFor="offline-movement">Movement</label>
-              <select
-                id="offline-movement"
-                value={chosen ?? ''}
-                onChange={(e) => setChosen(e.target.value)}
-              >
-                {desks.map((d) => (
-                  <option key={d.movement.id} value={d.movement.id}>
-                    {d.movement.id} · {d.movement.departAt.slice(0, 16).replace('T', ' ')} →{' '}
-                    {d.movement.destinationId ?? '–'}
-                  </option>
-                ))}
-              </select>
-              {desk && (
-                <p className="muted">
-                  List as of {desk.savedAt.slice(0, 16).replace('T', ' ')} UTC; {desk.rows.length}{' '}
-                  booked.
-                </p>
-              )}
-              <ul className="checkin-list" aria-label="People booked on this movement">
-                {desk?.rows.map((r) => {
-                  const { status, own } = statusOn(r, mine);
-                  const waiting = own !== undefined && own.seq > (log?.sentThrough ?? 0);
-                  return (
-                    <li key={r.personId} className="checkin-person" data-person={r.personId}>
-                      <span className="who-line">
-                        <strong>{nameOf(r) ?? r.personId}</strong>
-                        {nameOf(r) ? <span className="muted"> {r.personId}</span> : null}
-                        <br />
-                        <span className="muted">
-                          case {r.householdId} · <span data-testid="checkin-status">{status}</span>
-                          {waiting ? (
-                            <span className="badge" data-testid="pending">
-                              {' '}
-                              pending
-                            </span>
-                          ) : null}
+          <ul className="checkin-list" aria-label="People booked on this movement">
+            {desk?.rows.map((r) => {
+              const { status, own } = statusOn(r, mine);
+              const waiting = own !== undefined && own.seq > (log?.sentThrough ?? 0);
+              return (
+                <li key={r.personId} className="checkin-person" data-person={r.personId}>
+                  <span className="who-line">
+                    <strong>{nameOf(r) ?? r.personId}</strong>
+                    {nameOf(r) ? <span className="muted"> {r.personId}</span> : null}
+                    <br />
+                    <span className="muted">
+                      case {r.householdId} · <span data-testid="checkin-status">{status}</span>
+                      {waiting ? (
+                        <span className="badge" data-testid="pending">
+                          {' '}
+                          pending
                         </span>
-                      </span>
-                      {checkinStatuses.map((s) => (
-                        <button
-                          key={s}
-                          type="button"
-                          className="big"
-                          aria-pressed={status === s}
-                          aria-label={`${labels[s]}: ${r.personId}`}
-                          onClick={() => void record(r.personId, s)}
-                        >
-                          {labels[s]}
-                        </button>
-                      ))}
-                    </li>
-                  );
-                })}
-              </ul>
-            </>
-          )}
+                      ) : null}
+                    </span>
+                  </span>
+                  {checkinStatuses.map((s) => (
+                    <button
+                      key={s}
+                      type="button"
+                      className="big"
+                      aria-pressed={status === s}
+                      aria-label={`${labels[s]}: ${r.personId}`}
+                      onClick={() => void record(r.personId, s)}
+                    >
+                      {labels[s]}
+                    </button>
+                  ))}
+                </li>
+              );
+            })}
+          </ul>
         </>
       )}
-      <button type="button" className="link-button" onClick={props.onLogout}>
-        Log out (erases this device&rsquo;s data)
-      </button>
-    </main>
+    </>
   );
 }

@@ -70,11 +70,20 @@ export function pending(log: DeviceLog): CheckinEvent[] {
   return log.events.filter((e) => e.seq > log.sentThrough);
 }
 
+const listeners = new Set<() => void>();
+
+/** Calls `listener` after every change to the device's log; returns the unsubscribe. */
+export function onLogChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 // One change to the log at a time: two quick taps must not both read the old log.
 let queue: Promise<unknown> = Promise.resolve();
 function serial<T>(change: () => Promise<T>): Promise<T> {
   const next = queue.then(change, change);
   queue = next.catch(() => undefined);
+  void next.then(() => listeners.forEach((l) => l())).catch(() => undefined);
   return next;
 }
 

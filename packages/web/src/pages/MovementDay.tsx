@@ -1,7 +1,7 @@
 /** Movement day: one movement's manifest and a big-button check-in for a tablet, counts live. */
 import { useEffect, useState } from 'react';
 import { MovementMessages } from '../components/Messages.js';
-import { DeviceDesk } from '../components/OfflineDesk.js';
+import { DeskFromDevice, DeviceDesk } from '../components/OfflineDesk.js';
 import { SlipScan } from '../components/SlipScan.js';
 import { ErrorNote, Loading, NotAvailable, Panel, Stat, TableScroll } from '../components/ui.js';
 import { api, ApiError, isOffline } from '../lib/api.js';
@@ -33,7 +33,17 @@ export function MovementDay() {
   const { can, me } = useSession();
   const { params } = useLocation();
   const movements = useApi<MovementList>('/api/movements');
-  if (movements.error) return <ErrorNote error={movements.error} />;
+  if (movements.error)
+    return (
+      <>
+        <ErrorNote error={movements.error} />
+        {isOffline(movements.error) && can('movement.checkin') && (
+          <Panel title="Offline desk" wide>
+            <DeskFromDevice />
+          </Panel>
+        )}
+      </>
+    );
   if (!movements.data) return <Loading />;
   const list = [...movements.data.movements].sort((a, b) => a.departAt.localeCompare(b.departAt));
   const chosen =
