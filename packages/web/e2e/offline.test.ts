@@ -289,6 +289,29 @@ describe('the offline desk', () => {
       await page.getByTestId('sync-report').getByText('1 added, 0 already held').waitFor();
       const after = await api<{ persons: DeskPerson[] }>(page, `/api/movements/${other}/checkin`);
       expect(after.persons.find((p) => p.personId === person.personId)?.status).toBe('checked-in');
+
+      // Logging out with a record the server has not received asks first: it would be erased.
+      await context.setOffline(true);
+      const next = desk.persons.find((p) => p.status === 'booked' && p !== person)!;
+      await page.getByLabel('Movement', { exact: true }).selectOption(other);
+      await page.getByRole('button', { name: `No-show: ${next.personId}` }).click();
+      await page.locator(`[data-person="${next.personId}"]`).getByTestId('pending').waitFor();
+      const asked: string[] = [];
+      page.once('dialog', (d) => {
+        asked.push(d.message());
+        void d.dismiss();
+      });
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await expect.poll(() => asked.length, { timeout: 10_000 }).toBe(1);
+      expect(asked[0]).toContain('1 check-in record(s) on this device have not reached the server');
+      await page.getByTestId('device-queue').filter({ hasText: '1 record waiting' }).waitFor();
+      page.once('dialog', (d) => void d.accept());
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await page.getByLabel('Username').waitFor();
+      const left = await page.evaluate(async () =>
+        (await indexedDB.databases()).map((d) => d.name),
+      );
+      expect(left).not.toContain('corridor-offline');
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

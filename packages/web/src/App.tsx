@@ -6,7 +6,12 @@ import { Link, Loading } from './components/ui.js';
 import { api, isOffline, setUnauthenticatedHandler } from './lib/api.js';
 import { useLocation } from './lib/router.js';
 import { makeSession, SessionContext, type Me } from './lib/session.js';
-import { deviceAtLogin, deviceAtLogout, vaultExists } from './offline/device-session.js';
+import {
+  deviceAtLogin,
+  deviceAtLogout,
+  pendingAfterSync,
+  vaultExists,
+} from './offline/device-session.js';
 import { ArrivalLinkPage } from './pages/ArrivalLink.js';
 import { Login } from './pages/Login.js';
 import { pages } from './pages/index.js';
@@ -75,7 +80,16 @@ function Shell() {
       />
     );
 
-  const logout = () => {
+  const leave = async () => {
+    // Records the server has not received yet are erased with the device's data: ask first.
+    const waiting = await pendingAfterSync().catch(() => 0);
+    if (
+      waiting > 0 &&
+      !window.confirm(
+        `${waiting} check-in record(s) on this device have not reached the server and will be erased. Log out anyway?`,
+      )
+    )
+      return;
     localStorage.removeItem(loggedInKey);
     void deviceAtLogout()
       .catch(() => null)
@@ -83,6 +97,7 @@ function Shell() {
       .catch(() => null)
       .finally(() => setState({ kind: 'anonymous' }));
   };
+  const logout = () => void leave();
   if (state.kind === 'offline')
     return <OfflineDesk onOnline={() => void start()} onLogout={logout} />;
   const session = makeSession(state.me, logout);

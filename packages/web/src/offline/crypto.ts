@@ -56,6 +56,22 @@ export function unwrapDataKey(wrapped: ArrayBuffer, wrapping: CryptoKey): Promis
   ]);
 }
 
+/**
+ * The wrapped data key under a new wrapping key (a password change): unwrapped as extractable
+ * only for the moment of re-wrapping, in memory; rejects when `from` does not open it.
+ */
+export async function rewrapDataKey(
+  wrapped: ArrayBuffer,
+  from: CryptoKey,
+  to: CryptoKey,
+): Promise<ArrayBuffer> {
+  const key = await subtle().unwrapKey('raw', wrapped, from, 'AES-KW', 'AES-GCM', true, [
+    'encrypt',
+    'decrypt',
+  ]);
+  return subtle().wrapKey('raw', key, to, 'AES-KW');
+}
+
 /** A sealed value: AES-GCM ciphertext and its nonce. */
 export interface Sealed {
   iv: Uint8Array<ArrayBuffer>;

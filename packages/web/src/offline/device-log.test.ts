@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 // The test holds the web's WebCrypto checksum to the CLI's node:crypto one (never bundled).
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { logChecksum as cliChecksum } from '../../../commands/src/checkin/log.js';
-import { newDataKey, passwordKey, randomBytes, seal, unseal, unwrapDataKey } from './crypto.js';
+import {
+  newDataKey,
+  passwordKey,
+  randomBytes,
+  rewrapDataKey,
+  seal,
+  unseal,
+  unwrapDataKey,
+} from './crypto.js';
 import { logChecksum, logFile } from './device-log.js';
 
 const buildEvent = (over: Partial<CheckinEvent> = {}): CheckinEvent => ({
@@ -55,5 +63,24 @@ describe('the device key', () => {
     await expect(unseal(again, 'desk:M-002', sealed)).rejects.toThrow();
     // The data key cannot be read out of memory either.
     await expect(globalThis.crypto.subtle.exportKey('raw', again)).rejects.toThrow();
+  });
+});
+
+describe('a password change', () => {
+  it('re-wraps the same data key: records sealed before open under the new password', async () => {
+    const salt = randomBytes(16);
+    const old = await passwordKey('the old password', salt, 1000);
+    const { wrapped, key } = await newDataKey(old);
+    const sealed = await seal(key, 'log', { pending: 2 });
+    const newSalt = randomBytes(16);
+    const next = await passwordKey('the new password', newSalt, 1000);
+    const rewrapped = await rewrapDataKey(wrapped, old, next);
+    expect(await unseal(await unwrapDataKey(rewrapped, next), 'log', sealed)).toEqual({
+      pending: 2,
+    });
+    await expect(unwrapDataKey(rewrapped, old)).rejects.toThrow();
+    await expect(
+      rewrapDataKey(wrapped, await passwordKey('a guess', salt, 1000), next),
+    ).rejects.toThrow();
   });
 });

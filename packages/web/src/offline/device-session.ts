@@ -1,7 +1,7 @@
 /** The device's part in logging in and out: the vault opens with the password, logout erases it. */
 import type { Me } from '../lib/session.js';
-import { syncLog } from './desk-data.js';
-import { currentVault, eraseVault, openVaultAtLogin, vaultExists } from './vault.js';
+import { pendingCount, syncLog } from './desk-data.js';
+import { currentVault, eraseVault, openVaultAtLogin, rewrapVault, vaultExists } from './vault.js';
 
 /** After a login: roles that record check-ins get the vault (unlocked, or made); others none. */
 export async function deviceAtLogin(me: Me, password: string): Promise<void> {
@@ -16,4 +16,12 @@ export async function deviceAtLogout(): Promise<void> {
   await eraseVault();
 }
 
-export { vaultExists };
+/** Records still waiting after one more try to send them (0 without an unlocked vault). */
+export async function pendingAfterSync(): Promise<number> {
+  const vault = currentVault();
+  if (!vault) return 0;
+  await syncLog(vault).catch(() => null);
+  return pendingCount(vault);
+}
+
+export { rewrapVault, vaultExists };

@@ -10,6 +10,7 @@ import {
   passwordKey,
   pbkdf2Iterations,
   randomBytes,
+  rewrapDataKey,
   seal,
   unseal,
   unwrapDataKey,
@@ -111,6 +112,31 @@ export async function openVaultAtLogin(password: string): Promise<Vault> {
   await db.put('lock', { salt, iterations: pbkdf2Iterations, wrappedKey: wrapped }, 'lock');
   db.close();
   return use(key);
+}
+
+/**
+ * After a password change: the same data key, wrapped under the new password (new salt), so the
+ * device's records (pending ones too) stay readable. False when the old password did not open it.
+ */
+export async function rewrapVault(current: string, next: string): Promise<boolean> {
+  const db = await open();
+  const lock = await db.get('lock', 'lock');
+  db.close();
+  if (!lock) return false;
+  try {
+    const salt = randomBytes(16);
+    const wrappedKey = await rewrapDataKey(
+      lock.wrappedKey,
+      await passwordKey(current, lock.salt, lock.iterations),
+      await passwordKey(next, salt, pbkdf2Iterations),
+    );
+    const again = await open();
+    await again.put('lock', { salt, iterations: pbkdf2Iterations, wrappedKey }, 'lock');
+    again.close();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
