@@ -234,6 +234,14 @@ describe('the offline desk', () => {
       expect(expect200(a.errors)).toEqual([]);
       expect(expect200(b.errors)).toEqual([]);
 
+      // A person decides the conflict from the report; it is no longer listed.
+      const conflict = b.page.locator(`[data-conflict="${p3!.personId}"]`);
+      await conflict.getByLabel('Decision').selectOption('no-show');
+      await conflict.getByLabel('Why').fill('gate list checked by hand');
+      await conflict.getByRole('button', { name: 'Decide' }).click();
+      await b.page.getByText('No conflicts between stations.').waitFor();
+      expect(await api<unknown[]>(b.page, '/api/checkin/conflicts')).toEqual([]);
+
       // Logout erases the device's data.
       await b.page.getByRole('button', { name: /Log out/ }).click();
       await b.page.getByLabel('Username').waitFor();

@@ -3,9 +3,9 @@
  * without a connection (from the sealed copy of today's lists), and the panel of the
  * movement-day page that keeps those lists and sends the device's log when online.
  */
-import type { CheckinEvent } from '@corridor/core';
+import type { CheckinConflict, CheckinEvent } from '@corridor/core';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, isOffline } from '../lib/api.js';
+import { api, ApiError, isOffline } from '../lib/api.js';
 import { checkinStatuses, nameOf, type CheckinStatus } from '../lib/checkin.js';
 import type { Me } from '../lib/session.js';
 import type { MovementRow } from '../lib/types.js';
@@ -62,7 +62,12 @@ function useSync(vault: Vault | null) {
     void refresh();
     return onLogChange(() => void refresh());
   }, [refresh]);
-  return { outcome, problem, log, send, refresh };
+  /** After a decision: the conflicts still open. */
+  const decided = useCallback(async () => {
+    const conflicts = await api<CheckinConflict[]>('/api/checkin/conflicts').catch(() => null);
+    if (conflicts) setOutcome((o) => (o ? { ...o, conflicts } : o));
+  }, []);
+  return { outcome, problem, log, send, refresh, decided };
 }
 
 /** Pending records, as "N waiting to be sent" with the station id. */
@@ -83,7 +88,7 @@ function QueueLine(props: { log: DeviceLog | null }) {
  */
 export function DeviceDesk(props: { me: Me; movements: MovementRow[]; open: string | null }) {
   const vault = useVault();
-  const { outcome, problem, log, send, refresh } = useSync(vault);
+  const { outcome, problem, log, send, decided } = useSync(vault);
   const [kept, setKept] = useState<string[] | null>(null);
   const { me, movements, open } = props;
   useEffect(() => {
@@ -125,7 +130,7 @@ export function DeviceDesk(props: { me: Me; movements: MovementRow[]; open: stri
           <button type="button" onClick={() => void send()}>
             Send this device&rsquo;s records now
           </button>
-          {outcome && <SyncReport outcome={outcome} onDecided={() => void refresh()} />}
+          {outcome && <SyncReport outcome={outcome} onDecided={() => void decided()} />}
         </>
       )}
     </Panel>
@@ -192,7 +197,7 @@ function useOnline(): boolean {
  */
 export function DeskFromDevice() {
   const vault = useVault();
-  const { outcome, problem, log, send, refresh } = useSync(vault);
+  const { outcome, problem, log, send, refresh, decided } = useSync(vault);
   const [profile, setProfile] = useState<DeskProfile | null>(null);
   const [desks, setDesks] = useState<DeskCopy[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -232,7 +237,7 @@ export function DeskFromDevice() {
           {problem}
         </p>
       )}
-      {outcome && <SyncReport outcome={outcome} onDecided={() => void refresh()} />}
+      {outcome && <SyncReport outcome={outcome} onDecided={() => void decided()} />}
       {desks.length === 0 ? (
         <p>No desk list was kept on this device: open the movement-day page once online.</p>
       ) : (
