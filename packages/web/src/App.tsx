@@ -1,7 +1,6 @@
 /** The application shell: login, the navigation the role may see, and the current page. */
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { PasswordChange } from './components/PasswordChange.js';
-import { OfflineDesk } from './components/OfflineDesk.js';
 import { Link, Loading } from './components/ui.js';
 import { api, isOffline, setUnauthenticatedHandler } from './lib/api.js';
 import { useLocation } from './lib/router.js';
@@ -15,6 +14,11 @@ import {
 import { ArrivalLinkPage } from './pages/ArrivalLink.js';
 import { Login } from './pages/Login.js';
 import { pages } from './pages/index.js';
+
+// The offline desk is a chunk of its own (precached by the service worker like every chunk).
+const OfflineDesk = lazy(() =>
+  import('./components/OfflineDesk.js').then((m) => ({ default: m.OfflineDesk })),
+);
 
 /** Set after a login, cleared at logout (the session itself is an HttpOnly cookie). */
 export const loggedInKey = 'corridor.loggedIn';
@@ -99,7 +103,11 @@ function Shell() {
   };
   const logout = () => void leave();
   if (state.kind === 'offline')
-    return <OfflineDesk onOnline={() => void start()} onLogout={logout} />;
+    return (
+      <Suspense fallback={<Loading />}>
+        <OfflineDesk onOnline={() => void start()} onLogout={logout} />
+      </Suspense>
+    );
   const session = makeSession(state.me, logout);
   const visible = pages.filter((p) => session.can(p.needs));
   const page = visible.find((p) => p.path === path) ?? visible[0];
