@@ -95,7 +95,7 @@ export function MovementDay() {
                   className="badge"
                   href={`/api/movements/${movement.id}/slips`}
                   download
-                  aria-label={`Check-in slips with QR codes of ${movement.id} (PDF)`}
+                  aria-label={`PDF: check-in slips with QR codes of ${movement.id}`}
                 >
                   PDF
                 </a>
