@@ -79,8 +79,16 @@ export async function keepDeskData(
     await vault.put(deskSlot(m.id), copy);
     kept.push(m.id);
   }
+  // Earlier copies stay until their movement is more than a day past, then leave the device.
+  const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
   const before = (await vault.get<string[]>('desks')) ?? [];
-  await vault.put('desks', [...new Set([...kept, ...before])].sort());
+  const still: string[] = [];
+  for (const id of before.filter((id) => !kept.includes(id))) {
+    const copy = await vault.get<DeskCopy>(deskSlot(id));
+    if (copy && copy.movement.departAt.slice(0, 10) >= yesterday) still.push(id);
+    else await vault.remove(deskSlot(id));
+  }
+  await vault.put('desks', [...kept, ...still].sort());
   return kept;
 }
 

@@ -43,6 +43,7 @@ const open = (): Promise<IDBPDatabase<VaultSchema>> =>
 export interface Vault {
   get<T>(slot: string): Promise<T | undefined>;
   put(slot: string, value: unknown): Promise<void>;
+  remove(slot: string): Promise<void>;
 }
 
 let unlocked: Vault | null = null;
@@ -71,6 +72,11 @@ function use(key: CryptoKey): Vault {
       const sealed = await seal(key, slot, value);
       const db = await open();
       await db.put('sealed', sealed, slot);
+      db.close();
+    },
+    async remove(slot) {
+      const db = await open();
+      await db.delete('sealed', slot);
       db.close();
     },
   };
