@@ -164,6 +164,12 @@ describe('the offline desk', () => {
       const [p1, p2, p3] = desk.persons.filter((p) => p.status === 'booked');
       expect(p3).toBeDefined();
 
+      // The manifest parses (installability is checked in a real profile, below).
+      const cdp = await a.context.newCDPSession(a.page);
+      const manifest = (await cdp.send('Page.getAppManifest')) as { errors: unknown[] };
+      expect(manifest.errors).toEqual([]);
+      await cdp.detach();
+
       // An attacker holding the tablet reads the device's storage: no name, no record number.
       const raw = await rawDeviceData(a.page);
       expect(raw).toContain('corridor-offline/sealed');
@@ -269,6 +275,13 @@ describe('the offline desk', () => {
       const page = context.pages()[0] ?? (await context.newPage());
       page.setDefaultTimeout(10_000);
       await visitOnce(page, other);
+      // Chromium finds the app installable (manifest, icon, service worker).
+      const cdp = await context.newCDPSession(page);
+      const installable = (await cdp.send('Page.getInstallabilityErrors')) as {
+        installabilityErrors: { errorId: string }[];
+      };
+      expect(installable.installabilityErrors.map((e) => e.errorId)).toEqual([]);
+      await cdp.detach();
       const desk = await api<{ persons: DeskPerson[] }>(page, `/api/movements/${other}/checkin`);
       const person = desk.persons.find((p) => p.status === 'booked')!;
       // The network drops on the movement-day page: the check-in goes to the device's log.
