@@ -1,22 +1,34 @@
 /** The application shell: login, the navigation the role may see, and the current page. */
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { PasswordChange } from './components/PasswordChange.js';
 import { Link, Loading } from './components/ui.js';
-import { api, setUnauthenticatedHandler } from './lib/api.js';
+import { api, isOffline, setUnauthenticatedHandler } from './lib/api.js';
 import { useLocation } from './lib/router.js';
 import { makeSession, SessionContext, type Me } from './lib/session.js';
 import { useLocaleChoice } from './i18n/LocaleProvider.js';
 import type { MessageId } from './i18n/messages.js';
 import { codeOf, useT } from './i18n/use-t.js';
+import {
+  deviceAtLogin,
+  deviceAtLogout,
+  pendingAfterSync,
+  vaultExists,
+} from './offline/device-session.js';
 import { ArrivalLinkPage } from './pages/ArrivalLink.js';
 import { Login } from './pages/Login.js';
 import { pages } from './pages/index.js';
 
+// The offline desk is a chunk of its own (precached by the service worker like every chunk).
+const OfflineDesk = lazy(() =>
+  import('./components/OfflineDesk.js').then((m) => ({ default: m.OfflineDesk })),
+);
+
 /** Set after a login, cleared at logout (the session itself is an HttpOnly cookie). */
 export const loggedInKey = 'corridor.loggedIn';
 
-type State = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'in'; me: Me };
+type State =
+  { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'in'; me: Me } | { kind: 'offline' };
 
 /** The whole application; a confirmation link's page needs no login. */
 export function App() {
@@ -33,6 +45,8 @@ function Shell() {
   const { signedIn } = useLocaleChoice();
   const username = state.kind === 'in' ? state.me.username : null;
   useEffect(() => signedIn(username), [signedIn, username]);
+  // The password of a login, until the device's vault is opened with it (then forgotten).
+  const password = useRef<string | null>(null);
 
   // What the role may do comes with `GET /api/me` (its permissions): the page never needs the
   // API description (/openapi.json, 160 KB), which only the API documentation loads.
@@ -45,15 +59,24 @@ function Shell() {
     }
     try {
       const me = await api<Me>('/api/me');
+      if (password.current !== null) await deviceAtLogin(me, password.current).catch(() => null);
+      password.current = null;
       setState({ kind: 'in', me });
-    } catch {
+    } catch (err) {
+      // Started without a connection: the offline desk, when this device kept one.
+      if (isOffline(err) && (await vaultExists().catch(() => false))) {
+        setState({ kind: 'offline' });
+        return;
+      }
       localStorage.removeItem(loggedInKey);
       setState({ kind: 'anonymous' });
     }
   }, []);
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => setState((s) => (s.kind === 'in' ? { kind: 'anonymous' } : s)));
+    setUnauthenticatedHandler(() =>
+      setState((s) => (s.kind === 'in' || s.kind === 'offline' ? { kind: 'anonymous' } : s)),
+    );
     void start();
   }, [start]);
 
@@ -61,17 +84,38 @@ function Shell() {
   if (state.kind === 'anonymous')
     return (
       <Login
-        onLoggedIn={() => {
+        onLoggedIn={(typed) => {
+          password.current = typed;
           localStorage.setItem(loggedInKey, '1');
           void start();
         }}
       />
     );
 
-  const logout = () => {
+  const leave = async () => {
+    // Records the server has not received yet are erased with the device's data: ask first.
+    const waiting = await pendingAfterSync().catch(() => 0);
+    if (
+      waiting > 0 &&
+      !window.confirm(
+        `${waiting} check-in record(s) on this device have not reached the server and will be erased. Log out anyway?`,
+      )
+    )
+      return;
     localStorage.removeItem(loggedInKey);
-    void api('/api/logout', { method: 'POST' }).finally(() => setState({ kind: 'anonymous' }));
+    void deviceAtLogout()
+      .catch(() => null)
+      .then(() => api('/api/logout', { method: 'POST' }))
+      .catch(() => null)
+      .finally(() => setState({ kind: 'anonymous' }));
   };
+  const logout = () => void leave();
+  if (state.kind === 'offline')
+    return (
+      <Suspense fallback={<Loading />}>
+        <OfflineDesk onOnline={() => void start()} onLogout={logout} />
+      </Suspense>
+    );
   const session = makeSession(state.me, logout);
   const visible = pages.filter((p) => session.can(p.needs));
   const page = visible.find((p) => p.path === path) ?? visible[0];

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { LocaleProvider } from './i18n/LocaleProvider.js';
+import { registerServiceWorker } from './offline/register-sw.js';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -14,3 +15,5 @@ if (root)
       </LocaleProvider>
     </StrictMode>,
   );
+
+registerServiceWorker();

@@ -8,6 +8,7 @@ import {
   passwordServerMessage,
   type PasswordForm,
 } from '../lib/password-change.js';
+import { rewrapVault } from '../offline/device-session.js';
 
 /** The form, shown from the header; `onClose` hides it. */
 export function PasswordChange(props: { onClose: () => void }) {
@@ -31,6 +32,8 @@ export function PasswordChange(props: { onClose: () => void }) {
     setBusy(true);
     try {
       const { sessionsEnded } = await changePassword(form);
+      // The device's offline data stays readable under the new password.
+      await rewrapVault(form.current, form.next).catch(() => false);
       setForm({ current: '', next: '', repeat: '' });
       setMessage({
         ok: true,

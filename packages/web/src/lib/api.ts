@@ -20,6 +20,20 @@ export class ApiError extends Error {
   }
 }
 
+/** The error of a request that got no answer: the device is offline or the server unreachable. */
+export function offlineError(): ApiError {
+  return new ApiError(
+    0,
+    'offline',
+    'You are offline (or the server cannot be reached): this needs a connection. Check-in works offline on the movement-day page.',
+  );
+}
+
+/** True for the error of a request that got no answer. */
+export function isOffline(error: unknown): boolean {
+  return error instanceof ApiError && error.id === 'offline';
+}
+
 let onUnauthenticated: () => void = () => undefined;
 
 /** Sets what happens when the session has ended (a 401 from any route but login). */
@@ -32,16 +46,22 @@ export async function api<T>(
   path: string,
   init: { method?: string; body?: unknown } = {},
 ): Promise<T> {
-  const response = await fetch(path, {
-    method: init.method ?? 'GET',
-    credentials: 'same-origin',
-    // The server says its error messages in the language the page is in (`<html lang>`).
-    headers: {
-      'accept-language': document.documentElement.lang || 'en',
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      credentials: 'same-origin',
+      // The server says its error messages in the language the page is in (`<html lang>`).
+      headers: {
+        'accept-language': document.documentElement.lang || 'en',
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    // No answer at all (no network, server unreachable): say so, never "Failed to fetch".
+    throw offlineError();
+  }
   const text = await response.text();
   let json: unknown;
   try {

@@ -5,7 +5,7 @@ import { useT } from '../i18n/use-t.js';
 import { api, ApiError } from '../lib/api.js';
 
 /** Logs in and tells the shell. */
-export function Login(props: { onLoggedIn: () => void }) {
+export function Login(props: { onLoggedIn: (password: string) => void }) {
   const t = useT();
   useEffect(() => {
     document.title = t('app.documentTitle', { page: t('login.title') });
@@ -21,7 +21,7 @@ export function Login(props: { onLoggedIn: () => void }) {
     setError(null);
     try {
       await api('/api/login', { method: 'POST', body: { username, password } });
-      props.onLoggedIn();
+      props.onLoggedIn(password);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t('error.noAnswer'));
     } finally {

@@ -2,11 +2,12 @@
 import { useEffect, useState } from 'react';
 import { DocumentCheck } from '../components/DocumentCheck.js';
 import { MovementMessages } from '../components/Messages.js';
+import { DeskFromDevice, DeviceDesk } from '../components/OfflineDesk.js';
 import { SlipScan } from '../components/SlipScan.js';
 import { ErrorNote, Loading, NotAvailable, Panel, Stat, TableScroll } from '../components/ui.js';
 import type { MessageId } from '../i18n/messages.js';
 import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
-import { api, ApiError } from '../lib/api.js';
+import { api, ApiError, isOffline } from '../lib/api.js';
 import {
   checkinCounts,
   checkinRows,
@@ -20,6 +21,7 @@ import { useSession } from '../lib/session.js';
 import type { MovementList, Standby } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { useTimetable } from '../lib/use-timetable.js';
+import { queueRecord } from '../offline/queue.js';
 
 const labels: Record<CheckinStatus, MessageId> = {
   'checked-in': 'checkin.checkedIn',
@@ -33,10 +35,20 @@ const formats = ['pdf', 'csv', 'xlsx', 'json', 'paxlst'] as const;
 export function MovementDay() {
   const t = useT();
   const { dateTime } = useNumbers();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const { params } = useLocation();
   const movements = useApi<MovementList>('/api/movements');
-  if (movements.error) return <ErrorNote error={movements.error} />;
+  if (movements.error)
+    return (
+      <>
+        <ErrorNote error={movements.error} />
+        {isOffline(movements.error) && can('movement.checkin') && (
+          <Panel title="Offline desk" wide>
+            <DeskFromDevice />
+          </Panel>
+        )}
+      </>
+    );
   if (!movements.data) return <Loading />;
   const list = [...movements.data.movements].sort((a, b) => a.departAt.localeCompare(b.departAt));
   const chosen =
@@ -129,6 +141,9 @@ export function MovementDay() {
         ) : (
           <Booked movementId={movement.id} />
         ))}
+      {can('movement.checkin') && (
+        <DeviceDesk me={me} movements={movements.data.movements} open={movement?.id ?? null} />
+      )}
       {movement && <MovementMessages movementId={movement.id} key={`msg-${movement.id}`} />}
     </div>
   );
@@ -181,6 +196,22 @@ function Checkin(props: { movementId: string; person: string | null }) {
       });
       data.reload();
     } catch (err) {
+      // No connection: the record goes to the device's log (sent later through the merge).
+      if (
+        isOffline(err) &&
+        (await queueRecord({ movementId: props.movementId, personId: r.personId, status }))
+      ) {
+        setError(
+          err instanceof ApiError
+            ? new ApiError(
+                0,
+                'offline',
+                'Offline: kept on this device, sent when the connection is back.',
+              )
+            : undefined,
+        );
+        return;
+      }
       setOverrides((o) => {
         const { [r.personId]: _, ...rest } = o;
         return rest;

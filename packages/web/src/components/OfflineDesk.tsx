@@ -1,0 +1,304 @@
+/**
+ * The desk on the device: the full-screen offline desk an officer gets when the app starts
+ * without a connection (from the sealed copy of today's lists), and the panel of the
+ * movement-day page that keeps those lists and sends the device's log when online.
+ */
+import type { CheckinConflict, CheckinEvent } from '@corridor/core';
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError, isOffline } from '../lib/api.js';
+import { checkinStatuses, nameOf, type CheckinStatus } from '../lib/checkin.js';
+import type { Me } from '../lib/session.js';
+import type { MovementRow } from '../lib/types.js';
+import {
+  keepDeskData,
+  readDesks,
+  readProfile,
+  syncLog,
+  type DeskCopy,
+  type DeskProfile,
+  type SyncOutcome,
+} from '../offline/desk-data.js';
+import { appendRecord, onLogChange, readLog, type DeviceLog } from '../offline/device-log.js';
+import { stationId } from '../offline/station.js';
+import { useVault } from '../offline/use-vault.js';
+import type { Vault } from '../offline/vault.js';
+import { SyncReport } from './SyncReport.js';
+import { Panel } from './ui.js';
+import { Unlock } from './Unlock.js';
+
+const labels: Record<CheckinStatus, string> = {
+  'checked-in': 'Checked in',
+  boarded: 'Boarded',
+  'no-show': 'No-show',
+  arrived: 'Arrived',
+};
+
+/** Sends the device's log when there is one; says why not otherwise. */
+function useSync(vault: Vault | null) {
+  const [outcome, setOutcome] = useState<SyncOutcome | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [log, setLog] = useState<DeviceLog | null>(null);
+  const refresh = useCallback(async () => {
+    if (vault) setLog(await readLog(vault));
+  }, [vault]);
+  const send = useCallback(async () => {
+    if (!vault) return;
+    try {
+      const done = await syncLog(vault);
+      if (done) setOutcome(done);
+      setProblem(null);
+    } catch (err) {
+      setProblem(
+        isOffline(err)
+          ? 'Offline: the records wait on this device and go when the connection is back.'
+          : err instanceof ApiError
+            ? `The server refused the device's log: ${err.message}`
+            : String(err),
+      );
+    }
+    await refresh();
+  }, [vault, refresh]);
+  useEffect(() => {
+    void refresh();
+    return onLogChange(() => void refresh());
+  }, [refresh]);
+  /** After a decision: the conflicts still open. */
+  const decided = useCallback(async () => {
+    const conflicts = await api<CheckinConflict[]>('/api/checkin/conflicts').catch(() => null);
+    if (conflicts) setOutcome((o) => (o ? { ...o, conflicts } : o));
+  }, []);
+  return { outcome, problem, log, send, refresh, decided };
+}
+
+/** Pending records, as "N waiting to be sent" with the station id. */
+function QueueLine(props: { log: DeviceLog | null }) {
+  const waiting = props.log ? props.log.events.filter((e) => e.seq > props.log!.sentThrough) : [];
+  return (
+    <p data-testid="device-queue">
+      Station <bdi>{stationId()}</bdi>: {waiting.length}{' '}
+      {waiting.length === 1 ? 'record' : 'records'} waiting to be sent
+      {props.log ? `, ${props.log.events.length} in this device's log` : ''}.
+    </p>
+  );
+}
+
+/**
+ * The movement-day page's panel: unlocks the vault after a reload, keeps the desk lists of the
+ * coming days sealed on the device, and sends the device's log (now and every 30 s).
+ */
+export function DeviceDesk(props: { me: Me; movements: MovementRow[]; open: string | null }) {
+  const vault = useVault();
+  const { outcome, problem, log, send, decided } = useSync(vault);
+  const [kept, setKept] = useState<string[] | null>(null);
+  const { me, movements, open } = props;
+  useEffect(() => {
+    if (!vault) return;
+    let live = true;
+    const run = async () => {
+      try {
+        const ids = await keepDeskData(vault, me, movements, open);
+        if (live) setKept(ids);
+      } catch {
+        // offline or refused: the copy already on the device stays
+      }
+      if (live) await send();
+    };
+    void run();
+    const timer = setInterval(() => void run(), 30_000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [vault, me, movements, open, send]);
+  return (
+    <Panel title="This device (offline desk)" wide>
+      {!vault ? (
+        <Unlock why="Unlock to keep the coming days' desk lists on this tablet, sealed, for check-in without a connection." />
+      ) : (
+        <>
+          <p data-testid="device-kept">
+            {kept === null
+              ? 'Keeping the desk lists on this device…'
+              : `Kept on this device, encrypted: ${kept.join(', ') || 'no movement in the coming days'}.`}
+          </p>
+          <QueueLine log={log} />
+          {problem && (
+            <p className="error" role="alert">
+              {problem}
+            </p>
+          )}
+          <button type="button" onClick={() => void send()}>
+            Send this device&rsquo;s records now
+          </button>
+          {outcome && <SyncReport outcome={outcome} onDecided={() => void decided()} />}
+        </>
+      )}
+    </Panel>
+  );
+}
+
+/** The status a person has on this device: the desk list's, or this station's latest record. */
+function statusOn(row: { personId: string; status: string }, mine: CheckinEvent[]) {
+  const own = mine.filter((e) => e.personId === row.personId).at(-1);
+  return own ? { status: own.status as string, own } : { status: row.status, own: undefined };
+}
+
+/**
+ * The whole app when it starts without a connection: the connection's state, the desk from the
+ * device, a way back to the full app once online, and logout (which erases the device's data).
+ */
+export function OfflineDesk(props: { onOnline: () => void; onLogout: () => void }) {
+  const online = useOnline();
+  useEffect(() => {
+    document.title = 'Offline desk · Corridor';
+  }, []);
+  return (
+    <main id="main" className="offline-desk">
+      <h1>Offline desk</h1>
+      <p role="status" data-testid="connection">
+        {online
+          ? 'The connection is back: records are sent through the merge.'
+          : 'You are offline. Check-ins are kept on this device, encrypted, and sent when the connection is back.'}
+      </p>
+      {online && (
+        <button type="button" onClick={props.onOnline}>
+          Open the full application
+        </button>
+      )}
+      <DeskFromDevice />
+      <button type="button" className="link-button" onClick={props.onLogout}>
+        Log out (erases this device&rsquo;s data)
+      </button>
+    </main>
+  );
+}
+
+/** `navigator.onLine`, following the browser's online and offline events. */
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}
+
+/**
+ * The desk from the device's sealed copy (the offline desk, and the movement-day page when the
+ * server cannot be reached): unlock with the password, then the kept desk lists with the big
+ * buttons; records go to the device's log, shown at once as pending, and are sent through the
+ * merge when the connection is back.
+ */
+export function DeskFromDevice() {
+  const vault = useVault();
+  const { outcome, problem, log, send, refresh, decided } = useSync(vault);
+  const [profile, setProfile] = useState<DeskProfile | null>(null);
+  const [desks, setDesks] = useState<DeskCopy[]>([]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  useEffect(() => {
+    if (!vault) return;
+    void (async () => {
+      setProfile((await readProfile(vault)) ?? null);
+      const copies = await readDesks(vault);
+      setDesks(copies);
+      setChosen((c) => c ?? copies[0]?.movement.id ?? null);
+      await refresh();
+    })();
+  }, [vault, refresh]);
+  useEffect(() => {
+    const up = () => void send();
+    window.addEventListener('online', up);
+    return () => window.removeEventListener('online', up);
+  }, [send]);
+
+  const desk = desks.find((d) => d.movement.id === chosen);
+  const mine = (log?.events ?? []).filter((e) => e.movementId === chosen);
+  const record = async (personId: string, status: CheckinStatus) => {
+    if (!vault || !profile || !chosen) return;
+    await appendRecord(vault, { movementId: chosen, personId, status }, profile.me);
+    if (navigator.onLine) void send();
+  };
+
+  if (!vault)
+    return (
+      <Unlock why="This device holds the desk lists of your last visit, encrypted. Your password unlocks them." />
+    );
+  return (
+    <>
+      <QueueLine log={log} />
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      {outcome && <SyncReport outcome={outcome} onDecided={() => void decided()} />}
+      {desks.length === 0 ? (
+        <p>No desk list was kept on this device: open the movement-day page once online.</p>
+      ) : (
+        <>
+          <label htmlFor="offline-movement">Movement</label>
+          <select
+            id="offline-movement"
+            value={chosen ?? ''}
+            onChange={(e) => setChosen(e.target.value)}
+          >
+            {desks.map((d) => (
+              <option key={d.movement.id} value={d.movement.id}>
+                {d.movement.id} · {d.movement.departAt.slice(0, 16).replace('T', ' ')} →{' '}
+                {d.movement.destinationId ?? '–'}
+              </option>
+            ))}
+          </select>
+          {desk && (
+            <p className="muted">
+              List as of {desk.savedAt.slice(0, 16).replace('T', ' ')} UTC; {desk.rows.length}{' '}
+              booked.
+            </p>
+          )}
+          <ul className="checkin-list" aria-label="People booked on this movement">
+            {desk?.rows.map((r) => {
+              const { status, own } = statusOn(r, mine);
+              const waiting = own !== undefined && own.seq > (log?.sentThrough ?? 0);
+              return (
+                <li key={r.personId} className="checkin-person" data-person={r.personId}>
+                  <span className="who-line">
+                    <strong>{nameOf(r) ?? r.personId}</strong>
+                    {nameOf(r) ? <span className="muted"> {r.personId}</span> : null}
+                    <br />
+                    <span className="muted">
+                      case {r.householdId} · <span data-testid="checkin-status">{status}</span>
+                      {waiting ? (
+                        <span className="badge" data-testid="pending">
+                          {' '}
+                          pending
+                        </span>
+                      ) : null}
+                    </span>
+                  </span>
+                  {checkinStatuses.map((s) => (
+                    <button
+                      key={s}
+                      type="button"
+                      className="big"
+                      aria-pressed={status === s}
+                      aria-label={`${labels[s]}: ${r.personId}`}
+                      onClick={() => void record(r.personId, s)}
+                    >
+                      {labels[s]}
+                    </button>
+                  ))}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
