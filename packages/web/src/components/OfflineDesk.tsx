@@ -5,6 +5,7 @@
  */
 import type { CheckinConflict, CheckinEvent } from '@corridor/core';
 import { useCallback, useEffect, useState } from 'react';
+import { useT } from '../i18n/use-t.js';
 import { api, ApiError, isOffline } from '../lib/api.js';
 import { checkinStatuses, nameOf, type CheckinStatus } from '../lib/checkin.js';
 import type { Me } from '../lib/session.js';
@@ -87,6 +88,7 @@ function QueueLine(props: { log: DeviceLog | null }) {
  * coming days sealed on the device, and sends the device's log (now and every 30 s).
  */
 export function DeviceDesk(props: { me: Me; movements: MovementRow[]; open: string | null }) {
+  const t = useT();
   const vault = useVault();
   const { outcome, problem, log, send, decided } = useSync(vault);
   const [kept, setKept] = useState<string[] | null>(null);
@@ -111,7 +113,7 @@ export function DeviceDesk(props: { me: Me; movements: MovementRow[]; open: stri
     };
   }, [vault, me, movements, open, send]);
   return (
-    <Panel title="This device (offline desk)" wide>
+    <Panel title={t('offline.deviceTitle')} wide>
       {!vault ? (
         <Unlock why="Unlock to keep the coming days' desk lists on this tablet, sealed, for check-in without a connection." />
       ) : (
@@ -148,13 +150,14 @@ function statusOn(row: { personId: string; status: string }, mine: CheckinEvent[
  * device, a way back to the full app once online, and logout (which erases the device's data).
  */
 export function OfflineDesk(props: { onOnline: () => void; onLogout: () => void }) {
+  const t = useT();
   const online = useOnline();
   useEffect(() => {
-    document.title = 'Offline desk · Corridor';
-  }, []);
+    document.title = t('app.documentTitle', { page: t('offline.title') });
+  }, [t]);
   return (
     <main id="main" className="offline-desk">
-      <h1>Offline desk</h1>
+      <h1>{t('offline.title')}</h1>
       <p role="status" data-testid="connection">
         {online
           ? 'The connection is back: records are sent through the merge.'

@@ -43,7 +43,7 @@ export function MovementDay() {
       <>
         <ErrorNote error={movements.error} />
         {isOffline(movements.error) && can('movement.checkin') && (
-          <Panel title="Offline desk" wide>
+          <Panel title={t('offline.title')} wide>
             <DeskFromDevice />
           </Panel>
         )}
