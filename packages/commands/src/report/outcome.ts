@@ -42,7 +42,15 @@ export const reportOutcome = defineCommand({
     slips: z.object({
       cases: z.number().int(),
       persons: z.number().int(),
-      byCause: z.record(z.enum(slipCauses), Count),
+      byCause: z.object({
+        'no-show': Count,
+        procedure: Count,
+        seat: Count,
+        hazard: Count,
+        destination: Count,
+        replanned: Count,
+        other: Count,
+      } satisfies Record<(typeof slipCauses)[number], typeof Count>),
       list: z.array(
         z.object({
           caseId: z.string(),
