@@ -6,6 +6,7 @@
 import { buildTd3, generateDemo, type Role } from '@corridor/core';
 import { backends } from '@corridor/storage/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { updatePerson } from '../person/update.js';
 import { plannedOperation, type TestStore } from '../test-commands.js';
 import { checkinDesk } from './desk.js';
 import { checkinDocument } from './document.js';
@@ -116,6 +117,27 @@ describe('the desk checks a travel document', () => {
       expect(JSON.stringify(out)).not.toContain(fx.birthDate);
       expect(JSON.stringify(out).toUpperCase()).not.toContain(fx.family.toUpperCase());
     }
+  });
+
+  it('does not compare a name registered only in Arabic script, and checks the rest', async () => {
+    await run(updatePerson, 'registrar', {
+      id: fx.personId,
+      version: 1,
+      givenName: 'أمل',
+      familyName: 'حداد',
+      reason: 'the name as the family writes it',
+    });
+    const out = await check(fx.mrz);
+    expect(out.checks).toEqual({
+      checkDigits: true,
+      registered: true,
+      name: null,
+      birthDate: true,
+      validForTravel: true,
+    });
+    expect(out.valid).toBe(true);
+    // Another passport still fails on what can be compared.
+    expect((await check(fx.other)).valid).toBe(false);
   });
 
   it('keeps the verdict in the audit log, not the zone', async () => {

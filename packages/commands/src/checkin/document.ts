@@ -34,7 +34,10 @@ export const checkinDocument = defineCommand({
     checks: z.object({
       checkDigits: z.boolean(),
       registered: z.boolean(),
-      name: z.boolean(),
+      name: z
+        .boolean()
+        .nullable()
+        .describe('null: the name is registered in another script, not compared'),
       birthDate: z.boolean(),
       validForTravel: z.boolean(),
     }),
@@ -68,11 +71,16 @@ export const checkinDocument = defineCommand({
     // A long name is cut at the end of line 1: then the given names need only begin alike.
     const cut = mrz[0].length === 44 && !mrz[0].endsWith('<');
     const given = pii === null ? '' : mrzWords(pii.givenName);
-    const name =
-      pii !== null &&
-      mrzWords(pii.familyName) === f.surname &&
-      (given === f.givenNames || (cut && f.givenNames !== '' && given.startsWith(f.givenNames)));
-    if (!name)
+    const family = pii === null ? '' : mrzWords(pii.familyName);
+    // A name registered only in another script (Arabic letters) has nothing an MRZ's Latin
+    // transliteration can be compared with: not compared (null), never refused for that alone.
+    const comparable = pii === null || /[A-Z]/.test(family + given);
+    const name = !comparable
+      ? null
+      : pii !== null &&
+        family === f.surname &&
+        (given === f.givenNames || (cut && f.givenNames !== '' && given.startsWith(f.givenNames)));
+    if (name === false)
       problems.push({
         field: 'name',
         reason: `does not match the name registered for ${personId}`,
@@ -102,7 +110,8 @@ export const checkinDocument = defineCommand({
       birthDate,
       validForTravel,
     };
-    const valid = Object.values(checks).every(Boolean);
+    // Every check passed, or (the name only) could not be made.
+    const valid = Object.values(checks).every((c) => c !== false);
     // The record of the check keeps the verdict and the fields at fault, never the zone itself.
     await appendAudit(store.db, actor, {
       action: 'checkin.document',
