@@ -142,6 +142,7 @@ export default tseslint.config(
                 '!**/core/src/after-arrival.js',
                 '!**/core/src/retention.js',
                 '!**/core/src/slip-code.js',
+                '!**/core/src/checkin-canonical.js',
               ],
               allowTypeImports: true,
               message: 'the web bundles only core modules that are pure and zod-free.',

@@ -39,6 +39,7 @@ export * from './form-rows.js';
 export * from './export-rows.js';
 export * from './checkin.js';
 export * from './checkin-shapes.js';
+export * from './checkin-canonical.js';
 export * from './slip-code.js';
 export * from './special-seats.js';
 export * from './outcome.js';

@@ -1,25 +1,6 @@
 /** A station's log as a file: its checksum, how it is built and how it is checked before a merge. */
 import { createHash } from 'node:crypto';
-import { errors, type CheckinEvent, type CheckinLog } from '@corridor/core';
-
-/** A record as one comparable string (two copies of a record must be equal). */
-export function canonicalEvent(e: CheckinEvent): string {
-  const supersedes = e.supersedes
-    ? Object.fromEntries(Object.entries(e.supersedes).sort(([a], [b]) => (a < b ? -1 : 1)))
-    : null;
-  return JSON.stringify([
-    e.station,
-    e.seq,
-    e.movementId,
-    e.personId,
-    e.status,
-    new Date(e.at).toISOString(),
-    e.actor,
-    e.role,
-    e.note,
-    supersedes,
-  ]);
-}
+import { canonicalEvent, errors, type CheckinEvent, type CheckinLog } from '@corridor/core';
 
 /** The checksum a log carries: SHA-256 of its events as canonical JSON lines. */
 export function logChecksum(events: readonly CheckinEvent[]): string {

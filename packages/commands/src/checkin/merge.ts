@@ -1,6 +1,7 @@
 /** `checkin.merge`: another station's log joins this one; both sides' records survive. */
 import {
   can,
+  canonicalEvent,
   CheckinLogSchema,
   errors,
   isRole,
@@ -14,7 +15,7 @@ import { z } from 'zod';
 import { defineCommand } from '../define.js';
 import { emitCheckinRecorded } from './emit-recorded.js';
 import { checkinSystemActor, moveHouseholds } from './household-moves.js';
-import { canonicalEvent, verifiedEvents } from './log.js';
+import { verifiedEvents } from './log.js';
 import { openConflicts } from './state.js';
 
 const label = (e: CheckinEvent) => `${e.station} #${e.seq}`;

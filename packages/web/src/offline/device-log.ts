@@ -1,9 +1,10 @@
 /**
  * The station's log on the device, as `corridor checkin export` writes one: records with
  * numbers 1, 2, 3, … and a `corridor-checkin-log` body whose SHA-256 is computed exactly as
- * `packages/commands/src/checkin/log.ts` does (canonical JSON lines), here with WebCrypto.
+ * `packages/commands/src/checkin/log.ts` does (core's canonical JSON lines), here with WebCrypto.
  */
 import type { CheckinEvent, CheckinLog, CheckinStatus } from '@corridor/core';
+import { canonicalEvent } from '../../../core/src/checkin-canonical.js';
 import { sha256Hex } from './crypto.js';
 import { stationId, takeSequence } from './station.js';
 import type { Vault } from './vault.js';
@@ -16,25 +17,6 @@ export interface DeviceLog {
   events: CheckinEvent[];
   /** The highest number a merge accepted (records after it are pending). */
   sentThrough: number;
-}
-
-/** A record as one comparable string: the same as the commands' `canonicalEvent`. */
-export function canonicalEvent(e: CheckinEvent): string {
-  const supersedes = e.supersedes
-    ? Object.fromEntries(Object.entries(e.supersedes).sort(([a], [b]) => (a < b ? -1 : 1)))
-    : null;
-  return JSON.stringify([
-    e.station,
-    e.seq,
-    e.movementId,
-    e.personId,
-    e.status,
-    new Date(e.at).toISOString(),
-    e.actor,
-    e.role,
-    e.note,
-    supersedes,
-  ]);
 }
 
 /** The checksum a log carries: SHA-256 of its records as canonical JSON lines. */
