@@ -6,6 +6,7 @@ export { errorMessages, localizeError, type ErrorMessageKey } from './error-text
 export {
   isLocale,
   localeOfEnvironment,
+  localeOfLanguages,
   localeOfTag,
   locales,
   negotiateLocale,

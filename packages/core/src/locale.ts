@@ -59,3 +59,15 @@ export function localeOfEnvironment(
   }
   return 'en';
 }
+
+/**
+ * The first of a household's languages (ISO 639 codes, in its order of preference) that Corridor
+ * prints in; English when it speaks none of them. What a person-facing paper prints in.
+ */
+export function localeOfLanguages(languages: readonly string[]): Locale {
+  for (const language of languages) {
+    const locale = localeOfTag(language);
+    if (locale) return locale;
+  }
+  return 'en';
+}

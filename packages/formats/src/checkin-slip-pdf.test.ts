@@ -120,6 +120,50 @@ describe('check-in slips', () => {
     expect(contentStreams(pdf).flatMap(scanPage)).toEqual([slip(1).code, slip(2).code]);
   });
 
+  it("prints each slip's words in its passenger's language, right to left where it is written so", async () => {
+    const pdf = await checkinSlipsPdf({
+      operation: 'Demo operation',
+      movement,
+      slips: [
+        { ...slip(1), name: 'أمل حداد', language: 'ar' },
+        { ...slip(2), name: 'Amal Haddad', language: 'fa' },
+        { ...slip(4), name: 'Omid Karimi', language: 'en' },
+      ],
+      generatedAt: '2031-06-29T08:00:00Z',
+    });
+    const page = await getDocumentProxy(new Uint8Array(pdf));
+    const { text } = await extractText(page, { mergePages: true });
+    const read = text.replace(/\u200d/g, '');
+    // Arabic: the header, the case of the head of household, the sentence the passenger acts on.
+    expect(read).toContain('بطاقة تسجيل السفر');
+    expect(read).toContain('رب الأسرة');
+    expect(read).toContain('مكتب التسجيل');
+    // Farsi, and the ids and codes unchanged inside the right-to-left lines.
+    expect(read).toContain('برگه پذیرش سفر');
+    expect(read).toContain('سند سفر خود');
+    expect(read).toContain('P-00002');
+    expect(read).toContain('C-0001');
+    // English where the household's language is English, wrapped, not cut.
+    expect(read).toContain('Bring this slip and your travel');
+    expect(read).toContain('check-in desk.');
+    // Every line fits its box: the zone of the departure is there whole in each language.
+    expect(read.match(/Asia\/Baghdad/g)).toHaveLength(3);
+    expect(read).not.toContain('??');
+    expect(contentStreams(pdf).flatMap(scanPage)).toEqual([
+      slip(1).code,
+      slip(2).code,
+      slip(4).code,
+    ]);
+    // The Arabic header is drawn from the right edge of its box: its glyphs end near the box's
+    // right side (the QR code's left), not at the left margin.
+    const content = await page.getPage(1).then((p) => p.getTextContent());
+    const header = content.items.find((i) => 'str' in i && (i.str as string).includes('بطاقة')) as
+      { transform: number[]; width: number } | undefined;
+    expect(header).toBeDefined();
+    const right = header!.transform[4]! + header!.width;
+    expect(right).toBeGreaterThan(150);
+  });
+
   it('says so when nobody is booked', async () => {
     const pdf = await checkinSlipsPdf({ operation: 'Op', movement, slips: [], generatedAt: '' });
     expect(pdf.toString('latin1')).toMatch(/%%EOF\s*$/);

@@ -3,9 +3,11 @@
  * desk scans to open that passenger (the code names the movement and the record number only).
  */
 import type { ManifestMovement } from '@corridor/core';
+import { fill } from './manifest-labels.js';
 import { pdfText } from './manifest-pdf.js';
 import { openA4Pdf } from './pdf-document.js';
-import { scriptOf, writeLine } from './pdf-fonts.js';
+import { isRightToLeft, scriptOf, wrapWords, writeLine, type PdfLanguage } from './pdf-fonts.js';
+import { slipLabels } from './slip-labels.js';
 
 /** The movement a slip is for, as the manifest describes it. */
 export type SlipMovement = Pick<
@@ -22,6 +24,8 @@ export interface CheckinSlip {
   name: string;
   /** What the QR code holds (`slipCode` of core). */
   code: string;
+  /** The language the slip's words print in: the passenger's (default English). */
+  language?: PdfLanguage;
 }
 
 /** What a sheet of slips is made from. */
@@ -30,6 +34,8 @@ export interface CheckinSlips {
   movement: SlipMovement;
   slips: CheckinSlip[];
   generatedAt: string;
+  /** The language of the page when nobody is booked: the reader's (default English). */
+  language?: PdfLanguage;
 }
 
 /** A QR code's dark modules, row by row (error correction M: a creased or smudged slip still reads). */
@@ -69,9 +75,9 @@ async function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: numbe
   doc.fill('#000000').restore();
 }
 
-/** The departure as the slip prints it: local date and time and the zone. */
-function departure(m: SlipMovement): string {
-  return `${m.departAt.slice(0, 16).replace('T', ' ')} (${m.timezone})`;
+/** Text as one font can print it: Arabic script as it is, other text folded to WinAnsi. */
+function printable(text: string): string {
+  return scriptOf(text) === 'arabic' ? text : pdfText(text);
 }
 
 /** Renders the slips as A4 pages and resolves with the PDF's bytes. */
@@ -101,38 +107,48 @@ export async function checkinSlipsPdf(s: CheckinSlips): Promise<Buffer> {
       .restore();
     const pad = 10;
     const textWidth = width - qr - 3 * pad;
-    doc.fillColor('#000000').font('Helvetica-Bold').fontSize(8);
-    doc.text(pdfText(`CHECK-IN SLIP · ${s.operation}`), x + pad, y + pad, {
-      width: textWidth,
-      lineBreak: false,
-      ellipsis: true,
-    });
+    const language = slip.language ?? 'en';
+    const L = slipLabels[language];
+    const rtl = isRightToLeft(language);
+    const write = (text: string, top: number, weight: 'regular' | 'bold' = 'regular') =>
+      writeLine(doc, printable(text), x + pad, top, { width: textWidth, rtl, weight });
+    doc.fillColor('#000000').fontSize(8);
+    let headerY = y + pad;
+    const header = printable(fill(L.header, { operation: s.operation }));
+    for (const line of wrapWords(doc, header, textWidth, 'bold').slice(0, 2)) {
+      write(line, headerY, 'bold');
+      headerY += 10;
+    }
     // The name in the script it was registered in (Arabic-script names shaped, right to left).
     const name = slip.name || slip.personId;
-    const nameY = doc.y + 6;
+    const nameY = headerY + 6;
     doc.fontSize(11);
-    writeLine(doc, name, x + pad, nameY, {
+    writeLine(doc, printable(name), x + pad, nameY, {
       width: textWidth,
       rtl: scriptOf(name) === 'arabic',
       weight: 'bold',
     });
-    doc.x = x + pad;
-    doc.y = nameY + 18;
-    doc.font('Helvetica').fontSize(8);
+    doc.fontSize(8);
     const lines = [
-      `Person ${slip.personId}`,
-      `Case ${slip.householdId}${slip.isHead ? ' (head)' : ''}`,
-      `${s.movement.kind} ${s.movement.id} from ${s.movement.origin} to ${to}`,
-      `Departs ${departure(s.movement)}`,
+      fill(L.person, { id: slip.personId }),
+      fill(slip.isHead ? L.caseHead : L.case, { id: slip.householdId }),
+      fill(L.route, { id: s.movement.id, from: s.movement.origin, to }),
+      fill(L.departs, {
+        at: s.movement.departAt.slice(0, 16).replace('T', ' '),
+        timezone: s.movement.timezone,
+      }),
     ];
-    for (const line of lines) doc.text(pdfText(line), { width: textWidth });
-    doc
-      .moveDown(0.5)
-      .fontSize(7)
-      .fillColor('#333333')
-      .text('Bring this slip and your travel document to the check-in desk.', {
-        width: textWidth,
-      });
+    let lineY = nameY + 20;
+    for (const line of lines.flatMap((l) => wrapWords(doc, printable(l), textWidth))) {
+      write(line, lineY);
+      lineY += 11;
+    }
+    doc.fontSize(7).fillColor('#333333');
+    lineY += 4;
+    for (const line of wrapWords(doc, printable(L.bring), textWidth)) {
+      write(line, lineY);
+      lineY += 9;
+    }
     const qx = x + width - pad - qr;
     const qy = y + pad;
     await drawQr(doc, slip.code, qx, qy, qr);
@@ -142,11 +158,14 @@ export async function checkinSlipsPdf(s: CheckinSlips): Promise<Buffer> {
       .fontSize(6)
       .text(slip.code, qx - pad, qy + qr + 2, { width: qr + 2 * pad, align: 'center' });
   }
-  if (s.slips.length === 0)
-    doc
-      .font('Helvetica')
-      .fontSize(11)
-      .text(`Nobody is booked on ${s.movement.id}.`, margin, margin);
+  if (s.slips.length === 0) {
+    const language = s.language ?? 'en';
+    doc.fontSize(11);
+    writeLine(doc, fill(slipLabels[language].nobody, { id: s.movement.id }), margin, margin, {
+      width: doc.page.width - 2 * margin,
+      rtl: isRightToLeft(language),
+    });
+  }
   doc.end();
   return done;
 }

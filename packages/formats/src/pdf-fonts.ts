@@ -185,6 +185,35 @@ export function writeLine(
   }
 }
 
+/**
+ * Breaks a text into lines that each fit `width` at the document's font size, at spaces, in
+ * reading order (each line is then drawn with `writeLine`). A word wider than the width stays
+ * whole on its own line.
+ */
+export function wrapWords(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  width: number,
+  weight: 'regular' | 'bold' = 'regular',
+): string[] {
+  const widthOf = (line: string) =>
+    splitRuns(line).reduce((w, piece) => {
+      const options = fontForText(doc, piece, weight);
+      return w + doc.widthOfString(piece, options);
+    }, 0);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (current && widthOf(candidate) > width) {
+      lines.push(current);
+      current = word;
+    } else current = candidate;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
 function fontSizeOf(doc: PDFKit.PDFDocument): number {
   return (doc as unknown as { _fontSize: number })._fontSize;
 }

@@ -1,5 +1,5 @@
 /** `checkin.slips`: a movement's check-in slips with QR codes as a PDF, audited as an export. */
-import { errors, IdSchema, maySee, slipCode } from '@corridor/core';
+import { errors, IdSchema, localeOfLanguages, maySee, slipCode } from '@corridor/core';
 import { checkinSlipsPdf } from '@corridor/formats';
 import { recordExport } from '@corridor/storage';
 import { z } from 'zod';
@@ -28,7 +28,7 @@ export const checkinSlips = defineCommand({
   ),
   permission: 'movement.checkin',
   audit: 'export',
-  async run({ store, actor, now }, { movementId, caseId }) {
+  async run({ store, actor, now, locale }, { movementId, caseId }) {
     const op = await store.registry.operation();
     if (!op) throw errors.noOperation();
     const movement = await store.movements.get(movementId);
@@ -39,11 +39,14 @@ export const checkinSlips = defineCommand({
     if (caseId !== undefined && rows.length === 0)
       throw errors.invalidInput(`case ${caseId} is not booked on ${movementId}`);
     const names = new Map<string, string>();
-    if (maySee(actor.role, 'name')) {
-      const snapshot = await store.registry.snapshot([...new Set(rows.map((r) => r.householdId))]);
+    const snapshot = await store.registry.snapshot([...new Set(rows.map((r) => r.householdId))]);
+    if (maySee(actor.role, 'name'))
       for (const p of snapshot.persons)
         if (p.pii) names.set(p.id, `${p.pii.givenName} ${p.pii.familyName}`.trim());
-    }
+    // A slip is the passenger's: it prints in the household's language where Corridor has it.
+    const languages = new Map(
+      snapshot.households.map((h) => [h.id, localeOfLanguages(h.languages)]),
+    );
     const content = await checkinSlipsPdf({
       operation: op.name,
       movement,
@@ -53,8 +56,10 @@ export const checkinSlips = defineCommand({
         isHead: r.isHead,
         name: names.get(r.personId) ?? '',
         code: slipCode(movementId, r.personId),
+        language: languages.get(r.householdId) ?? 'en',
       })),
       generatedAt: now.toISOString(),
+      ...(locale ? { language: locale } : {}),
     });
     const cases = new Set(rows.map((r) => r.householdId)).size;
     await recordExport(store, actor, 'checkin-slips', movementId, {
