@@ -166,7 +166,16 @@ export function writeLine(
     });
     return;
   }
-  const measured = pieces.map((piece) => {
+  // Pieces the Latin font draws (words, digits, signs and the spaces between them) go out as one
+  // string, so a reader copying the line gets its words with their spaces.
+  const runs: string[] = [];
+  for (const piece of pieces) {
+    const last = runs.at(-1);
+    if (last !== undefined && !arabicFontCharacters.test(last) && !arabicFontCharacters.test(piece))
+      runs[runs.length - 1] = last + piece;
+    else runs.push(piece);
+  }
+  const measured = runs.map((piece) => {
     if (piece.trim() === '') return { piece, opts: null, width: space * piece.length };
     const opts = fontForText(doc, piece, weight);
     return { piece, opts, width: doc.widthOfString(piece, opts) };
@@ -196,19 +205,27 @@ export function wrapWords(
   width: number,
   weight: 'regular' | 'bold' = 'regular',
 ): string[] {
-  const widthOf = (line: string) =>
-    splitRuns(line).reduce((w, piece) => {
+  // Letters join within a word, never across a space: a line is as wide as its words and spaces.
+  const widthOf = (word: string) =>
+    splitRuns(word).reduce((w, piece) => {
       const options = fontForText(doc, piece, weight);
       return w + doc.widthOfString(piece, options);
     }, 0);
+  usePdfFont(doc, 'latin', weight);
+  const space = doc.widthOfString(' ');
   const lines: string[] = [];
   let current = '';
+  let currentWidth = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (current && widthOf(candidate) > width) {
+    const w = widthOf(word);
+    if (current && currentWidth + space + w > width) {
       lines.push(current);
       current = word;
-    } else current = candidate;
+      currentWidth = w;
+    } else {
+      current = current ? `${current} ${word}` : word;
+      currentWidth += (currentWidth > 0 ? space : 0) + w;
+    }
   }
   if (current) lines.push(current);
   return lines;

@@ -3,7 +3,7 @@
  * /api/persons/:id/custody.pdf`): names and details as the reader's role may see them, the
  * state of every chain, and an audit entry for the file handed out.
  */
-import { errors, maySee, redactBelonging, type Role } from '@corridor/core';
+import { errors, maySee, redactBelonging, type Locale, type Role } from '@corridor/core';
 import type { Actor } from '@corridor/storage';
 import { recordExport } from '@corridor/storage';
 import type { Store } from '@corridor/storage';
@@ -24,6 +24,7 @@ export async function custodyRecordFile(
   actor: Actor,
   personId: string,
   now = new Date(),
+  language?: Locale,
 ): Promise<CustodyRecordFile> {
   const role = actor.role as Role;
   const op = await store.registry.operation();
@@ -35,10 +36,10 @@ export async function custodyRecordFile(
     ? (await store.registry.household(record.householdId))?.members.find((m) => m.id === personId)
     : undefined;
   const name = !maySee(role, 'name')
-    ? '(name hidden for your role)'
+    ? { hidden: true as const }
     : member?.pii
       ? `${member.pii.givenName} ${member.pii.familyName}`
-      : '(personal data erased)';
+      : { erased: true as const };
   const verdict = await store.custody.verify();
   const pdf = await custodyRecordPdf({
     operation: op.name,
@@ -47,6 +48,7 @@ export async function custodyRecordFile(
     chainVerified: verdict.ok,
     generatedAt: now.toISOString(),
     generatedBy: `${actor.name} (${role})`,
+    ...(language ? { language } : {}),
   });
   await recordExport(store, actor, 'person', personId, {
     what: 'custody-record',

@@ -23,8 +23,8 @@ export const custodyRecordPdf = defineCommand({
   permission: 'custody.read',
   audit: 'export',
   async run(ctx, { personId }) {
-    const { store, actor, now } = ctx;
-    const file = await custodyRecordFile(store, actor, personId, now);
+    const { store, actor, now, locale } = ctx;
+    const file = await custodyRecordFile(store, actor, personId, now, locale);
     await logDisclosure(ctx, {
       kind: 'custody-record',
       format: 'pdf',

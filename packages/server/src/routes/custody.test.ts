@@ -125,6 +125,15 @@ describe.each(backends)('incidents, property and custody over HTTP on $name', (b
       ['export', owner, 'api:movement-officer'],
       ['export', owner, 'api:auditor'],
     ]);
+    // In the reader's language: Arabic words in the embedded Arabic font, the English title gone.
+    expect(shown).toContain('Custody record of belongings');
+    const arabic = await server.as('movement-officer', {
+      url,
+      headers: { 'accept-language': 'ar' },
+    });
+    expect(arabic.statusCode).toBe(200);
+    expect(arabic.rawPayload.toString('latin1')).toContain('NotoNaskhArabic');
+    expect(pdfContent(arabic.rawPayload).texts.join('\n')).not.toContain('Custody record');
     const none = await server.as('auditor', { url: '/api/persons/P-404/custody.pdf' });
     expect([none.statusCode, none.json().message]).toEqual([404, 'person P-404 not found']);
   });
