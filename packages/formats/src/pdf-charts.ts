@@ -1,5 +1,6 @@
 /** Vector charts drawn straight into a pdfkit page: a time-line chart and horizontal bars. */
 import type PDFDocument from 'pdfkit';
+import { scriptOf, writeLine } from './pdf-fonts.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -19,6 +20,11 @@ export interface Box {
   y: number;
   w: number;
   h: number;
+}
+
+/** A label in the font its script needs (Arabic script shaped, right to left). */
+function label(doc: Doc, text: string, x: number, y: number, width: number) {
+  writeLine(doc, text, x, y, { width, rtl: scriptOf(text) === 'arabic' });
 }
 
 const day = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
@@ -63,7 +69,7 @@ export function timeChart(doc: Doc, box: Box, series: readonly TimeSeries[], yLa
       .stroke();
     doc.text(String(year), xx - 12, bottom + 4, { width: 24, align: 'center' });
   }
-  doc.text(yLabel, box.x, box.y, { width: 200 });
+  label(doc, yLabel, box.x, box.y, 200);
   doc.restore();
 
   for (const s of series) {
@@ -88,11 +94,8 @@ export function timeChart(doc: Doc, box: Box, series: readonly TimeSeries[], yLa
       .rect(lx, box.y + 2, 10, 3)
       .fill(s.color)
       .restore();
-    doc
-      .font('Helvetica')
-      .fontSize(7)
-      .fillColor('#222222')
-      .text(s.label, lx + 13, box.y, { width: 75 });
+    doc.fontSize(7).fillColor('#222222');
+    label(doc, s.label, lx + 13, box.y, 75);
     lx += 90;
   }
 }
@@ -111,11 +114,8 @@ export function barChart(
   const width = box.w - labelWidth - 40;
   rows.forEach((r, i) => {
     const ry = box.y + 14 + i * rowHeight;
-    doc
-      .font('Helvetica')
-      .fontSize(7)
-      .fillColor('#222222')
-      .text(r.label, box.x, ry, { width: labelWidth });
+    doc.fontSize(7).fillColor('#222222');
+    label(doc, r.label, box.x, ry, labelWidth);
     r.values.forEach((v, k) => {
       const w = (v / max) * width;
       doc
@@ -126,6 +126,7 @@ export function barChart(
     });
     const top = Math.max(...r.values);
     doc
+      .font('Helvetica')
       .fontSize(6.5)
       .fillColor('#444444')
       .text(top.toLocaleString('en'), box.x + labelWidth + (top / max) * width + 3, ry, {
@@ -139,11 +140,8 @@ export function barChart(
       .rect(lx, box.y + 2, 10, 4)
       .fill(l.color)
       .restore();
-    doc
-      .font('Helvetica')
-      .fontSize(7)
-      .fillColor('#222222')
-      .text(l.label, lx + 13, box.y, { width: 80 });
+    doc.fontSize(7).fillColor('#222222');
+    label(doc, l.label, lx + 13, box.y, 80);
     lx += 95;
   }
 }

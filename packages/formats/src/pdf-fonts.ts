@@ -276,6 +276,18 @@ export function visualPieces(text: string, rtl: boolean): string[] {
     if (d && /\p{L}/u.test(ch)) lastLetter = d;
     return d && !/\p{L}/u.test(ch) ? (lastLetter ?? fallback) : d;
   });
+  // A word of Latin letters and digits (4:47eb…, C-0001, BGW-FRA) reads left to right whole, its
+  // digits and inner signs included, as the bidirectional algorithm keeps numbers next to Latin
+  // letters at one level; signs at its ends still follow their neighbours.
+  for (const word of text.matchAll(/\S+/gu)) {
+    const span = [...word[0]];
+    if (span.some((ch) => arabicLetters.test(ch)) || !span.some((ch) => /\p{L}/u.test(ch)))
+      continue;
+    const start = chars.length - [...text.slice(word.index)].length;
+    const first = span.findIndex((ch) => /[\p{L}\p{N}]/u.test(ch));
+    const last = span.findLastIndex((ch) => /[\p{L}\p{N}]/u.test(ch));
+    for (let i = first; i <= last; i++) own[start + i] = 'ltr';
+  }
   // The line's direction is its first letter's (digits have none of their own).
   const line = fallback;
   // Signs and spaces take the direction of their neighbours when both agree, else the line's.

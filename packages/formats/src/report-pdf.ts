@@ -1,8 +1,11 @@
 /** The situation report as an A4 PDF (M10): status, destinations, timetable ahead, exposure, incidents. */
 import { formatMoney, type SituationReport } from '@corridor/core';
+import { fill } from './manifest-labels.js';
 import { pdfText } from './manifest-pdf.js';
 import { barChart, timeChart } from './pdf-charts.js';
 import { openA4Pdf } from './pdf-document.js';
+import { isRightToLeft, scriptOf, wrapWords, writeLine, type PdfLanguage } from './pdf-fonts.js';
+import { reportLabels } from './report-labels.js';
 
 const margin = 40;
 const blue = '#0b5cad';
@@ -10,23 +13,31 @@ const dark = '#14283d';
 const red = '#a4161a';
 const grey = '#9aa5b1';
 
-/** The headings the report always has, in order (tests look for them). */
-export const reportHeadings = [
-  'Operation status',
-  'People still at risk',
-  'By destination',
-  'Timetable ahead',
-  'Hazard and exposure',
-  'Incidents',
-  'Property',
-  'What happened against the plan',
-] as const;
+/** The headings the report always has, in order, in English (tests look for them). */
+export const reportHeadings = reportLabels.en.headings;
 
 const n = (v: number) => v.toLocaleString('en');
 const money = (minor: number, currency: string) => formatMoney(minor, currency);
 
+/** Text as one font can print it: Arabic script as it is, other text folded to WinAnsi. */
+function printable(text: string): string {
+  return scriptOf(text) === 'arabic' ? text : pdfText(text);
+}
+
+/** How the report is printed. */
+export interface SituationPdfOptions {
+  /** The language of the report's words: the reader's (default English). */
+  language?: PdfLanguage;
+}
+
 /** Renders the report and resolves with the PDF's bytes. */
-export async function situationPdf(r: SituationReport): Promise<Buffer> {
+export async function situationPdf(
+  r: SituationReport,
+  options: SituationPdfOptions = {},
+): Promise<Buffer> {
+  const language = options.language ?? 'en';
+  const L = reportLabels[language];
+  const rtl = isRightToLeft(language);
   const { doc, done } = await openA4Pdf({
     margin,
     bufferPages: true,
@@ -42,34 +53,43 @@ export async function situationPdf(r: SituationReport): Promise<Buffer> {
       y = margin;
     }
   };
+  /** The x of a box `w` wide that starts `offset` from the start edge (the right one in RTL). */
+  const at = (offset: number, w: number) => (rtl ? margin + width - offset - w : margin + offset);
+  /** One line in a box, in the layout's direction; each piece in the font its script needs. */
+  const cell = (
+    text: string,
+    offset: number,
+    top: number,
+    w: number,
+    weight: 'regular' | 'bold' = 'regular',
+  ) => writeLine(doc, printable(text), at(offset, w), top, { width: w, rtl, weight });
+  /** A paragraph across the page, wrapped at spaces. */
+  const paragraph = (text: string, size: number, color: string, leading: number) => {
+    doc.fontSize(size).fillColor(color);
+    for (const part of wrapWords(doc, printable(text), width)) {
+      need(leading);
+      cell(part, 0, y, width);
+      y += leading;
+    }
+  };
   const heading = (text: string) => {
     need(40);
-    doc.font('Helvetica-Bold').fontSize(12).fillColor(dark).text(text, margin, y);
-    y = doc.y + 4;
+    doc.fontSize(12).fillColor(dark);
+    cell(text, 0, y, width, 'bold');
+    y += 18;
   };
   const line = (text: string) => {
-    doc
-      .font('Helvetica')
-      .fontSize(9)
-      .fillColor('#222222')
-      .text(pdfText(text), margin, y, { width });
-    y = doc.y + 2;
+    paragraph(text, 9, '#222222', 12);
+    y += 2;
   };
   const table = (heads: string[], widths: number[], rows: string[][]) => {
     const row = (cells: string[], bold: boolean) => {
       need(13);
-      let x = margin;
-      doc
-        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-        .fontSize(8)
-        .fillColor('#222222');
+      let offset = 0;
+      doc.fontSize(8).fillColor('#222222');
       cells.forEach((c, i) => {
-        doc.text(pdfText(c), x + 2, y + 2, {
-          width: widths[i]! - 4,
-          lineBreak: false,
-          ellipsis: true,
-        });
-        x += widths[i]!;
+        cell(c, offset + 2, y + 2, widths[i]! - 4, bold ? 'bold' : 'regular');
+        offset += widths[i]!;
       });
       y += 12;
       doc
@@ -87,82 +107,64 @@ export async function situationPdf(r: SituationReport): Promise<Buffer> {
   };
 
   // Title.
-  doc.font('Helvetica-Bold').fontSize(18).fillColor(dark).text('Situation report', margin, y);
-  y = doc.y + 2;
-  doc.font('Helvetica').fontSize(10).fillColor('#333333');
-  doc.text(
-    pdfText(
-      `${r.operation.name} · as of ${r.today} · window ${r.operation.windowStart} to ${r.operation.windowEnd}`,
-    ),
-    margin,
-    y,
-    { width },
+  doc.fontSize(18).fillColor(dark);
+  cell(L.title, 0, y, width, 'bold');
+  y += 24;
+  paragraph(
+    fill(L.subtitle, {
+      name: r.operation.name,
+      today: r.today,
+      start: r.operation.windowStart,
+      end: r.operation.windowEnd,
+    }),
+    10,
+    '#333333',
+    13,
   );
-  y = doc.y + 2;
-  if (r.operation.isDemo) {
-    doc.fillColor(red).text('Synthetic demonstration data.', margin, y);
-    y = doc.y + 2;
-  }
-  doc
-    .fillColor('#555555')
-    .fontSize(8)
-    .text(
-      'Restricted: operational data about people at risk. Share only with those who need it.',
-      margin,
-      y,
-      { width },
-    );
-  y = doc.y + 10;
+  if (r.operation.isDemo) paragraph(L.demo, 10, red, 13);
+  paragraph(L.restricted, 8, '#555555', 10);
+  y += 8;
 
-  heading(reportHeadings[0]);
-  const figures: [string, number][] = [
-    ['registered', r.persons],
-    ['households', r.households],
-    ['moved out', r.moved],
-    ['still in the camp', r.remaining],
-    ['places pledged', r.pledgedPersons],
-  ];
-  const boxWidth = width / figures.length;
-  figures.forEach(([label, value], i) => {
-    const x = margin + i * boxWidth;
-    doc.save().rect(x, y, 3, 34).fill(blue).restore();
+  heading(L.headings[0]);
+  const values = [r.persons, r.households, r.moved, r.remaining, r.pledgedPersons];
+  const boxWidth = width / values.length;
+  values.forEach((value, i) => {
     doc
-      .font('Helvetica-Bold')
-      .fontSize(15)
-      .fillColor(dark)
-      .text(n(value), x + 8, y + 2, { width: boxWidth - 10 });
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#444444')
-      .text(label, x + 8, y + 21, { width: boxWidth - 10 });
+      .save()
+      .rect(at(i * boxWidth, 3), y, 3, 34)
+      .fill(blue)
+      .restore();
+    doc.fontSize(15).fillColor(dark);
+    cell(n(value), i * boxWidth + 8, y + 2, boxWidth - 10, 'bold');
+    doc.fontSize(8).fillColor('#444444');
+    cell(L.figures[i]!, i * boxWidth + 8, y + 21, boxWidth - 10);
   });
   y += 44;
 
-  heading(reportHeadings[1]);
+  heading(L.headings[1]);
   need(150);
   timeChart(
     doc,
     { x: margin, y, w: width, h: 140 },
     [
       {
-        label: 'planned',
+        label: L.planned,
         color: blue,
         step: true,
         points: r.burndown.planned.map((p) => [p.day, p.atRisk] as const),
       },
       {
-        label: 'actual',
+        label: L.actual,
         color: red,
         step: true,
         points: r.burndown.actual.map((p) => [p.day, p.atRisk] as const),
       },
     ],
-    'people in the camp',
+    L.inCamp,
   );
   y += 150;
 
-  heading(reportHeadings[2]);
+  heading(L.headings[2]);
   need(24 + 14 * r.byDestination.length);
   const barsHeight = 18 + 14 * r.byDestination.length;
   barChart(
@@ -170,14 +172,14 @@ export async function situationPdf(r: SituationReport): Promise<Buffer> {
     { x: margin, y, w: width, h: barsHeight },
     r.byDestination.map((d) => ({ label: d.id, values: [d.pledged, d.allocated, d.departed] })),
     [
-      { label: 'pledged', color: grey },
-      { label: 'allocated', color: blue },
-      { label: 'departed', color: dark },
+      { label: L.pledged, color: grey },
+      { label: L.allocated, color: blue },
+      { label: L.departed, color: dark },
     ],
   );
   y += barsHeight + 6;
   table(
-    ['Destination', 'Pledged', 'Allocated', 'Scheduled', 'Departed'],
+    L.destinationTable,
     [175, 85, 85, 85, 85],
     r.byDestination.map((d) => [
       `${d.id} ${d.name}`,
@@ -188,11 +190,11 @@ export async function situationPdf(r: SituationReport): Promise<Buffer> {
     ]),
   );
 
-  heading(reportHeadings[3]);
-  if (r.ahead.length === 0) line('No movement with people on it lies ahead.');
+  heading(L.headings[3]);
+  if (r.ahead.length === 0) line(L.noAhead);
   else
     table(
-      ['Movement', 'Departs', 'Kind', 'To', 'People', 'Seats', 'Load'],
+      L.aheadTable,
       [70, 110, 65, 60, 60, 60, 90],
       r.ahead.map((m) => [
         m.id,
@@ -207,44 +209,56 @@ export async function situationPdf(r: SituationReport): Promise<Buffer> {
 
   if (r.expiringDocuments)
     line(
-      `Travel documents expiring within ${r.expiringDocuments.withinDays} days: ${n(r.expiringDocuments.cases)} case(s) (${Object.entries(
-        r.expiringDocuments.byStep,
-      )
-        .map(([step, k]) => `${step} ${n(k)}`)
-        .join(', ')}); re-plan with corridor replan --procedures.`,
+      fill(L.expiring, {
+        days: r.expiringDocuments.withinDays,
+        cases: n(r.expiringDocuments.cases),
+        steps: Object.entries(r.expiringDocuments.byStep)
+          .map(([step, k]) => `${step} ${n(k)}`)
+          .join(', '),
+      }),
     );
 
-  heading(reportHeadings[4]);
+  heading(L.headings[4]);
   line(
-    `Exposure (expected person-incident-days): ${r.plannedExposure === null ? 'no timetable' : `${n(Math.round(r.plannedExposure))} planned by the current timetable`}; ${n(Math.round(r.realisedExposure))} lived so far.`,
+    r.plannedExposure === null
+      ? fill(L.exposureNone, { lived: n(Math.round(r.realisedExposure)) })
+      : fill(L.exposure, {
+          planned: n(Math.round(r.plannedExposure)),
+          lived: n(Math.round(r.realisedExposure)),
+        }),
   );
   need(130);
   timeChart(
     doc,
     { x: margin, y, w: width, h: 120 },
     [
-      { label: 'mean rate', color: blue, points: r.hazard.map((h) => [h.day, h.mean] as const) },
+      { label: L.meanRate, color: blue, points: r.hazard.map((h) => [h.day, h.mean] as const) },
       {
-        label: '90% upper',
+        label: L.upper90,
         color: red,
         dash: true,
         points: r.hazard.map((h) => [h.day, h.upper90] as const),
       },
     ],
-    'incidents per day at the camp',
+    L.perDay,
   );
   y += 130;
 
-  heading(reportHeadings[5]);
+  heading(L.headings[5]);
   const types = Object.entries(r.incidents.byType)
     .map(([t, c]) => `${t} ${c}`)
     .join(', ');
   line(
-    `${r.incidents.total} incidents recorded (${types || 'none'}); ${r.incidents.injured} injured, ${r.incidents.killed} killed.`,
+    fill(L.incidents, {
+      total: r.incidents.total,
+      types: types || L.none,
+      injured: r.incidents.injured,
+      killed: r.incidents.killed,
+    }),
   );
   if (r.incidents.latest.length > 0)
     table(
-      ['Incident', 'When', 'Type', 'Where', 'Injured', 'Killed'],
+      L.incidentTable,
       [60, 100, 110, 125, 60, 60],
       r.incidents.latest.map((i) => [
         i.id,
@@ -256,11 +270,11 @@ export async function situationPdf(r: SituationReport): Promise<Buffer> {
       ]),
     );
 
-  heading(reportHeadings[6]);
-  if (r.property.length === 0) line('No property recorded in the ledger.');
+  heading(L.headings[6]);
+  if (r.property.length === 0) line(L.noProperty);
   else {
     table(
-      ['Currency', 'Assets', 'Appraised', 'Offered', 'Permitted', 'Realised', 'Loss'],
+      L.propertyTable,
       [60, 50, 85, 80, 80, 80, 80],
       r.property.map((f) => [
         f.currency,
@@ -272,7 +286,7 @@ export async function situationPdf(r: SituationReport): Promise<Buffer> {
         money(f.loss, f.currency),
       ]),
     );
-    line('Bars: percent of the appraised value, per currency.');
+    line(L.propertyBars);
     need(24 + 18 * r.property.length);
     const height = 16 + 18 * r.property.length;
     barChart(
@@ -286,30 +300,37 @@ export async function situationPdf(r: SituationReport): Promise<Buffer> {
         ),
       })),
       [
-        { label: 'appraised', color: grey },
-        { label: 'offered', color: blue },
-        { label: 'permitted', color: red },
-        { label: 'realised', color: dark },
+        { label: L.propertyLegend[0], color: grey },
+        { label: L.propertyLegend[1], color: blue },
+        { label: L.propertyLegend[2], color: red },
+        { label: L.propertyLegend[3], color: dark },
       ],
     );
     y += height + 6;
   }
 
-  heading(reportHeadings[7]);
+  heading(L.headings[7]);
   const o = r.outcome;
-  if (!o) line('No timetable yet: nothing to compare.');
+  if (!o) line(L.noOutcome);
   else {
-    const ratio = o.exposure.ratio === null ? '' : ` (${o.exposure.ratio.toFixed(2)} times)`;
+    const ratio =
+      o.exposure.ratio === null ? '' : fill(L.ratio, { ratio: o.exposure.ratio.toFixed(2) });
     line(
-      `Against the first timetable (version ${o.baselineVersion}), up to ${r.today}: exposure ${o.exposure.realised.toFixed(2)} realised, ${o.exposure.planned.toFixed(2)} planned${ratio} expected person-incidents; ${n(o.departed.realised)} of ${n(o.departed.planned)} people planned to leave by then have left.`,
+      fill(L.outcome, {
+        version: o.baselineVersion,
+        today: r.today,
+        realised: o.exposure.realised.toFixed(2),
+        planned: o.exposure.planned.toFixed(2),
+        ratio,
+        left: n(o.departed.realised),
+        due: n(o.departed.planned),
+      }),
     );
     const causes = Object.entries(o.slips.byCause).filter(([, c]) => c.cases > 0);
-    line(
-      `${n(o.slips.cases)} cases (${n(o.slips.persons)} people) left later than planned or not yet.`,
-    );
+    line(fill(L.slips, { cases: n(o.slips.cases), persons: n(o.slips.persons) }));
     if (causes.length > 0)
       table(
-        ['Cause', 'Cases', 'People'],
+        L.causeTable,
         [160, 80, 80],
         causes.map(([cause, c]) => [cause, n(c.cases), n(c.persons)]),
       );
@@ -320,21 +341,18 @@ export async function situationPdf(r: SituationReport): Promise<Buffer> {
     doc.switchToPage(pages.start + i);
     // Writing inside the bottom margin would start a new page: lift the margin for the footer.
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(7).fillColor('#666666');
+    doc.fontSize(7).fillColor('#666666');
     // Below the content's bottom (page height − margin − 20), each line short enough not to wrap.
-    const line = (text: string, fromMargin: number) =>
-      doc.text(text, margin, doc.page.height - margin + fromMargin, {
+    const footer = (text: string, fromMargin: number) =>
+      writeLine(doc, printable(text), margin, doc.page.height - margin + fromMargin, {
         width,
+        rtl,
         align: 'center',
-        lineBreak: false,
       });
-    line(`Corridor situation report · ${r.today} · page ${i + 1} of ${pages.count}`, 8);
+    footer(fill(L.footer, { today: r.today, page: i + 1, pages: pages.count }), 8);
     if (r.auditHead && i === pages.count - 1) {
-      line(`Audit log head when printed: ${r.auditHead}`, -16);
-      line(
-        'Keep this page: corridor audit verify --anchor SEQ:HASH checks the log against it.',
-        -7,
-      );
+      footer(fill(L.auditHead, { head: r.auditHead }), -16);
+      footer(L.keepPage, -7);
     }
   }
   doc.end();

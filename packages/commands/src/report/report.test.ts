@@ -89,4 +89,19 @@ describe.each(backends)('the situation report on $name', (backend) => {
       'Keep this page: corridor audit verify --anchor SEQ:HASH checks the log against it.',
     );
   });
+
+  it("prints in the reader's language: Arabic-script words in the Arabic font, no English heading left", async () => {
+    const r = await situationReport(store, '2028-01-01');
+    for (const language of ['ar', 'fa', 'ps', 'ckb'] as const) {
+      const pdf = await situationPdf(r, { language });
+      expect(pdf.toString('latin1'), language).toContain('NotoNaskhArabic');
+      const { texts } = pdfContent(pdf);
+      for (const heading of ['Situation report', ...reportHeadings])
+        expect(texts, `${language}: ${heading}`).not.toContain(heading);
+      expect(texts.join(' '), language).not.toMatch(/Corridor situation report|Keep this page/);
+      // Figures, ids and the audit head stay in ASCII, in the Latin font, readable as text.
+      expect(texts, language).toContain(r.persons.toLocaleString('en'));
+      expect(texts.join(' '), language).toContain(r.auditHead!);
+    }
+  });
 });

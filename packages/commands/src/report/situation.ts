@@ -22,13 +22,13 @@ export const reportSituation = defineCommand({
   output: fileOutput(z.custom<SituationReport>((v) => typeof v === 'object' && v !== null)),
   permission: 'operation.report',
   audit: null,
-  async run({ store, now }, input) {
+  async run({ store, now, locale }, input) {
     const today = input.date ?? now.toISOString().slice(0, 10);
     const report = await situationReport(store, today);
     return {
       filename: `situation-${today}.pdf`,
       contentType: 'application/pdf',
-      content: await situationPdf(report),
+      content: await situationPdf(report, locale ? { language: locale } : {}),
       summary: report,
     };
   },
