@@ -3,7 +3,7 @@
  * input, its response is the command's output. Validation, authorization, the transaction, the
  * audit event and redaction are the command layer's (`execute`); the route adds only the HTTP shape.
  */
-import { authorize, negotiateLocale, type RouteKey } from '@corridor/core';
+import { authorize, isLocale, locales, negotiateLocale, type RouteKey } from '@corridor/core';
 import { execute, parseInput, QueuedJobSchema, type AnyCommand } from '@corridor/commands';
 import { z } from 'zod';
 import { FileReplySchema, type FileReply } from './file-reply.js';
@@ -34,6 +34,11 @@ export interface BoundRoute extends ApiRoute {
   command: AnyCommand;
   binding: HttpBinding;
 }
+
+const LangQuery = z
+  .enum(locales)
+  .optional()
+  .describe("the language of the file's words (default: Accept-Language, else English)");
 
 function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
   return schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : null;
@@ -66,13 +71,19 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
       : command.input;
   const restIsEmpty = shape !== null && Object.keys(objectShape(rest) ?? {}).length === 0;
   const inQuery = method === 'GET';
-  const query = inQuery
+  const commandQuery = inQuery
     ? restIsEmpty
       ? undefined
       : rest
     : fromQuery.length
       ? z.object(Object.fromEntries(fromQuery.map((field) => [field, shape![field]!])))
       : undefined;
+  // A file is often fetched by a plain link, which sends the browser's languages, not the app's:
+  // `?lang=` names the language of the file's words, before Accept-Language.
+  const query =
+    binding.file && (commandQuery === undefined || commandQuery instanceof z.ZodObject)
+      ? (commandQuery ?? z.object({})).extend({ lang: LangQuery })
+      : commandQuery;
   const route = defineRoute(key, {
     tag: binding.tag,
     summary: command.summary,
@@ -86,9 +97,10 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
     status:
       binding.status ?? (command.job ? 202 : binding.file || command.audit === null ? 200 : 201),
     handler: async (ctx) => {
+      const { lang, ...fromQueryString } = (ctx.query ?? {}) as Record<string, unknown>;
       const input: Record<string, unknown> = {
-        ...((inQuery ? ctx.query : ctx.body) as Record<string, unknown> | undefined),
-        ...(inQuery ? {} : (ctx.query as Record<string, unknown>)),
+        ...((inQuery ? fromQueryString : ctx.body) as Record<string, unknown> | undefined),
+        ...(inQuery ? {} : fromQueryString),
       };
       for (const [p, field] of fromParams)
         input[field] = (ctx.params as Record<string, unknown>)[p];
@@ -106,7 +118,7 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
           store: ctx.store,
           now: ctx.now,
           origins,
-          locale: negotiateLocale(ctx.request.headers['accept-language']),
+          locale: isLocale(lang) ? lang : negotiateLocale(ctx.request.headers['accept-language']),
         },
         input,
       );

@@ -42,7 +42,7 @@ function Shell() {
   const [changingPassword, setChangingPassword] = useState(false);
   const { path } = useLocation();
   const t = useT();
-  const { signedIn } = useLocaleChoice();
+  const { signedIn, locale } = useLocaleChoice();
   const username = state.kind === 'in' ? state.me.username : null;
   useEffect(() => signedIn(username), [signedIn, username]);
   // The password of a login, until the device's vault is opened with it (then forgotten).
@@ -140,7 +140,7 @@ function Shell() {
           </ul>
         </nav>
         <span className="who">
-          <a className="report-link" href="/api/report.pdf" download>
+          <a className="report-link" href={`/api/report.pdf?lang=${locale}`} download>
             {t('app.report')}
           </a>
           {session.can('dpo.read') && (

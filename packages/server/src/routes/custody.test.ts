@@ -134,6 +134,16 @@ describe.each(backends)('incidents, property and custody over HTTP on $name', (b
     expect(arabic.statusCode).toBe(200);
     expect(arabic.rawPayload.toString('latin1')).toContain('NotoNaskhArabic');
     expect(pdfContent(arabic.rawPayload).texts.join('\n')).not.toContain('Custody record');
+    // A plain link names the app's language in the query, over the browser's Accept-Language.
+    const linked = await server.as('movement-officer', {
+      url: `${url}?lang=fa`,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.rawPayload.toString('latin1')).toContain('NotoNaskhArabic');
+    const unknown = await server.as('movement-officer', { url: `${url}?lang=xx` });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toMatch(/lang/);
     const none = await server.as('auditor', { url: '/api/persons/P-404/custody.pdf' });
     expect([none.statusCode, none.json().message]).toEqual([404, 'person P-404 not found']);
   });

@@ -1,4 +1,5 @@
 /** Belongings and their chain of custody: one person's items, and the check of every chain. */
+import { useLocaleChoice } from '../i18n/LocaleProvider.js';
 import { T } from '../i18n/use-t.js';
 import type { CommandOutput, personBelongings } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
@@ -23,6 +24,7 @@ const words = (e: CustodyEvent) =>
 
 /** Looks up a person's belongings; verifies the chains for roles that may. */
 export function Custody() {
+  const { locale } = useLocaleChoice();
   const { can } = useSession();
   const [id, setId] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
@@ -69,7 +71,7 @@ export function Custody() {
         <p>
           <a
             className="badge"
-            href={`/api/persons/${encodeURIComponent(record.data.personId)}/custody.pdf`}
+            href={`/api/persons/${encodeURIComponent(record.data.personId)}/custody.pdf?lang=${locale}`}
             download
           >
             Custody record of {record.data.personId} (PDF)

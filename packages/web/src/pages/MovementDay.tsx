@@ -5,6 +5,7 @@ import { MovementMessages } from '../components/Messages.js';
 import { DeskFromDevice, DeviceDesk } from '../components/OfflineDesk.js';
 import { SlipScan } from '../components/SlipScan.js';
 import { ErrorNote, Loading, NotAvailable, Panel, Stat, TableScroll } from '../components/ui.js';
+import { useLocaleChoice } from '../i18n/LocaleProvider.js';
 import type { MessageId } from '../i18n/messages.js';
 import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import { api, ApiError, isOffline } from '../lib/api.js';
@@ -33,6 +34,7 @@ const formats = ['pdf', 'csv', 'xlsx', 'json', 'paxlst'] as const;
 
 /** The movement-day page; `?movement=ID` chooses the movement. */
 export function MovementDay() {
+  const { locale } = useLocaleChoice();
   const t = useT();
   const { dateTime } = useNumbers();
   const { can, me } = useSession();
@@ -83,7 +85,7 @@ export function MovementDay() {
                   <a
                     key={f}
                     className="badge"
-                    href={`/api/movements/${movement.id}/manifest?format=${f}`}
+                    href={`/api/movements/${movement.id}/manifest?format=${f}&lang=${locale}`}
                     download
                   >
                     {f.toUpperCase()}
@@ -98,7 +100,7 @@ export function MovementDay() {
               <span className="row">
                 <a
                   className="badge"
-                  href={`/api/movements/${movement.id}/slips`}
+                  href={`/api/movements/${movement.id}/slips?lang=${locale}`}
                   download
                   title={t('movementDay.slipsTitle', { id: movement.id })}
                 >
