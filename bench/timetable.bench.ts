@@ -86,7 +86,8 @@ function measure(name: string, input: TimetableInput, exactLimitMs: number, lpLi
     | { error: string };
   try {
     if (model.pairWeight.length <= fullLpPairLimit) {
-      lp = { ...lpBound(highs, model, fixed, lpLimitMs), model: 'items' };
+      const l = lpBound(highs, model, fixed, lpLimitMs);
+      lp = { bound: l.bound, timeMs: l.timeMs, model: 'items' };
     } else {
       const classes = classify(model, fixed, 1);
       if (!classes) throw new Error('no class model');

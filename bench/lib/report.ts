@@ -50,8 +50,12 @@ export function writeResults(name: string, body: Record<string, unknown>): strin
   const dir = join(import.meta.dirname, '../results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.json`);
+  // Each section carries its own machine and date: a partial run keeps the other sections, which
+  // may come from another machine or Node.js.
   const stamp = (v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? { ...v, measured: machine().date } : v;
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? { ...v, measured: machine().date, machine: machine() }
+      : v;
   const stamped = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, stamp(v)]));
   const previous =
     (campOnly || kabulOnly) && existsSync(file)

@@ -106,21 +106,24 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   };
   // The LP relaxation (HiGHS) is the best Lagrangian bound of this relaxation, its duals are the
   // best prices, and on these models it splits few items: rounding it is often optimal.
+  // Up to `lpPairLimit` pairs the LP of the items (its rounding, split items and all, is what the
+  // HiGHS MIP of a small instance starts from); above it the LP of the classes if they are fewer.
   let lpUsed = false;
-  if (o.highs && bounding.model.pairWeight.length <= o.lpPairLimit) {
+  const lpModel = model.pairWeight.length <= o.lpPairLimit ? null : classes;
+  if (o.highs && (lpModel?.model ?? model).pairWeight.length <= o.lpPairLimit) {
     const lp = lpBound(
       o.highs,
-      bounding.model,
-      bounding.fixed,
+      lpModel?.model ?? model,
+      lpModel?.fixed ?? fixed,
       Math.max(100, o.timeLimitMs - (performance.now() - t0)),
-      bounding.count,
+      lpModel?.count ?? null,
     );
     if (Number.isFinite(lp.bound)) {
       sub.start(lp.bound, lp.prices);
       lpUsed = true;
     }
     if (lp.x) {
-      if (classes) roundClassLp(state, free, classes, lp.x, lp.prices, random);
+      if (lpModel) roundClassLp(state, free, lpModel, lp.x, lp.prices, random);
       else roundLp(state, free, lp.x, lp.prices, random);
       localSearch(state, free, swapBudget);
       if (!keep()) state.restore(best);
