@@ -142,7 +142,9 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   // Where a search follows, the capacity relaxation (bound, prices, price-guided rebuilds) may
   // take two fifths of the time; the rest is the search's.
   const lagrangianShare = exactNext || branchNext ? 1 : 0.4;
-  const rebuildAt = (i: number) => !pricesFirst && i % (i < 100 ? 10 : 50) === 9;
+  // On a class model a step is cheap next to a rebuild of every item: rebuild less often.
+  const rebuildAt = (i: number) =>
+    !pricesFirst && (classes ? i % 100 === 99 : i % (i < 100 ? 10 : 50) === 9);
   let iterations = 0;
   let stopped = false;
   let bestBoundSeen = Infinity;
