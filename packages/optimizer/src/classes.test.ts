@@ -142,4 +142,25 @@ describe('classes of alike items', () => {
     expect(result.bound).toBeLessThanOrEqual(lp.bound + 1e-6 * Math.abs(lp.bound));
     expect(result.gap).toBeLessThan(0.01);
   });
+
+  it('keep locked items where they are locked when solve uses the class LP', async () => {
+    const highs = await loadHighs();
+    const big = buildTimetableInstance(crowdInput(3000, 12)).instance;
+    // Three items of one class: one locked to its last bin, one locked out, one free.
+    const pairs = big.items[0]!.pairs;
+    const alike = big.items.flatMap((item, i) => (item.pairs === pairs ? [i] : [])).slice(0, 3);
+    expect(alike.length).toBe(3);
+    const lastBin = pairs[pairs.length - 1]!.bin;
+    const locks = new Map([
+      [alike[0]!, lastBin],
+      [alike[1]!, -1],
+    ]);
+    const result = solve(big, { highs, timeLimitMs: 20_000, lpPairLimit: 1_000, locks });
+    expect(result.assignment[alike[0]!]).toBe(lastBin);
+    expect(result.assignment[alike[1]!]).toBe(-1);
+    const { objective, used } = recompute(big, result.assignment);
+    expect(result.objective).toBeCloseTo(objective, 6);
+    big.resources.forEach((r, k) => expect(used[k]).toBeLessThanOrEqual(r.capacity + 1e-9));
+    expect(result.bound).toBeGreaterThanOrEqual(result.objective - 1e-6);
+  });
 });
