@@ -13,9 +13,16 @@ export interface ExactResult {
 
 /**
  * Builds the model column-wise with the sparse API: x_p per eligible pair, y_c per item
- * (unplaced); rows are one assignment row per item then one row per resource.
+ * (unplaced); rows are one assignment row per item then one row per resource. With `count`, item
+ * c is a class of count[c] alike items: its row and columns count items up to count[c].
  */
-function build(highs: Highs, model: Model, fixed: Int32Array, integer: boolean) {
+function build(
+  highs: Highs,
+  model: Model,
+  fixed: Int32Array,
+  integer: boolean,
+  count: Float64Array | null = null,
+) {
   const P = model.pairWeight.length;
   const n = model.n;
   const numCols = P + n;
@@ -27,6 +34,7 @@ function build(highs: Highs, model: Model, fixed: Int32Array, integer: boolean) 
   const colUpper = new Float64Array(numCols).fill(1);
   let col = 0;
   for (let c = 0; c < n; c++) {
+    if (count) colUpper.fill(count[c]!, col, col + model.pairStart[c + 1]! - model.pairStart[c]!);
     for (let p = model.pairStart[c]!; p < model.pairStart[c + 1]!; p++) {
       indices.push(c);
       values.push(1);
@@ -44,6 +52,7 @@ function build(highs: Highs, model: Model, fixed: Int32Array, integer: boolean) 
     indices.push(c);
     values.push(1);
     colCost[col] = -model.penalty[c]!;
+    if (count) colUpper[col] = count[c]!;
     if (fixed[c]! >= 0) colUpper[col] = 0;
     if (fixed[c] === -1) colLower[col] = 1;
     starts[++col] = indices.length;
@@ -52,8 +61,8 @@ function build(highs: Highs, model: Model, fixed: Int32Array, integer: boolean) 
   const rowLower = new Float64Array(numRows);
   const rowUpper = new Float64Array(numRows);
   for (let c = 0; c < n; c++) {
-    rowLower[c] = 1;
-    rowUpper[c] = 1;
+    rowLower[c] = count ? count[c]! : 1;
+    rowUpper[c] = rowLower[c]!;
   }
   for (let r = 0; r < model.resources; r++) {
     rowLower[n + r] = -highs.infinity;
@@ -150,15 +159,16 @@ export interface LpResult {
   timeMs: number;
 }
 
-/** Solves the LP relaxation of the model (see `LpResult`). */
+/** Solves the LP relaxation of the model, or of a class model with `count` (see `LpResult`). */
 export function lpBound(
   highs: Highs,
   model: Model,
   fixed: Int32Array,
   timeLimitMs: number,
+  count: Float64Array | null = null,
 ): LpResult {
   const t0 = performance.now();
-  return highs.withModel(build(highs, model, fixed, false), (h) => {
+  return highs.withModel(build(highs, model, fixed, false, count), (h) => {
     h.options.set({ output_flag: false, time_limit: timeLimitMs / 1000 });
     const run = h.run();
     const optimal = run.modelStatus === highs.constants.modelStatus.optimal;

@@ -9,6 +9,7 @@ export * from './explain.js';
 export * from './fairness.js';
 export { lpBound, solveExact } from './highs-model.js';
 export { compile } from './model.js';
+export { classify, type Classes } from './classes.js';
 export * from './allocation-input.js';
 export { loadHighs } from './load-highs.js';
 export * from './timetable.js';

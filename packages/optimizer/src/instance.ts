@@ -19,7 +19,10 @@ export interface Pair {
   use: [number, number][];
 }
 
-/** An item (a case): its eligible pairs, and what leaving it unplaced costs. */
+/**
+ * An item (a case): its eligible pairs, and what leaving it unplaced costs. Items alike may share
+ * one pairs array, which is then read-only.
+ */
 export interface Item {
   name: string;
   /** Objective lost when the item stays unplaced (≥ 0). */
@@ -56,9 +59,15 @@ export function validateInstance(instance: Instance): InstanceProblem[] {
     if (!(Number.isFinite(r.capacity) && r.capacity >= 0))
       add(`resources[${k}].capacity`, 'must be a finite number ≥ 0');
   });
+  // Items may share one pairs array (a class of alike cases): it is checked once.
+  const checked = new Set<readonly Pair[]>();
   items.forEach((item, i) => {
     if (!(Number.isFinite(item.penalty) && item.penalty >= 0))
       add(`items[${i}].penalty`, 'must be a finite number ≥ 0');
+    if (Array.isArray(item.pairs)) {
+      if (checked.has(item.pairs)) return;
+      checked.add(item.pairs);
+    }
     const seen = new Set<number>();
     (item.pairs ?? []).forEach((p, q) => {
       // Named only when something is wrong: millions of pairs are checked at Kabul scale.

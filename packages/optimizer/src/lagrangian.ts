@@ -2,12 +2,16 @@
 import type { Model } from './model.js';
 import { reducedWeight } from './search.js';
 
-/** The relaxation at given prices: its value (a bound) and the resource use of its choice. */
+/**
+ * The relaxation at given prices: its value (a bound) and the resource use of its choice. With
+ * `count`, item c of the model stands for count[c] alike items (a class).
+ */
 export function relax(
   model: Model,
   prices: Float64Array,
   fixed: Int32Array,
   use: Float64Array,
+  count: Float64Array | null = null,
 ): number {
   use.fill(0);
   let value = 0;
@@ -27,16 +31,20 @@ export function relax(
         }
       }
     }
-    value += best;
+    const times = count ? count[c]! : 1;
+    value += times * best;
     if (bestPair >= 0) {
       for (let k = model.useStart[bestPair]!; k < model.useStart[bestPair + 1]!; k++)
-        use[model.useResource[k]!]! += model.useAmount[k]!;
+        use[model.useResource[k]!]! += times * model.useAmount[k]!;
     }
   }
   return value;
 }
 
-/** Subgradient state across iterations (Polyak steps with a shrinking step factor). */
+/**
+ * Subgradient state across iterations (Polyak steps with a shrinking step factor), on the item
+ * model or on its class model (`count` items per class: the same bound, one pass per class).
+ */
 export class Subgradient {
   readonly prices: Float64Array;
   readonly bestPrices: Float64Array;
@@ -46,7 +54,10 @@ export class Subgradient {
   private stall = 0;
   private readonly use: Float64Array;
 
-  constructor(private readonly model: Model) {
+  constructor(
+    private readonly model: Model,
+    private readonly count: Float64Array | null = null,
+  ) {
     this.prices = new Float64Array(model.resources);
     this.bestPrices = new Float64Array(model.resources);
     this.use = new Float64Array(model.resources);
@@ -61,7 +72,7 @@ export class Subgradient {
 
   /** One iteration: evaluates the relaxation, keeps the best bound, moves the prices. */
   step(target: number, fixed: Int32Array): number {
-    const value = relax(this.model, this.prices, fixed, this.use);
+    const value = relax(this.model, this.prices, fixed, this.use, this.count);
     if (value < this.bound - 1e-9) {
       this.bound = value;
       this.bestPrices.set(this.prices);

@@ -48,7 +48,10 @@ export interface SolveOptions {
   progress?: ((p: SolveProgress) => boolean | void) | null;
   /** A loaded HiGHS runtime: small instances are then finished and proved by its MIP solver. */
   highs?: Highs | null;
-  /** With HiGHS given, compute the LP bound when the instance has at most this many eligible pairs. */
+  /**
+   * With HiGHS given, compute the LP bound when the instance has at most this many eligible pairs,
+   * or, above that, when its class model (alike items counted once) has at most this many.
+   */
   lpPairLimit?: number;
   /** Use HiGHS MIP only when the instance has at most this many eligible pairs. */
   exactPairLimit?: number;

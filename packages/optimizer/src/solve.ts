@@ -7,7 +7,8 @@ import { report } from './report.js';
 import type { SolveResult, SolveStats, SolveStatus } from './result.js';
 import { construct, localSearch } from './search.js';
 import { iteratedLocalSearch } from './kicks.js';
-import { roundLp } from './lp-round.js';
+import { roundClassLp, roundLp } from './lp-round.js';
+import { classify } from './classes.js';
 import { relinkSearch } from './relink.js';
 import { PlanState } from './state.js';
 import { Subgradient } from './lagrangian.js';
@@ -83,7 +84,11 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   let best = state.snapshot();
   let bestObjective = state.objective;
 
-  const sub = new Subgradient(model);
+  // Alike items (a class: same pairs, weights, uses, penalty) are counted once in the bound:
+  // the Lagrangian's passes and the LP run on the class model when it is much smaller.
+  const classes = classify(model, fixed);
+  const bounding = classes ?? { model, count: null, fixed };
+  const sub = new Subgradient(bounding.model, bounding.count);
   const roundDown = integral(model);
   const gapOf = (bound: number) => (bound - bestObjective) / Math.max(1, Math.abs(bound));
   // The assignment relaxation's bound when it is computed (at most the capacity relaxation's).
@@ -101,15 +106,25 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   };
   // The LP relaxation (HiGHS) is the best Lagrangian bound of this relaxation, its duals are the
   // best prices, and on these models it splits few items: rounding it is often optimal.
+  // Up to `lpPairLimit` pairs the LP of the items (its rounding, split items and all, is what the
+  // HiGHS MIP of a small instance starts from); above it the LP of the classes if they are fewer.
   let lpUsed = false;
-  if (o.highs && model.pairWeight.length <= o.lpPairLimit) {
-    const lp = lpBound(o.highs, model, fixed, Math.max(100, o.timeLimitMs));
+  const lpModel = model.pairWeight.length <= o.lpPairLimit ? null : classes;
+  if (o.highs && (lpModel?.model ?? model).pairWeight.length <= o.lpPairLimit) {
+    const lp = lpBound(
+      o.highs,
+      lpModel?.model ?? model,
+      lpModel?.fixed ?? fixed,
+      Math.max(100, o.timeLimitMs - (performance.now() - t0)),
+      lpModel?.count ?? null,
+    );
     if (Number.isFinite(lp.bound)) {
       sub.start(lp.bound, lp.prices);
       lpUsed = true;
     }
     if (lp.x) {
-      roundLp(state, free, lp.x, lp.prices, random);
+      if (lpModel) roundClassLp(state, free, lpModel, lp.x, lp.prices, random);
+      else roundLp(state, free, lp.x, lp.prices, random);
       localSearch(state, free, swapBudget);
       if (!keep()) state.restore(best);
     }
@@ -127,13 +142,15 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   // Where a search follows, the capacity relaxation (bound, prices, price-guided rebuilds) may
   // take two fifths of the time; the rest is the search's.
   const lagrangianShare = exactNext || branchNext ? 1 : 0.4;
-  const rebuildAt = (i: number) => !pricesFirst && i % (i < 100 ? 10 : 50) === 9;
+  // On a class model a step is cheap next to a rebuild of every item: rebuild less often.
+  const rebuildAt = (i: number) =>
+    !pricesFirst && (classes ? i % 100 === 99 : i % (i < 100 ? 10 : 50) === 9);
   let iterations = 0;
   let stopped = false;
   let bestBoundSeen = Infinity;
   let lastBoundGain = 0;
   for (; iterations < lagrangianIterations; iterations++) {
-    sub.step(bestObjective, fixed);
+    sub.step(bestObjective, bounding.fixed);
     if (gapOf(effectiveBound()) <= o.targetGap || sub.exhausted) break;
     if (sub.bound < bestBoundSeen - 1e-4 * Math.max(1, Math.abs(sub.bound))) {
       bestBoundSeen = sub.bound;
