@@ -1,10 +1,9 @@
 /** The languages of the application, which of them run right to left, and the browser's choice. */
 
-/** Every language of the application: English, Arabic, Farsi (Dari), Pashto, Sorani Kurdish. */
-export const locales = ['en', 'ar', 'fa', 'ps', 'ckb'] as const;
+import { isLocale, localeOfTag, locales, type Locale } from '../../../core/src/locale.js';
 
-/** One language of the application (an ISO 639 code). */
-export type Locale = (typeof locales)[number];
+// One list of languages for the whole product: the server's and the CLI's (core/src/locale.ts).
+export { isLocale, locales, type Locale };
 
 /** The language used when the browser asks for none of ours. */
 export const defaultLocale: Locale = 'en';
@@ -25,11 +24,6 @@ export function directionOf(locale: Locale): 'ltr' | 'rtl' {
   return rightToLeft.has(locale) ? 'rtl' : 'ltr';
 }
 
-/** True for one of our language codes. */
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (locales as readonly string[]).includes(value);
-}
-
 /**
  * The first of the browser's preferred languages (`navigator.languages`) that we have, matched on
  * the language part (`ar-IQ` → `ar`; Dari `prs` and `fa-AF` → `fa`; Kurdish `ku-Arab` → `ckb`);
@@ -37,12 +31,8 @@ export function isLocale(value: unknown): value is Locale {
  */
 export function pickLocale(preferred: readonly string[]): Locale {
   for (const tag of preferred) {
-    const lower = tag.toLowerCase();
-    const language = lower.split('-')[0]!;
-    if (isLocale(language)) return language;
-    if (language === 'prs') return 'fa';
-    if (language === 'pbt' || language === 'pbu') return 'ps';
-    if (language === 'ku' && /-(arab|iq|ir)\b/.test(lower)) return 'ckb';
+    const locale = localeOfTag(tag);
+    if (locale) return locale;
   }
   return defaultLocale;
 }
