@@ -4,9 +4,15 @@
  */
 import type { ManifestMovement } from '@corridor/core';
 import { fill } from './manifest-labels.js';
-import { pdfText } from './manifest-pdf.js';
 import { openA4Pdf } from './pdf-document.js';
-import { isRightToLeft, scriptOf, wrapWords, writeLine, type PdfLanguage } from './pdf-fonts.js';
+import {
+  isRightToLeft,
+  printable,
+  scriptOf,
+  wrapWords,
+  writeLine,
+  type PdfLanguage,
+} from './pdf-fonts.js';
 import { slipLabels } from './slip-labels.js';
 
 /** The movement a slip is for, as the manifest describes it. */
@@ -73,11 +79,6 @@ async function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: numbe
     }
   }
   doc.fill('#000000').restore();
-}
-
-/** Text as one font can print it: Arabic script as it is, other text folded to WinAnsi. */
-function printable(text: string): string {
-  return scriptOf(text) === 'arabic' ? text : pdfText(text);
 }
 
 /** Renders the slips as A4 pages and resolves with the PDF's bytes. */

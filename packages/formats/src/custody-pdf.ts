@@ -2,9 +2,15 @@
 import type { BelongingView, CustodyEvent } from '@corridor/core';
 import { custodyLabels, type CustodyLabels } from './custody-labels.js';
 import { fill } from './manifest-labels.js';
-import { pdfText } from './manifest-pdf.js';
 import { openA4Pdf } from './pdf-document.js';
-import { isRightToLeft, scriptOf, wrapWords, writeLine, type PdfLanguage } from './pdf-fonts.js';
+import {
+  isRightToLeft,
+  printable,
+  startEdge,
+  wrapWords,
+  writeLine,
+  type PdfLanguage,
+} from './pdf-fonts.js';
 
 /** What the record shows; names and details are already redacted for the reader's role. */
 export interface CustodyRecord {
@@ -24,11 +30,6 @@ export interface CustodyRecord {
 }
 
 const margin = 40;
-
-/** Text as one font can print it: Arabic script as it is, other text folded to WinAnsi. */
-function printable(text: string): string {
-  return scriptOf(text) === 'arabic' ? text : pdfText(text);
-}
 
 function eventDetail(e: CustodyEvent, L: CustodyLabels): string {
   const d = e.detail;
@@ -56,7 +57,7 @@ export async function custodyRecordPdf(r: CustodyRecord): Promise<Buffer> {
   });
   const width = doc.page.width - 2 * margin;
   /** The x of a box `w` wide that starts `offset` from the start edge (the right one in RTL). */
-  const at = (offset: number, w: number) => (rtl ? margin + width - offset - w : margin + offset);
+  const at = startEdge(margin, width, rtl);
   const room = (h: number) => {
     if (doc.y + h > doc.page.height - margin - 20) {
       doc.addPage();

@@ -6,19 +6,21 @@
 import type { Manifest, ManifestEntry } from '@corridor/core';
 import { fill, manifestLabels } from './manifest-labels.js';
 import { openA4Pdf } from './pdf-document.js';
-import { isRightToLeft, scriptOf, writeLine, type PdfLanguage } from './pdf-fonts.js';
+import {
+  isRightToLeft,
+  pdfText,
+  printable,
+  startEdge,
+  writeLine,
+  type PdfLanguage,
+} from './pdf-fonts.js';
 
 const margin = 40;
 const rowHeight = 13;
 const footerSpace = 36;
 
-/** Text in the PDF core fonts' character set (WinAnsi): accents folded, others shown as `?`. */
-export function pdfText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/g, '?');
-}
+// Kept here too: callers import it from the manifest since before the fonts module.
+export { pdfText };
 
 const columns: { width: number; cell: (e: ManifestEntry) => string }[] = [
   { width: 20, cell: (e) => String(e.line) },
@@ -41,11 +43,6 @@ export interface ManifestPdfOptions {
   language?: PdfLanguage;
 }
 
-/** Text as one font can print it: Arabic script as it is, other text folded to WinAnsi. */
-function printable(text: string): string {
-  return scriptOf(text) === 'arabic' ? text : pdfText(text);
-}
-
 /** Renders the manifest as a PDF and resolves with its bytes. */
 export async function manifestPdf(m: Manifest, options: ManifestPdfOptions = {}): Promise<Buffer> {
   const language = options.language ?? 'en';
@@ -61,7 +58,7 @@ export async function manifestPdf(m: Manifest, options: ManifestPdfOptions = {})
   const bottom = () => doc.page.height - margin - footerSpace;
   const t = (s: string) => printable(s);
   /** The x of a box `w` wide that starts `offset` from the start edge (the right one in RTL). */
-  const at = (offset: number, w: number) => (rtl ? margin + width - offset - w : margin + offset);
+  const at = startEdge(margin, width, rtl);
   const line = (
     text: string,
     offset: number,

@@ -15,6 +15,27 @@ export type PdfScript = 'latin' | 'arabic';
 
 const arabicLetters = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]/;
 
+/** Text in the PDF core fonts' character set (WinAnsi): accents folded, others shown as `?`. */
+export function pdfText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/g, '?');
+}
+
+/** Text as one font can print it: Arabic script as it is (shaped), other text folded to WinAnsi. */
+export function printable(text: string): string {
+  return scriptOf(text) === 'arabic' ? text : pdfText(text);
+}
+
+/**
+ * Where a box `w` wide starts when it lies `offset` from the layout's start edge: the left margin,
+ * or the right one in a right-to-left layout.
+ */
+export function startEdge(margin: number, width: number, rtl: boolean) {
+  return (offset: number, w: number) => (rtl ? margin + width - offset - w : margin + offset);
+}
+
 /** The script a text is written in: Arabic as soon as it holds an Arabic-script letter. */
 export function scriptOf(text: string): PdfScript {
   return arabicLetters.test(text) ? 'arabic' : 'latin';

@@ -1,10 +1,17 @@
 /** The situation report as an A4 PDF (M10): status, destinations, timetable ahead, exposure, incidents. */
 import { formatMoney, type SituationReport } from '@corridor/core';
 import { fill } from './manifest-labels.js';
-import { pdfText } from './manifest-pdf.js';
 import { barChart, timeChart } from './pdf-charts.js';
 import { openA4Pdf } from './pdf-document.js';
-import { isRightToLeft, scriptOf, wrapWords, writeLine, type PdfLanguage } from './pdf-fonts.js';
+import {
+  isRightToLeft,
+  pdfText,
+  printable,
+  startEdge,
+  wrapWords,
+  writeLine,
+  type PdfLanguage,
+} from './pdf-fonts.js';
 import { reportLabels } from './report-labels.js';
 
 const margin = 40;
@@ -18,11 +25,6 @@ export const reportHeadings = reportLabels.en.headings;
 
 const n = (v: number) => v.toLocaleString('en');
 const money = (minor: number, currency: string) => formatMoney(minor, currency);
-
-/** Text as one font can print it: Arabic script as it is, other text folded to WinAnsi. */
-function printable(text: string): string {
-  return scriptOf(text) === 'arabic' ? text : pdfText(text);
-}
 
 /** How the report is printed. */
 export interface SituationPdfOptions {
@@ -54,7 +56,7 @@ export async function situationPdf(
     }
   };
   /** The x of a box `w` wide that starts `offset` from the start edge (the right one in RTL). */
-  const at = (offset: number, w: number) => (rtl ? margin + width - offset - w : margin + offset);
+  const at = startEdge(margin, width, rtl);
   /** One line in a box, in the layout's direction; each piece in the font its script needs. */
   const cell = (
     text: string,
