@@ -105,6 +105,7 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
           actor,
           store: ctx.store,
           now: ctx.now,
+          jobs: ctx.jobs,
           origins,
           locale: negotiateLocale(ctx.request.headers['accept-language']),
         },

@@ -13,6 +13,7 @@ export function countLines(lines: readonly MessageLine[]): SendOut['counts'] {
     failed: n('failed'),
     skipped: n('skipped'),
     wouldSend: n('would-send'),
+    queued: n('queued') + n('sending'),
   };
 }
 
@@ -48,6 +49,7 @@ export const previewMessages = defineCommand({
       movement: plan.movement?.id ?? null,
       dryRun: true,
       batch: null,
+      job: null,
       counts: countLines(messages),
       messages,
     };
