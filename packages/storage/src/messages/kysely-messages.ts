@@ -181,17 +181,29 @@ export class KyselyMessages implements MessageStore {
   }
 
   async settle(id: string, worker: string, o: MessageOutcome): Promise<boolean> {
+    // A receipt that came before this settle (a quick gateway) keeps its status and reason.
+    const received = ['delivered', 'undelivered'];
     const r = await this.db
       .updateTable('messages')
-      .set({
-        status: o.status,
+      .set((eb) => ({
+        status: eb
+          .case()
+          .when('status', '=', 'sending')
+          .then(o.status)
+          .else(eb.ref('status'))
+          .end(),
+        reason: eb
+          .case()
+          .when('status', '=', 'sending')
+          .then(o.reason)
+          .else(eb.ref('reason'))
+          .end(),
         attempts: o.attempts,
-        reason: o.reason,
         sent_at: o.status === 'sent' ? o.at : null,
         disclosure_id: o.disclosureId,
-      })
+      }))
       .where('id', '=', id)
-      .where('status', '=', 'sending')
+      .where('status', 'in', ['sending', ...received])
       .where('claimed_by', '=', worker)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
@@ -248,7 +260,8 @@ export class KyselyMessages implements MessageStore {
         .executeTakeFirst();
       if (!row) throw errors.notFound('message', id);
       if (row.status === receipt.status) return { message: toMessage(row), changed: false };
-      if (row.status !== 'sent')
+      // `sending`: the channel took it and its receipt came before the worker settled the line.
+      if (row.status !== 'sent' && !(row.status === 'sending' && row.channel === 'sms'))
         throw errors.conflict(
           `message ${id} is ${row.status}: a receipt applies only to a sent message`,
         );
