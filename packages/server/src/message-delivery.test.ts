@@ -160,6 +160,7 @@ describe.each(backends)('message delivery on $name', (backend) => {
       batch: out.batch!,
     });
     expect(dead?.status).toBe('sending');
+    expect(dead?.facts).toEqual({ appointmentDate: '5 January' });
     await new Promise((r) => setTimeout(r, 1500));
     expect(mails).toHaveLength(0);
 
@@ -177,6 +178,13 @@ describe.each(backends)('message delivery on $name', (backend) => {
     const log = await server.store.messages.list({ batch: out.batch!, limit: 10 });
     expect(log.map((m) => m.status)).toEqual(['sent', 'sent', 'sent']);
     expect(log.every((m) => m.disclosureId !== null)).toBe(true);
+    // The facts were kept only while the lines waited.
+    const facts = await server.store.db
+      .selectFrom('messages')
+      .select('facts')
+      .where('batch', '=', out.batch!)
+      .execute();
+    expect(facts.map((f) => f.facts)).toEqual([null, null, null]);
   }, 120_000);
 
   it('never sends a message twice when several workers deliver one send at once', async () => {

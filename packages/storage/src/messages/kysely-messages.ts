@@ -119,7 +119,8 @@ export class KyselyMessages implements MessageStore {
         attempts: 0,
         created_at: at,
         created_by: actor.name,
-        facts: JSON.stringify(r.facts),
+        // Kept only while the line waits for delivery (cleared when it settles).
+        facts: r.status === 'queued' ? JSON.stringify(r.facts) : null,
       }));
       await insertInBatches(trx, 'messages', values);
       const count = (s: string) => rows.filter((r) => r.status === s).length;
@@ -201,6 +202,7 @@ export class KyselyMessages implements MessageStore {
         attempts: o.attempts,
         sent_at: o.status === 'sent' ? o.at : null,
         disclosure_id: o.disclosureId,
+        facts: null,
       }))
       .where('id', '=', id)
       .where('status', 'in', ['sending', ...received])

@@ -24,7 +24,10 @@ export interface MessageWrite {
   channel: MessageChannel | null;
   status: Extract<MessageStatus, 'queued' | 'skipped'>;
   reason: string | null;
-  /** The facts the send was given (a place, a date; no personal data), to render it when delivered. */
+  /**
+   * The facts the send was given (a place, a date), to render it when delivered; kept only while
+   * the line is queued or sending, and cleared when it settles.
+   */
   facts: Record<string, string>;
 }
 
