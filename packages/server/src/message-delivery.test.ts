@@ -156,7 +156,7 @@ describe.each(backends)('message delivery on $name', (backend) => {
     const dead = await server.store.messages.claimNext({
       worker: 'dead-worker',
       at: then,
-      staleBefore: new Date(then.getTime() - deliveryLeaseMs),
+      staleBefore: new Date(then.getTime() - deliveryLeaseMs()),
       batch: out.batch!,
     });
     expect(dead?.status).toBe('sending');
@@ -222,7 +222,7 @@ describe.each(backends)('message delivery on $name', (backend) => {
     await server.store.messages.claimNext({
       worker: 'dead-worker',
       at: then,
-      staleBefore: new Date(then.getTime() - deliveryLeaseMs),
+      staleBefore: new Date(then.getTime() - deliveryLeaseMs()),
       batch: out.batch!,
     });
     const runner = await startJobRunner(server.store, settings);

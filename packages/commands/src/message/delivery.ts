@@ -12,10 +12,14 @@ import { configuredChannels, sendWithRetry, type Channel } from './channels.js';
 import { contentCache, contentOf, type ContentCache } from './content.js';
 
 /**
- * How long a claimed line is its worker's: longer than the slowest send (3 attempts of 10 s and the
- * waits between), so that a line is taken over only from a worker that died.
+ * How long a claimed line is its worker's: `CORRIDOR_MESSAGE_LEASE_MS` (1 s at least), else two
+ * minutes — longer than the slowest send (3 attempts of 10 s and the waits between), so that a
+ * line is taken over only from a worker that died.
  */
-export const deliveryLeaseMs = 2 * 60_000;
+export function deliveryLeaseMs(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.CORRIDOR_MESSAGE_LEASE_MS);
+  return Number.isFinite(ms) && ms >= 1000 ? ms : 2 * 60_000;
+}
 
 /** The actor a delivery job is queued as: the server's own, for the sends it finishes. */
 export const deliveryActor = { name: 'system:message-delivery', role: 'admin' } as const;
@@ -110,7 +114,7 @@ async function deliverOne(
 export async function deliverQueued(ctx: CommandContext, run: DeliveryRun): Promise<Delivered[]> {
   const channels = configuredChannels();
   const cache = contentCache();
-  const lease = run.leaseMs ?? deliveryLeaseMs;
+  const lease = run.leaseMs ?? deliveryLeaseMs();
   const out: Delivered[] = [];
   while (!run.signal?.aborted) {
     const at = new Date();

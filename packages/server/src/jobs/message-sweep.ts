@@ -16,7 +16,7 @@ export async function queueMessageSweep(
   store: Store,
   jobs: JobRunner,
   now: Date,
-  leaseMs = deliveryLeaseMs,
+  leaseMs = deliveryLeaseMs(),
 ): Promise<boolean> {
   if ((await store.messages.pending(new Date(now.getTime() - leaseMs))) === 0) return false;
   for (const status of ['queued', 'running'] as const) {
