@@ -241,6 +241,29 @@ describe.each(backends)('message delivery on $name', (backend) => {
     expect(log.map((m) => m.status)).toEqual(['sent', 'sent', 'sent']);
   }, 120_000);
 
+  it('stops a queued message whose contact was removed before delivery: skipped, nothing disclosed', async () => {
+    const out = await send([a!.id], { wait: false, again: true });
+    await server.store.messages.setContact(headOf(a!.id).id, { email: null }, seeder);
+    const disclosed = (await server.store.consent.disclosures({ kind: 'message', limit: 1000 }))
+      .length;
+    const before = mails.length;
+    const system = {
+      actor: { ...deliveryActor, via: 'job' as const },
+      store: server.store,
+      now: new Date(),
+    };
+    const run = await execute(deliverMessages, system, { batch: out.batch! });
+    expect(run.counts).toEqual({ sent: 0, failed: 0, skipped: 1 });
+    expect(run.messages[0]!.reason).toBe(
+      `${headOf(a!.id).id} has no email contact any more (erased or removed since the send)`,
+    );
+    expect(mails.length).toBe(before);
+    expect((await server.store.consent.disclosures({ kind: 'message', limit: 1000 })).length).toBe(
+      disclosed,
+    );
+    await server.store.messages.setContact(headOf(a!.id).id, { email: mailTo[a!.id]! }, seeder);
+  }, 120_000);
+
   it('takes the SMS gateway’s receipts: delivered or undelivered, once, with the right secret only', async () => {
     const sent = await server.as('movement-officer', {
       method: 'POST',
