@@ -128,9 +128,10 @@ export interface MessageStore {
   /** One message, or undefined. */
   get(id: string): Promise<StoredMessage | undefined>;
   /**
-   * Records a delivery receipt: `sent` → `delivered` | `undelivered`, audited as
-   * `message.receipt`. The same receipt again changes nothing (`changed: false`); an unknown id is
-   * refused 404, a message not sent (or already given the other receipt) 409.
+   * Records a delivery receipt: `sent` → `delivered` | `undelivered` (or from `sending`, for an SMS
+   * whose receipt beat its worker's settle, which then keeps it), audited as `message.receipt`. The
+   * same receipt again changes nothing (`changed: false`); an unknown id is refused 404, a message
+   * not sent (or already given the other receipt) 409.
    */
   receipt(
     id: string,
