@@ -23,6 +23,11 @@ export interface CommandContext {
   origins?: readonly string[];
   /** A long command's progress reports and cancel signal (the CLI's bar, a job's record). */
   control?: PlanningControl;
+  /**
+   * The job runner of the server the command runs in (absent in the CLI): a command that recorded
+   * a job in its transaction wakes the runner once it has committed.
+   */
+  jobs?: { wake(jobId: string): Promise<void> };
   /** The language of whoever asked (Accept-Language, --lang or LANG): a printed file's labels. */
   locale?: Locale;
 }

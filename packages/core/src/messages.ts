@@ -21,13 +21,28 @@ export const messageChannels = ['email', 'sms'] as const;
 export type MessageChannel = (typeof messageChannels)[number];
 
 /**
- * Where a message stands: `queued` (written, not yet handed over), `sent` (the channel took it),
- * `failed` (every attempt refused), `skipped` (never sent, with the reason: no consent, no
- * template in the household's language, no contact).
+ * Where a message stands: `queued` (written, not yet handed over), `sending` (a delivery worker
+ * claimed it), `sent` (the channel took it: for e-mail, the SMTP server accepted it), `failed`
+ * (every attempt refused), `skipped` (never sent, with the reason: no consent, no template in the
+ * household's language, no contact), and after `sent`, from the SMS gateway's receipt,
+ * `delivered` or `undelivered` (with the gateway's reason).
  */
-export const messageStatuses = ['queued', 'sent', 'failed', 'skipped'] as const;
+export const messageStatuses = [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'skipped',
+  'delivered',
+  'undelivered',
+] as const;
 /** One status. */
 export type MessageStatus = (typeof messageStatuses)[number];
+
+/** What a delivery receipt may say of a sent message. */
+export const messageReceiptStatuses = ['delivered', 'undelivered'] as const;
+/** One receipt status. */
+export type MessageReceiptStatus = (typeof messageReceiptStatuses)[number];
 
 /** Variables every template may use: the case and its size. */
 export const caseVariables = ['caseId', 'persons'] as const;

@@ -14,6 +14,7 @@ import { securityHeaders } from './headers.js';
 import type { JobRunner } from './jobs/job-runner.js';
 import { startJobRunner } from './jobs/start-runner.js';
 import { startWebhookWorker } from './webhook-worker.js';
+import { startMessageSweep } from './jobs/message-sweep.js';
 import { startRetentionSchedule } from './jobs/retention-schedule.js';
 import { describeError, describeRequest, writeLog } from './log.js';
 import { registerDocs } from './openapi/register.js';
@@ -115,6 +116,8 @@ export async function buildApp(
   app.addHook('onClose', () => webhooks.stop());
   const retention = startRetentionSchedule(store, jobs, o);
   app.addHook('onClose', () => retention.stop());
+  const messageSweep = startMessageSweep(store, jobs, o);
+  app.addHook('onClose', () => messageSweep.stop());
   for (const route of routes) {
     app.route({
       method: route.method,

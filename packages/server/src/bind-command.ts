@@ -117,6 +117,7 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
           actor,
           store: ctx.store,
           now: ctx.now,
+          jobs: ctx.jobs,
           origins,
           locale: isLocale(lang) ? lang : negotiateLocale(ctx.request.headers['accept-language']),
         },

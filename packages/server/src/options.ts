@@ -57,6 +57,11 @@ export interface ServerOptions {
   webhookTimeoutMs?: number;
   /** How often the server queues the retention job by itself, in ms (default a day; 0: never). */
   retentionEveryMs?: number;
+  /**
+   * How often the server looks for messages left queued (or claimed by a process that stopped)
+   * for longer than the delivery lease, and queues a delivery job for them, in ms (0: never).
+   */
+  messageSweepMs?: number;
 }
 
 const minute = 60_000;
@@ -94,6 +99,7 @@ export const defaultServerOptions: Required<ServerOptions> = {
   webhookPollMs: 1000,
   webhookTimeoutMs: 10_000,
   retentionEveryMs: 24 * 60 * minute,
+  messageSweepMs: minute,
 };
 
 /** The options with every default filled in. */

@@ -5,6 +5,8 @@ import { seeder, type FixtureGroup } from './fixture.js';
 let caseId = '';
 /** The person each contact call sets, by fixture key. */
 const made = new Map<string, string>();
+/** The sent SMS each receipt call reports on, by fixture key. */
+const sentSms = new Map<string, string>();
 const body = (k: string) => `Appointment on {appointmentDate} (${k})`;
 
 /** The message commands' fixtures (no channel is configured: a send skips with the reason). */
@@ -66,6 +68,49 @@ export const messageFixtures: FixtureGroup = {
         method: 'POST',
         url: `/api/persons/${made.get(k) ?? 'P-none'}/contact`,
         payload: { email: `m${k}@example.org` },
+      }),
+    },
+    'message.deliver': {
+      cli: () => ['message', 'deliver'],
+      api: () => ({ method: 'POST', url: '/api/messages/deliver', payload: {} }),
+    },
+    'message.receipt': {
+      // A text the gateway took: queued, claimed and settled as sent by a worker.
+      prepare: async (store, k) => {
+        const [line] = await store.messages.queue(
+          [
+            {
+              householdId: caseId,
+              personId: null,
+              movementId: null,
+              purpose: 'appointment',
+              language: 'en',
+              channel: 'sms',
+              status: 'queued',
+              reason: null,
+              facts: { appointmentDate: k },
+            },
+          ],
+          seeder,
+          new Date(),
+        );
+        const worker = `fixture-${k}`;
+        const at = new Date();
+        await store.messages.claimNext({ worker, at, staleBefore: at, batch: line!.batch });
+        await store.messages.settle(line!.id, worker, {
+          status: 'sent',
+          attempts: 1,
+          reason: null,
+          at,
+          disclosureId: null,
+        });
+        sentSms.set(k, line!.id);
+      },
+      cli: (k) => ['message', 'receipt', '--id', sentSms.get(k) ?? 'MS-none', '--delivered'],
+      api: (k) => ({
+        method: 'POST',
+        url: `/api/messages/${sentSms.get(k) ?? 'MS-none'}/receipt`,
+        payload: { status: 'delivered' },
       }),
     },
     'message.send': {

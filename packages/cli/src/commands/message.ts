@@ -4,9 +4,11 @@
  */
 import {
   addMessageTemplate,
+  deliverMessages,
   listMessages,
   listMessageTemplates,
   previewMessages,
+  recordReceipt,
   sendMessages,
   setContact,
   type CommandOutput,
@@ -51,6 +53,7 @@ function sendInput(o: Record<string, unknown>) {
 const sendText = (r: SendOut) =>
   `${r.dryRun ? 'would send' : 'sent'} ${r.purpose}${r.movement ? ` for ${r.movement}` : ''}: ` +
   `${r.dryRun ? `${r.counts.wouldSend} to send` : `${r.counts.sent} sent, ${r.counts.failed} failed`}, ` +
+  (r.counts.queued > 0 ? `${r.counts.queued} queued (job ${r.job ?? '-'}), ` : '') +
   `${r.counts.skipped} skipped of ${r.counts.households} household(s)\n` +
   table(
     ['case', 'person', 'language', 'channel', 'status', 'tries', 'reason'],
@@ -176,11 +179,54 @@ export function registerMessage(program: Command): void {
         .description(
           'send a message to households (consent checked; every send in the disclosure log)',
         )
-        .option('--dry-run', 'only say what would be sent; nothing is written or sent'),
+        .option('--dry-run', 'only say what would be sent; nothing is written or sent')
+        .option(
+          '--no-wait',
+          'answer once the messages are queued; the delivery job (or `message deliver`) sends them',
+        ),
     ),
     sendMessages,
-    (_a, o) => ({ ...sendInput(o), dryRun: o.dryRun === true }),
+    (_a, o) => ({ ...sendInput(o), dryRun: o.dryRun === true, wait: o.wait !== false }),
     sendText,
+    { progress: 'sending' },
+  );
+  bindCli<CommandOutput<typeof deliverMessages>>(
+    message
+      .command('deliver')
+      .description(
+        'deliver the queued messages (of one send, or all left over by a process that stopped)',
+      )
+      .option('--batch <id>', 'only this send (the batch id `message send` answered)')
+      .option('--json', 'print JSON'),
+    deliverMessages,
+    (_a, o) => (o.batch === undefined ? {} : { batch: o.batch }),
+    (r) =>
+      `delivered ${r.batch ?? 'every queued message'}: ${r.counts.sent} sent, ${r.counts.failed} failed, ${r.counts.skipped} skipped\n` +
+      table(
+        ['id', 'status', 'tries', 'reason'],
+        r.messages.map((m) => [m.id, m.status, m.attempts, m.reason ?? '']),
+      ),
+  );
+  bindCli<CommandOutput<typeof recordReceipt>>(
+    message
+      .command('receipt')
+      .description('record a delivery receipt of a sent message (delivered, or undelivered)')
+      .requiredOption('--id <id>', 'the message (MS-…)')
+      .option('--delivered', 'it was delivered')
+      .option('--undelivered', 'it was not delivered')
+      .option('--reason <text>', 'why it was not delivered')
+      .option('--json', 'print JSON'),
+    recordReceipt,
+    (_a, o) => {
+      if (Boolean(o.delivered) === Boolean(o.undelivered))
+        throw errors.invalidInput('invalid input at status: give --delivered or --undelivered');
+      return {
+        id: o.id,
+        status: o.delivered ? 'delivered' : 'undelivered',
+        ...(o.reason === undefined ? {} : { reason: o.reason }),
+      };
+    },
+    (r) => `${r.id} (${r.case}): ${r.status}${r.changed ? '' : ' (already recorded)'}`,
   );
   bindCli<CommandOutput<typeof listMessages>>(
     message
@@ -189,7 +235,10 @@ export function registerMessage(program: Command): void {
       .option('--movement <id>', 'one movement')
       .option('--case <id>', 'one case')
       .option('--purpose <purpose>', 'one purpose')
-      .option('--status <status>', 'queued, sent, failed or skipped')
+      .option(
+        '--status <status>',
+        'queued, sending, sent, failed, skipped, delivered or undelivered',
+      )
       .option('--limit <n>', 'at most this many (default 200)')
       .option('--json', 'print JSON'),
     listMessages,
@@ -212,7 +261,7 @@ export function registerMessage(program: Command): void {
           dash(m.channel),
           m.status,
           m.attempts,
-          m.sentAt ?? m.createdAt,
+          m.receiptAt ?? m.sentAt ?? m.createdAt,
           m.reason ?? '',
         ]),
       ),

@@ -103,6 +103,15 @@ function smsChannel(url: string, token: string | undefined, timeoutMs: number): 
   };
 }
 
+/**
+ * The secret the SMS gateway sends with its delivery receipts (`Authorization: Bearer …`), from
+ * `CORRIDOR_SMS_RECEIPT_SECRET`; undefined when receipts are not configured (they are refused).
+ */
+export function smsReceiptSecret(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const secret = env.CORRIDOR_SMS_RECEIPT_SECRET;
+  return secret && secret.length >= 16 ? secret : undefined;
+}
+
 /** The channels the environment configures (none when nothing is set). */
 export function configuredChannels(
   env: NodeJS.ProcessEnv = process.env,
@@ -118,6 +127,13 @@ export function configuredChannels(
   if (env.CORRIDOR_SMS_URL)
     out.sms = smsChannel(env.CORRIDOR_SMS_URL, env.CORRIDOR_SMS_TOKEN, timeoutMs);
   return out;
+}
+
+/** Words from a channel without any e-mail address or phone number they may echo. */
+export function scrubContacts(message: string): string {
+  return message
+    .replace(/[^\s<>@]+@[^\s<>@]+/g, '<address>')
+    .replace(/\+?[0-9][0-9 ().-]{5,}[0-9]/g, '<number>');
 }
 
 /** An error's words without the address or number they may echo (an SMTP 550 often does). */

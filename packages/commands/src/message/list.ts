@@ -20,6 +20,7 @@ export const LoggedMessage = z.object({
   createdBy: z.string(),
   sentAt: z.string().nullable(),
   disclosureId: z.string().nullable(),
+  receiptAt: z.string().nullable().describe('when the channel reported it delivered or not (SMS)'),
 });
 
 /** Lists messages, newest first, by movement, case, purpose, status or batch. */

@@ -9,10 +9,12 @@ export function countLines(lines: readonly MessageLine[]): SendOut['counts'] {
   const n = (s: MessageLine['status']) => lines.filter((l) => l.status === s).length;
   return {
     households: lines.length,
-    sent: n('sent'),
+    // Handed to the channel: `delivered` and `undelivered` are receipts of sent messages.
+    sent: n('sent') + n('delivered') + n('undelivered'),
     failed: n('failed'),
     skipped: n('skipped'),
     wouldSend: n('would-send'),
+    queued: n('queued') + n('sending'),
   };
 }
 
@@ -48,6 +50,7 @@ export const previewMessages = defineCommand({
       movement: plan.movement?.id ?? null,
       dryRun: true,
       batch: null,
+      job: null,
       counts: countLines(messages),
       messages,
     };

@@ -52,7 +52,8 @@ export interface SendPlan {
   messages: PlannedMessage[];
 }
 
-const contactOf = (pii: PersonPii, channel: MessageChannel) =>
+/** A person's address for `channel`: the e-mail address, or the phone number without spaces. */
+export const contactOf = (pii: PersonPii, channel: MessageChannel) =>
   channel === 'email' ? pii.email : pii.phone?.replace(/ /g, '');
 
 function inZone(iso: string, timeZone: string, language: string, o: Intl.DateTimeFormatOptions) {
@@ -63,7 +64,8 @@ function inZone(iso: string, timeZone: string, language: string, o: Intl.DateTim
   }
 }
 
-async function movementValues(ctx: CommandContext, m: Movement, language: string) {
+/** A movement's facts as template variables, written in `language` and the movement's time zone. */
+export async function movementValues(ctx: CommandContext, m: Movement, language: string) {
   const destination = m.destinationId
     ? (await ctx.store.registry.destinations()).find((d) => d.id === m.destinationId)
     : undefined;

@@ -65,12 +65,17 @@ export const SendOut = z.object({
   movement: z.string().nullable(),
   dryRun: z.boolean(),
   batch: z.string().nullable(),
+  job: z
+    .string()
+    .nullable()
+    .describe('the delivery job of the queued messages (null when none was queued)'),
   counts: z.object({
     households: z.number().int(),
     sent: z.number().int(),
     failed: z.number().int(),
     skipped: z.number().int(),
     wouldSend: z.number().int(),
+    queued: z.number().int().describe('queued or being sent: the delivery job sends them'),
   }),
   messages: z.array(MessageLine),
 });

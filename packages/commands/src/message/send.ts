@@ -1,20 +1,23 @@
 /**
  * `message.send`: writes to households. Inside the command's transaction every household's line is
- * written (queued, or skipped with the reason) with one audit event; once that has committed each
- * queued message is handed to its channel, retried, settled as sent or failed, and logged in the
- * disclosure log (kind `message`).
+ * written (queued, or skipped with the reason) with one audit event, and a delivery job for the
+ * queued ones: once that has committed, nothing is lost if the process stops. By default the
+ * sender then delivers its own lines (as the job's worker, with progress) and answers how each
+ * went; with `wait: false` it answers at once and the job runner delivers them.
  */
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
-import { configuredChannels, sendWithRetry, type Channel } from './channels.js';
+import { configuredChannels } from './channels.js';
+import {
+  deliverQueued,
+  deliveredCounts,
+  deliveryActor,
+  deliveryJobKind,
+  deliveryWorker,
+} from './delivery.js';
 import { countLines, previewLines } from './preview.js';
-import { planSend, type PlannedMessage } from './recipients.js';
+import { planSend } from './recipients.js';
 import { SendInput, SendOut, type MessageLine } from './schemas.js';
-
-/** What the transaction hands to the sending after it: kept in memory only, stripped from the answer. */
-interface Outbox {
-  outbox?: { id: string; planned: PlannedMessage; basisLabel: string; subject: string | null }[];
-}
 
 /** Sends (or with `dryRun` previews) one purpose's message to a movement's households or to cases. */
 export const sendMessages = defineCommand({
@@ -22,6 +25,12 @@ export const sendMessages = defineCommand({
   summary: 'Send a message to households by e-mail or SMS (consent checked, each send logged)',
   input: SendInput.extend({
     dryRun: z.boolean().default(false).describe('only say what would be sent; nothing is written'),
+    wait: z
+      .boolean()
+      .default(true)
+      .describe(
+        'deliver now and answer how each message went (default); false: answer at once, the delivery job sends them',
+      ),
   }),
   output: SendOut,
   permission: 'message.send',
@@ -35,6 +44,7 @@ export const sendMessages = defineCommand({
         movement: plan.movement?.id ?? null,
         dryRun: true,
         batch: null,
+        job: null,
         counts: countLines(messages),
         messages,
       };
@@ -49,10 +59,18 @@ export const sendMessages = defineCommand({
         channel: m.channel,
         status: m.reason ? 'skipped' : 'queued',
         reason: m.reason,
+        facts: input.facts,
       })),
       ctx.actor,
       ctx.now,
     );
+    const batch = stored[0]?.batch ?? null;
+    // The delivery job is recorded with the lines: a crash after the commit leaves both, and any
+    // runner (or the next start) delivers them.
+    const job =
+      batch && stored.some((s) => s.status === 'queued')
+        ? await ctx.store.jobs.create({ kind: deliveryJobKind, params: { batch } }, deliveryActor)
+        : undefined;
     const messages: MessageLine[] = stored.map((s) => ({
       id: s.id,
       case: s.householdId,
@@ -65,89 +83,60 @@ export const sendMessages = defineCommand({
       subject: null,
       text: null,
     }));
-    const out: SendOut & Outbox = {
+    return {
       purpose: input.purpose,
       movement: plan.movement?.id ?? null,
       dryRun: false,
-      batch: stored[0]?.batch ?? null,
+      batch,
+      job: job?.id ?? null,
       counts: countLines(messages),
       messages,
-      outbox: stored.flatMap((s, i) =>
-        s.status === 'queued'
-          ? [
-              {
-                id: s.id,
-                planned: plan.messages[i]!,
-                basisLabel: plan.basisLabel,
-                subject: plan.movement?.id ?? s.householdId,
-              },
-            ]
-          : [],
-      ),
     };
-    return out;
   },
-  async afterCommit(ctx, _input, output) {
-    const { outbox = [], ...answer } = output as SendOut & Outbox;
-    if (outbox.length === 0) return answer;
-    const channels = configuredChannels();
-    const byId = new Map(answer.messages.map((m) => [m.id, m]));
-    for (const item of outbox) {
-      const { planned } = item;
-      const channel: Channel | undefined = channels[planned.channel!];
-      const at = new Date();
-      if (!channel) {
-        // Configured when planned, gone now: nothing was handed over, so nothing is disclosed.
-        const reason = `the ${planned.channel} channel is no longer configured`;
-        await ctx.store.messages.settle(item.id, {
-          status: 'failed',
-          attempts: 0,
-          reason,
-          at,
-          disclosureId: null,
-        });
-        Object.assign(byId.get(item.id)!, { status: 'failed', reason });
-        continue;
-      }
-      const result = await sendWithRetry(channel, {
-        to: planned.to!,
-        subject: planned.rendered!.subject,
-        text: planned.rendered!.text,
-        language: planned.language!,
-        reference: item.id,
-      });
-      const done = new Date();
-      await ctx.store.atomically(async (store) => {
-        const disclosureId = await store.consent.logDisclosure(
-          {
-            kind: 'message',
-            format: planned.channel,
-            recipient: channel.recipient,
-            subject: item.subject,
-            purpose: item.basisLabel,
-            persons: planned.members.map((personId) => ({
-              personId,
-              householdId: planned.householdId,
-            })),
-          },
-          ctx.actor,
-          done,
-        );
-        await store.messages.settle(item.id, {
-          status: result.ok ? 'sent' : 'failed',
-          attempts: result.attempts,
-          reason: result.reason,
-          at: done,
-          disclosureId,
-        });
-      });
-      const line = byId.get(item.id)!;
-      Object.assign(line, {
-        status: result.ok ? 'sent' : 'failed',
-        attempts: result.attempts,
-        reason: result.reason,
-      });
+  async afterCommit(ctx, input, answer) {
+    const { job, batch } = answer;
+    if (!job || !batch) return answer;
+    if (!input.wait) {
+      await ctx.jobs?.wake(job);
+      return answer;
     }
-    return { ...answer, counts: countLines(answer.messages) };
+    // The sender is the job's worker: it claims the job, so a runner leaves it alone, and beats
+    // its heartbeat per message, so a runner takes it over only if this process stops.
+    const worker = deliveryWorker(ctx.actor.via);
+    const claimed = await ctx.store.jobs.claim(job, worker, new Date());
+    const queued = answer.messages.filter((m) => m.status === 'queued').length;
+    const control = ctx.control;
+    const lines = await deliverQueued(ctx, {
+      worker,
+      batch,
+      onLine: async (done) => {
+        const progress = {
+          phase: 'sending',
+          fraction: Math.min(1, done.length / Math.max(1, queued)),
+          message: `${done.length} of ${queued} message(s) handed over`,
+        };
+        control?.progress(progress);
+        if (claimed) await ctx.store.jobs.heartbeat(job, worker, new Date(), progress);
+      },
+    });
+    if (claimed)
+      await ctx.store.jobs.finish(
+        job,
+        worker,
+        { status: 'succeeded', result: { batch, counts: deliveredCounts(lines), messages: lines } },
+        new Date(),
+      );
+    // The batch as it stands: lines another worker took over show as that worker left them.
+    const now = new Map(
+      (await ctx.store.messages.list({ batch, limit: answer.messages.length })).map((m) => [
+        m.id,
+        m,
+      ]),
+    );
+    const messages = answer.messages.map((m) => {
+      const s = m.id ? now.get(m.id) : undefined;
+      return s ? { ...m, status: s.status, attempts: s.attempts, reason: s.reason } : m;
+    });
+    return { ...answer, counts: countLines(messages), messages };
   },
 });

@@ -38,6 +38,12 @@ export class InProcessRunner implements JobRunner {
     return job;
   }
 
+  wake(id: string): Promise<void> {
+    if (!this.queue.includes(id)) this.queue.push(id);
+    this.pump();
+    return Promise.resolve();
+  }
+
   cancel(id: string, actor: Actor): Promise<JobRecord> {
     return this.store.jobs.cancel(id, actor, this.settings.clock());
   }

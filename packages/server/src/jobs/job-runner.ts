@@ -9,6 +9,11 @@ export interface JobRunner {
    * queue, both in one transaction; answers at once.
    */
   submit(kind: string, params: Record<string, unknown>, actor: Actor): Promise<JobRecord>;
+  /**
+   * Hands a job already recorded as queued (by a command, in its own transaction) to the queue;
+   * a job no longer queued is left alone when its turn comes.
+   */
+  wake(id: string): Promise<void>;
   /** Cancels a queued job, or stops a running one within a heartbeat wherever it runs. */
   cancel(id: string, actor: Actor): Promise<JobRecord>;
   /** Resolves when this process has nothing queued or running (tests, scripts). */

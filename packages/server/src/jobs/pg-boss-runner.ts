@@ -121,6 +121,10 @@ export class PgBossRunner implements JobRunner {
     });
   }
 
+  async wake(id: string): Promise<void> {
+    await this.enqueue(id);
+  }
+
   cancel(id: string, actor: Actor): Promise<JobRecord> {
     return this.store.jobs.cancel(id, actor, this.settings.clock());
   }

@@ -133,6 +133,9 @@ import {
   messageTemplatesRoute,
   previewMessagesRoute,
   sendMessagesRoute,
+  deliverMessagesRoute,
+  messageReceiptRoute,
+  smsReceiptRoute,
   setContactRoute,
 } from './messages.js';
 import {
@@ -291,6 +294,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   setContactRoute,
   previewMessagesRoute,
   sendMessagesRoute,
+  deliverMessagesRoute,
+  messageReceiptRoute,
+  smsReceiptRoute,
   listMessagesRoute,
   saveMappingRoute,
   listMappingsRoute,

@@ -748,6 +748,13 @@ export interface MessagesTable {
   created_by: string;
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   disclosure_id: string | null;
+  /** The facts the send was given (migration 0023), to render the message again when delivering. */
+  facts: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  /** The delivery worker holding the line while `sending`. */
+  claimed_by: string | null;
+  claimed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the channel's delivery receipt came (`delivered` or `undelivered`). */
+  receipt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** A saved form mapping (migration 0020): columns of an export → Corridor columns. */

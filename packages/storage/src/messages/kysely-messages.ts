@@ -7,7 +7,7 @@ import {
   type MessageStatus,
   type PersonPii,
 } from '@corridor/core';
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches } from '../db/batch.js';
 import type { Database, MessagesTable } from '../db/schema.js';
@@ -15,8 +15,11 @@ import { transact } from '../db/transact.js';
 import { personKeys } from '../registry/person-keys.js';
 import type { Vault } from '../vault/vault.js';
 import type {
+  ClaimedMessage,
+  ClaimRequest,
   ContactEdit,
   MessageFilter,
+  MessageReceipt,
   MessageOutcome,
   MessageStore,
   MessageWrite,
@@ -43,8 +46,12 @@ function toMessage(r: Selectable<MessagesTable>): StoredMessage {
     createdBy: r.created_by,
     sentAt: r.sent_at ? iso(r.sent_at) : null,
     disclosureId: r.disclosure_id,
+    receiptAt: r.receipt_at ? iso(r.receipt_at) : null,
   };
 }
+
+/** The statuses that count as sent, or about to be, for `alreadySent`. */
+const sentOrSending = ['queued', 'sending', 'sent', 'delivered'];
 
 /** MessageStore over Kysely. */
 export class KyselyMessages implements MessageStore {
@@ -112,6 +119,8 @@ export class KyselyMessages implements MessageStore {
         attempts: 0,
         created_at: at,
         created_by: actor.name,
+        // Kept only while the line waits for delivery (cleared when it settles).
+        facts: r.status === 'queued' ? JSON.stringify(r.facts) : null,
       }));
       await insertInBatches(trx, 'messages', values);
       const count = (s: string) => rows.filter((r) => r.status === s).length;
@@ -143,22 +152,139 @@ export class KyselyMessages implements MessageStore {
         createdBy: actor.name,
         sentAt: null,
         disclosureId: null,
+        receiptAt: null,
       }));
     });
   }
 
-  async settle(id: string, o: MessageOutcome): Promise<void> {
-    await this.db
+  async claimNext(r: ClaimRequest): Promise<ClaimedMessage | undefined> {
+    const claimable = (eb: ExpressionBuilder<Database, 'messages'>) =>
+      eb.or([
+        eb('status', '=', 'queued'),
+        eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', r.staleBefore)]),
+      ]);
+    let pick = this.db.selectFrom('messages').select('id').where(claimable);
+    if (r.batch) pick = pick.where('batch', '=', r.batch);
+    // One statement: the row lock of the sub-select (skipping rows another worker holds) and the
+    // status re-checked by the update make two workers claim different lines, never the same.
+    const row = await this.db
       .updateTable('messages')
-      .set({
-        status: o.status,
+      .set({ status: 'sending', claimed_by: r.worker, claimed_at: r.at })
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom(pick.orderBy('seq').limit(1).forUpdate().skipLocked().as('next'))
+          .select('id'),
+      )
+      .where(claimable)
+      .returningAll()
+      .executeTakeFirst();
+    return row && { ...toMessage(row), facts: row.facts ?? {} };
+  }
+
+  async settle(id: string, worker: string, o: MessageOutcome): Promise<boolean> {
+    // A receipt that came before this settle (a quick gateway) keeps its status and reason.
+    const received = ['delivered', 'undelivered'];
+    const r = await this.db
+      .updateTable('messages')
+      .set((eb) => ({
+        status: eb
+          .case()
+          .when('status', '=', 'sending')
+          .then(o.status)
+          .else(eb.ref('status'))
+          .end(),
+        reason: eb
+          .case()
+          .when('status', '=', 'sending')
+          .then(o.reason)
+          .else(eb.ref('reason'))
+          .end(),
         attempts: o.attempts,
-        reason: o.reason,
         sent_at: o.status === 'sent' ? o.at : null,
         disclosure_id: o.disclosureId,
-      })
+        facts: null,
+      }))
       .where('id', '=', id)
-      .execute();
+      .where('status', 'in', ['sending', ...received])
+      .where('claimed_by', '=', worker)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async pending(staleBefore: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'queued'), eb('created_at', '<', staleBefore)]),
+          eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)]),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async logDelivery(
+    detail: { batch: string | null; sent: number; failed: number; skipped: number },
+    actor: Actor,
+  ): Promise<void> {
+    await transact(this.db, (trx) =>
+      appendAudit(trx, actor, {
+        action: 'message.deliver',
+        entity: 'message-batch',
+        entityId: detail.batch ?? 'queued',
+        detail,
+      }),
+    );
+  }
+
+  async get(id: string): Promise<StoredMessage | undefined> {
+    const row = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toMessage(row);
+  }
+
+  receipt(
+    id: string,
+    receipt: MessageReceipt,
+    actor: Actor,
+  ): Promise<{ message: StoredMessage; changed: boolean }> {
+    return transact(this.db, async (trx) => {
+      const row = await trx
+        .selectFrom('messages')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row) throw errors.notFound('message', id);
+      if (row.status === receipt.status) return { message: toMessage(row), changed: false };
+      // `sending`: the channel took it and its receipt came before the worker settled the line.
+      if (row.status !== 'sent' && !(row.status === 'sending' && row.channel === 'sms'))
+        throw errors.conflict(
+          `message ${id} is ${row.status}: a receipt applies only to a sent message`,
+        );
+      const updated = await trx
+        .updateTable('messages')
+        .set({
+          status: receipt.status,
+          receipt_at: receipt.at,
+          reason: receipt.status === 'undelivered' ? receipt.reason : null,
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAudit(trx, actor, {
+        action: 'message.receipt',
+        entity: 'message',
+        entityId: id,
+        detail: { status: receipt.status, channel: row.channel, batch: row.batch },
+      });
+      return { message: toMessage(updated), changed: true };
+    });
   }
 
   async list(f: MessageFilter): Promise<StoredMessage[]> {
@@ -185,7 +311,7 @@ export class KyselyMessages implements MessageStore {
         .select('household_id')
         .where('household_id', 'in', ids.slice(i, i + 5000))
         .where('purpose', '=', purpose)
-        .where('status', 'in', ['queued', 'sent']);
+        .where('status', 'in', sentOrSending);
       if (movementId) q = q.where('movement_id', '=', movementId);
       for (const r of await q.execute()) out.add(r.household_id);
     }

@@ -2,6 +2,7 @@
 import type {
   MessageChannel,
   MessagePurpose,
+  MessageReceiptStatus,
   MessageStatus,
   MessageTemplate,
 } from '@corridor/core';
@@ -23,10 +24,15 @@ export interface MessageWrite {
   channel: MessageChannel | null;
   status: Extract<MessageStatus, 'queued' | 'skipped'>;
   reason: string | null;
+  /**
+   * The facts the send was given (a place, a date), to render it when delivered; kept only while
+   * the line is queued or sending, and cleared when it settles.
+   */
+  facts: Record<string, string>;
 }
 
 /** A message as logged: ids, channel, status and reason; never an address or the text. */
-export interface StoredMessage extends Omit<MessageWrite, 'status'> {
+export interface StoredMessage extends Omit<MessageWrite, 'status' | 'facts'> {
   id: string;
   batch: string;
   status: MessageStatus;
@@ -35,6 +41,32 @@ export interface StoredMessage extends Omit<MessageWrite, 'status'> {
   createdBy: string;
   sentAt: string | null;
   disclosureId: string | null;
+  /** When the channel's delivery receipt came (SMS), else null. */
+  receiptAt: string | null;
+}
+
+/** A line a delivery worker claimed (`sending`): what it needs to render and send it again. */
+export interface ClaimedMessage extends StoredMessage {
+  facts: Record<string, string>;
+}
+
+/** Which lines a delivery worker may claim. */
+export interface ClaimRequest {
+  /** This worker's name, recorded on the line while it is `sending`. */
+  worker: string;
+  at: Date;
+  /** A `sending` line claimed before this lost its worker (a crash): it may be claimed again. */
+  staleBefore: Date;
+  /** Only this batch (one send); otherwise any line queued before `staleBefore`. */
+  batch?: string;
+}
+
+/** A delivery receipt: what the channel says became of a sent message. */
+export interface MessageReceipt {
+  status: MessageReceiptStatus;
+  /** The channel's reason for an undelivered message, any address already taken out. */
+  reason: string | null;
+  at: Date;
 }
 
 /** Which messages to list; every filter is optional. */
@@ -47,9 +79,9 @@ export interface MessageFilter {
   limit: number;
 }
 
-/** The outcome of handing one message to its channel. */
+/** The outcome of handing one message to its channel (or of finding it can no longer be sent). */
 export interface MessageOutcome {
-  status: Extract<MessageStatus, 'sent' | 'failed'>;
+  status: Extract<MessageStatus, 'sent' | 'failed' | 'skipped'>;
   attempts: number;
   /** Why it failed, with any address already taken out. */
   reason: string | null;
@@ -75,8 +107,37 @@ export interface MessageStore {
    * counts, the purpose and the movement; returns them with their ids.
    */
   queue(rows: readonly MessageWrite[], actor: Actor, at: Date): Promise<StoredMessage[]>;
-  /** Records what happened to a queued message (joins the caller's transaction). */
-  settle(id: string, outcome: MessageOutcome): Promise<void>;
+  /**
+   * Claims one line for `worker` (`queued` → `sending`, or a `sending` line whose claim is older
+   * than `staleBefore`), oldest first, skipping lines another transaction holds: two workers never
+   * claim the same line. Undefined when none is left.
+   */
+  claimNext(request: ClaimRequest): Promise<ClaimedMessage | undefined>;
+  /**
+   * Records what happened to a line `worker` claimed (joins the caller's transaction); false when
+   * the line is no longer that worker's (its claim went stale and another took it).
+   */
+  settle(id: string, worker: string, outcome: MessageOutcome): Promise<boolean>;
+  /** Lines waiting for a worker: queued before `staleBefore`, or `sending` with a stale claim. */
+  pending(staleBefore: Date): Promise<number>;
+  /** Appends the `message.deliver` audit event of a delivery run: its batch (or all) and counts. */
+  logDelivery(
+    detail: { batch: string | null; sent: number; failed: number; skipped: number },
+    actor: Actor,
+  ): Promise<void>;
+  /** One message, or undefined. */
+  get(id: string): Promise<StoredMessage | undefined>;
+  /**
+   * Records a delivery receipt: `sent` → `delivered` | `undelivered` (or from `sending`, for an SMS
+   * whose receipt beat its worker's settle, which then keeps it), audited as `message.receipt`. The
+   * same receipt again changes nothing (`changed: false`); an unknown id is refused 404, a message
+   * not sent (or already given the other receipt) 409.
+   */
+  receipt(
+    id: string,
+    receipt: MessageReceipt,
+    actor: Actor,
+  ): Promise<{ message: StoredMessage; changed: boolean }>;
   /** Messages matching `filter`, newest first. */
   list(filter: MessageFilter): Promise<StoredMessage[]>;
   /**

@@ -199,7 +199,7 @@ export function MovementMessages(props: { movementId: string }) {
                   <td>{m.channel ?? '–'}</td>
                   <td>{m.status}</td>
                   <td>{m.attempts}</td>
-                  <td>{m.sentAt ?? m.createdAt}</td>
+                  <td>{m.receiptAt ?? m.sentAt ?? m.createdAt}</td>
                   <td>{m.reason ?? ''}</td>
                 </tr>
               ))}
