@@ -541,6 +541,41 @@ describe('the web application', () => {
     }
   });
 
+  it('shows a movement as its carrier sees it: carrier, flight number and arrival time', async () => {
+    const { page, errors, context } = await h.open({ width: 820, height: 1180 });
+    try {
+      await logIn(page, 'admin');
+      const { movements } = await api<{ movements: { id: string; departAt: string }[] }>(
+        page,
+        '/api/movements',
+      );
+      const movement = movements[3]!;
+      // Arrival five hours after departure, in the departure's offset.
+      const arriveAt = new Date(Date.parse(movement.departAt) + 5 * 3_600_000)
+        .toISOString()
+        .replace('.000Z', 'Z');
+      const status = await page.evaluate(
+        async ([id, at]) =>
+          (
+            await fetch(`/api/movements/${id}`, {
+              method: 'PATCH',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ carrier: 'XY', flightNumber: '1234', arriveAt: at }),
+            })
+          ).status,
+        [movement.id, arriveAt] as const,
+      );
+      expect(status).toBe(200);
+      await page.goto(`/movement-day?movement=${movement.id}`);
+      await page
+        .getByText(`Carrier XY, 1234; arrives ${arriveAt.slice(0, 16).replace('T', ' ')}.`)
+        .waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('opens the passenger of a scanned check-in slip (a camera showing its QR code)', async () => {
     // The camera shows one slip's code from the start: the browser is launched with it.
     const video = join(h.data, '..', 'slip.y4m');

@@ -134,6 +134,13 @@ export function MovementDay() {
                     .join(', '),
                 })}`
               : ''}
+            {movement.carrier || movement.flightNumber || movement.arriveAt
+              ? ` ${t('movementDay.carrier', {
+                  carrier: movement.carrier ?? '–',
+                  flight: movement.flightNumber ?? '–',
+                  arrives: movement.arriveAt ? dateTime(movement.arriveAt) : '–',
+                })}`
+              : ''}
           </p>
         )}
       </Panel>
