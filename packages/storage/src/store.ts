@@ -221,7 +221,7 @@ function storeOver(
     webhooks: new KyselyWebhooks(db, vault),
     property: new KyselyProperty(db),
     custody: new KyselyCustody(db, vault),
-    retention: new KyselyRetention(db, vault, policy.backupRetentionDays),
+    retention: new KyselyRetention(db, vault, policy.backupRetentionDays, erasures),
     grievances: new KyselyGrievances(db, vault),
     arrivals: new KyselyArrivals(db),
     consent: new KyselyConsent(db, vault),

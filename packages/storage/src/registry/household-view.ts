@@ -4,7 +4,8 @@ import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 import { personKeys } from './person-keys.js';
 import type { HouseholdView } from './registry-store.js';
-import { openForMembers } from './sealed-text.js';
+import { historyItem, openForMembers } from './sealed-text.js';
+import { itemKey } from '../keys/item-secret.js';
 
 /** The case `id`, or undefined when there is none. */
 export async function readHousehold(
@@ -87,7 +88,7 @@ export async function readHousehold(
           .map((d) => {
             const secret = key
               ? vault.decrypt<{ number: string; mrz: [string, string] | null }>(
-                  key,
+                  itemKey(vault, key, 'document', d.id, d.secret_key),
                   `document:${d.id}`,
                   d.secret,
                 )
@@ -114,7 +115,14 @@ export async function readHousehold(
       role: e.role,
       change: e.change,
       reason: e.reason_sealed
-        ? openForMembers(vault, keys, e.reason_members ?? [], `case-history:${id}`, e.reason_sealed)
+        ? openForMembers(
+            vault,
+            keys,
+            e.reason_members ?? [],
+            `case-history:${id}`,
+            e.reason_sealed,
+            historyItem(e),
+          )
         : e.reason,
     })),
   };

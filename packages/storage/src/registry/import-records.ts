@@ -20,6 +20,7 @@ import { loadImportContext } from './import-context.js';
 import type { ImportOptions } from './import-options.js';
 import { writeImport, type PersonToWrite } from './import-write.js';
 import { personKeys } from './person-keys.js';
+import { itemKey } from '../keys/item-secret.js';
 
 /** Roles that may import into the registry. */
 export const importRoles: readonly string[] = ['admin', 'registrar'];
@@ -74,7 +75,7 @@ async function storedPersons(
           .map((d) => {
             const s = key
               ? vault.decrypt<{ number: string; mrz: [string, string] | null }>(
-                  key,
+                  itemKey(vault, key, 'document', d.id, d.secret_key),
                   `document:${d.id}`,
                   d.secret,
                 )

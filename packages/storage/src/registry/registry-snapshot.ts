@@ -13,6 +13,7 @@ import type {
 import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 import { personKeys } from './person-keys.js';
+import { itemKey } from '../keys/item-secret.js';
 
 const chunk = 5000;
 
@@ -104,7 +105,7 @@ export async function readSnapshot(
       const key = keys.get(d.person_id);
       const secret = key
         ? vault.decrypt<{ number: string; mrz: [string, string] | null }>(
-            key,
+            itemKey(vault, key, 'document', d.id, d.secret_key),
             `document:${d.id}`,
             d.secret,
           )

@@ -18,6 +18,7 @@ import type {
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import { pinGeneration } from '../keys/rotate-keys.js';
+import { mixItemKey, newItemSecret } from '../keys/item-secret.js';
 import type { Vault } from '../vault/vault.js';
 import { insertJsonRows } from './bulk-insert.js';
 
@@ -239,6 +240,8 @@ export async function writePersons(
   const docRows = documents.map((d) => {
     const key = keys.get(d.personId);
     if (!key) throw new Error(`document ${d.id} names unknown person ${d.personId}`);
+    // The document's own secret: its shredding is final once the generation wrapping it goes.
+    const item = newItemSecret(vault, 'document', d.id);
     return {
       id: d.id,
       person_id: d.personId,
@@ -246,8 +249,12 @@ export async function writePersons(
       issuer: d.issuer,
       expiry: d.expiry,
       secret: vault
-        .encrypt(key, `document:${d.id}`, { number: d.number, mrz: d.mrz })
+        .encrypt(mixItemKey(key, item.secret, 'document', d.id), `document:${d.id}`, {
+          number: d.number,
+          mrz: d.mrz,
+        })
         .toString('base64'),
+      secret_key: item.wrapped.toString('base64'),
       number_bidx: vault.blindIndex('document', d.number),
     };
   });
@@ -282,6 +289,7 @@ export async function writePersons(
       issuer: 'text',
       expiry: 'date',
       secret: 'bytea',
+      secret_key: 'bytea',
       number_bidx: 'text',
     },
     docRows,
