@@ -6,7 +6,7 @@
  * that were not due; with the old generation's key file kept aside it opens the shredded ones.
  */
 import { join } from 'node:path';
-import { generateDemo } from '@corridor/core';
+import { generateDemo, type PersonPii } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import {
   backends,
@@ -23,11 +23,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { execute } from '../execute.js';
 import { runRetention } from './run.js';
 
-const demo = generateDemo({ people: 80, seed: 31 });
+const demo = generateDemo({ people: 300, seed: 31 });
 const admin = { name: 'test-admin', role: 'admin' };
+/** A member of the case whose record holds a protection note. */
+const noteHolder = (caseId: string) =>
+  demo.persons.find((p) => p.householdId === caseId && p.pii.protectionNote !== undefined);
 const cases = [
   ...new Set(demo.documents.map((d) => demo.persons.find((p) => p.id === d.personId)!.householdId)),
-];
+].filter((c) => noteHolder(c));
 const [shredCase, controlCase] = cases as [string, string];
 const docIn = (caseId: string) =>
   demo.documents.find(
@@ -54,8 +57,16 @@ async function sealedIn(store: Store, caseId: string) {
     .where('reason_sealed', 'is not', null)
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
+  const holder = noteHolder(caseId)!;
+  const record = await store.db
+    .selectFrom('persons')
+    .select('pii')
+    .where('id', '=', holder.id)
+    .executeTakeFirstOrThrow();
   return {
     caseId,
+    holderId: holder.id,
+    record: Buffer.from(record.pii),
     personId: d.personId,
     docId: d.id,
     doc: Buffer.from(doc.secret),
@@ -69,6 +80,16 @@ async function sealedIn(store: Store, caseId: string) {
 function attack(raw: Buffer[], keks: Uint8Array[], s: Awaited<ReturnType<typeof sealedIn>>) {
   let number: string | undefined;
   let text: string | undefined;
+  let note: string | undefined;
+  const recordSecrets = unwrapAll(raw, keks, 'record', s.holderId);
+  for (const pk of unwrapAll(raw, keks, 'person', s.holderId))
+    for (const key of [
+      pk,
+      ...recordSecrets.map((x) => hkdf(Buffer.concat([pk, x]), `item:record:${s.holderId}`)),
+    ]) {
+      const plain = gcmOpen(key, s.record, `person:${s.holderId}`);
+      if (plain) note = (JSON.parse(plain.toString('utf8')) as PersonPii).protectionNote;
+    }
   const docSecrets = unwrapAll(raw, keks, 'document', s.docId);
   for (const pk of unwrapAll(raw, keks, 'person', s.personId))
     for (const secret of docSecrets) {
@@ -87,11 +108,11 @@ function attack(raw: Buffer[], keks: Uint8Array[], s: Awaited<ReturnType<typeof 
       if (plain) text = JSON.parse(plain.toString('utf8')) as string;
     }
   }
-  return { number, text };
+  return { number, text, note };
 }
 
 describe.each(backends)('the attack on a retention shred, on $name', (backend) => {
-  it('cannot read the shredded document and case text from the raw files once final, yet reads the controls', async () => {
+  it('cannot read the shredded document, case text and protection note from the raw files once final, yet reads the controls', async () => {
     const master = Buffer.from(testEnv.CORRIDOR_MASTER_KEY!, 'base64');
     const opened = await backend.fresh();
     cleanups.push(opened.close);
@@ -134,11 +155,17 @@ describe.each(backends)('the attack on a retention shred, on $name', (backend) =
     const documents = report.categories.find((c) => c.category === 'documents')!;
     const notes = report.categories.find((c) => c.category === 'case-notes')!;
     expect(documents).toMatchObject({ notFinal: 0 });
+    expect(notes).toMatchObject({ notFinal: 0 });
+    expect(notes.persons).toContain(target.holderId);
     expect(documents.persons).toContain(target.personId);
     expect(documents.persons).not.toContain(check.personId);
     expect(notes.shredded).toBeGreaterThan(0);
     expect(report).toMatchObject({ final: true });
     expect(Date.parse(report.finalBy!)).toBeLessThanOrEqual(Date.now());
+    // The record is still read without its note: only the versions that held it are gone.
+    const view = await store.registry.household(shredCase);
+    const { protectionNote: _note, ...rest } = noteHolder(shredCase)!.pii;
+    expect(view!.members.find((m) => m.id === target.holderId)!.pii).toEqual(rest);
     if (backend.name === 'pglite') await store.close();
     const taken = await rawDatabase(store, backend.name, opened.dataDir, since);
     cleanups.push(taken.cleanup);
@@ -152,11 +179,18 @@ describe.each(backends)('the attack on a retention shred, on $name', (backend) =
       expect(onDisk(taken.raw, Buffer.from(plain))).toBe(false);
 
     const keks = keksOnDisk(master, keyFiles);
+    const note = noteHolder(shredCase)!.pii.protectionNote;
     expect(attack(taken.raw, keks, check)).toEqual({
       number: docIn(controlCase).number,
       text: reason(controlCase),
+      note: noteHolder(controlCase)!.pii.protectionNote,
     });
-    expect(attack(taken.raw, keks, target)).toEqual({ number: undefined, text: undefined });
+    expect(attack(taken.raw, keks, target)).toEqual({
+      number: undefined,
+      text: undefined,
+      note: undefined,
+    });
+
     // The person lives on: their key is on disk, only the items' secrets are gone.
     expect(unwrapAll(taken.raw, keks, 'person', target.personId)).toHaveLength(1);
 
@@ -165,6 +199,7 @@ describe.each(backends)('the attack on a retention shred, on $name', (backend) =
     expect(attack(taken.raw, kept, target)).toEqual({
       number: docIn(shredCase).number,
       text: reason(shredCase),
+      note,
     });
   }, 300_000);
 });

@@ -46,6 +46,8 @@ export interface PersonsTable {
   sex: string;
   birth_year: number | null;
   pii: Uint8Array;
+  /** The record's own secret when it holds a protection note, wrapped by the keyring (0023). */
+  pii_key: Generated<Uint8Array | null>;
   name_bidx: string;
   merged_into: string | null;
   erased_at: Timestamp | null;

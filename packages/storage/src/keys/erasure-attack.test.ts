@@ -88,12 +88,27 @@ function attack(
     );
     if (key) candidates.push(key);
   }
+  // A record holding a protection note has a secret of its own mixed in (on disk and in the backup).
+  const secrets = unwrapKeys(evidence.raw, keks, 'record', person.id);
+  const secretInBackup = column(backup.body, 'persons', 'pii_key', person.id);
+  if (secretInBackup) {
+    const secret = gcmOpen(
+      backup.keys,
+      Buffer.from(secretInBackup, 'base64'),
+      `backup-record-key:${person.id}`,
+    );
+    if (secret) secrets.push(secret);
+  }
   // The sealed pii stays in the persons row (only the key goes): the backup hands it over.
   const pii = Buffer.from(column(backup.body, 'persons', 'pii', person.id)!, 'base64');
-  for (const key of candidates) {
-    const plain = gcmOpen(key, pii, `person:${person.id}`);
-    if (plain) return JSON.parse(plain.toString('utf8')) as PersonPii;
-  }
+  for (const personKey of candidates)
+    for (const key of [
+      personKey,
+      ...secrets.map((x) => hkdf(Buffer.concat([personKey, x]), `item:record:${person.id}`)),
+    ]) {
+      const plain = gcmOpen(key, pii, `person:${person.id}`);
+      if (plain) return JSON.parse(plain.toString('utf8')) as PersonPii;
+    }
   return undefined;
 }
 

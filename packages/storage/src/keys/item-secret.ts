@@ -9,7 +9,7 @@ import { hkdfSync } from 'node:crypto';
 import type { Vault } from '../vault/vault.js';
 
 /** The kinds of item with a secret of their own (the label its wrapped form is bound to). */
-export type ItemKind = 'document' | 'history';
+export type ItemKind = 'document' | 'history' | 'record';
 
 /** A fresh secret for one item, and its wrapped form for the item's row. */
 export function newItemSecret(

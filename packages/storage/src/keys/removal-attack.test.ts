@@ -52,18 +52,25 @@ async function sealedOf(store: Store, id: string) {
 }
 
 /**
- * With every KEK that opens from the key files, unwraps every key of the person (and of their
- * document: its own secret mixed with the person's key) found in the raw bytes, and opens the
- * sealed record and document with them.
+ * With every KEK that opens from the key files, unwraps every key of the person (and the secrets
+ * of their record and document, each mixed with the person's key) found in the raw bytes, and
+ * opens the sealed record and document with them.
  */
 function attack(raw: Buffer[], keks: Uint8Array[], s: Awaited<ReturnType<typeof sealedOf>>) {
   const personKeys = unwrapAll(raw, keks, 'person', s.id);
   const docSecrets = unwrapAll(raw, keks, 'document', s.docId);
+  const recordSecrets = unwrapAll(raw, keks, 'record', s.id);
   let pii: PersonPii | undefined;
   let document: { number: string } | undefined;
   for (const key of personKeys) {
-    const plain = gcmOpen(key, s.pii, `person:${s.id}`);
-    if (plain) pii = JSON.parse(plain.toString('utf8')) as PersonPii;
+    const recordKeys = [
+      key,
+      ...recordSecrets.map((x) => hkdf(Buffer.concat([key, x]), `item:record:${s.id}`)),
+    ];
+    for (const k of recordKeys) {
+      const plain = gcmOpen(k, s.pii, `person:${s.id}`);
+      if (plain) pii = JSON.parse(plain.toString('utf8')) as PersonPii;
+    }
     const docKeys = [
       key,
       ...docSecrets.map((x) => hkdf(Buffer.concat([key, x]), `item:document:${s.docId}`)),

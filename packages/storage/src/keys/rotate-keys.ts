@@ -15,6 +15,7 @@ export const wrappedColumns = [
   // Per-item secrets (keys/item-secret.ts): a shredded item's copy dies with its generation.
   { table: 'documents', id: 'id', column: 'secret_key', kind: 'document' },
   { table: 'case_history', id: 'id', column: 'reason_key', kind: 'history' },
+  { table: 'persons', id: 'id', column: 'pii_key', kind: 'record' },
 ] as const;
 
 /** The meta row that records the current generation (locked by rotations, shared by writers). */

@@ -21,6 +21,7 @@ import { pinGeneration } from '../keys/rotate-keys.js';
 import { mixItemKey, newItemSecret } from '../keys/item-secret.js';
 import type { Vault } from '../vault/vault.js';
 import { insertJsonRows } from './bulk-insert.js';
+import { sealPersonRecord } from './person-record.js';
 
 /** Inserts the operation row and appends `operation.create` with `detail`. */
 export async function writeOperation(
@@ -233,7 +234,7 @@ export async function writePersons(
       is_head: p.isHead,
       sex: p.sex,
       birth_year: p.birthYear,
-      pii: vault.encrypt(key, `person:${p.id}`, p.pii).toString('base64'),
+      ...base64Record(sealPersonRecord(vault, key, p.id, p.pii)),
       name_bidx: vault.blindIndex('name', `${p.pii.givenName} ${p.pii.familyName}`),
     };
   });
@@ -268,6 +269,7 @@ export async function writePersons(
       sex: 'text',
       birth_year: 'integer',
       pii: 'bytea',
+      pii_key: 'bytea',
       name_bidx: 'text',
     },
     personRows,
@@ -295,6 +297,12 @@ export async function writePersons(
     docRows,
   );
 }
+
+/** A sealed record as the bulk insert takes it (bytes as base64). */
+const base64Record = (r: { pii: Buffer; pii_key: Buffer | null }) => ({
+  pii: r.pii.toString('base64'),
+  pii_key: r.pii_key?.toString('base64') ?? null,
+});
 
 /** Inserts links between cases. */
 export async function writeCaseLinks(trx: Db, links: readonly CaseLink[]): Promise<void> {

@@ -6,7 +6,6 @@ import {
   closedCaseStatuses,
   retentionCategoryInfo,
   retentionCutoff,
-  type PersonPii,
   type RetentionCategory,
   type RetentionRule,
 } from '@corridor/core';
@@ -17,6 +16,7 @@ import type { Database } from '../db/schema.js';
 import { personKeys } from '../registry/person-keys.js';
 import type { Vault } from '../vault/vault.js';
 import type { RetentionCategoryReport, RetentionReport } from './retention-store.js';
+import { openPersonRecord, sealPersonRecord } from '../registry/person-record.js';
 
 /** What replaces a case-history reason shredded by retention. */
 export const shreddedText = '(shredded by retention)';
@@ -28,7 +28,7 @@ const remains: Record<RetentionCategory, string> = {
   checkin:
     'records deleted (their station numbers kept, so a merge of an old log does not bring them back) and the table vacuumed; status, time and note were stored in clear (all counted in notFinal): they may stay in the write-ahead log until its segments are recycled, and on station devices that hold their own log',
   'case-notes':
-    'sealed case-history text removed and protection notes taken out of the persons’ encrypted records, the tables vacuumed; each case-history text has a secret of its own that the run’s key rotation destroys, so from `finalBy` its copies in the write-ahead log cannot be opened. Texts sealed before secrets of their own and protection notes (counted in notFinal) stay readable with the persons’ living keys until the log is recycled',
+    'sealed case-history text removed and protection notes taken out of the persons’ encrypted records, the tables vacuumed; each case-history text, and each record holding a protection note, is sealed with a secret of its own that the run’s key rotation destroys, so from `finalBy` their copies in the write-ahead log cannot be opened. Texts and records sealed before secrets of their own (counted in notFinal) stay readable with the persons’ living keys until the log is recycled',
   audit:
     'kept: audit events hold no personal values, and deleting them would break the hash chain that `corridor audit verify` checks; pruning the chain under an anchor is not built',
   backups:
@@ -186,7 +186,8 @@ async function checkins(
 
 /**
  * The protection notes in the records of persons of cases closed before `cutoff`: the record is
- * re-encrypted without its note (the person's key is unchanged). Returns the persons concerned.
+ * re-encrypted without its note under the person's key alone; the note's versions were sealed with
+ * a secret of their own, which the run's key rotation destroys. Returns the persons concerned.
  */
 async function protectionNotes(
   db: Db,
@@ -194,10 +195,10 @@ async function protectionNotes(
   cutoff: Date,
   dryRun: boolean,
   held: { cases: Set<string> },
-): Promise<{ due: string[]; held: string[] }> {
+): Promise<{ due: string[]; held: string[]; notFinal: number }> {
   const rows = await db
     .selectFrom('persons')
-    .select(['id', 'household_id', 'pii'])
+    .select(['id', 'household_id', 'pii', 'pii_key'])
     .where('erased_at', 'is', null)
     .where('household_id', 'in', anchoredCases(db, 'closure', cutoff))
     .execute();
@@ -206,11 +207,11 @@ async function protectionNotes(
     vault,
     rows.map((r) => r.id),
   );
-  const out = { due: [] as string[], held: [] as string[] };
+  const out = { due: [] as string[], held: [] as string[], notFinal: 0 };
   for (const r of rows) {
     const key = keys.get(r.id);
     if (!key) continue;
-    const pii = vault.decrypt<PersonPii>(key, `person:${r.id}`, r.pii);
+    const pii = openPersonRecord(vault, key, r);
     if (pii.protectionNote === undefined) continue;
     if (held.cases.has(r.household_id)) {
       out.held.push(r.id);
@@ -218,11 +219,13 @@ async function protectionNotes(
     }
     out.due.push(r.id);
     if (dryRun) continue;
+    // A record sealed under the person's key alone (before 0023) keeps its note readable in the WAL.
+    if (r.pii_key === null) out.notFinal += 1;
     const { protectionNote: _shredded, ...rest } = pii;
     await db
       .updateTable('persons')
       .set((eb) => ({
-        pii: vault.encrypt(key, `person:${r.id}`, rest),
+        ...sealPersonRecord(vault, key, r.id, rest),
         version: eb('version', '+', 1),
         updated_at: new Date(),
       }))
@@ -263,7 +266,7 @@ async function caseNotes(
     held: kept.length + notes.held.length,
     heldPersons: unique([...members(kept), ...notes.held]),
     items: [],
-    notFinal: dryRun ? 0 : due.filter((r) => r.reason_key === null).length + notes.due.length,
+    notFinal: dryRun ? 0 : due.filter((r) => r.reason_key === null).length + notes.notFinal,
     remains: remains['case-notes'],
   };
 }

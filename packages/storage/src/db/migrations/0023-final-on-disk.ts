@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 
-/** Adds key_erasures.kind, documents.secret_key and case_history.reason_key. */
+/** Adds key_erasures.kind, documents.secret_key, case_history.reason_key and persons.pii_key. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('key_erasures')
@@ -13,4 +13,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.alterTable('documents').addColumn('secret_key', 'bytea').execute();
   await db.schema.alterTable('case_history').addColumn('reason_key', 'bytea').execute();
+  await db.schema.alterTable('persons').addColumn('pii_key', 'bytea').execute();
 }
