@@ -77,7 +77,7 @@ export interface AuditStore {
 
 /** The key hierarchy: which generation wraps the data keys, and erasures waiting for a rotation. */
 export interface KeyStore {
-  /** The current generation, the keyring folder and the erasures not yet final on disk. */
+  /** The current generation, the keyring folder and the erasures (removals, retention shreddings) not yet final on disk. */
   status(): Promise<{ generation: number; keyDir: string; pendingErasures: number }>;
   /**
    * Re-wraps every data key under a new generation and destroys the old one now; `onStage` hears
