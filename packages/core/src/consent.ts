@@ -95,6 +95,20 @@ export function missingConsents(
   return missing;
 }
 
+/**
+ * The persons among `persons` whose current record for `purpose` (and `state`) is a refusal or a
+ * withdrawal; unlike `missingConsents`, a person with no record is not among them (an import
+ * records no consent, and registration was the reason the person is in the registry at all).
+ */
+export function refusedConsents(
+  persons: readonly { personId: string; householdId: string }[],
+  records: readonly ConsentRecord[],
+  purpose: ConsentPurpose,
+  state: string | null = null,
+): MissingConsent[] {
+  return missingConsents(persons, records, purpose, state).filter((m) => m.decision !== null);
+}
+
 /** One line per missing basis: "P-00012 (C-0004): no consent for carrier-sharing". */
 export function missingConsentText(m: MissingConsent): string {
   const what = m.state ? `${m.purpose} to ${m.state}` : m.purpose;

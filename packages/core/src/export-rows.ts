@@ -4,7 +4,12 @@
  * grouped by household, head first. What `personRows` writes, the importer reads back unchanged.
  */
 import { assistanceNeedCodes } from './redact.js';
-import { fieldSpec, importFieldSpecs, type ImportField } from './import-columns.js';
+import {
+  fieldSpec,
+  importFieldSpecs,
+  importOnlyColumns,
+  type ImportField,
+} from './import-columns.js';
 import type { CaseLink, Household, Need, PersonPii, Preference, Tie } from './schemas.js';
 
 /** A table to write: column names, their HXL hashtags and the rows as text. */
@@ -52,7 +57,7 @@ export const redactedColumns: readonly ImportField[] = importFieldSpecs
 
 const personColumns: readonly ImportField[] = importFieldSpecs
   .map((s) => s.name)
-  .filter((n) => n !== 'full_name');
+  .filter((n) => n !== 'full_name' && !importOnlyColumns.includes(n));
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

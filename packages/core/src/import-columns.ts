@@ -250,10 +250,30 @@ export const importFieldSpecs = [
     'protection note (encrypted at rest)',
     { pii: true },
   ),
+  spec(
+    'consent_registration',
+    'person',
+    '#status+consent+registration',
+    ['registration_consent'],
+    'registration consent: given, refused or withdrawn, optionally with the date decided ("given 2027-02-01"; default: the day of the import); recorded for new persons, not exported',
+  ),
+  spec(
+    'consent_messages',
+    'person',
+    '#status+consent+messages',
+    ['messages_consent', 'consent_contact'],
+    'consent to messages to the household: as consent_registration',
+  ),
 ] as const satisfies readonly ImportFieldSpec[];
 
 /** A column of a registry file. */
 export type ImportField = (typeof importFieldSpecs)[number]['name'];
+
+/** Columns an import reads but an export does not write (consent has its own history, `consent list`). */
+export const importOnlyColumns: readonly ImportField[] = [
+  'consent_registration',
+  'consent_messages',
+];
 
 /** Columns that exports add for people to read and imports skip without a warning. */
 export const exportOnlyColumns: readonly string[] = ['persons', 'needs_summary', 'heads'];

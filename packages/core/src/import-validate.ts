@@ -18,12 +18,14 @@ import {
   readStatus,
   readTies,
   readYesNo,
+  readConsentCell,
   type Reading,
 } from './import-values.js';
 import { EmailSchema } from './messages.js';
 import { parseTd3 } from './mrz.js';
 import type { NeedCode } from './needs.js';
 import type { CaseLink, Document, Household, Need, Person, Preference, Tie } from './schemas.js';
+import type { ConsentDecision } from './consent-words.js';
 import type { Iso3, IsoDate } from './units.js';
 import type { CaseStatus } from './workflow.js';
 
@@ -84,6 +86,12 @@ export interface PlannedPerson {
   person: Person;
   needs: Need[];
   document: Document | null;
+  /** Consents the file records for the person (registration, messages); the date null: the import's day. */
+  consents?: {
+    purpose: 'registration' | 'messages';
+    decision: ConsentDecision;
+    date: IsoDate | null;
+  }[];
 }
 
 /** Everything a valid file asks to write, and every problem and warning found. */
@@ -142,6 +150,7 @@ interface PersonDraft {
   person: Person;
   needs: { code: NeedCode; severity: number }[];
   document: Document | null;
+  consents?: PlannedPerson['consents'];
 }
 
 const readers: Record<HouseholdField, (text: string) => Reading<unknown>> = {
@@ -313,6 +322,14 @@ export class ImportValidator {
     if (note.length > 4000)
       this.problem(row, 'protection_note', note, 'is longer than 4000 characters');
     const document = this.readDocument(row, personId, get, birthDate);
+    const consents: NonNullable<PlannedPerson['consents']> = [];
+    for (const [field, purpose] of [
+      ['consent_registration', 'registration'],
+      ['consent_messages', 'messages'],
+    ] as const) {
+      const consent = read(field, readConsentCell);
+      if (consent) consents.push({ purpose, ...consent });
+    }
     if (this.problems.length > before || !sex) {
       household.refusedRows++;
       return;
@@ -324,6 +341,7 @@ export class ImportValidator {
       isHead,
       needs,
       document,
+      ...(consents.length ? { consents } : {}),
       person: {
         id: personId,
         householdId: household.id,
@@ -630,6 +648,7 @@ export class ImportValidator {
       person: p.person,
       needs: p.needs.map((n) => ({ personId: p.id, ...n })),
       document: p.document,
+      ...(p.consents ? { consents: p.consents } : {}),
     });
   }
 }

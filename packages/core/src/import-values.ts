@@ -167,3 +167,15 @@ export function readDocumentType(text: string): Reading<Document['type']> {
   const t = documentTypes[text.toLowerCase().replace(/[\s_]+/g, '-')];
   return t ? ok(t) : no('is not passport, travel-document, national-id or laissez-passer');
 }
+
+/** A consent cell: `given`, `refused` or `withdrawn`, optionally followed by the date it was decided. */
+export function readConsentCell(
+  text: string,
+): Reading<{ decision: 'given' | 'refused' | 'withdrawn'; date: IsoDate | null }> {
+  const m = /^(given|refused|withdrawn)(?:[\s:;,]+(.+))?$/i.exec(text.trim());
+  if (!m) return no('is not given, refused or withdrawn (optionally followed by a date)');
+  const decision = m[1]!.toLowerCase() as 'given' | 'refused' | 'withdrawn';
+  if (m[2] === undefined) return ok({ decision, date: null });
+  const date = readDate(m[2].trim());
+  return date.ok ? ok({ decision, date: date.date }) : no(`has a date that ${date.reason}`);
+}

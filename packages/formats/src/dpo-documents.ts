@@ -118,7 +118,7 @@ function retention(f: ProcessingFacts): string {
 function security(f: ProcessingFacts): string {
   return list([
     'Personal data encrypted at rest (AES-256-GCM) under a data key per person; free text sealed under the keys of the persons it concerns',
-    `Data keys wrapped by a key-encryption key of generation ${f.keyGeneration}, kept outside the database; erasure destroys the person’s key and rotates the generation (NIST SP 800-88 cryptographic erase); ${f.pendingErasures} erasures waiting for their rotation`,
+    `Data keys wrapped by a key-encryption key of generation ${f.keyGeneration}, kept outside the database; erasure destroys the person’s key and rotates the generation (NIST SP 800-88 cryptographic erase); removals and retention shredding are made final the same way (per-item secrets destroyed with the generation); ${f.pendingErasures} erasures, removals or shreddings waiting for their rotation`,
     'Blind indexes (HMAC) for exact search without decrypting',
     'Passwords hashed with argon2id; sessions expire; failed logins slowed per account and address',
     'Audit log hash-chained under a key outside the database; its head can be anchored outside',

@@ -77,7 +77,7 @@ export interface AuditStore {
 
 /** The key hierarchy: which generation wraps the data keys, and erasures waiting for a rotation. */
 export interface KeyStore {
-  /** The current generation, the keyring folder and the erasures not yet final on disk. */
+  /** The current generation, the keyring folder and the erasures (removals, retention shreddings) not yet final on disk. */
   status(): Promise<{ generation: number; keyDir: string; pendingErasures: number }>;
   /**
    * Re-wraps every data key under a new generation and destroys the old one now; `onStage` hears
@@ -221,7 +221,7 @@ function storeOver(
     webhooks: new KyselyWebhooks(db, vault),
     property: new KyselyProperty(db),
     custody: new KyselyCustody(db, vault),
-    retention: new KyselyRetention(db, vault, policy.backupRetentionDays),
+    retention: new KyselyRetention(db, vault, policy.backupRetentionDays, erasures),
     grievances: new KyselyGrievances(db, vault),
     arrivals: new KyselyArrivals(db),
     consent: new KyselyConsent(db, vault),

@@ -130,15 +130,31 @@ export function registerPerson(program: Command): void {
     ([id], o) => ({ id, version: o.basedOn, ...fieldsOf(o) }),
     edited('corrected in'),
   );
-  bindCli<PersonEditOut>(
+  bindCli<PersonEditOut & { final: boolean; finalBy: string }>(
     person
       .command('remove <id>')
       .description('remove a person added by mistake (not an erasure: see person erase)')
       .option('--reason <text>', 'why the record is removed (required)')
-      .option('--json', 'print JSON'),
+      .option('--json', 'print JSON')
+      .option(
+        '--now',
+        'make the removal final on disk before printing (this command always finishes it before it ends)',
+      ),
     removePerson,
-    ([id], o) => ({ id, ...(o.reason === undefined ? {} : { reason: String(o.reason) }) }),
-    edited('removed from'),
+    ([id], o) => ({
+      id,
+      now: o.now === true,
+      ...(o.reason === undefined ? {} : { reason: String(o.reason) }),
+    }),
+    (out) => `${edited('removed from')(out)}; final on disk at ${out.finalBy}`,
+    {
+      // This process holds the data folder alone: it finishes the removal before it ends.
+      afterLocal: async (store, removed) => {
+        if (removed.final) return removed;
+        await store.keys.finishErasures();
+        return { ...removed, final: true, finalBy: new Date().toISOString() };
+      },
+    },
   );
   bindCli<Erased>(
     person

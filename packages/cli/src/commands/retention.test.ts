@@ -39,7 +39,10 @@ type Report = {
     due: number;
     persons: string[];
     heldPersons: string[];
+    notFinal: number;
   }[];
+  final: boolean;
+  finalBy: string | null;
 };
 
 async function settle(server: TestServer, id: string): Promise<Job> {
@@ -145,6 +148,9 @@ describe.each(backends)('retention over the API on $name', (backend) => {
     const docs = (job.result as Report).categories.find((c) => c.category === 'documents')!;
     expect(docs.persons).toContain(due.personId);
     expect(docs.heldPersons).toEqual([held.personId]);
+    // The job rotated the keys before it ended: the shredded document is final on disk.
+    expect(job.result as Report).toMatchObject({ final: true });
+    expect(docs.notFinal).toBe(0);
 
     // The attack: every role that may see document numbers, every way out.
     for (const role of ['admin', 'registrar', 'protection-officer', 'movement-officer'] as const)

@@ -38,9 +38,19 @@ export function reportText(r: Report): string {
     const held = c.held
       ? `; ${c.held} kept under legal hold (${c.heldPersons.length} persons)`
       : '';
-    return `  ${c.category.padEnd(11)} ${c.days} days after ${c.after}: ${what}${held}`;
+    const open = c.notFinal ? `; ${c.notFinal} not final on disk (see remains)` : '';
+    return `  ${c.category.padEnd(11)} ${c.days} days after ${c.after}: ${what}${held}${open}`;
   });
-  return [head, ...lines, `${r.activeHolds} active legal holds`].join('\n');
+  const final = r.dryRun
+    ? []
+    : [
+        r.finalBy === null
+          ? r.final
+            ? 'nothing shredded needed a key rotation'
+            : 'not final on disk: shredded before items had secrets of their own'
+          : `${r.final ? 'final' : 'final at the latest'} on disk at ${r.finalBy}`,
+      ];
+  return [head, ...lines, ...final, `${r.activeHolds} active legal holds`].join('\n');
 }
 
 const holdLine = (h: Hold) =>

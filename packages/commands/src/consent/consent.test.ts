@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { CommandSpec } from '../define.js';
 import { listDisclosures } from '../disclosure/list.js';
 import { execute } from '../execute.js';
+import { transitionCase } from '../case/transition.js';
 import { generateManifest } from '../manifest/generate.js';
 import { erasePerson } from '../person/erase.js';
 import { exportRegistryFile } from '../registry/export.js';
@@ -346,6 +347,52 @@ describe.each(backends)('consent and the disclosure log on $name', (backend) => 
       persons: passengers.length,
       personIds: passengers.map((p) => p.id).sort(),
     });
+  });
+
+  it('refuses to refer a case while a member refused or withdrew registration, naming them; never asked passes', async () => {
+    const verified = demo.households.filter(
+      (h) =>
+        h.status === 'verified' && demo.persons.filter((p) => p.householdId === h.id).length > 1,
+    );
+    const [held, unasked] = verified as [(typeof verified)[number], (typeof verified)[number]];
+    const who = demo.persons.find((p) => p.householdId === held.id && !p.isHead)!;
+    const refer = (id: string) =>
+      run(transitionCase, 'planner', { id, to: 'referred', reason: 'referral to the host state' });
+    await run(recordConsent, 'registrar', {
+      caseId: held.id,
+      personId: who.id,
+      purpose: 'registration',
+      decision: 'withdrawn',
+      date: '2027-02-20',
+    });
+    const before = await counts();
+    await expect(refer(held.id)).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining(
+        `${who.id} (${held.id}): consent for registration withdrawn`,
+      ),
+    });
+    expect(await counts()).toEqual(before);
+    expect((await store.registry.household(held.id))!.status).toBe('verified');
+    // Given again, the referral goes.
+    await run(recordConsent, 'registrar', {
+      caseId: held.id,
+      personId: who.id,
+      purpose: 'registration',
+      decision: 'given',
+      date: '2027-02-25',
+    });
+    await expect(refer(held.id)).resolves.toMatchObject({ case: held.id, to: 'referred' });
+    // Members never asked (as after an import, which records no consent) are not refused.
+    await store.db
+      .deleteFrom('consents')
+      .where(
+        'person_id',
+        'in',
+        demo.persons.filter((p) => p.householdId === unasked.id).map((p) => p.id),
+      )
+      .execute();
+    await expect(refer(unasked.id)).resolves.toMatchObject({ case: unasked.id, to: 'referred' });
   });
 
   it('lets the operation declare vital interests for a purpose, shown and logged, and go back to consent', async () => {

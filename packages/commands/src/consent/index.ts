@@ -6,7 +6,7 @@ import { listConsent } from './list.js';
 import { recordConsent } from './record.js';
 
 export { declareBasis, listBases, listConsent, recordConsent };
-export { consentGaps, requireConsent, type Basis } from './require.js';
+export { consentGaps, requireConsent, requireNotRefused, type Basis } from './require.js';
 export { ConsentListOut, ConsentOut, LawfulBasisOut } from './schemas.js';
 
 /** Every consent command, for the command table. */

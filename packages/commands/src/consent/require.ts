@@ -8,6 +8,7 @@ import {
   errors,
   missingConsents,
   missingConsentText,
+  refusedConsents,
   type ConsentPurpose,
   type LawfulBasisRecord,
   type MissingConsent,
@@ -60,6 +61,36 @@ export async function requireConsent(
     purpose,
     state,
     missing: gaps.map((g) => ({
+      personId: g.personId,
+      householdId: g.householdId,
+      decision: g.decision,
+    })),
+  });
+}
+
+/**
+ * Throws 409 `no-consent` naming each person (and case) whose current record for `purpose` is
+ * refused or withdrawn (a person never asked passes), unless the operation declared another basis
+ * for the purpose. Registration consent gates a case's referral this way (docs/consent.md).
+ */
+export async function requireNotRefused(
+  ctx: Pick<CommandContext, 'store'>,
+  personIds: readonly string[],
+  purpose: ConsentPurpose,
+): Promise<void> {
+  if (personIds.length === 0) return;
+  if (basisInForce(await ctx.store.consent.bases(), purpose, null)) return;
+  const households = await ctx.store.consent.householdsOf(personIds);
+  const persons = [...new Set(personIds)].map((personId) => ({
+    personId,
+    householdId: households.get(personId) ?? '?',
+  }));
+  const refused = refusedConsents(persons, await ctx.store.consent.history({ personIds }), purpose);
+  if (refused.length === 0) return;
+  throw errors.noConsent(purpose, refused.map(missingConsentText), {
+    purpose,
+    state: null,
+    missing: refused.map((g) => ({
       personId: g.personId,
       householdId: g.householdId,
       decision: g.decision,

@@ -186,7 +186,10 @@ describe.each(backends)('person.add, person.update, person.remove on $name', (ba
       id: personId,
       reason: 'added to the wrong case',
     });
-    expect(removed).toMatchObject({ personId, case: home, person: null });
+    expect(removed).toMatchObject({ personId, case: home, person: null, final: false });
+    // Final on disk with the erasure batch's key rotation, which this answer dates.
+    expect(Date.parse(removed.finalBy)).toBeGreaterThan(Date.now());
+    expect((await store.keys.status()).pendingErasures).toBe(1);
     expect((await store.registry.status()).persons).toBe(persons - 1);
     const view = await run(showCase, 'registrar', { id: home });
     expect(view.members.map((m) => m.id)).not.toContain(personId);
@@ -199,6 +202,18 @@ describe.each(backends)('person.add, person.update, person.remove on $name', (ba
     // A removed person's id is never handed out again.
     const again = await run(addPerson, 'registrar', newborn);
     expect(again.personId).not.toBe(personId);
+    // `now` finishes it before answering: the key generation changes, nothing waits any more.
+    const generation = (await store.keys.status()).generation;
+    const now = await run(removePerson, 'registrar', {
+      id: again.personId,
+      reason: 'added twice',
+      now: true,
+    });
+    expect(now).toMatchObject({ personId: again.personId, final: true });
+    expect(await store.keys.status()).toMatchObject({
+      generation: generation + 1,
+      pendingErasures: 0,
+    });
   });
 
   it('lets only the record keepers add, correct and remove', async () => {

@@ -2,11 +2,19 @@
 import type { AnyCommand } from '../define.js';
 import { addPerson } from './add.js';
 import { ErasedOut, erasePerson } from './erase.js';
-import { removePerson } from './remove.js';
+import { PersonRemovedOut, removePerson } from './remove.js';
 import { PersonEditOut } from './schemas.js';
 import { updatePerson } from './update.js';
 
-export { addPerson, ErasedOut, erasePerson, PersonEditOut, removePerson, updatePerson };
+export {
+  addPerson,
+  ErasedOut,
+  erasePerson,
+  PersonEditOut,
+  PersonRemovedOut,
+  removePerson,
+  updatePerson,
+};
 
 /** Every person command, for the command table. */
 export const personCommands = [

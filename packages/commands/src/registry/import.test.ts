@@ -216,6 +216,51 @@ describe.each(backends)('import and export on $name', (backend) => {
     }
   });
 
+  it('records the registration and messages consents a file gives, and refuses a bad one naming row and column', async () => {
+    const header =
+      'household_id,person_id,given_name,family_name,sex,origin_country,is_head,consent_registration,consent_messages';
+    const file = (first: string) => {
+      const path = join(files.dir, `consents-${backend.name}-${first.length}.csv`);
+      writeFileSync(
+        path,
+        [
+          header,
+          `H1,A1,Amal,Haddad,F,SYR,yes,${first},refused`,
+          'H1,A2,Omar,Haddad,M,,no,withdrawn,',
+          'H1,A3,Lina,Haddad,F,,no,,',
+        ].join('\n'),
+      );
+      return path;
+    };
+    const before = await counts(store);
+    const refused = await importFile(store, { path: file('maybe') }, {}, registrar);
+    expect(refused).toMatchObject({ ok: false, written: false });
+    expect(refused.problems).toEqual([
+      {
+        row: 2,
+        column: 'consent_registration',
+        value: 'maybe',
+        reason: 'is not given, refused or withdrawn (optionally followed by a date)',
+      },
+    ]);
+    expect(await counts(store)).toEqual(before);
+
+    const report = await importFile(store, { path: file('given 2027-02-01') }, {}, registrar);
+    // Undated consents are dated the day of the import.
+    const today = new Date().toISOString().slice(0, 10);
+    expect(report).toMatchObject({ ok: true, written: true, persons: { created: 3 } });
+    const records = await store.consent.history({ personIds: ['A1', 'A2', 'A3'] });
+    expect(
+      records
+        .map((r) => [r.personId, r.purpose, r.decision, r.date, r.householdId])
+        .sort((x, y) => `${x[0]}${x[1]}`.localeCompare(`${y[0]}${y[1]}`)),
+    ).toEqual([
+      ['A1', 'messages', 'refused', today, 'H1'],
+      ['A1', 'registration', 'given', '2027-02-01', 'H1'],
+      ['A2', 'registration', 'withdrawn', today, 'H1'],
+    ]);
+  });
+
   it('updates households, keeps changed persons apart for review, and redacts on request', async () => {
     const demo = generateDemo({ people: 120, seed: 8 });
     await store.registry.createOperation(demo, registrar);

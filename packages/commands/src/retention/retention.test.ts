@@ -156,6 +156,31 @@ describe.each(backends)('retention on $name', (backend) => {
       due: 0,
       held: 1,
     });
+    // Nothing shredded needed a rotation: final, no moment to wait for.
+    expect(again).toMatchObject({ final: true, finalBy: null });
+
+    // A report kept before shredding could be final (migration 0024) is read as not final.
+    const { final: _f, finalBy: _b, ...old } = report;
+    await store.db
+      .insertInto('retention_reports')
+      .values({
+        id: 'RR-old',
+        ran_at: '2020-01-01T00:00:00.000Z',
+        as_of: new Date('2020-01-01T00:00:00Z'),
+        actor: 'test',
+        report: JSON.stringify({
+          ...old,
+          id: 'RR-old',
+          ranAt: '2020-01-01T00:00:00.000Z',
+          categories: old.categories.map(({ notFinal: _n, ...c }) => c),
+        }),
+      })
+      .execute();
+    const listed = (await run(retentionReports, 'auditor', { limit: 50 })).reports;
+    const legacy = listed.find((r) => r.id === 'RR-old')!;
+    expect(legacy).toMatchObject({ final: false, finalBy: null });
+    expect(legacy.categories.find((c) => c.category === 'documents')!.notFinal).toBe(docs.shredded);
+    expect(listed.find((r) => r.id === report.id)).toMatchObject({ final: true });
   });
 
   it('honours the schedule an administrator sets, and a released hold', async () => {

@@ -39,6 +39,12 @@ export const CategoryReportOut = z.object({
   held: z.number().int(),
   heldPersons: z.array(z.string()),
   items: z.array(z.string()),
+  notFinal: z
+    .number()
+    .int()
+    .describe(
+      'items shredded whose old copies stay readable on disk with a living key until the write-ahead log is recycled (sealed before items had their own secret, or stored in clear)',
+    ),
   remains: z.string(),
 });
 
@@ -51,4 +57,15 @@ export const ReportOut = z.object({
   actor: z.string(),
   activeHolds: z.number().int(),
   categories: z.array(CategoryReportOut),
+  final: z
+    .boolean()
+    .describe(
+      'the key generation that wrapped the shredded items’ own secrets is destroyed: their copies on disk are unreadable (notFinal items excepted)',
+    ),
+  finalBy: z
+    .string()
+    .nullable()
+    .describe(
+      'when the shredding became, or will at the latest become, final; null: no rotation was needed',
+    ),
 });

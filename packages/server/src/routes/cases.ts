@@ -16,4 +16,8 @@ export const transitionCaseRoute = bindCommand('POST /api/cases/:id/status', tra
   tag,
   params: { id: 'id' },
   status: 200,
+  description:
+    'The workflow and your role must allow the move. A move to `referred` is refused (409 ' +
+    '`no-consent`, naming each person) while a member’s registration consent is refused or ' +
+    'withdrawn; nothing is written.',
 });

@@ -33,7 +33,10 @@ export const removePersonRoute = bindCommand('POST /api/persons/:id/remove', rem
   description:
     'For a record added by mistake: the person, their key, needs and documents are deleted and ' +
     'no longer count. Refused (409) for a head of household, the last member of a case, or a ' +
-    'person whom check-in, custody or a merge refer to; use the erasure for those.',
+    'person whom check-in, custody or a merge refer to; use the erasure for those. Like an ' +
+    'erasure, the removal is final on disk when the key generation that wrapped their key is ' +
+    'destroyed: at `finalBy` (the end of the erasure batch), or before the answer with `now=true`.',
+  query: ['now'],
 });
 
 /** `POST /api/persons/:id/erase`: deletes the person's key; their data becomes unreadable. */

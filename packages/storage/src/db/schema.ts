@@ -46,6 +46,8 @@ export interface PersonsTable {
   sex: string;
   birth_year: number | null;
   pii: Uint8Array;
+  /** The record's own secret when it holds a protection note, wrapped by the keyring (0024). */
+  pii_key: Generated<Uint8Array | null>;
   name_bidx: string;
   merged_into: string | null;
   erased_at: Timestamp | null;
@@ -75,6 +77,8 @@ export interface DocumentsTable {
   expiry: DateColumn | null;
   secret: Uint8Array;
   number_bidx: string;
+  /** The document's own secret, wrapped by the keyring (0024); null: sealed under the person key alone. */
+  secret_key: Generated<Uint8Array | null>;
 }
 
 export interface CaseLinksTable {
@@ -147,6 +151,8 @@ export interface CaseHistoryTable {
   /** A person-entered reason, sealed under its members' keys (then `reason` is empty). */
   reason_sealed: Uint8Array | null;
   reason_members: Json<string[]> | null;
+  /** The reason's own secret, wrapped by the keyring (0024); null: sealed under the members' keys alone. */
+  reason_key: Generated<Uint8Array | null>;
   /** What a record edit changed: ids and field names, never personal values (null for a move). */
   change: string | null;
   at: Timestamp;
@@ -628,6 +634,8 @@ export interface KeyErasuresTable {
   erased_at: Timestamp;
   final_at: Timestamp | null;
   destroyed_generation: number | null;
+  /** Why the key goes (0024): `erase` (person_id is the person), `remove`, `shred` (a retention report's id). */
+  kind: Generated<string>;
 }
 
 /** A backup taken, with the key generation it was taken under and when it expires (0010). */

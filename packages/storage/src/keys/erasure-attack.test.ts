@@ -7,15 +7,20 @@
  * erased, so the test cannot pass by misreading the format. A run that keeps a copy of the old
  * generation's key file shows the attack succeeding when a generation is not destroyed.
  */
-import { createDecipheriv, hkdfSync } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { generateDemo, type PersonPii } from '@corridor/core';
-import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
-import { backends, tempDir, testEnv } from '../test-support/backends.js';
+import { backends, testEnv } from '../test-support/backends.js';
+import {
+  filesUnder,
+  gcmOpen,
+  hkdf,
+  keksOnDisk,
+  rawDatabase as takeRaw,
+  unwrapAll as unwrapKeys,
+} from '../test-support/disk-attack.js';
 
 const admin = { name: 'test-admin', role: 'admin' };
 const demo = generateDemo({ people: 200, seed: 23 });
@@ -29,67 +34,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-/** Every file under `dir`, with its bytes. */
-function filesUnder(dir: string): { name: string; bytes: Buffer }[] {
-  const out: { name: string; bytes: Buffer }[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(path));
-    else if (statSync(path).isFile()) out.push({ name: path, bytes: readFileSync(path) });
-  }
-  return out;
-}
-
-// ---- The attacker: AES-256-GCM values are nonce (12) | tag (16) | ciphertext. ----
-function gcmOpen(key: Uint8Array, sealed: Uint8Array, aad: string): Buffer | undefined {
-  try {
-    const d = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
-    d.setAAD(Buffer.from(aad));
-    d.setAuthTag(sealed.subarray(12, 28));
-    return Buffer.concat([d.update(sealed.subarray(28)), d.final()]);
-  } catch {
-    return undefined;
-  }
-}
-const hkdf = (master: Buffer, label: string) =>
-  Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `corridor/${label}`, 32));
-
-/** Every key-encryption key the attacker can open: each kek-*.key file, and generation 0. */
-function keksOnDisk(master: Buffer, keyFiles: { name: string; bytes: Buffer }[]): Uint8Array[] {
-  const keks: Uint8Array[] = [hkdf(master, 'key-encryption')];
-  for (const f of keyFiles) {
-    try {
-      const body = JSON.parse(f.bytes.toString('utf8')) as { generation: number; sealed: string };
-      const kek = gcmOpen(
-        hkdf(master, 'keyring'),
-        Buffer.from(body.sealed, 'base64'),
-        `kek:${body.generation}`,
-      );
-      if (kek) keks.push(kek);
-    } catch {
-      // not a key file
-    }
-  }
-  return keks;
-}
-
-/** Every wrapped data key (marked "CK", 1, generation) anywhere in the raw bytes, unwrapped where a KEK opens it. */
-function unwrapAll(raw: Buffer[], keks: Uint8Array[], personId: string): Buffer[] {
-  const marker = Buffer.from([0x43, 0x4b, 0x01]);
-  const keys: Buffer[] = [];
-  for (const bytes of raw) {
-    for (let at = bytes.indexOf(marker); at >= 0; at = bytes.indexOf(marker, at + 1)) {
-      if (at + 67 > bytes.length) break;
-      const generation = bytes.readUInt32BE(at + 3);
-      const sealed = bytes.subarray(at + 7, at + 67);
-      for (const kek of keks) {
-        const key = gcmOpen(kek, sealed, `person-key:${personId}:g${generation}`);
-        if (key) keys.push(key);
-      }
-    }
-  }
-  return keys;
-}
+const unwrapAll = (raw: Buffer[], keks: Uint8Array[], personId: string) =>
+  unwrapKeys(raw, keks, 'person', personId);
 
 interface BackupTables {
   tables: { name: string; columns: { name: string }[]; rows: unknown[][] }[];
@@ -142,12 +88,27 @@ function attack(
     );
     if (key) candidates.push(key);
   }
+  // A record holding a protection note has a secret of its own mixed in (on disk and in the backup).
+  const secrets = unwrapKeys(evidence.raw, keks, 'record', person.id);
+  const secretInBackup = column(backup.body, 'persons', 'pii_key', person.id);
+  if (secretInBackup) {
+    const secret = gcmOpen(
+      backup.keys,
+      Buffer.from(secretInBackup, 'base64'),
+      `backup-record-key:${person.id}`,
+    );
+    if (secret) secrets.push(secret);
+  }
   // The sealed pii stays in the persons row (only the key goes): the backup hands it over.
   const pii = Buffer.from(column(backup.body, 'persons', 'pii', person.id)!, 'base64');
-  for (const key of candidates) {
-    const plain = gcmOpen(key, pii, `person:${person.id}`);
-    if (plain) return JSON.parse(plain.toString('utf8')) as PersonPii;
-  }
+  for (const personKey of candidates)
+    for (const key of [
+      personKey,
+      ...secrets.map((x) => hkdf(Buffer.concat([personKey, x]), `item:record:${person.id}`)),
+    ]) {
+      const plain = gcmOpen(key, pii, `person:${person.id}`);
+      if (plain) return JSON.parse(plain.toString('utf8')) as PersonPii;
+    }
   return undefined;
 }
 
@@ -164,48 +125,10 @@ function plaintextHits(raw: Buffer[], backupJson: string, person: PersonPii, doc
 }
 
 /** Copies what an attacker would take: the raw database bytes (and, on PostgreSQL, the WAL). */
-async function rawDatabase(
-  store: Store,
-  backendName: string,
-  dataDir: string,
-  since: Date,
-): Promise<{ raw: Buffer[]; keyDir: string }> {
-  const keyDir = join(dataDir, 'keys');
-  if (backendName === 'pglite') {
-    const { dir, cleanup } = tempDir('corridor-attack-');
-    cleanups.push(cleanup);
-    cpSync(join(dataDir, 'pgdata'), join(dir, 'pgdata'), { recursive: true });
-    return { raw: filesUnder(join(dir, 'pgdata')).map((f) => f.bytes), keyDir };
-  }
-  // PostgreSQL: flush the pages, then read this database's relation files and the recent WAL.
-  await sql`checkpoint`.execute(store.db);
-  const relations = await sql<{ path: string }>`select pg_relation_filepath(c.oid) as path
-    from pg_class c where c.relkind in ('r', 't', 'i') and pg_relation_filepath(c.oid) is not null`.execute(
-    store.db,
-  );
-  const raw: Buffer[] = [];
-  for (const r of relations.rows) {
-    const read = await sql<{
-      b: Uint8Array | null;
-    }>`select pg_read_binary_file(${r.path}) as b
-      where (pg_stat_file(${r.path}, true)).size is not null`.execute(store.db);
-    if (read.rows[0]?.b) raw.push(Buffer.from(read.rows[0].b));
-  }
-  // A segment listed here may be recycled by the time it is read (other tests write to the same
-  // cluster): read with missing_ok, a file gone is skipped, as it is gone for an attacker too.
-  const wal = await sql<{ name: string }>`select name from pg_ls_waldir()
-    where modification >= ${since} and name ~ '^[0-9A-F]{24}$'`.execute(store.db);
-  for (const w of wal.rows) {
-    const read = await sql<{
-      b: Uint8Array | null;
-    }>`select pg_read_binary_file(f.path, 0, f.size, true) as b
-      from (select ${'pg_wal/' + w.name}::text as path,
-        (pg_stat_file(${'pg_wal/' + w.name}, true)).size) f where f.size is not null`.execute(
-      store.db,
-    );
-    if (read.rows[0]?.b) raw.push(Buffer.from(read.rows[0].b));
-  }
-  return { raw, keyDir };
+async function rawDatabase(store: Store, backendName: string, dataDir: string, since: Date) {
+  const taken = await takeRaw(store, backendName, dataDir, since);
+  cleanups.push(taken.cleanup);
+  return { raw: taken.raw, keyDir: join(dataDir, 'keys') };
 }
 
 describe.each(backends)('the attack on an erasure, on $name', (backend) => {

@@ -12,6 +12,10 @@ import type { Vault } from '../vault/vault.js';
 export const wrappedColumns = [
   { table: 'person_keys', id: 'person_id', column: 'wrapped', kind: 'person' },
   { table: 'incidents', id: 'id', column: 'narrative_key', kind: 'incident' },
+  // Per-item secrets (keys/item-secret.ts): a shredded item's copy dies with its generation.
+  { table: 'documents', id: 'id', column: 'secret_key', kind: 'document' },
+  { table: 'case_history', id: 'id', column: 'reason_key', kind: 'history' },
+  { table: 'persons', id: 'id', column: 'pii_key', kind: 'record' },
 ] as const;
 
 /** The meta row that records the current generation (locked by rotations, shared by writers). */
@@ -72,7 +76,7 @@ async function rewrapColumn(
     });
     await sql`update ${sql.table(c.table)} as t set ${sql.ref(c.column)} = decode(v.w, 'base64')
       from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id text, w text)
-      where t.${sql.ref(c.id)} = v.id`.execute(trx);
+      where t.${sql.ref(c.id)}::text = v.id`.execute(trx);
   }
   return rows.length;
 }

@@ -26,6 +26,7 @@ import type {
   StoredMessage,
   StoredMessageTemplate,
 } from './message-store.js';
+import { openPersonRecord, sealPersonRecord } from '../registry/person-record.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -326,14 +327,14 @@ export class KyselyMessages implements MessageStore {
     return transact(this.db, async (trx) => {
       const row = await trx
         .selectFrom('persons')
-        .select(['household_id', 'pii', 'version', 'erased_at', 'merged_into'])
+        .select(['id', 'household_id', 'pii', 'pii_key', 'version', 'erased_at', 'merged_into'])
         .where('id', '=', personId)
         .forUpdate()
         .executeTakeFirst();
       if (!row || row.merged_into) throw errors.notFound('person', personId);
       const key = (await personKeys(trx, this.vault, [personId])).get(personId);
       if (row.erased_at || !key) throw errors.alreadyErased(personId);
-      const pii = this.vault.decrypt<PersonPii>(key, `person:${personId}`, row.pii);
+      const pii = openPersonRecord(this.vault, key, row);
       const next: PersonPii = { ...pii };
       const changed: string[] = [];
       for (const field of ['email', 'phone'] as const) {
@@ -347,7 +348,7 @@ export class KyselyMessages implements MessageStore {
         await trx
           .updateTable('persons')
           .set({
-            pii: this.vault.encrypt(key, `person:${personId}`, next),
+            ...sealPersonRecord(this.vault, key, personId, next),
             version: row.version + 1,
             updated_at: new Date(),
           })

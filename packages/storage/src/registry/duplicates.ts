@@ -1,5 +1,5 @@
 /** The duplicates review queue: rules find pairs, people decide, nothing merges silently. */
-import { errors, similarNamePairs, type DedupCandidate, type PersonPii } from '@corridor/core';
+import { errors, similarNamePairs, type DedupCandidate } from '@corridor/core';
 import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
@@ -8,6 +8,7 @@ import type { Vault } from '../vault/vault.js';
 import { personKeys } from './person-keys.js';
 import type { DuplicateDecision, DuplicatePair } from './registry-store.js';
 import { erasedText, openForMembers, sealForMembers } from './sealed-text.js';
+import { openPersonRecord } from './person-record.js';
 
 /** The columns of a sealed note; with a person already erased the note is not kept as text. */
 function sealedNote(sealed: Buffer | undefined) {
@@ -19,7 +20,7 @@ async function similarNameCandidates(db: Db, vault: Vault): Promise<DedupCandida
   const sizes = await activeHouseholdSizes(db);
   const persons = await db
     .selectFrom('persons as p')
-    .select(['p.id', 'p.household_id', 'p.birth_year', 'p.pii'])
+    .select(['p.id', 'p.household_id', 'p.birth_year', 'p.pii', 'p.pii_key'])
     .where('p.merged_into', 'is', null)
     .where('p.birth_year', 'is not', null)
     .execute();
@@ -31,7 +32,7 @@ async function similarNameCandidates(db: Db, vault: Vault): Promise<DedupCandida
   const subjects = persons.flatMap((p) => {
     const key = keys.get(p.id);
     if (!key) return [];
-    const pii = vault.decrypt<PersonPii>(key, `person:${p.id}`, p.pii);
+    const pii = openPersonRecord(vault, key, p);
     return [
       {
         personId: p.id,

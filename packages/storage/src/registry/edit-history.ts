@@ -5,7 +5,7 @@ import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 import { sealedReason } from './move-case.js';
 import { personKeys } from './person-keys.js';
-import { erasedText, openForMembers, sealForMembers } from './sealed-text.js';
+import { erasedText, historyItem, openForMembers, sealForMembers } from './sealed-text.js';
 
 /**
  * Bumps the case's version and appends a history line that keeps its status: `change` says what
@@ -58,7 +58,7 @@ export async function resealHistoryWithout(
   const rows = (
     await trx
       .selectFrom('case_history')
-      .select(['id', 'reason_sealed', 'reason_members'])
+      .select(['id', 'reason_sealed', 'reason_members', 'reason_key'])
       .where('household_id', '=', householdId)
       .where('reason_sealed', 'is not', null)
       .execute()
@@ -66,17 +66,22 @@ export async function resealHistoryWithout(
   if (rows.length === 0) return;
   const keys = await personKeys(trx, vault, [...new Set(rows.flatMap((r) => r.reason_members!))]);
   for (const r of rows) {
-    const text = openForMembers(vault, keys, r.reason_members!, recordId, r.reason_sealed!);
+    const item = historyItem(r);
+    const text = openForMembers(vault, keys, r.reason_members!, recordId, r.reason_sealed!, item);
     // Already unreadable (another member was erased): it stays so.
     if (text === erasedText && r.reason_members!.some((m) => !keys.has(m))) continue;
     const rest = r.reason_members!.filter((m) => m !== personId);
-    const sealed = sealForMembers(vault, keys, rest, recordId, text);
+    // The line keeps its own secret: shredding it later still makes every version unreadable.
+    const secret = item.wrapped
+      ? { ...item, secret: vault.unwrapRecordKey(item.kind, item.id, item.wrapped) }
+      : undefined;
+    const sealed = sealForMembers(vault, keys, rest, recordId, text, secret);
     await trx
       .updateTable('case_history')
       .set(
         sealed
           ? { reason_sealed: sealed, reason_members: JSON.stringify(rest) }
-          : { reason_sealed: null, reason_members: null, reason: erasedText },
+          : { reason_sealed: null, reason_members: null, reason_key: null, reason: erasedText },
       )
       .where('id', '=', r.id)
       .execute();

@@ -1,10 +1,12 @@
 /** Reads one case with everything the registry holds of it, decrypting what the keys allow. */
-import type { CaseLink, CaseStatus, NeedCode, PersonPii } from '@corridor/core';
+import type { CaseLink, CaseStatus, NeedCode } from '@corridor/core';
 import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 import { personKeys } from './person-keys.js';
 import type { HouseholdView } from './registry-store.js';
-import { openForMembers } from './sealed-text.js';
+import { historyItem, openForMembers } from './sealed-text.js';
+import { itemKey } from '../keys/item-secret.js';
+import { openPersonRecord } from './person-record.js';
 
 /** The case `id`, or undefined when there is none. */
 export async function readHousehold(
@@ -78,7 +80,7 @@ export async function readHousehold(
         birthYear: p.birth_year,
         mergedInto: p.merged_into,
         version: p.version,
-        pii: key ? vault.decrypt<PersonPii>(key, `person:${p.id}`, p.pii) : null,
+        pii: key ? openPersonRecord(vault, key, p) : null,
         needs: needs
           .filter((n) => n.person_id === p.id)
           .map((n) => ({ code: n.code as NeedCode, severity: n.severity })),
@@ -87,7 +89,7 @@ export async function readHousehold(
           .map((d) => {
             const secret = key
               ? vault.decrypt<{ number: string; mrz: [string, string] | null }>(
-                  key,
+                  itemKey(vault, key, 'document', d.id, d.secret_key),
                   `document:${d.id}`,
                   d.secret,
                 )
@@ -114,7 +116,14 @@ export async function readHousehold(
       role: e.role,
       change: e.change,
       reason: e.reason_sealed
-        ? openForMembers(vault, keys, e.reason_members ?? [], `case-history:${id}`, e.reason_sealed)
+        ? openForMembers(
+            vault,
+            keys,
+            e.reason_members ?? [],
+            `case-history:${id}`,
+            e.reason_sealed,
+            historyItem(e),
+          )
         : e.reason,
     })),
   };

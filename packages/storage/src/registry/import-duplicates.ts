@@ -3,13 +3,7 @@
  * already held by another person, a similar name with the same birth year and household size.
  * Each pair goes to the review queue; nothing is merged without a decision.
  */
-import {
-  jaroWinkler,
-  nameSimilarityThreshold,
-  normalizeName,
-  orderPair,
-  type PersonPii,
-} from '@corridor/core';
+import { jaroWinkler, nameSimilarityThreshold, normalizeName, orderPair } from '@corridor/core';
 import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 import {
@@ -19,6 +13,7 @@ import {
   type QueuedPair,
 } from './dedup-queries.js';
 import { personKeys } from './person-keys.js';
+import { openPersonRecord } from './person-record.js';
 
 /** A person the import added, as the duplicate rules see them. */
 export interface ImportedSubject {
@@ -48,7 +43,7 @@ async function similarNames(
   const existing = (
     await trx
       .selectFrom('persons')
-      .select(['id', 'household_id', 'birth_year', 'pii'])
+      .select(['id', 'household_id', 'birth_year', 'pii', 'pii_key'])
       .where('merged_into', 'is', null)
       .where('birth_year', 'is not', null)
       .execute()
@@ -62,7 +57,7 @@ async function similarNames(
   for (const p of existing) {
     const key = keys.get(p.id);
     if (!key) continue;
-    const pii = vault.decrypt<PersonPii>(key, `person:${p.id}`, p.pii);
+    const pii = openPersonRecord(vault, key, p);
     const name = normalizeName(`${pii.givenName} ${pii.familyName}`);
     for (const s of blocks.get(blockOf(p.birth_year, p.household_id)!) ?? []) {
       if (s.household === p.household_id) continue;

@@ -20,6 +20,8 @@ import { loadImportContext } from './import-context.js';
 import type { ImportOptions } from './import-options.js';
 import { writeImport, type PersonToWrite } from './import-write.js';
 import { personKeys } from './person-keys.js';
+import { itemKey } from '../keys/item-secret.js';
+import { openPersonRecord } from './person-record.js';
 
 /** Roles that may import into the registry. */
 export const importRoles: readonly string[] = ['admin', 'registrar'];
@@ -64,7 +66,7 @@ async function storedPersons(
         isHead: r.is_head,
         sex: r.sex,
         birthYear: r.birth_year,
-        pii: key ? vault.decrypt<PersonPii>(key, `person:${r.id}`, r.pii) : null,
+        pii: key ? openPersonRecord(vault, key, r) : null,
         needs: needs
           .filter((n) => n.person_id === r.id)
           .map((n) => `${n.code}:${n.severity}`)
@@ -74,7 +76,7 @@ async function storedPersons(
           .map((d) => {
             const s = key
               ? vault.decrypt<{ number: string; mrz: [string, string] | null }>(
-                  key,
+                  itemKey(vault, key, 'document', d.id, d.secret_key),
                   `document:${d.id}`,
                   d.secret,
                 )

@@ -27,6 +27,7 @@ import {
   writeTies,
   type HistoryLine,
 } from './registry-writer.js';
+import { insertConsentSeeds } from '../consent/kysely-consent.js';
 
 /** A person to insert; `replaces` names the stored person whose id it would have clashed with. */
 export interface PersonToWrite extends PlannedPerson {
@@ -112,6 +113,27 @@ async function writeCaseData(trx: Db, plan: FullImportPlan): Promise<void> {
   );
 }
 
+/** Records the consents the file gives for the persons written (dated the import's day when undated). */
+async function writeImportedConsents(
+  trx: Db,
+  persons: readonly PersonToWrite[],
+  input: WriteInput,
+): Promise<void> {
+  const today = input.options.today ?? new Date().toISOString().slice(0, 10);
+  const seeds = persons.flatMap((p) =>
+    (p.consents ?? []).map((c) => ({
+      personId: p.person.id,
+      purpose: c.purpose,
+      state: null,
+      decision: c.decision,
+      date: c.date ?? today,
+    })),
+  );
+  if (seeds.length === 0) return;
+  const households = new Map(persons.map((p) => [p.person.id, p.person.householdId]));
+  await insertConsentSeeds(trx, seeds, households, input.actor);
+}
+
 /** Writes everything in `trx`; returns the operation and the number of duplicate pairs queued. */
 export async function writeImport(
   trx: Db,
@@ -146,6 +168,7 @@ export async function writeImport(
       toWrite.flatMap((p) => (p.document ? [p.document] : [])),
     );
     await writeCaseData(trx, input.plan);
+    await writeImportedConsents(trx, toWrite, input);
     return toWrite;
   });
   const duplicatePairs = await queueImportDuplicates(

@@ -45,6 +45,7 @@ import type {
   OperationStatus,
   PersonEdit,
   PersonEdited,
+  PersonRemoved,
   RegistryStore,
   TransitionCheck,
 } from './registry-store.js';
@@ -209,8 +210,39 @@ export class KyselyRegistry implements RegistryStore {
     return transact(this.db, (trx) => updatePersonIn(trx, this.vault, id, edit, reason, actor));
   }
 
-  removePerson(id: string, reason: string, actor: Actor): Promise<PersonEdited> {
-    return transact(this.db, (trx) => removePersonIn(trx, this.vault, id, reason, actor));
+  async removePerson(
+    id: string,
+    reason: string,
+    actor: Actor,
+    options: EraseOptions = {},
+  ): Promise<PersonRemoved> {
+    const removed = await transact(this.db, (trx) =>
+      removePersonIn(trx, this.vault, id, reason, actor),
+    );
+    const final = await this.finishOrSchedule(id, options);
+    return final ? { ...removed, ...final } : removed;
+  }
+
+  /**
+   * Makes a committed erasure or removal final now (`now`, outside a transaction) or schedules it
+   * with the batch; the answer's `final` and `finalBy`. Undefined without a batch (no keyring).
+   */
+  private async finishOrSchedule(
+    id: string,
+    options: EraseOptions,
+  ): Promise<{ final: boolean; finalBy: string } | undefined> {
+    if (!this.erasures) return undefined;
+    // Inside a caller's transaction the change is not committed yet: it joins the batch.
+    if (options.now && !this.db.isTransaction) {
+      await this.erasures.finish();
+      const row = await this.db
+        .selectFrom('key_erasures')
+        .select('final_at')
+        .where('person_id', '=', id)
+        .executeTakeFirst();
+      if (row?.final_at) return { final: true, finalBy: new Date(row.final_at).toISOString() };
+    }
+    return { final: false, finalBy: this.erasures.schedule().toISOString() };
   }
 
   noteCase(
@@ -244,19 +276,8 @@ export class KyselyRegistry implements RegistryStore {
 
   async erasePerson(id: string, actor: Actor, options: EraseOptions = {}): Promise<ErasedPerson> {
     const erased = await transact(this.db, (trx) => erasePersonIn(trx, id, actor));
-    if (!this.erasures) return erased;
-    // Inside a caller's transaction the erasure is not committed yet: it joins the batch.
-    if (options.now && !this.db.isTransaction) {
-      await this.erasures.finish();
-      const row = await this.db
-        .selectFrom('key_erasures')
-        .select('final_at')
-        .where('person_id', '=', id)
-        .executeTakeFirst();
-      if (row?.final_at)
-        return { ...erased, final: true, finalBy: new Date(row.final_at).toISOString() };
-    }
-    return { ...erased, finalBy: this.erasures.schedule().toISOString() };
+    const final = await this.finishOrSchedule(id, options);
+    return final ? { ...erased, ...final } : erased;
   }
 
   async pledges(): Promise<Pledge[]> {

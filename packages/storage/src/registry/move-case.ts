@@ -4,13 +4,16 @@ import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
+import { newItemSecret } from '../keys/item-secret.js';
 import { personKeys } from './person-keys.js';
 import type { HistoryEntry, TransitionCheck } from './registry-store.js';
 import { erasedText, sealForMembers } from './sealed-text.js';
 
 /**
- * A person-entered reason sealed under the keys of the case's members not erased: the reason
- * column keeps no text. With no member left to seal it for, the text is not kept at all.
+ * A person-entered reason sealed under the keys of the case's members not erased, mixed with a
+ * secret of the line's own (so that retention's shredding of it is final on disk): the reason
+ * column keeps no text, and the line's id is taken now (the secret is bound to it). With no member
+ * left to seal it for, the text is not kept at all.
  */
 export async function sealedReason(trx: Db, vault: Vault, householdId: string, reason: string) {
   const members = (
@@ -22,9 +25,25 @@ export async function sealedReason(trx: Db, vault: Vault, householdId: string, r
       .execute()
   ).map((r) => r.id);
   const keys = await personKeys(trx, vault, members);
-  const sealed = sealForMembers(vault, keys, members, `case-history:${householdId}`, reason);
+  if (members.some((m) => !keys.has(m)) || members.length === 0) return { reason: erasedText };
+  const next = await sql<{
+    id: number;
+  }>`select nextval(pg_get_serial_sequence('case_history', 'id'))::int as id`.execute(trx);
+  const id = next.rows[0]!.id;
+  const item = newItemSecret(vault, 'history', String(id));
+  const sealed = sealForMembers(vault, keys, members, `case-history:${householdId}`, reason, {
+    kind: 'history',
+    id: String(id),
+    secret: item.secret,
+  });
   return sealed
-    ? { reason: '', reason_sealed: sealed, reason_members: JSON.stringify(members) }
+    ? {
+        id,
+        reason: '',
+        reason_sealed: sealed,
+        reason_members: JSON.stringify(members),
+        reason_key: item.wrapped,
+      }
     : { reason: erasedText };
 }
 

@@ -6,13 +6,14 @@ import type {
   Iso3,
   IsoDate,
   NeedCode,
-  PersonPii,
   RegistrySnapshot,
   Tie,
 } from '@corridor/core';
 import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 import { personKeys } from './person-keys.js';
+import { itemKey } from '../keys/item-secret.js';
+import { openPersonRecord } from './person-record.js';
 
 const chunk = 5000;
 
@@ -92,7 +93,7 @@ export async function readSnapshot(
         isHead: p.is_head,
         sex: p.sex,
         birthYear: p.birth_year,
-        pii: key ? vault.decrypt<PersonPii>(key, `person:${p.id}`, p.pii) : null,
+        pii: key ? openPersonRecord(vault, key, p) : null,
       };
     }),
     needs: needs.map((n) => ({
@@ -104,7 +105,7 @@ export async function readSnapshot(
       const key = keys.get(d.person_id);
       const secret = key
         ? vault.decrypt<{ number: string; mrz: [string, string] | null }>(
-            key,
+            itemKey(vault, key, 'document', d.id, d.secret_key),
             `document:${d.id}`,
             d.secret,
           )

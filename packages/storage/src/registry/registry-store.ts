@@ -102,6 +102,14 @@ export interface PersonEdited {
   duplicatePairs: number;
 }
 
+/** A removal: the edit's answer, and when the removed person's key is gone from the disk too. */
+export interface PersonRemoved extends PersonEdited {
+  /** Whether the key generation that wrapped their key is destroyed (no copy of the disk opens it). */
+  final: boolean;
+  /** When it became final, or the latest time it will (the end of the erasure batch). */
+  finalBy: string;
+}
+
 /**
  * Judges a status transition from the case's current status (and, for a held or missing case, the
  * status it left): returns to allow it, throws the catalogue's error to refuse it.
@@ -223,8 +231,16 @@ export interface RegistryStore {
    * when the person changed since `edit.version`; never overwrites silently.
    */
   updatePerson(id: string, edit: PersonEdit, reason: string, actor: Actor): Promise<PersonEdited>;
-  /** Removes a person added by mistake (not erasure): their row, key, needs and documents go. */
-  removePerson(id: string, reason: string, actor: Actor): Promise<PersonEdited>;
+  /**
+   * Removes a person added by mistake (not erasure): their row, key, needs and documents go, and
+   * the removal is final on disk with the erasures' next key rotation (at once with `now`).
+   */
+  removePerson(
+    id: string,
+    reason: string,
+    actor: Actor,
+    options?: EraseOptions,
+  ): Promise<PersonRemoved>;
   /**
    * Notes a decision about a case in its history without changing its status: `change` says what
    * (no personal values), the `reason` is sealed under the members' keys; audited as `action`.

@@ -18,8 +18,10 @@ import type {
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import { pinGeneration } from '../keys/rotate-keys.js';
+import { mixItemKey, newItemSecret } from '../keys/item-secret.js';
 import type { Vault } from '../vault/vault.js';
 import { insertJsonRows } from './bulk-insert.js';
+import { sealPersonRecord } from './person-record.js';
 
 /** Inserts the operation row and appends `operation.create` with `detail`. */
 export async function writeOperation(
@@ -232,13 +234,15 @@ export async function writePersons(
       is_head: p.isHead,
       sex: p.sex,
       birth_year: p.birthYear,
-      pii: vault.encrypt(key, `person:${p.id}`, p.pii).toString('base64'),
+      ...base64Record(sealPersonRecord(vault, key, p.id, p.pii)),
       name_bidx: vault.blindIndex('name', `${p.pii.givenName} ${p.pii.familyName}`),
     };
   });
   const docRows = documents.map((d) => {
     const key = keys.get(d.personId);
     if (!key) throw new Error(`document ${d.id} names unknown person ${d.personId}`);
+    // The document's own secret: its shredding is final once the generation wrapping it goes.
+    const item = newItemSecret(vault, 'document', d.id);
     return {
       id: d.id,
       person_id: d.personId,
@@ -246,8 +250,12 @@ export async function writePersons(
       issuer: d.issuer,
       expiry: d.expiry,
       secret: vault
-        .encrypt(key, `document:${d.id}`, { number: d.number, mrz: d.mrz })
+        .encrypt(mixItemKey(key, item.secret, 'document', d.id), `document:${d.id}`, {
+          number: d.number,
+          mrz: d.mrz,
+        })
         .toString('base64'),
+      secret_key: item.wrapped.toString('base64'),
       number_bidx: vault.blindIndex('document', d.number),
     };
   });
@@ -261,6 +269,7 @@ export async function writePersons(
       sex: 'text',
       birth_year: 'integer',
       pii: 'bytea',
+      pii_key: 'bytea',
       name_bidx: 'text',
     },
     personRows,
@@ -282,11 +291,18 @@ export async function writePersons(
       issuer: 'text',
       expiry: 'date',
       secret: 'bytea',
+      secret_key: 'bytea',
       number_bidx: 'text',
     },
     docRows,
   );
 }
+
+/** A sealed record as the bulk insert takes it (bytes as base64). */
+const base64Record = (r: { pii: Buffer; pii_key: Buffer | null }) => ({
+  pii: r.pii.toString('base64'),
+  pii_key: r.pii_key?.toString('base64') ?? null,
+});
 
 /** Inserts links between cases. */
 export async function writeCaseLinks(trx: Db, links: readonly CaseLink[]): Promise<void> {

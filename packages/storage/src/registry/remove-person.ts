@@ -5,7 +5,7 @@ import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 import { resealGrievancesWithout } from '../grievances/reseal-without.js';
 import { resealHistoryWithout, writeEditHistory } from './edit-history.js';
-import type { PersonEdited } from './registry-store.js';
+import type { PersonRemoved } from './registry-store.js';
 
 /** Why the person cannot simply be removed, or null: records that others rely on refuse it. */
 async function removalBlocker(trx: Db, id: string, householdId: string): Promise<string | null> {
@@ -49,7 +49,9 @@ async function removalBlocker(trx: Db, id: string, householdId: string): Promise
  * Deletes the person's row with their key, needs and documents (and open duplicate pairs) inside
  * the caller's transaction; the case history and the `person.remove` audit event keep who removed
  * whom, when and why. A head of household, a case's last member, or a person others' records
- * rely on (check-in, custody, a merge) is refused: erase them instead.
+ * rely on (check-in, custody, a merge) is refused: erase them instead. Like an erasure, the removal
+ * waits for the key generation that wrapped the deleted key to be destroyed (`key_erasures`, kind
+ * `remove`): until then their old rows in the log could still be opened (the caller finishes it).
  */
 export async function removePersonIn(
   trx: Db,
@@ -57,7 +59,8 @@ export async function removePersonIn(
   id: string,
   reason: string,
   actor: Actor,
-): Promise<PersonEdited> {
+  now = new Date(),
+): Promise<PersonRemoved> {
   const row = await trx
     .selectFrom('persons')
     .select(['household_id', 'is_head', 'version', 'merged_into'])
@@ -82,6 +85,19 @@ export async function removePersonIn(
   await resealHistoryWithout(trx, vault, householdId, id);
   await resealGrievancesWithout(trx, vault, householdId, id);
   await trx.deleteFrom('persons').where('id', '=', id).execute();
+  // Final on disk once the generation that wrapped the deleted key is destroyed (keys/erasure-batch.ts).
+  await trx
+    .insertInto('key_erasures')
+    .values({ person_id: id, erased_at: now, kind: 'remove' })
+    .onConflict((oc) =>
+      oc.column('person_id').doUpdateSet({
+        erased_at: now,
+        final_at: null,
+        destroyed_generation: null,
+        kind: 'remove',
+      }),
+    )
+    .execute();
   const at = await writeEditHistory(trx, vault, householdId, `person ${id} removed`, reason, actor);
   await appendAudit(trx, actor, {
     action: 'person.remove',
@@ -89,5 +105,14 @@ export async function removePersonIn(
     entityId: id,
     detail: { household: householdId, version: row.version },
   });
-  return { personId: id, householdId, version: row.version, changed: [], at, duplicatePairs: 0 };
+  return {
+    personId: id,
+    householdId,
+    version: row.version,
+    changed: [],
+    at,
+    duplicatePairs: 0,
+    final: false,
+    finalBy: now.toISOString(),
+  };
 }

@@ -14,6 +14,7 @@ import type { Vault } from '../vault/vault.js';
 import { writeEditHistory } from './edit-history.js';
 import { personKeys } from './person-keys.js';
 import type { PersonEdit, PersonEdited } from './registry-store.js';
+import { openPersonRecord, sealPersonRecord } from './person-record.js';
 
 type Needs = NonNullable<PersonEdit['needs']>;
 type Values = Omit<PersonEdit, 'version'>;
@@ -40,7 +41,17 @@ function visibleTo(role: Role, values: Values): Values {
 async function loadPerson(trx: Db, vault: Vault, id: string) {
   const row = await trx
     .selectFrom('persons')
-    .select(['household_id', 'sex', 'birth_year', 'pii', 'version', 'erased_at', 'merged_into'])
+    .select([
+      'id',
+      'household_id',
+      'sex',
+      'birth_year',
+      'pii',
+      'pii_key',
+      'version',
+      'erased_at',
+      'merged_into',
+    ])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
@@ -49,7 +60,7 @@ async function loadPerson(trx: Db, vault: Vault, id: string) {
     throw errors.conflict(`person ${id} was merged into ${row.merged_into}; edit that person`);
   const key = (await personKeys(trx, vault, [id])).get(id);
   if (row.erased_at || !key) throw errors.alreadyErased(id);
-  const pii = vault.decrypt<PersonPii>(key, `person:${id}`, row.pii);
+  const pii = openPersonRecord(vault, key, row);
   const needs = await trx
     .selectFrom('needs')
     .select(['code', 'severity'])
@@ -106,7 +117,7 @@ export async function updatePersonIn(
     .set({
       sex: submitted.sex ?? row.sex,
       birth_year: birthYear,
-      pii: vault.encrypt(key, `person:${id}`, next),
+      ...sealPersonRecord(vault, key, id, next),
       name_bidx: vault.blindIndex('name', `${next.givenName} ${next.familyName}`),
       version: version + 1,
       updated_at: new Date(),

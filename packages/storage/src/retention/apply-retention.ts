@@ -6,7 +6,6 @@ import {
   closedCaseStatuses,
   retentionCategoryInfo,
   retentionCutoff,
-  type PersonPii,
   type RetentionCategory,
   type RetentionRule,
 } from '@corridor/core';
@@ -17,6 +16,7 @@ import type { Database } from '../db/schema.js';
 import { personKeys } from '../registry/person-keys.js';
 import type { Vault } from '../vault/vault.js';
 import type { RetentionCategoryReport, RetentionReport } from './retention-store.js';
+import { openPersonRecord, sealPersonRecord } from '../registry/person-record.js';
 
 /** What replaces a case-history reason shredded by retention. */
 export const shreddedText = '(shredded by retention)';
@@ -24,11 +24,11 @@ export const shreddedText = '(shredded by retention)';
 /** What each shredding category leaves behind, said plainly (docs/retention.md). */
 const remains: Record<RetentionCategory, string> = {
   documents:
-    'rows deleted and the table vacuumed after the run; copies stay in the write-ahead log until its segments are recycled, encrypted under the person’s key, which lives on: only the person’s erasure (key destroyed, generation rotated) makes them unreadable on disk',
+    'rows deleted and the table vacuumed after the run; each document is sealed under its person’s key mixed with a secret of its own, wrapped by the key generation that the run’s key rotation destroys: from `finalBy` the copies left in the write-ahead log cannot be opened. Documents stored before secrets of their own (counted in notFinal) stay readable with the person’s living key until the log is recycled',
   checkin:
-    'records deleted (their station numbers kept, so a merge of an old log does not bring them back) and the table vacuumed; status, time and note were stored in clear and may stay in the write-ahead log until its segments are recycled, and on station devices that hold their own log',
+    'records deleted (their station numbers kept, so a merge of an old log does not bring them back) and the table vacuumed; status, time and note were stored in clear (all counted in notFinal): they may stay in the write-ahead log until its segments are recycled, and on station devices that hold their own log',
   'case-notes':
-    'sealed case-history text removed and protection notes taken out of the persons’ encrypted records, the tables vacuumed; the old bytes may stay in the write-ahead log until its segments are recycled, readable with the persons’ living keys',
+    'sealed case-history text removed and protection notes taken out of the persons’ encrypted records, the tables vacuumed; each case-history text, and each record holding a protection note, is sealed with a secret of its own that the run’s key rotation destroys, so from `finalBy` their copies in the write-ahead log cannot be opened. Texts and records sealed before secrets of their own (counted in notFinal) stay readable with the persons’ living keys until the log is recycled',
   audit:
     'kept: audit events hold no personal values, and deleting them would break the hash chain that `corridor audit verify` checks; pruning the chain under an anchor is not built',
   backups:
@@ -98,8 +98,16 @@ const unique = (ids: readonly string[]) => [...new Set(ids)].sort();
 
 type Part = Omit<RetentionCategoryReport, 'category' | 'days' | 'after' | 'cutoff' | 'action'>;
 
-/** A category's part of the report from its due and held rows, each naming its person. */
-function partOf(rows: Due<{ person_id: string }>, dryRun: boolean, remainsOnDisk: string): Part {
+/**
+ * A category's part of the report from its due and held rows, each naming its person; `notFinal`
+ * counts the shredded rows no key rotation makes unreadable on disk.
+ */
+function partOf<T extends { person_id: string }>(
+  rows: Due<T>,
+  dryRun: boolean,
+  remainsOnDisk: string,
+  notFinal: (row: T) => boolean,
+): Part {
   return {
     due: rows.due.length,
     shredded: dryRun ? 0 : rows.due.length,
@@ -107,6 +115,7 @@ function partOf(rows: Due<{ person_id: string }>, dryRun: boolean, remainsOnDisk
     held: rows.held.length,
     heldPersons: unique(rows.held.map((r) => r.person_id)),
     items: [],
+    notFinal: dryRun ? 0 : rows.due.filter(notFinal).length,
     remains: remainsOnDisk,
   };
 }
@@ -121,7 +130,7 @@ async function documents(
   const rows = await db
     .selectFrom('documents as d')
     .innerJoin('persons as p', 'p.id', 'd.person_id')
-    .select(['d.id', 'd.person_id'])
+    .select(['d.id', 'd.person_id', sql<boolean>`d.secret_key is null`.as('legacy')])
     .where(
       'p.household_id',
       'in',
@@ -132,7 +141,7 @@ async function documents(
   if (!dryRun)
     for (const ids of chunk(parts.due.map((r) => r.id)))
       await db.deleteFrom('documents').where('id', 'in', ids).execute();
-  return partOf(parts, dryRun, remains.documents);
+  return partOf(parts, dryRun, remains.documents, (r) => r.legacy);
 }
 
 async function checkins(
@@ -172,12 +181,13 @@ async function checkins(
           .execute();
       }
   }
-  return partOf(parts, dryRun, remains.checkin);
+  return partOf(parts, dryRun, remains.checkin, () => true);
 }
 
 /**
  * The protection notes in the records of persons of cases closed before `cutoff`: the record is
- * re-encrypted without its note (the person's key is unchanged). Returns the persons concerned.
+ * re-encrypted without its note under the person's key alone; the note's versions were sealed with
+ * a secret of their own, which the run's key rotation destroys. Returns the persons concerned.
  */
 async function protectionNotes(
   db: Db,
@@ -185,10 +195,10 @@ async function protectionNotes(
   cutoff: Date,
   dryRun: boolean,
   held: { cases: Set<string> },
-): Promise<{ due: string[]; held: string[] }> {
+): Promise<{ due: string[]; held: string[]; notFinal: number }> {
   const rows = await db
     .selectFrom('persons')
-    .select(['id', 'household_id', 'pii'])
+    .select(['id', 'household_id', 'pii', 'pii_key'])
     .where('erased_at', 'is', null)
     .where('household_id', 'in', anchoredCases(db, 'closure', cutoff))
     .execute();
@@ -197,11 +207,11 @@ async function protectionNotes(
     vault,
     rows.map((r) => r.id),
   );
-  const out = { due: [] as string[], held: [] as string[] };
+  const out = { due: [] as string[], held: [] as string[], notFinal: 0 };
   for (const r of rows) {
     const key = keys.get(r.id);
     if (!key) continue;
-    const pii = vault.decrypt<PersonPii>(key, `person:${r.id}`, r.pii);
+    const pii = openPersonRecord(vault, key, r);
     if (pii.protectionNote === undefined) continue;
     if (held.cases.has(r.household_id)) {
       out.held.push(r.id);
@@ -209,11 +219,13 @@ async function protectionNotes(
     }
     out.due.push(r.id);
     if (dryRun) continue;
+    // A record sealed under the person's key alone (before 0024) keeps its note readable in the WAL.
+    if (r.pii_key === null) out.notFinal += 1;
     const { protectionNote: _shredded, ...rest } = pii;
     await db
       .updateTable('persons')
       .set((eb) => ({
-        pii: vault.encrypt(key, `person:${r.id}`, rest),
+        ...sealPersonRecord(vault, key, r.id, rest),
         version: eb('version', '+', 1),
         updated_at: new Date(),
       }))
@@ -233,7 +245,7 @@ async function caseNotes(
   const notes = await protectionNotes(db, vault, cutoff, dryRun, held);
   const rows = await db
     .selectFrom('case_history')
-    .select(['id', 'household_id', 'reason_members'])
+    .select(['id', 'household_id', 'reason_members', 'reason_key'])
     .where('reason_sealed', 'is not', null)
     .where('household_id', 'in', anchoredCases(db, 'closure', cutoff))
     .execute();
@@ -242,7 +254,7 @@ async function caseNotes(
     for (const ids of chunk(due.map((r) => Number(r.id))))
       await db
         .updateTable('case_history')
-        .set({ reason_sealed: null, reason_members: null, reason: shreddedText })
+        .set({ reason_sealed: null, reason_members: null, reason_key: null, reason: shreddedText })
         .where('id', 'in', ids)
         .execute();
   const members = (list: typeof rows) => list.flatMap((r) => r.reason_members ?? []);
@@ -254,6 +266,7 @@ async function caseNotes(
     held: kept.length + notes.held.length,
     heldPersons: unique([...members(kept), ...notes.held]),
     items: [],
+    notFinal: dryRun ? 0 : due.filter((r) => r.reason_key === null).length + notes.notFinal,
     remains: remains['case-notes'],
   };
 }
@@ -272,6 +285,7 @@ async function auditEvents(db: Db, cutoff: Date): Promise<Part> {
     held: 0,
     heldPersons: [],
     items: [],
+    notFinal: 0,
     remains: remains.audit,
   };
 }
@@ -290,6 +304,7 @@ async function backups(db: Db, cutoff: Date): Promise<Part> {
     held: 0,
     heldPersons: [],
     items: rows.map((r) => r.id),
+    notFinal: 0,
     remains: remains.backups,
   };
 }
@@ -339,6 +354,9 @@ export async function applyRetention(
     actor: actor.name,
     activeHolds: Number(activeHolds.n),
     categories,
+    // Set by the caller, which schedules the key rotation that makes the shredding final.
+    final: true,
+    finalBy: null,
   };
 }
 

@@ -15,6 +15,7 @@ import { transact } from '../db/transact.js';
 import { personKeys } from '../registry/person-keys.js';
 import { openForMembers, sealForMembers } from '../registry/sealed-text.js';
 import type { Vault } from '../vault/vault.js';
+import type { ErasureBatch } from '../keys/erasure-batch.js';
 import { applyRetention, reclaimShredded } from './apply-retention.js';
 import { processingFacts } from './processing-facts.js';
 import type {
@@ -61,6 +62,8 @@ export class KyselyRetention implements RetentionStore {
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
     private readonly backupRetentionDays: number | null = null,
+    /** The erasure batch whose key rotation also makes a shredding final on disk. */
+    private readonly erasures?: ErasureBatch,
   ) {}
 
   async schedules(): Promise<RetentionSchedule[]> {
@@ -250,7 +253,20 @@ export class KyselyRetention implements RetentionStore {
       const report = await applyRetention(trx, this.vault, rules, asOf, options.dryRun, actor);
       if (options.dryRun) return report;
       const id = `RR-${randomUUID().slice(0, 8)}`;
-      const kept = { ...report, id };
+      // Items shredded with secrets of their own are final once the generation wrapping the
+      // secrets is destroyed: the run waits for the erasure batch's rotation, like an erasure.
+      const rotate = report.categories.some((c) => c.shredded > c.notFinal);
+      if (rotate)
+        await trx
+          .insertInto('key_erasures')
+          .values({ person_id: id, erased_at: asOf, kind: 'shred' })
+          .execute();
+      const kept: RetentionReport = {
+        ...report,
+        id,
+        final: !rotate,
+        finalBy: rotate ? (this.erasures?.schedule() ?? asOf).toISOString() : null,
+      };
       await trx
         .insertInto('retention_reports')
         .values({
@@ -301,11 +317,27 @@ export class KyselyRetention implements RetentionStore {
 
   async reports(limit: number): Promise<RetentionReport[]> {
     const rows = await this.db
-      .selectFrom('retention_reports')
-      .select('report')
-      .orderBy('ran_at', 'desc')
+      .selectFrom('retention_reports as r')
+      .leftJoin('key_erasures as k', (j) =>
+        j.onRef('k.person_id', '=', 'r.id').on('k.kind', '=', 'shred'),
+      )
+      .select(['r.report', 'k.final_at'])
+      .orderBy('r.ran_at', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((r) => r.report as unknown as RetentionReport);
+    return rows.map((r) => {
+      const report = r.report as unknown as RetentionReport;
+      // Reports kept before shredding could be final (0024) name nothing final: all stay readable.
+      if (report.final === undefined)
+        return {
+          ...report,
+          final: false,
+          finalBy: null,
+          categories: report.categories.map((c) => ({ ...c, notFinal: c.shredded })),
+        };
+      return r.final_at
+        ? { ...report, final: true, finalBy: new Date(r.final_at).toISOString() }
+        : report;
+    });
   }
 }

@@ -49,6 +49,12 @@ export interface RetentionCategoryReport {
   heldPersons: string[];
   /** Ids of reported items that are not persons' (backups to delete). */
   items: string[];
+  /**
+   * Items shredded whose old copies (dead rows, WAL until recycled) stay readable with a key that
+   * lives on: sealed before items had secrets of their own, or stored in clear. The others are
+   * unreadable on disk once the report is `final`.
+   */
+  notFinal: number;
   /** What stays on disk or elsewhere after the run, said plainly. */
   remains: string;
 }
@@ -63,6 +69,13 @@ export interface RetentionReport {
   actor: string;
   activeHolds: number;
   categories: RetentionCategoryReport[];
+  /**
+   * Whether the shredding is final on disk: the key generation that wrapped the shredded items'
+   * own secrets is destroyed (true when nothing shredded needed it); `notFinal` items excepted.
+   */
+  final: boolean;
+  /** When it became, or will at the latest become, final; null when no rotation was needed. */
+  finalBy: string | null;
 }
 
 /** Schedules, holds and runs; every write appends its audit event in its transaction. */

@@ -139,3 +139,4 @@ export async function rawDatabaseFiles(
   }
   return out;
 }
+export * from './disk-attack.js';

@@ -253,6 +253,9 @@ export function RetentionReports(props: { list: Loaded<{ reports: RetentionRepor
           <summary>
             {r.id} · {when(r.ranAt)} · {r.actor} · shredded{' '}
             {r.categories.reduce((s, c) => s + c.shredded, 0)}
+            {r.finalBy
+              ? ` · ${r.final ? 'final' : 'final at the latest'} on disk ${when(r.finalBy)}`
+              : ''}
           </summary>
           <ReportView report={r} />
         </details>
