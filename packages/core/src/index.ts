@@ -22,6 +22,7 @@ export * from './pledges.js';
 export * from './units.js';
 export * from './workflow.js';
 export * from './demo/movements.js';
+export { finalGroup, finalGroupSize, generateDemoProcedures } from './demo/final-group.js';
 export * from './hazard.js';
 export * from './exposure-risk.js';
 export * from './demo/incidents.js';

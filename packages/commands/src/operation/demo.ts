@@ -7,6 +7,7 @@ import {
   generateDemoGroundCapacity,
   generateDemoIncidents,
   generateDemoMovements,
+  generateDemoProcedures,
   generateDemoProperty,
 } from '@corridor/core';
 import { appendAudit } from '@corridor/storage';
@@ -16,7 +17,7 @@ import { OperationStatusOut } from './status.js';
 
 /**
  * Creates the synthetic demo (households, destinations and pledges, movements, incidents, property,
- * belongings) in one transaction, replacing an earlier demo; a database holding a real operation is
+ * belongings, the main host state's procedure for the final group) in one transaction, replacing an earlier demo; a database holding a real operation is
  * refused. The same seed gives the same operation.
  */
 export const createDemo = defineCommand({
@@ -62,6 +63,10 @@ export const createDemo = defineCommand({
     const belongings = generateDemoBelongings(data.persons, seed);
     await store.custody.addItems(belongings.items, actor);
     await store.custody.addEvents(belongings.events, actor);
+    const procedures = generateDemoProcedures(data);
+    for (const template of procedures.templates)
+      await store.procedures.setTemplate(template, actor);
+    await store.procedures.record(procedures.steps, actor, 'procedure.record');
     step(0.5, 'looking for duplicates');
     await store.registry.scanDuplicates(actor);
     step(0.75, 'counting');

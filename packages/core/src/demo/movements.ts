@@ -1,10 +1,10 @@
 /** The demo's movement schedule: charters and group bookings across the window, a final 280. */
 import type { Destination, GroundCapacity, Movement, Pledge } from '../schemas.js';
 import { addDays, daysBetween, type IsoDate } from '../units.js';
+import { finalGroupSize, finalMovementSeats } from './final-group.js';
 import { demoWindow } from './generate.js';
 
-/** Seats on the last movement of the demo, as in the reference operation. */
-export const finalMovementSeats = 280;
+export { finalMovementSeats };
 
 const campOrigin = 'BGW';
 const offset = '+03:00';
@@ -16,7 +16,8 @@ function departure(day: IsoDate, hour: number): string {
 /**
  * Movements that carry every destination's pledged persons over the window: the main host
  * country by charter every few months, the others by group bookings on scheduled flights, and
- * the final charter of 280 (fewer in a small demo) on the window's last day.
+ * the final charter on the window's last day with seats for the final group (280; fewer in a small
+ * demo), whose procedure with the main host state ends in the window's last days.
  */
 export function generateDemoMovements(destinations: Destination[], pledges: Pledge[]): Movement[] {
   const out: Movement[] = [];
@@ -24,7 +25,7 @@ export function generateDemoMovements(destinations: Destination[], pledges: Pled
     pledges.filter((p) => p.destinationId === id).reduce((s, p) => s + p.persons, 0);
   const main = [...destinations].sort((a, b) => pledgedBy(b.id) - pledgedBy(a.id))[0];
   const span = daysBetween(demoWindow.start, demoWindow.end);
-  const finalSeats = main ? Math.min(finalMovementSeats, pledgedBy(main.id)) : 0;
+  const finalSeats = main ? finalGroupSize(pledgedBy(main.id)) : 0;
   for (const d of destinations) {
     const isMain = d.id === main?.id;
     const persons = pledgedBy(d.id) - (isMain ? finalSeats : 0);
