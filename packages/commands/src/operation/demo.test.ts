@@ -9,6 +9,8 @@ import {
   finalGroup,
   finalMovementSeats,
   generateDemo,
+  schedulableStatuses,
+  specialSeatKinds,
   type OperationData,
 } from '@corridor/core';
 import type { Store } from '@corridor/storage';
@@ -73,6 +75,18 @@ describe.each(backends)('the demo on $name', (backend) => {
     const summary = (await store.plans.current('timetable'))!;
     expect(summary.assignments.filter((a) => !a.movementId)).toEqual([]);
     for (const m of rows) expect(m.persons).toBeLessThanOrEqual(m.seats);
+    // The main state's charters declare special places; the plan books no more than declared.
+    const { cases } = await store.registry.planningCases(schedulableStatuses, { travelYear: 2027 });
+    const needs = new Map(cases.map((c) => [c.id, c.specialSeats]));
+    expect(onMain.every((m) => m.specialSeats)).toBe(true);
+    let booked = 0;
+    for (const m of onMain)
+      for (const k of specialSeatKinds) {
+        const used = m.cases.reduce((s, id) => s + (needs.get(id)?.[k] ?? 0), 0);
+        expect(used).toBeLessThanOrEqual(m.specialSeats![k] ?? Infinity);
+        booked += used;
+      }
+    expect(booked).toBeGreaterThan(0);
   });
 
   it('flies part of the group sooner when their visas come three weeks earlier', async () => {

@@ -55,7 +55,7 @@ export const createDemo = defineCommand({
     step(0.25, 'writing');
     if (existing) await store.registry.deleteOperation(actor);
     await store.registry.createOperation(data, actor);
-    const movements = generateDemoMovements(data.destinations, data.pledges);
+    const movements = generateDemoMovements(data.destinations, data.pledges, data);
     await store.movements.add(movements, actor);
     await store.movements.setGroundCapacity(generateDemoGroundCapacity(movements), actor);
     await store.incidents.add(generateDemoIncidents(data.households), actor);
