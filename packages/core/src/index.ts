@@ -26,6 +26,7 @@ export { finalGroup, finalGroupSize, generateDemoProcedures } from './demo/final
 export * from './hazard.js';
 export * from './exposure-risk.js';
 export * from './demo/incidents.js';
+export * from './demo/messages.js';
 export * from './access.js';
 export * from './redact.js';
 export * from './dates.js';

@@ -2,7 +2,8 @@
  * The demo replays the reference case (issue 21 item 4): at the default size, the real demo,
  * allocation and timetable commands end the operation with the airlift of the final 280 on the
  * window's last day, because the main host state's procedure makes them ready only then; when
- * their visas come sooner, the plan flies some of them earlier.
+ * their visas come sooner, the plan flies some of them earlier. The demo's charters declare special
+ * places the plan respects, and its message templates let a check-in call be previewed at once.
  */
 import {
   defaultDemoOptions,
@@ -20,6 +21,7 @@ import type { z } from 'zod';
 import { allocationRun } from '../allocation/run.js';
 import type { CommandSpec } from '../define.js';
 import { execute } from '../execute.js';
+import { previewMessages } from '../message/preview.js';
 import { importProcedures } from '../procedure/import.js';
 import { listProcedures } from '../procedure/list.js';
 import { timetableSchedule } from '../timetable/schedule.js';
@@ -87,6 +89,35 @@ describe.each(backends)('the demo on $name', (backend) => {
         booked += used;
       }
     expect(booked).toBeGreaterThan(0);
+  });
+
+  it('seeds the check-in call in every household’s first language, so a preview renders it', async () => {
+    const rows = await run(timetableShow, 'planner', {});
+    const last = rows.at(-1)!;
+    const firstLanguage = new Map(demo.households.map((h) => [h.id, h.languages[0]]));
+    // The SMS gateway is only named: a preview sends nothing.
+    process.env.CORRIDOR_SMS_URL = 'http://127.0.0.1:9/sms';
+    try {
+      const out = await run(previewMessages, 'planner', {
+        purpose: 'checkin-call',
+        movementId: last.id,
+        facts: { checkinTime: '02:00', checkinPlace: 'Gate 3' },
+      });
+      expect(out.messages).toHaveLength(last.cases.length);
+      const sent = out.messages.filter((m) => m.status === 'would-send');
+      expect(sent.length).toBeGreaterThan(last.cases.length / 2);
+      for (const m of sent) {
+        expect(m.language).toBe(firstLanguage.get(m.case));
+        expect(m.text).toContain(m.case);
+        expect(m.text).toContain('Gate 3');
+      }
+      // Skipped only for want of consent, never for want of a template.
+      for (const m of out.messages.filter((x) => x.status === 'skipped'))
+        expect(m.reason).toMatch(/^no basis for messages/);
+      expect(new Set(sent.map((m) => m.language))).toEqual(new Set(['ar', 'fa', 'prs']));
+    } finally {
+      delete process.env.CORRIDOR_SMS_URL;
+    }
   });
 
   it('flies part of the group sooner when their visas come three weeks earlier', async () => {

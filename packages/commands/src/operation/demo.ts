@@ -1,6 +1,7 @@
 /** `operation.demo`: the synthetic demo operation (`corridor demo`, `POST /api/demo`). */
 import {
   defaultDemoOptions,
+  demoMessageTemplates,
   errors,
   generateDemo,
   generateDemoBelongings,
@@ -13,11 +14,13 @@ import {
 import { appendAudit } from '@corridor/storage';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
+import { checkTemplate } from '../message/render.js';
 import { OperationStatusOut } from './status.js';
 
 /**
  * Creates the synthetic demo (households, destinations and pledges, movements, incidents, property,
- * belongings, the main host state's procedure for the final group) in one transaction, replacing an earlier demo; a database holding a real operation is
+ * belongings, the main host state's procedure for the final group, message templates) in one
+ * transaction, replacing an earlier demo; a database holding a real operation is
  * refused. The same seed gives the same operation.
  */
 export const createDemo = defineCommand({
@@ -67,6 +70,10 @@ export const createDemo = defineCommand({
     for (const template of procedures.templates)
       await store.procedures.setTemplate(template, actor);
     await store.procedures.record(procedures.steps, actor, 'procedure.record');
+    for (const template of demoMessageTemplates) {
+      checkTemplate(template);
+      await store.messages.setTemplate(template, actor);
+    }
     step(0.5, 'looking for duplicates');
     await store.registry.scanDuplicates(actor);
     step(0.75, 'counting');
