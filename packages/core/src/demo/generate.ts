@@ -338,19 +338,18 @@ function mainSeedIndex(): number {
 
 /** The final group's households ask for the main host state first, their other choices after. */
 function mainStateFirst(drawn: Preference[], mainId: string, group: string[]): Preference[] {
-  const inGroup = new Set(group);
+  const others = new Map<string, Preference[]>(group.map((id) => [id, []]));
+  for (const p of drawn) if (p.destinationId !== mainId) others.get(p.householdId)?.push(p);
   const out: Preference[] = [];
   for (const p of drawn) {
-    if (!inGroup.has(p.householdId)) out.push(p);
-    else if (p.rank === 1) {
-      const others = drawn
-        .filter((o) => o.householdId === p.householdId && o.destinationId !== mainId)
-        .sort((a, b) => a.rank - b.rank)
-        .slice(0, 2);
-      [mainId, ...others.map((o) => o.destinationId)].forEach((destinationId, k) =>
-        out.push({ householdId: p.householdId, rank: k + 1, destinationId }),
-      );
-    }
+    const own = others.get(p.householdId);
+    if (!own) out.push(p);
+    else if (p.rank === 1)
+      [mainId, ...own.sort((a, b) => a.rank - b.rank).map((o) => o.destinationId)]
+        .slice(0, 3)
+        .forEach((destinationId, k) =>
+          out.push({ householdId: p.householdId, rank: k + 1, destinationId }),
+        );
   }
   return out;
 }
