@@ -260,6 +260,28 @@ function demo() {
       `The situation report (A4 PDF): ${corridor} report --out report.pdf${data}`,
     ].join('\n'),
   );
+  finalDay(node, dataArgs);
+}
+
+/** The plan's last day of departures, as `corridor timetable --json` has it. */
+function finalDay(node, dataArgs) {
+  const r = spawnSync(
+    node,
+    [join(root, 'packages/cli/bin/corridor.js'), 'timetable', '--json', ...dataArgs],
+    { cwd: root, encoding: 'utf8', env: envFor(node), maxBuffer: 256 * 1024 * 1024 },
+  );
+  if (r.error || r.status !== 0) return log('no timetable to show (corridor timetable failed)');
+  const rows = JSON.parse(r.stdout);
+  const day = rows
+    .map((m) => m.departAt.slice(0, 10))
+    .sort()
+    .at(-1);
+  if (!day) return log('the timetable has no movement');
+  log(`the final day: ${day} (corridor timetable --json)`);
+  for (const m of rows.filter((x) => x.departAt.startsWith(day)))
+    console.log(
+      `  ${m.id}  ${m.kind} ${m.origin} → ${m.destinationId}${m.arrivalAirport ? ` (${m.arrivalAirport})` : ''}, departs ${m.departAt}: ${m.persons} people in ${m.cases.length} cases on ${m.seats} seats`,
+    );
 }
 
 /** The planning commands the demo runs, as far as the CLI has them. */

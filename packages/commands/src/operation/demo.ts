@@ -1,22 +1,26 @@
 /** `operation.demo`: the synthetic demo operation (`corridor demo`, `POST /api/demo`). */
 import {
   defaultDemoOptions,
+  demoMessageTemplates,
   errors,
   generateDemo,
   generateDemoBelongings,
   generateDemoGroundCapacity,
   generateDemoIncidents,
   generateDemoMovements,
+  generateDemoProcedures,
   generateDemoProperty,
 } from '@corridor/core';
 import { appendAudit } from '@corridor/storage';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
+import { checkTemplate } from '../message/render.js';
 import { OperationStatusOut } from './status.js';
 
 /**
  * Creates the synthetic demo (households, destinations and pledges, movements, incidents, property,
- * belongings) in one transaction, replacing an earlier demo; a database holding a real operation is
+ * belongings, the main host state's procedure for the final group, message templates) in one
+ * transaction, replacing an earlier demo; a database holding a real operation is
  * refused. The same seed gives the same operation.
  */
 export const createDemo = defineCommand({
@@ -54,7 +58,7 @@ export const createDemo = defineCommand({
     step(0.25, 'writing');
     if (existing) await store.registry.deleteOperation(actor);
     await store.registry.createOperation(data, actor);
-    const movements = generateDemoMovements(data.destinations, data.pledges);
+    const movements = generateDemoMovements(data.destinations, data.pledges, data);
     await store.movements.add(movements, actor);
     await store.movements.setGroundCapacity(generateDemoGroundCapacity(movements), actor);
     await store.incidents.add(generateDemoIncidents(data.households), actor);
@@ -62,6 +66,14 @@ export const createDemo = defineCommand({
     const belongings = generateDemoBelongings(data.persons, seed);
     await store.custody.addItems(belongings.items, actor);
     await store.custody.addEvents(belongings.events, actor);
+    const procedures = generateDemoProcedures(data);
+    for (const template of procedures.templates)
+      await store.procedures.setTemplate(template, actor);
+    await store.procedures.record(procedures.steps, actor, 'procedure.record');
+    for (const template of demoMessageTemplates) {
+      checkTemplate(template);
+      await store.messages.setTemplate(template, actor);
+    }
     step(0.5, 'looking for duplicates');
     await store.registry.scanDuplicates(actor);
     step(0.75, 'counting');

@@ -17,6 +17,7 @@ import { addDays, type Iso3, type IsoDate } from '../units.js';
 import type { CaseStatus } from '../workflow.js';
 import { buildDestinations, destinationSeeds } from './destinations.js';
 import { demoConsents } from './consents.js';
+import { finalGroup, finalGroupSize } from './final-group.js';
 import { familyName, givenName, misspell } from './names.js';
 
 /** Options of the demo generator. */
@@ -61,7 +62,17 @@ export function generateDemo(options: Partial<DemoOptions> = {}): OperationData 
   const pledged = Math.ceil(people.persons.length * 1.08);
   const destinations = buildDestinations((share) => Math.round(pledged * share));
   const links = linkCases(random, people.households);
-  const chosen = preferences(random, people.households, destinations);
+  const drawn = preferences(random, people.households, destinations);
+  const caseTies = ties(random, people.households);
+  const main = destinations[mainSeedIndex()] as Destination;
+  const chosen = mainStateFirst(
+    drawn,
+    main.id,
+    finalGroup(
+      { ...people, links, ties: caseTies },
+      finalGroupSize(Math.round(pledged * destinationSeeds[mainSeedIndex()]!.share)),
+    ),
+  );
   return {
     operation: {
       id: 'demo',
@@ -80,7 +91,7 @@ export function generateDemo(options: Partial<DemoOptions> = {}): OperationData 
     documents: people.documents,
     links,
     preferences: chosen,
-    ties: ties(random, people.households),
+    ties: caseTies,
     destinations,
     pledges: pledges(destinations, pledged),
     consents: demoConsents(
@@ -88,7 +99,7 @@ export function generateDemo(options: Partial<DemoOptions> = {}): OperationData 
       people.persons,
       chosen,
       destinations,
-      [...destinationSeeds].sort((a, b) => b.share - a.share)[0]!.country,
+      destinationSeeds[mainSeedIndex()]!.country,
       demoWindow.start,
     ),
   };
@@ -316,6 +327,29 @@ function preferences(
         destinationId: (destinations[d] as Destination).id,
       }),
     );
+  }
+  return out;
+}
+
+/** The index of the main host state (the largest share) among the destination seeds. */
+function mainSeedIndex(): number {
+  return destinationSeeds.reduce((best, d, i, all) => (d.share > all[best]!.share ? i : best), 0);
+}
+
+/** The final group's households ask for the main host state first, their other choices after. */
+function mainStateFirst(drawn: Preference[], mainId: string, group: string[]): Preference[] {
+  const others = new Map<string, Preference[]>(group.map((id) => [id, []]));
+  for (const p of drawn) if (p.destinationId !== mainId) others.get(p.householdId)?.push(p);
+  const out: Preference[] = [];
+  for (const p of drawn) {
+    const own = others.get(p.householdId);
+    if (!own) out.push(p);
+    else if (p.rank === 1)
+      [mainId, ...own.sort((a, b) => a.rank - b.rank).map((o) => o.destinationId)]
+        .slice(0, 3)
+        .forEach((destinationId, k) =>
+          out.push({ householdId: p.householdId, rank: k + 1, destinationId }),
+        );
   }
   return out;
 }

@@ -1,10 +1,16 @@
 /** The demo's movement schedule: charters and group bookings across the window, a final 280. */
-import type { Destination, GroundCapacity, Movement, Pledge } from '../schemas.js';
+import type { Destination, GroundCapacity, Movement, Need, Person, Pledge } from '../schemas.js';
+import {
+  addSeatNeeds,
+  seatNeedsOf,
+  specialSeatKinds,
+  type SpecialSeats,
+} from '../special-seats.js';
 import { addDays, daysBetween, type IsoDate } from '../units.js';
+import { finalGroupSize, finalMovementSeats } from './final-group.js';
 import { demoWindow } from './generate.js';
 
-/** Seats on the last movement of the demo, as in the reference operation. */
-export const finalMovementSeats = 280;
+export { finalMovementSeats };
 
 const campOrigin = 'BGW';
 const offset = '+03:00';
@@ -16,15 +22,21 @@ function departure(day: IsoDate, hour: number): string {
 /**
  * Movements that carry every destination's pledged persons over the window: the main host
  * country by charter every few months, the others by group bookings on scheduled flights, and
- * the final charter of 280 (fewer in a small demo) on the window's last day.
+ * the final charter on the window's last day with seats for the final group (280; fewer in a small
+ * demo), whose procedure with the main host state ends in the window's last days.
  */
-export function generateDemoMovements(destinations: Destination[], pledges: Pledge[]): Movement[] {
+export function generateDemoMovements(
+  destinations: Destination[],
+  pledges: Pledge[],
+  people?: { persons: readonly Person[]; needs: readonly Need[] },
+): Movement[] {
   const out: Movement[] = [];
+  const fitted = people ? fittedOut(people) : () => null;
   const pledgedBy = (id: string) =>
     pledges.filter((p) => p.destinationId === id).reduce((s, p) => s + p.persons, 0);
   const main = [...destinations].sort((a, b) => pledgedBy(b.id) - pledgedBy(a.id))[0];
   const span = daysBetween(demoWindow.start, demoWindow.end);
-  const finalSeats = main ? Math.min(finalMovementSeats, pledgedBy(main.id)) : 0;
+  const finalSeats = main ? finalGroupSize(pledgedBy(main.id)) : 0;
   for (const d of destinations) {
     const isMain = d.id === main?.id;
     const persons = pledgedBy(d.id) - (isMain ? finalSeats : 0);
@@ -48,6 +60,7 @@ export function generateDemoMovements(destinations: Destination[], pledges: Pled
         seats: seatsEach,
         baggageKg: seatsEach * 23,
         status: 'planned',
+        ...(isMain ? { specialSeats: fitted(seatsEach) } : {}),
       });
     }
   }
@@ -63,6 +76,7 @@ export function generateDemoMovements(destinations: Destination[], pledges: Pled
       seats: finalSeats,
       baggageKg: finalSeats * 23,
       status: 'planned',
+      specialSeats: fitted(finalSeats),
     });
   }
   out.sort(
@@ -71,6 +85,32 @@ export function generateDemoMovements(destinations: Destination[], pledges: Pled
       (a.destinationId ?? '').localeCompare(b.destinationId ?? ''),
   );
   return out.map((m, i) => ({ ...m, id: `M-${String(i + 1).padStart(3, '0')}` }));
+}
+
+/**
+ * The special places a charter of `seats` is fitted with: for each kind the residents need
+ * (stretchers, wheelchairs, infants, escorts, by `seatNeedsOf` in the window's first year), half as
+ * many again as their share of the seats, rounded up; null when no one needs any.
+ */
+function fittedOut(people: {
+  persons: readonly Person[];
+  needs: readonly Need[];
+}): (seats: number) => SpecialSeats | null {
+  const needsOf = new Map<string, Need[]>();
+  for (const n of people.needs) needsOf.set(n.personId, [...(needsOf.get(n.personId) ?? []), n]);
+  const year = Number(demoWindow.start.slice(0, 4));
+  const total = addSeatNeeds(
+    people.persons.map((p) =>
+      seatNeedsOf({ needs: needsOf.get(p.id) ?? [], birthYear: p.birthYear ?? null }, year),
+    ),
+  );
+  const count = Math.max(1, people.persons.length);
+  return (seats) => {
+    const out: SpecialSeats = {};
+    for (const k of specialSeatKinds)
+      if (total[k]) out[k] = Math.ceil((1.5 * seats * total[k]) / count);
+    return Object.keys(out).length > 0 ? out : null;
+  };
 }
 
 /** Ground transfer camp → airport on each movement day: buses for 300 people, 06:00-14:00. */
