@@ -22,6 +22,7 @@ import * as messages from './migrations/0019-messages.js';
 import * as importMappings from './migrations/0020-import-mappings.js';
 import * as afterArrival from './migrations/0021-after-arrival.js';
 import * as specialSeats from './migrations/0022-special-seats.js';
+import * as movementCandidates from './migrations/0023-movement-candidates.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0020-import-mappings': importMappings,
   '0021-after-arrival': afterArrival,
   '0022-special-seats': specialSeats,
+  '0023-movement-candidates': movementCandidates,
 };
 
 class StaticProvider implements MigrationProvider {
