@@ -16,6 +16,7 @@ import {
   exposureWithin,
   firstOfferedFirstBooked,
   firstReadyFirstServed,
+  groundIntakeBound,
   loadHighs,
   solve,
   timetableMetrics,
@@ -133,6 +134,9 @@ function measure(
       makespanDays: handMetrics.makespanDays,
     },
     exposureRatio: exposure / handExposure,
+    // No plan can do better: seats unlimited, only ground transfer and intake hold people back.
+    groundIntakeBound: groundIntakeBound(base, horizon),
+    boundRatioToHand: groundIntakeBound(base, horizon) / handExposure,
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   };
   console.log(name, JSON.stringify(row));

@@ -194,6 +194,16 @@ class Fluid {
 }
 
 /**
+ * A lower bound on any plan's exposure: persons leave as soon as they are ready, held back only by
+ * the ground transfer per day and the destinations' intake (seats unlimited, households divisible).
+ */
+export function groundIntakeBound(input: TimetableInput, horizon: number): number {
+  const fluid = new Fluid({ ...input, movements: [] }, horizon);
+  for (const row of fluid.seats) row.fill(Infinity);
+  return fluid.evaluate().exposure;
+}
+
+/**
  * What operators would do by hand: book the candidates in the order they can first depart, each
  * on its first possible day, while the budget lasts.
  */
