@@ -101,6 +101,12 @@ class Fluid {
   readonly dest = new Map<string, number>();
   readonly seats: Float64Array[];
   private readonly ready: Float64Array[];
+  /** Persons ready by each day (inclusive), per destination. */
+  private readonly readyBy: Float64Array[];
+  /** Days some destination has seats on, with how many additions put them there. */
+  private readonly seatDays = new Map<number, number>();
+  /** Visit every day, not only those with seats (the bound, whose seats are everywhere). */
+  everyDay = false;
   private readonly intakeCap: Float64Array[];
   private readonly ground: Float64Array;
   private readonly H: Float64Array;
@@ -129,6 +135,12 @@ class Fluid {
       const t = Math.min(horizon, Math.max(0, dayIndex(input.startDay, c.readyDay)));
       this.ready[key(c.destinationId)]![t]! += c.persons;
     }
+    this.readyBy = this.ready.map((r) => {
+      const by = new Float64Array(r.length);
+      let sum = 0;
+      r.forEach((v, t) => (by[t] = sum += v));
+      return by;
+    });
     for (const m of input.movements) this.add(m.destinationId, m.day, m.seats, input.startDay);
     for (const g of input.ground) {
       const t = dayIndex(input.startDay, g.day);
@@ -162,25 +174,30 @@ class Fluid {
     const d = this.dest.get(destinationId ?? '');
     if (d === undefined || t < 0 || t > this.horizon) return;
     this.seats[d]![t]! += seats;
+    const uses = (this.seatDays.get(t) ?? 0) + Math.sign(seats);
+    if (uses > 0) this.seatDays.set(t, uses);
+    else this.seatDays.delete(t);
   }
 
   /** Exposure and makespan (days) of the persons flowing out on the seats as they stand. */
   evaluate(): { exposure: number; makespan: number } {
     this.evaluations++;
     const n = this.dest.size;
-    const waiting = new Float64Array(n);
     const sent = new Float64Array(n);
     let exposure = 0;
     let makespan = 0;
-    for (let t = 0; t < this.horizon; t++) {
+    // Only days with seats move anyone: those waiting are the ready so far less those sent.
+    const days = this.everyDay
+      ? Array.from({ length: this.horizon }, (_, t) => t)
+      : [...this.seatDays.keys()].filter((t) => t < this.horizon).sort((a, b) => a - b);
+    for (const t of days) {
       let ground = this.ground[t]!;
       for (let d = 0; d < n; d++) {
-        waiting[d]! += this.ready[d]![t]!;
         const seats = this.seats[d]![t]!;
-        if (seats <= 0 || waiting[d]! <= 0 || ground <= 0) continue;
-        const go = Math.min(waiting[d]!, seats, ground, this.intakeCap[d]![t]! - sent[d]!);
+        const waiting = this.readyBy[d]![t]! - sent[d]!;
+        if (seats <= 0 || waiting <= 1e-9 || ground <= 0) continue;
+        const go = Math.min(waiting, seats, ground, this.intakeCap[d]![t]! - sent[d]!);
         if (go <= 0) continue;
-        waiting[d]! -= go;
         sent[d]! += go;
         ground -= go;
         exposure += go * this.H[t]!;
@@ -188,7 +205,7 @@ class Fluid {
       }
     }
     for (let d = 0; d < n; d++)
-      exposure += (waiting[d]! + this.ready[d]![this.horizon]!) * this.H[this.horizon]!;
+      exposure += (this.readyBy[d]![this.horizon]! - sent[d]!) * this.H[this.horizon]!;
     return { exposure, makespan };
   }
 }
@@ -200,6 +217,7 @@ class Fluid {
 export function groundIntakeBound(input: TimetableInput, horizon: number): number {
   const fluid = new Fluid({ ...input, movements: [] }, horizon);
   for (const row of fluid.seats) row.fill(Infinity);
+  fluid.everyDay = true;
   return fluid.evaluate().exposure;
 }
 
