@@ -8,6 +8,8 @@ import { addDays, daysBetween, generateDemo, type IsoDate } from '@corridor/core
 import { backends } from '@corridor/storage/test-support';
 import { describe, expect, it } from 'vitest';
 import { addCandidate } from '../candidate/add.js';
+import { removeCandidate } from '../candidate/remove.js';
+import { addMovement } from '../movement/add.js';
 import { plannedOperation } from '../test-commands.js';
 import { timetableSchedule } from './schedule.js';
 
@@ -76,6 +78,20 @@ describe.each(backends)('schedule with candidate movements on $name', (backend) 
       expect(m.departAt.slice(0, 10)).toBe(b.day);
       expect(plan.assignments.some((a) => a.movementId === s.id)).toBe(true);
     }
+    // A booked candidate is a movement now: not removed as an offer, its id not reused.
+    const booked1 = c.chosen[0]!.id;
+    await expect(t.run(removeCandidate, 'planner', { id: booked1 })).rejects.toMatchObject({
+      status: 409,
+    });
+    const unbooked = stored.find((s) => s.status === 'candidate');
+    if (unbooked)
+      await expect(
+        t.run(addMovement, 'planner', {
+          id: unbooked.id,
+          departAt: '2031-06-30T05:00:00+03:00',
+          seats: 10,
+        }),
+      ).rejects.toMatchObject({ status: 409 });
     // A second run cannot book a booked candidate again.
     const again = await t.run(timetableSchedule, 'planner', { budget: '1000000', timeLimit: 5 });
     const booked = new Set(c.chosen.map((b) => b.id));
