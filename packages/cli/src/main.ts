@@ -22,6 +22,7 @@ import { registerJob } from './commands/job.js';
 import { registerManifest } from './commands/manifest.js';
 import { registerMapping } from './commands/mapping.js';
 import { registerMovement } from './commands/movement.js';
+import { registerCandidate } from './commands/candidate.js';
 import { recordVersionFlag, registerPerson, staleEditText } from './commands/person.js';
 import { registerPlan } from './commands/plan.js';
 import { registerProcedure } from './commands/procedure.js';
@@ -80,6 +81,7 @@ export function buildProgram(): Command {
   registerDedup(program);
   registerDestination(program);
   registerMovement(program);
+  registerCandidate(program);
   registerBackup(program);
   registerAllocate(program);
   registerSolveGap(program);

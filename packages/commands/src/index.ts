@@ -21,6 +21,7 @@ export * from './hazard/index.js';
 export * from './job/index.js';
 export * from './planning/index.js';
 export * from './movement/index.js';
+export * from './candidate/index.js';
 export * from './checkin/index.js';
 export * from './incident/index.js';
 export * from './custody/index.js';

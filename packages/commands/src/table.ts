@@ -10,6 +10,7 @@ import { operationCommands } from './operation/index.js';
 import { personCommands } from './person/index.js';
 import { incidentCommands } from './incident/index.js';
 import { movementCommands } from './movement/index.js';
+import { candidateCommands } from './candidate/index.js';
 import { propertyCommands } from './property/index.js';
 import { userCommands } from './user/index.js';
 import { webhookCommands } from './webhook/index.js';
@@ -48,6 +49,7 @@ export const commandList: readonly AnyCommand[] = [
   ...hazardCommands,
   ...jobCommands,
   ...movementCommands,
+  ...candidateCommands,
   ...checkinCommands,
   ...incidentCommands,
   ...custodyCommands,

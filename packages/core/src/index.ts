@@ -66,6 +66,7 @@ export * from './policies/index.js';
 export * from './redact-output.js';
 export * from './webhooks.js';
 export * from './movement-rules.js';
+export * from './candidates.js';
 export * from './incident-rows.js';
 export * from './retention.js';
 export * from './processing-record.js';

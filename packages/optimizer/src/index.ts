@@ -14,3 +14,4 @@ export * from './allocation-input.js';
 export { loadHighs } from './load-highs.js';
 export * from './timetable.js';
 export * from './replan.js';
+export * from './candidates.js';

@@ -9,6 +9,7 @@ export * from './registry/registry-store.js';
 export * from './store.js';
 export { normaliseForIndex, Vault } from './vault/vault.js';
 export * from './movements/movement-store.js';
+export * from './movements/candidate-store.js';
 export * from './plans/plan-store.js';
 export type { BackupSummary } from './backup/backup.js';
 export type { Rotation, RotationStage } from './keys/rotate-keys.js';

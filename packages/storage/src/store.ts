@@ -34,6 +34,8 @@ import { KyselyIncidents } from './incidents/kysely-incidents.js';
 import type { IncidentStore } from './incidents/incident-store.js';
 import { KyselyMovements } from './movements/kysely-movements.js';
 import type { MovementStore } from './movements/movement-store.js';
+import { KyselyCandidates } from './movements/kysely-candidates.js';
+import type { CandidateStore } from './movements/candidate-store.js';
 import { KyselyPlans } from './plans/kysely-plans.js';
 import type { PlanStore } from './plans/plan-store.js';
 import { KyselyMessages } from './messages/kysely-messages.js';
@@ -105,6 +107,8 @@ export interface Store {
   pledges: PledgeStore;
   plans: PlanStore;
   movements: MovementStore;
+  /** Candidate movements the timetable may book (issue 21 item 2). */
+  candidates: CandidateStore;
   incidents: IncidentStore;
   audit: AuditStore;
   /** User accounts and their roles (M11). */
@@ -215,6 +219,7 @@ function storeOver(
     pledges: new KyselyPledges(db),
     plans: new KyselyPlans(db),
     movements: new KyselyMovements(db),
+    candidates: new KyselyCandidates(db),
     incidents: new KyselyIncidents(db, vault),
     checkin: new KyselyCheckin(db),
     jobs: new KyselyJobs(db),

@@ -11,6 +11,7 @@ import { checkinFixtures } from './checkin.js';
 import { custodyFixtures } from './custody.js';
 import { incidentFixtures } from './incident.js';
 import { movementFixtures } from './movement.js';
+import { candidateFixtures } from './candidate.js';
 import { operationFixtures } from './operation.js';
 import { personFixtures } from './person.js';
 import { fileFixtures } from './files.js';
@@ -39,6 +40,7 @@ export const fixtureGroups: FixtureGroup[] = [
   timetableFixtures,
   jobFixtures,
   movementFixtures,
+  candidateFixtures,
   checkinFixtures,
   incidentFixtures,
   custodyFixtures,

@@ -43,6 +43,20 @@ function readEvents(file: string): unknown {
   return [parsed];
 }
 
+/** What `corridor schedule` says about the candidate movements it chose from. */
+function candidateLines(c: NonNullable<ScheduleSummary['candidates']>): string[] {
+  const money = (n: number) => `${n.toLocaleString('en')} ${c.currency}`;
+  return [
+    `candidates: ${c.chosen.length} of ${c.offered} booked (${c.bookable} could still leave), cost ${money(c.totalCost)}${c.budget === null ? '' : ` of a ${money(c.budget)} budget`}`,
+    ...c.chosen.map(
+      (b) =>
+        `  ${b.id} on ${b.day} to ${b.destinationId ?? 'hub'}: ${b.seats} seats, ${money(b.cost)}`,
+    ),
+    `exposure ${c.exposure} vs by hand (first offered first booked, first ready first served) ${c.firstReadyFirstServed.exposure} at ${money(c.firstReadyFirstServed.totalCost)}: ratio ${c.exposureRatio ?? '-'}`,
+    `weights: exposure ${c.weights.exposure}, cost ${c.weights.cost} per minor unit, makespan ${c.weights.makespan} per day`,
+  ];
+}
+
 /** Registers `corridor schedule`, `corridor timetable`, `corridor move-case` and `corridor replan`. */
 export function registerSchedule(program: Command): void {
   bindCli<ScheduleSummary>(
@@ -64,6 +78,11 @@ export function registerSchedule(program: Command): void {
         'neutral: the mean hazard; averse: plan against its 90% upper quantile',
         'neutral',
       )
+      .option(
+        '--budget <amount>',
+        'the most booked candidate movements may cost, in their currency (default: no limit)',
+      )
+      .option('--no-candidates', 'leave candidate movements out (plan on fixed movements only)')
       .option('--json', 'print JSON'),
     timetableSchedule,
     (_args, o) => ({
@@ -72,6 +91,8 @@ export function registerSchedule(program: Command): void {
       hazardRate: o.hazardRate,
       timeLimit: o.timeLimit,
       risk: o.risk,
+      candidates: o.candidates !== false,
+      budget: o.budget,
     }),
     (out, input: { joint: boolean }) =>
       [
@@ -83,6 +104,7 @@ export function registerSchedule(program: Command): void {
               `allocate-then-schedule exposure ${out.allocateThenSchedule.exposure}; joint saves ${out.allocateThenSchedule.saved}`,
             ]
           : []),
+        ...(out.candidates ? candidateLines(out.candidates) : []),
       ].join('\n'),
   );
 

@@ -42,6 +42,9 @@ export const addMovement = defineCommand({
     if (request.to && !destination) throw errors.invalidInput(`to: no destination ${request.to}`);
     if ((await store.movements.get(request.id)) !== undefined)
       throw errors.conflict(`movement ${request.id} exists already`);
+    // A candidate becomes a movement of its own id when a plan books it.
+    if ((await store.candidates.get(request.id)) !== undefined)
+      throw errors.conflict(`${request.id} is a candidate movement's id`);
     const movement = newMovement(request, op, destination);
     const existing = new Set((await store.movements.list()).map((m) => m.id));
     const problems = movementProblems(

@@ -12,6 +12,12 @@ import { round, saveTimetable } from './save-timetable.js';
 import { solveProgress } from './solve-progress.js';
 import { planRisk } from './plan-risk.js';
 import { loadTimetableInput, type RiskAttitude } from './timetable-input.js';
+import {
+  bookCandidates,
+  candidateSummary,
+  planCandidates,
+  type CandidateSummary,
+} from './schedule-candidates.js';
 
 /** What a timetable run is given (the CLI's flags). */
 export interface ScheduleParams {
@@ -22,6 +28,10 @@ export interface ScheduleParams {
   timeLimitMs: number;
   /** `averse`: plan against the hazard's 90% upper quantile (default `neutral`: its mean). */
   risk?: RiskAttitude;
+  /** Choose among candidate movements (default true when some are on offer; timetable mode only). */
+  candidates?: boolean;
+  /** The most the bookings may cost, in major units of the candidates' currency (default: no limit). */
+  budget?: string;
 }
 
 /** Defaults of a timetable run (`corridor schedule` without flags). */
@@ -52,6 +62,8 @@ export interface ScheduleSummary {
   unplacedCases: string[];
   timeMs: number;
   allocateThenSchedule?: { exposure: number; saved: number };
+  /** Candidate movements chosen and the hand method beside it (when candidates were on offer). */
+  candidates?: CandidateSummary;
   plan: { id: number; version: number };
 }
 
@@ -71,7 +83,14 @@ export async function runSchedule(
   };
   const kind = params.joint ? 'joint' : 'timetable';
   control.progress({ phase: 'loading', fraction: 0.02, message: 'reading cases and movements' });
-  const { input: solved, hazardDays } = await loadTimetableInput(store, o);
+  const loaded = await loadTimetableInput(store, o);
+  const { hazardDays } = loaded;
+  let solved = loaded.input;
+  const candidatePlan =
+    !params.joint && params.candidates !== false
+      ? await planCandidates(store, solved, params.budget, params.timeLimitMs)
+      : undefined;
+  if (candidatePlan) solved = candidatePlan.input;
   // The plan is saved and reported with the mean hazard, whichever it was made against.
   const input = { ...solved, hazard: hazardDays.map((d) => d.mean) };
   if (input.cases.length === 0)
@@ -117,6 +136,9 @@ export async function runSchedule(
       .map((r) => ({ resource: r.name, missing: r.shortfall })),
     unplacedCases: input.cases.filter((_, i) => result.assignment[i]! < 0).map((c) => c.id),
     timeMs: Math.round(result.stats.timeMs),
+    ...(candidatePlan
+      ? { candidates: candidateSummary(candidatePlan, input, result.assignment) }
+      : {}),
   };
   if (params.joint) {
     const separate = await loadTimetableInput(store, { ...o, joint: false }).catch(() => undefined);
@@ -143,16 +165,17 @@ export async function runSchedule(
     }
   }
   control.progress({ phase: 'saving', fraction: 0.95, message: 'saving the plan' });
-  const plan = await saveRun(store, control, (tx) =>
-    saveTimetable(tx, actor, {
+  const plan = await saveRun(store, control, async (tx) => {
+    if (candidatePlan) await bookCandidates(tx, actor, candidatePlan);
+    return saveTimetable(tx, actor, {
       kind,
       input,
       assignment: result.assignment,
       reasons: result.reasons.map((r) => r.kind),
       summary,
       basedOn,
-    }),
-  );
+    });
+  });
   control.progress({ phase: 'done', fraction: 1, message: `plan v${plan.version} saved` });
   return { ...summary, plan: { id: plan.id, version: plan.version } };
 }

@@ -38,6 +38,39 @@ export const PlanRiskSchema = z
   })
   .describe('exposure under the hazard’s uncertainty');
 
+const Booking = z.object({
+  id: z.string(),
+  day: z.string(),
+  destinationId: z.string().nullable(),
+  seats: int,
+  cost: z.number().describe('major units of the currency'),
+});
+
+/** Candidate movements a timetable run chose from (issue 21 item 2). */
+export const CandidateSummarySchema = z
+  .object({
+    offered: int,
+    bookable: int.describe('candidates with a day left in their window after the booking notice'),
+    chosen: z.array(Booking),
+    currency: z.string(),
+    totalCost: z.number(),
+    budget: z.number().nullable(),
+    exposure: z
+      .number()
+      .describe('the plan’s, waiting counted to the last day any candidate could leave'),
+    firstReadyFirstServed: z
+      .object({ exposure: z.number(), totalCost: z.number(), chosen: z.array(Booking) })
+      .describe('by hand: first offered first booked, then first ready first served'),
+    exposureRatio: z.number().nullable(),
+    weights: z
+      .object({ exposure: z.number(), cost: z.number(), makespan: z.number() })
+      .describe('objective: exposure·w + cost (minor units)·w + makespan days·w'),
+    method: z.string(),
+    evaluations: int,
+    chooseMs: z.number(),
+  })
+  .describe('candidate movements booked by this plan, and the hand method beside it');
+
 export const ScheduleSummarySchema = z.object({
   status: z.string(),
   exposure: z.number(),
@@ -55,6 +88,7 @@ export const ScheduleSummarySchema = z.object({
   unplacedCases: z.array(z.string()),
   timeMs: z.number(),
   allocateThenSchedule: z.object({ exposure: z.number(), saved: z.number() }).optional(),
+  candidates: CandidateSummarySchema.optional(),
   risk: PlanRiskSchema,
   plan: SavedPlan,
 });

@@ -24,6 +24,15 @@ export const timetableSchedule = defineCommand({
         .describe(
           'neutral (default): minimise exposure under the mean hazard; averse: under its 90% upper quantile',
         ),
+      candidates: z
+        .boolean()
+        .optional()
+        .describe('choose among candidate movements (default true; timetable mode only)'),
+      budget: z
+        .string()
+        .max(32)
+        .optional()
+        .describe('the most booked candidates may cost, in major units of their currency'),
     })
     .default({}),
   output: ScheduleSummarySchema,
@@ -40,6 +49,8 @@ export const timetableSchedule = defineCommand({
         hazardRate: input.hazardRate ?? defaultHazardPrior,
         timeLimitMs: limitMs(input.timeLimit),
         risk: input.risk ?? 'neutral',
+        candidates: input.candidates ?? true,
+        ...(input.budget !== undefined ? { budget: input.budget } : {}),
       },
       control ?? silentControl,
     ),

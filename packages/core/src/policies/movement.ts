@@ -7,6 +7,8 @@ const desk = ['admin', 'movement-officer'] as const;
 export const movementPolicy = definePolicy('movement', {
   read: rolesRule(everyone),
   write: rolesRule(['admin', 'planner', 'movement-officer']),
+  /** Candidate movements (offers the plan may book) cost money: planners weigh them. */
+  offer: rolesRule(['admin', 'planner']),
   manifest: rolesRule(boarding),
   readCheckin: rolesRule(boarding),
   checkin: rolesRule(desk),

@@ -23,6 +23,7 @@ import {
 import { lockCaseRoute, locksRoute, unlockCaseRoute } from './locks.js';
 import { manifestRoute } from './manifests.js';
 import { addMovementRoute, changeMovementRoute } from './movement-writes.js';
+import { addCandidateRoute, listCandidatesRoute, removeCandidateRoute } from './candidates.js';
 import { exportRoute, importRoute } from './registry-files.js';
 import {
   hazardRoute,
@@ -223,6 +224,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   movementsRoute,
   addMovementRoute,
   changeMovementRoute,
+  listCandidatesRoute,
+  addCandidateRoute,
+  removeCandidateRoute,
   explainRoute,
   fairnessRoute,
   timetableRoute,

@@ -24,6 +24,7 @@ import * as afterArrival from './migrations/0021-after-arrival.js';
 import * as specialSeats from './migrations/0022-special-seats.js';
 import * as messageDelivery from './migrations/0023-message-delivery.js';
 import * as finalOnDisk from './migrations/0024-final-on-disk.js';
+import * as movementCandidates from './migrations/0025-movement-candidates.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0022-special-seats': specialSeats,
   '0023-message-delivery': messageDelivery,
   '0024-final-on-disk': finalOnDisk,
+  '0025-movement-candidates': movementCandidates,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -209,6 +209,25 @@ export interface MovementsTable {
   special_seats: Json<SpecialSeats> | null;
 }
 
+/** Candidate movements the timetable may book (migration 0025). */
+export interface MovementCandidatesTable {
+  id: string;
+  kind: string;
+  destination_id: string | null;
+  seats: number;
+  baggage_kg: number;
+  earliest_day: DateColumn;
+  latest_day: DateColumn;
+  depart_time: string;
+  cost_minor: BigColumn;
+  currency: string;
+  lead_time_days: number;
+  status: Generated<string>;
+  booked_movement_id: string | null;
+  booked_day: DateColumn | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface GroundCapacityTable {
   day: DateColumn;
   persons: number;
@@ -467,6 +486,7 @@ export interface Database {
   dedup_pairs: DedupPairsTable;
   audit_events: AuditEventsTable;
   movements: MovementsTable;
+  movement_candidates: MovementCandidatesTable;
   ground_capacity: GroundCapacityTable;
   plans: PlansTable;
   plan_assignments: PlanAssignmentsTable;

@@ -76,6 +76,7 @@ const registryTables = [
   'plans',
   'plan_locks',
   'ground_capacity',
+  'movement_candidates',
   'movements',
   'dedup_pairs',
   'case_history',

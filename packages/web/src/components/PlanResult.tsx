@@ -32,6 +32,18 @@ export function PlanResult(props: { result: unknown }) {
   const plan = r.plan as { id: number; version: number } | undefined;
   const risk = r.risk as
     { expected: number; cvar90: number; samples: number; attitude: string } | undefined;
+  const candidates = r.candidates as
+    | {
+        chosen: { id: string; day: string; destinationId: string | null; cost: number }[];
+        currency: string;
+        totalCost: number;
+        budget: number | null;
+        exposure: number;
+        exposureRatio: number | null;
+        firstReadyFirstServed: { exposure: number; totalCost: number };
+        weights: { exposure: number; cost: number; makespan: number };
+      }
+    | undefined;
   return (
     <div className="plan-result">
       <dl className="facts">
@@ -58,7 +70,54 @@ export function PlanResult(props: { result: unknown }) {
             </dd>
           </div>
         )}
+        {candidates && (
+          <div data-fact="candidates">
+            <dt>candidate movements booked</dt>
+            <dd>
+              {candidates.chosen.length} for {fmt(candidates.totalCost)} {candidates.currency}
+              {candidates.budget !== null && ` of ${fmt(candidates.budget)} ${candidates.currency}`}
+              ; exposure {fmt(candidates.exposure)} against{' '}
+              {fmt(candidates.firstReadyFirstServed.exposure)} by hand at{' '}
+              {fmt(candidates.firstReadyFirstServed.totalCost)} {candidates.currency} (ratio{' '}
+              {candidates.exposureRatio === null ? '–' : fmt(candidates.exposureRatio)}); weights:
+              exposure {candidates.weights.exposure}, cost {candidates.weights.cost} per minor unit,
+              makespan {candidates.weights.makespan} per day
+            </dd>
+          </div>
+        )}
       </dl>
+      {candidates && candidates.chosen.length > 0 && (
+        <TableScroll>
+          <table aria-label="Candidate movements booked">
+            <thead>
+              <tr>
+                <th scope="col">candidate</th>
+                <th scope="col">day</th>
+                <th scope="col">
+                  <T id="col.destination" />
+                </th>
+                <th scope="col">cost</th>
+              </tr>
+            </thead>
+            <tbody>
+              {candidates.chosen.map((b) => (
+                <tr key={b.id}>
+                  <td>
+                    <bdi>{b.id}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{b.day}</bdi>
+                  </td>
+                  <td>{b.destinationId ?? '–'}</td>
+                  <td>
+                    {fmt(b.cost)} {candidates.currency}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
       {byDestination && (
         <table aria-label="By destination">
           <thead>
