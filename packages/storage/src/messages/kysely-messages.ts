@@ -12,6 +12,7 @@ import { appendAudit, type Actor } from '../audit/audit-store.js';
 import { insertInBatches } from '../db/batch.js';
 import type { Database, MessagesTable } from '../db/schema.js';
 import { transact } from '../db/transact.js';
+import { pinGeneration } from '../keys/rotate-keys.js';
 import { personKeys } from '../registry/person-keys.js';
 import type { Vault } from '../vault/vault.js';
 import type {
@@ -345,6 +346,8 @@ export class KyselyMessages implements MessageStore {
         changed.push(field);
       }
       if (changed.length > 0) {
+        // A record with a protection note gets a secret wrapped by the current generation.
+        await pinGeneration(trx, this.vault);
         await trx
           .updateTable('persons')
           .set({

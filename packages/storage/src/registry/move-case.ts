@@ -5,6 +5,7 @@ import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import type { Vault } from '../vault/vault.js';
 import { newItemSecret } from '../keys/item-secret.js';
+import { pinGeneration } from '../keys/rotate-keys.js';
 import { personKeys } from './person-keys.js';
 import type { HistoryEntry, TransitionCheck } from './registry-store.js';
 import { erasedText, sealForMembers } from './sealed-text.js';
@@ -30,6 +31,9 @@ export async function sealedReason(trx: Db, vault: Vault, householdId: string, r
     id: number;
   }>`select nextval(pg_get_serial_sequence('case_history', 'id'))::int as id`.execute(trx);
   const id = next.rows[0]!.id;
+  // The secret is wrapped by the current generation: hold it until the transaction ends, so a
+  // rotation in another process cannot destroy it under this line.
+  await pinGeneration(trx, vault);
   const item = newItemSecret(vault, 'history', String(id));
   const sealed = sealForMembers(vault, keys, members, `case-history:${householdId}`, reason, {
     kind: 'history',

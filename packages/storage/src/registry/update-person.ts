@@ -10,6 +10,7 @@ import {
 } from '@corridor/core';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
+import { pinGeneration } from '../keys/rotate-keys.js';
 import type { Vault } from '../vault/vault.js';
 import { writeEditHistory } from './edit-history.js';
 import { personKeys } from './person-keys.js';
@@ -112,6 +113,8 @@ export async function updatePersonIn(
     birthDate: submitted.birthDate === undefined ? pii.birthDate : submitted.birthDate,
   };
   const birthYear = next.birthDate ? Number(next.birthDate.slice(0, 4)) : row.birth_year;
+  // A record with a protection note gets a secret wrapped by the current generation: hold it.
+  await pinGeneration(trx, vault);
   await trx
     .updateTable('persons')
     .set({
