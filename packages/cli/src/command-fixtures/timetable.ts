@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSchedule, silentControl } from '@corridor/commands';
-import { defaultHazardPrior } from '@corridor/core';
+import { defaultHazardPrior, preDepartureStatuses } from '@corridor/core';
 import { timetableView } from '@corridor/storage';
 import { seeder, type FixtureGroup } from './fixture.js';
 
@@ -37,10 +37,16 @@ export const timetableFixtures: FixtureGroup = {
     'timetable.reassignCase': {
       async prepare(store) {
         const view = (await timetableView(store, 'timetable')) ?? [];
-        const row = view.find((m) => m.cases.length > 0 && m.status === 'planned');
-        if (!row) throw new Error('the fixture timetable puts no case on a planned movement');
-        on.caseId = row.cases[0]!;
-        on.movementId = row.id;
+        // A case still waiting to leave (another group's fixture may have made one arrived).
+        for (const row of view.filter((m) => m.status === 'planned'))
+          for (const caseId of row.cases) {
+            const status = (await store.registry.household(caseId))?.status;
+            if (!status || !(preDepartureStatuses as readonly string[]).includes(status)) continue;
+            on.caseId = caseId;
+            on.movementId = row.id;
+            return;
+          }
+        throw new Error('the fixture timetable puts no waiting case on a planned movement');
       },
       cli: () => ['move-case', on.caseId, on.movementId, '--reason', 'fixture'],
       api: () => ({
