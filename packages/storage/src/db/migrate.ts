@@ -23,6 +23,7 @@ import * as importMappings from './migrations/0020-import-mappings.js';
 import * as afterArrival from './migrations/0021-after-arrival.js';
 import * as specialSeats from './migrations/0022-special-seats.js';
 import * as messageDelivery from './migrations/0023-message-delivery.js';
+import * as sealedJobInput from './migrations/0025-sealed-job-input.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0021-after-arrival': afterArrival,
   '0022-special-seats': specialSeats,
   '0023-message-delivery': messageDelivery,
+  '0025-sealed-job-input': sealedJobInput,
 };
 
 class StaticProvider implements MigrationProvider {

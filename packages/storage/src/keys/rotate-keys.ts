@@ -12,6 +12,8 @@ import type { Vault } from '../vault/vault.js';
 export const wrappedColumns = [
   { table: 'person_keys', id: 'person_id', column: 'wrapped', kind: 'person' },
   { table: 'incidents', id: 'id', column: 'narrative_key', kind: 'incident' },
+  // A queued job's sealed input (an import's file), until the job ends.
+  { table: 'jobs', id: 'id', column: 'input_key', kind: 'job-input' },
 ] as const;
 
 /** The meta row that records the current generation (locked by rotations, shared by writers). */
