@@ -15,7 +15,12 @@ import {
 import { readFormSheets } from '@corridor/formats';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
-import { importProgress, maxImportBytes, NewOperationInput } from '../registry/import.js';
+import {
+  importDone,
+  importProgress,
+  maxImportBytes,
+  NewOperationInput,
+} from '../registry/import.js';
 import { readThen } from '../registry/import-file.js';
 import { saveImport } from '../registry/import-save.js';
 import { FormImportReportOut, type FormImportReport } from './schemas.js';
@@ -164,6 +169,7 @@ export const importForm = defineCommand({
       warnings,
     };
     if (!out.ok) throw formImportRefusal(out);
+    control?.progress(importDone(out));
     return out;
   },
 });

@@ -86,6 +86,15 @@ export function importProgress(control: PlanningControl): {
   };
 }
 
+/** The last progress of an import that went through. */
+export function importDone(report: { rows: number; written: boolean }) {
+  return {
+    phase: 'done',
+    fraction: 1,
+    message: `${report.rows.toLocaleString('en')} rows ${report.written ? 'imported' : 'checked; nothing written'}`,
+  };
+}
+
 /** The refusal of a file with bad rows: 422, every bad row (at most 1,000 problems) in `details`. */
 export function importRefusal(report: ImportReport): CorridorError {
   const refused = errors.importRejected(
@@ -157,6 +166,7 @@ export const importRegistryFile = defineCommand({
       ),
     );
     if (!report.ok) throw importRefusal(report);
+    ctx.control?.progress(importDone(report));
     return report;
   },
 });
