@@ -38,6 +38,40 @@ const body = (text: string) => ({
   content: Buffer.from(text).toString('base64'),
 });
 
+/** A saved ODK mapping and an export through it (main table and repeat group, linked by KEY). */
+const odkMapping = {
+  name: 'odk-household',
+  source: 'odk',
+  households: { fields: { case_id: 'household_id', origin: 'origin_country' } },
+  members: {
+    sheet: 'household-members',
+    fields: { member_id: 'person_id', name: 'full_name', gender: 'sex', head: 'is_head' },
+  },
+  ignore: [],
+};
+const formExport = {
+  mapping: odkMapping.name,
+  files: [
+    {
+      name: 'household.csv',
+      content: Buffer.from(
+        'SubmissionDate,case_id,origin,meta-instanceID,KEY,SubmitterID,SubmitterName\n' +
+          '2026-03-02T10:00:00Z,OD-1,SYR,uuid:a1,uuid:a1,5,reg\n' +
+          '2026-03-02T10:05:00Z,OD-2,SYR,uuid:a2,uuid:a2,5,reg\n',
+      ).toString('base64'),
+    },
+    {
+      name: 'household-members.csv',
+      content: Buffer.from(
+        'member_id,name,gender,head,PARENT_KEY,KEY\n' +
+          'OD-1-A,Rana Haddad,F,yes,uuid:a1,uuid:a1/members[1]\n' +
+          'OD-1-B,Sami Haddad,M,no,uuid:a1,uuid:a1/members[2]\n' +
+          'OD-2-A,Yusuf Nasser,M,yes,uuid:a2,uuid:a2/members[1]\n',
+      ).toString('base64'),
+    },
+  ],
+};
+
 /** Polls a job until it ends. */
 async function settle(server: TestServer, id: string, ms = 90_000): Promise<Job> {
   const until = Date.now() + ms;
@@ -144,6 +178,44 @@ describe.each(backends)('import jobs on $name', (backend) => {
     expect(events.map((e) => e.action)).toEqual(['job.create']);
   }, 120_000);
 
+  it('imports a KoBo / ODK form export as a job with the same report as in the request', async () => {
+    for (const server of [inline, queued]) {
+      const saved = await server.as('registrar', {
+        method: 'POST',
+        url: '/api/mappings',
+        payload: odkMapping,
+      });
+      expect(saved.statusCode).toBe(200);
+    }
+    const sync = await inline.as('registrar', {
+      method: 'POST',
+      url: '/api/import/form',
+      payload: formExport,
+    });
+    expect(sync.statusCode).toBe(200);
+    expect(sync.json()).toMatchObject({
+      ok: true,
+      households: { created: 2 },
+      persons: { created: 3 },
+    });
+    const r = await queued.as('registrar', {
+      method: 'POST',
+      url: '/api/import/form',
+      payload: formExport,
+      headers: { prefer: 'wait=5, respond-async' },
+    });
+    expect(r.statusCode).toBe(202);
+    const accepted = r.json() as Job;
+    expect(accepted).toEqual({ id: accepted.id, kind: 'import-form', status: 'queued' });
+    const job = await settle(queued, accepted.id);
+    expect([job.status, job.error]).toEqual(['succeeded', null]);
+    expect(job.result).toEqual(sync.json());
+    expect(await queued.store.jobs.get(accepted.id)).toMatchObject({
+      inputSealed: true,
+      params: {},
+    });
+  }, 120_000);
+
   it('keeps no name of the file in the jobs table or the database files once the job ended', async () => {
     // A small file too: a large one's JSON would be compressed by PostgreSQL (TOAST), which hides
     // it from a plain search of the files, not from an attacker.
@@ -154,7 +226,8 @@ describe.each(backends)('import jobs on $name', (backend) => {
     const jobs = await queued.store.jobs.list();
     const imports = jobs.filter((j) => j.kind === 'import');
     expect(imports.map((j) => j.status).sort()).toEqual(['failed', 'succeeded', 'succeeded']);
-    for (const j of imports) expect([j.inputSealed, j.params]).toEqual([true, {}]);
+    for (const j of jobs.filter((j) => j.kind.startsWith('import')))
+      expect([j.inputSealed, j.params]).toEqual([true, {}]);
     const shown = await queued.as('admin', { method: 'GET', url: `/api/jobs/${imports[0]!.id}` });
     expect(Object.keys(shown.json() as object)).not.toContain('params');
     const listed = await queued.as('admin', { method: 'GET', url: '/api/jobs' });
@@ -171,6 +244,8 @@ describe.each(backends)('import jobs on $name', (backend) => {
       encoded.slice(100, 140),
       encoded.slice(2000, 2040),
       body(small).content.slice(400, 440),
+      'Rana Haddad',
+      formExport.files[1]!.content.slice(20, 60),
     ];
     const raw = (
       await sql<{ row: string }>`select row_to_json(j)::text as row from jobs j`.execute(
