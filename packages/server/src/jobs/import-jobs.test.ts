@@ -6,6 +6,7 @@
  * may not import is refused before anything is queued, and progress goes reading → writing → done.
  */
 import { execute, importRegistryFile } from '@corridor/commands';
+import { errors } from '@corridor/core';
 import type { JobProgress } from '@corridor/storage';
 import { buildRoster, rosterCsv, rosterIndex } from '@corridor/formats/test-support';
 import { backends, rawDatabaseFiles } from '@corridor/storage/test-support';
@@ -314,4 +315,69 @@ describe.each(backends)('import jobs on $name', (backend) => {
       `${large.persons.toLocaleString('en')} rows read and checked; writing`,
     );
   }, 120_000);
+
+  it('rolls an import back when its job was cancelled before the save', async () => {
+    const empty = await backend.fresh();
+    try {
+      const saved: string[] = [];
+      const refused = await execute(
+        importRegistryFile,
+        {
+          actor: { name: 'api:registrar', role: 'registrar', via: 'job' },
+          store: empty.store,
+          now: new Date(),
+          control: {
+            progress: () => undefined,
+            // What the worker does when a cancel came first (docs/jobs.md): refuse the save.
+            beforeSave: async () => {
+              saved.push('asked');
+              throw errors.jobCancelled('test');
+            },
+          },
+        },
+        body(file),
+      ).then(
+        () => undefined,
+        (e: { id: string }) => e.id,
+      );
+      expect([refused, saved]).toEqual(['job-cancelled', ['asked']]);
+      const persons = await sql<{ n: number }>`select count(*)::int as n from persons`.execute(
+        empty.store.db,
+      );
+      expect(persons.rows[0]?.n).toBe(0);
+    } finally {
+      await empty.close();
+    }
+  }, 120_000);
+});
+
+describe('the import routes in the API description', () => {
+  it('document Prefer: respond-async and the 202 job beside the 200 report', async () => {
+    const server = await startTestServer(backends[0]!);
+    try {
+      const doc = (await server.app.inject({ url: '/openapi.json' })).json() as {
+        paths: Record<
+          string,
+          Record<
+            string,
+            { parameters: { name: string; in: string }[]; responses: Record<string, unknown> }
+          >
+        >;
+      };
+      for (const path of ['/api/import', '/api/import/form']) {
+        const op = doc.paths[path]!.post!;
+        expect(op.parameters, path).toContainEqual(
+          expect.objectContaining({ name: 'Prefer', in: 'header' }),
+        );
+        expect(Object.keys(op.responses), path).toEqual(expect.arrayContaining(['200', '202']));
+      }
+      // A route that is always a job documents 202 only, without the header.
+      const allocate = doc.paths['/api/plans/allocate']!.post!;
+      expect(Object.keys(allocate.responses)).toContain('202');
+      expect(Object.keys(allocate.responses)).not.toContain('200');
+      expect(allocate.parameters.map((p) => p.name)).not.toContain('Prefer');
+    } finally {
+      await server.close();
+    }
+  });
 });
