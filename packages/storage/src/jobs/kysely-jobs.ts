@@ -1,7 +1,7 @@
 /** Job records on Kysely (PGlite and PostgreSQL); every transition is one conditional UPDATE. */
 import { randomUUID } from 'node:crypto';
 import { errors } from '@corridor/core';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Database, JobsTable } from '../db/schema.js';
 import type {
@@ -89,14 +89,17 @@ export class KyselyJobs implements JobStore {
   ): Promise<JobRecord> {
     return transact(this.db, async (trx) => {
       const id = randomUUID();
-      let sealed: { input_key: Buffer; sealed_input: Buffer } | undefined;
+      let sealed: { input_key: Buffer; sealed_input: RawBuilder<Uint8Array> } | undefined;
       if (job.sealed) {
         // Wrapped under the generation the database records, held until this transaction ends.
         await pinGeneration(trx, this.vault);
         const { key, wrapped } = this.vault.newRecordKey(jobInputKind, id);
         sealed = {
           input_key: wrapped,
-          sealed_input: this.vault.encrypt(key, `${jobInputKind}:${id}`, job.params),
+          // As base64 text decoded by the database: PGlite takes a large bytea parameter ~10× slower.
+          sealed_input: sql<Uint8Array>`decode(${this.vault
+            .encrypt(key, `${jobInputKind}:${id}`, job.params)
+            .toString('base64')}, 'base64')`,
         };
         key.fill(0);
       }
@@ -180,7 +183,12 @@ export class KyselyJobs implements JobStore {
       await pinGeneration(trx, this.vault);
       const row = await trx
         .selectFrom('jobs')
-        .select(['params', 'input_sealed', 'input_key', 'sealed_input'])
+        .select([
+          'params',
+          'input_sealed',
+          'input_key',
+          sql<string | null>`encode(sealed_input, 'base64')`.as('sealed_input'),
+        ])
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw errors.notFound('job', id);
@@ -192,7 +200,7 @@ export class KyselyJobs implements JobStore {
         return this.vault.decrypt<Record<string, unknown>>(
           key,
           `${jobInputKind}:${id}`,
-          row.sealed_input,
+          Buffer.from(row.sealed_input, 'base64'),
         );
       } finally {
         key.fill(0);
