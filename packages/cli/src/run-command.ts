@@ -121,7 +121,7 @@ export function bindCliWays<O>(
         `${command.name} answers a file: run it without --server, or download it from the API`,
       );
     // A long command runs inline with a progress bar (on a terminal, never with --json).
-    const title = command.job?.kind ?? binding.progress;
+    const title = binding.progress ?? command.job?.kind;
     const progress =
       title && !server ? startProgress(title, 100, Boolean(globals(self).json)) : undefined;
     const control = progress ? { control: progressControl(progress) } : {};

@@ -25,13 +25,25 @@ export interface CommandSpec<I extends z.ZodType, O extends z.ZodType, R = unkno
    */
   record?: (ctx: CommandContext, input: z.output<I>) => Promise<R>;
   /**
-   * A long command (allocate, schedule, re-plan): over HTTP it is queued as a job of `kind` and
+   * A long command (allocate, schedule, re-plan, import): over HTTP it is queued as a job of `kind` and
    * answers 202; the job's worker and the CLI run it through `execute` with progress in
    * `ctx.control`. Its `run` is not wrapped in one transaction: it computes first and saves in one
    * transaction at the end (`saveRun`), so a cancel or a failure saves nothing.
    */
   job?: {
     kind: string;
+    /**
+     * The input holds personal data (an import's file): the job keeps it sealed under a fresh data
+     * key wrapped by the keyring's current generation, not in plain JSON, and removes it when the
+     * job ends; job lists never show it.
+     */
+    sealedInput?: boolean;
+    /**
+     * `always` (the default): over HTTP the command is always queued (202). `when-asked`: the
+     * route runs it in the request as any command, and queues it only when the request says
+     * `Prefer: respond-async` (RFC 7240).
+     */
+    queue?: 'always' | 'when-asked';
     /**
      * The server queues it by itself on a schedule (retention, daily), as the system actor
      * `system:<kind>` with the administrator's permissions; no other kind may run as that actor.

@@ -48,7 +48,8 @@ function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
  * Defines the route `key` for `command`: GET takes the rest of the input from the query string,
  * other methods from the JSON body. A long command (`job`) is authorized and its input parsed
  * at once (403 and 400 as for any command), then queued: the answer is the job (202), which the
- * worker runs through `execute` again.
+ * worker runs through `execute` again. One queued only when asked (`Prefer: respond-async`) runs
+ * in the request otherwise, as any command.
  */
 export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBinding): BoundRoute {
   const method = key.split(' ')[0]!;
@@ -84,6 +85,8 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
     binding.file && (commandQuery === undefined || commandQuery instanceof z.ZodObject)
       ? (commandQuery ?? z.object({})).extend({ lang: LangQuery })
       : commandQuery;
+  // A long command is queued on every call, or (`queue: 'when-asked'`) on `Prefer: respond-async`.
+  const alwaysQueued = command.job !== undefined && command.job.queue !== 'when-asked';
   const route = defineRoute(key, {
     tag: binding.tag,
     summary: command.summary,
@@ -91,11 +94,12 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
     params,
     query,
     body: !inQuery && !restIsEmpty ? rest : undefined,
-    response: command.job ? QueuedJobSchema : binding.file ? FileReplySchema : command.output,
+    response: alwaysQueued ? QueuedJobSchema : binding.file ? FileReplySchema : command.output,
+    ...(command.job && !alwaysQueued ? { respondAsync: QueuedJobSchema } : {}),
     ...(binding.file ? { file: binding.file } : {}),
     ...(binding.bodyLimit ? { bodyLimit: binding.bodyLimit } : {}),
     status:
-      binding.status ?? (command.job ? 202 : binding.file || command.audit === null ? 200 : 201),
+      binding.status ?? (alwaysQueued ? 202 : binding.file || command.audit === null ? 200 : 201),
     handler: async (ctx) => {
       const { lang, ...fromQueryString } = (ctx.query ?? {}) as Record<string, unknown>;
       const input: Record<string, unknown> = {
@@ -105,10 +109,12 @@ export function bindCommand(key: RouteKey, command: AnyCommand, binding: HttpBin
       for (const [p, field] of fromParams)
         input[field] = (ctx.params as Record<string, unknown>)[p];
       const actor = { name: ctx.actor.name, role: ctx.user!.role, via: 'api' as const };
-      if (command.job) {
+      if (command.job && (alwaysQueued || ctx.respondAsync)) {
         authorize(actor, command.permission);
         parseInput(command.input, input, command.name);
-        return ctx.jobs.submit(command.job.kind, input, actor);
+        return ctx.jobs.submit(command.job.kind, input, actor, {
+          sealed: command.job.sealedInput ?? false,
+        });
       }
       const origins = [`${ctx.request.protocol}://${ctx.request.host}`];
       const output = await execute(

@@ -7,6 +7,7 @@ import { authenticate } from './auth/authenticate.js';
 import { FileReplySchema, safeFilename } from './file-reply.js';
 import type { JobRunner } from './jobs/job-runner.js';
 import type { ServerOptions } from './options.js';
+import { prefersAsync } from './prefer.js';
 import type { ApiRoute, RouteContext } from './route.js';
 
 /** Parses one part of the request, or fails with 400 naming the first problems (never the values). */
@@ -36,6 +37,7 @@ export async function runRoute(
   if (user && !mayCall(route.key, user.role))
     throw errors.routeForbidden(route.key, user.role, rolesFor(route.key));
   const { spec } = route;
+  const respondAsync = spec.respondAsync !== undefined && prefersAsync(request.headers.prefer);
   const context: RouteContext<typeof route.key, unknown, unknown, unknown> = {
     params: spec.params ? validate(spec.params, request.params, 'path') : {},
     query: spec.query ? validate(spec.query, request.query ?? {}, 'query') : {},
@@ -46,12 +48,17 @@ export async function runRoute(
       : { name: 'api:anonymous', role: 'none' },
     store,
     jobs,
+    respondAsync,
     options,
     now,
     request,
     reply,
   };
   const result = await spec.handler(context);
+  if (respondAsync) {
+    reply.status(202).header('preference-applied', 'respond-async');
+    return spec.respondAsync!.parse(result);
+  }
   reply.status(spec.status ?? 200);
   if (spec.file) {
     const file = FileReplySchema.parse(result);

@@ -26,6 +26,11 @@ export interface RouteContext<K extends RouteKey, P, Q, B> {
   store: Store;
   /** The job queue: long work answers 202 with a job to poll. */
   jobs: JobRunner;
+  /**
+   * The route may answer with a job (`respondAsync`) and the request said
+   * `Prefer: respond-async`: the handler queues the work and answers the job (202).
+   */
+  respondAsync: boolean;
   options: Required<ServerOptions>;
   /** The request's time from the server clock. */
   now: Date;
@@ -55,6 +60,11 @@ export interface RouteSpec<
   response: R;
   /** The success status (default 200; 202 for work accepted to run later). */
   status?: 200 | 201 | 202;
+  /**
+   * The answer (202) when the request says `Prefer: respond-async` (RFC 7240): the job that runs
+   * the work, instead of the work's result. Without it the header is ignored.
+   */
+  respondAsync?: z.ZodType;
   /**
    * Answer with a file, not JSON: the handler returns a `FileReply` (use `FileReplySchema` as the
    * response) and `types` lists the media types it may send, for the OpenAPI document.

@@ -222,7 +222,7 @@ function storeOver(
     candidates: new KyselyCandidates(db),
     incidents: new KyselyIncidents(db, vault),
     checkin: new KyselyCheckin(db),
-    jobs: new KyselyJobs(db),
+    jobs: new KyselyJobs(db, vault),
     webhooks: new KyselyWebhooks(db, vault),
     property: new KyselyProperty(db),
     custody: new KyselyCustody(db, vault),

@@ -15,7 +15,16 @@ export const JobSchema = z.object({
   progress: z.object({ phase: z.string(), fraction: z.number(), message: z.string() }).nullable(),
   /** The same JSON as the matching CLI command's `--json` output. */
   result: z.record(z.string(), z.unknown()).nullable(),
-  error: z.object({ id: z.string(), message: z.string() }).nullable(),
+  error: z
+    .object({
+      id: z.string(),
+      message: z.string(),
+      details: z
+        .unknown()
+        .optional()
+        .describe('as in the API’s error body: an import’s bad rows (row, column, reason)'),
+    })
+    .nullable(),
   attempts: z.number().int(),
   createdBy: z.string(),
   createdAt: z.string(),

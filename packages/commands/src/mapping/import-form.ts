@@ -15,7 +15,14 @@ import {
 import { readFormSheets } from '@corridor/formats';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
-import { maxImportBytes, NewOperationInput } from '../registry/import.js';
+import {
+  importDone,
+  importProgress,
+  maxImportBytes,
+  NewOperationInput,
+} from '../registry/import.js';
+import { readThen } from '../registry/import-file.js';
+import { saveImport } from '../registry/import-save.js';
 import { FormImportReportOut, type FormImportReport } from './schemas.js';
 
 const FileIn = z.object({
@@ -78,7 +85,10 @@ export const importForm = defineCommand({
   output: FormImportReportOut,
   permission: 'registry.import',
   audit: 'registry.import',
-  async run({ store, actor }, input) {
+  // As `registry.import`: in the request, or a job with a sealed input on `Prefer: respond-async`.
+  job: { kind: 'import-form', sealedInput: true, queue: 'when-asked' },
+  async run(ctx, input) {
+    const { store, actor, control } = ctx;
     const saved = await store.mappings.get(input.mapping);
     if (!saved) throw errors.notFound('mapping', input.mapping);
     // A mapping saved by an older version may no longer pass: say so, and which field.
@@ -99,24 +109,33 @@ export const importForm = defineCommand({
       throw errors.invalidInput(`files: ${total} bytes in all, more than ${maxImportBytes}`);
     const empty = files.find((f) => f.content.length === 0);
     if (empty) throw errors.invalidInput(`files: ${empty.name} is empty`);
+    control?.progress({
+      phase: 'reading',
+      fraction: 0,
+      message: `reading ${files.length} file(s)`,
+    });
     const hash = createHash('sha256');
     for (const f of files) hash.update(f.content);
     const form = formToRegistry(await readFormSheets(files), mapping);
     const ext = extname(files[0]!.name).slice(1).toLowerCase();
-    const report = await store.registry.importRecords(
-      form.data,
-      {
-        fileHash: hash.digest('hex'),
-        fileName: files
-          .map((f) => f.name)
-          .join(', ')
-          .slice(0, 255),
-        format: ext === 'xlsx' || ext === 'json' ? ext : 'csv',
-        // A broken export is checked row by row too, but nothing of it is written.
-        dryRun: Boolean(input.dryRun) || form.problems.length > 0,
-        ...(input.operation ? { operation: input.operation } : {}),
-      },
-      actor,
+    const progress = control ? importProgress(control) : undefined;
+    const rows = form.data.rows;
+    const report = await saveImport(ctx, (tx) =>
+      tx.registry.importRecords(
+        progress ? { ...form.data, rows: readThen(rows, progress.onRead) } : form.data,
+        {
+          fileHash: hash.digest('hex'),
+          fileName: files
+            .map((f) => f.name)
+            .join(', ')
+            .slice(0, 255),
+          format: ext === 'xlsx' || ext === 'json' ? ext : 'csv',
+          // A broken export is checked row by row too, but nothing of it is written.
+          dryRun: Boolean(input.dryRun) || form.problems.length > 0,
+          ...(input.operation ? { operation: input.operation } : {}),
+        },
+        actor,
+      ),
     );
     const problems = [...form.problems, ...report.problems.map(form.locate)];
     const badRows = [
@@ -150,6 +169,7 @@ export const importForm = defineCommand({
       warnings,
     };
     if (!out.ok) throw formImportRefusal(out);
+    control?.progress(importDone(out));
     return out;
   },
 });

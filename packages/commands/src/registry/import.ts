@@ -2,6 +2,8 @@
 import { CorridorError, errors, type ImportReport } from '@corridor/core';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
+import { checkCancelled, type PlanningControl } from '../planning/control.js';
+import { saveImport } from './import-save.js';
 import { importFile } from './import-file.js';
 
 /** The largest registry file the command takes (base64 inflates it by a third on the wire). */
@@ -61,6 +63,38 @@ export const NewOperationInput = z.object({
   windowEnd: day.optional().describe('last day, default two years on'),
 });
 
+/** Progress of an import for a bar or a job: rows read (every 1,000), then writing. */
+export function importProgress(control: PlanningControl): {
+  onRows: (rows: number) => void;
+  onRead: (rows: number) => void;
+} {
+  return {
+    onRows: (rows) => {
+      checkCancelled(control, 'import');
+      control.progress({
+        phase: 'reading',
+        fraction: 0,
+        message: `${rows.toLocaleString('en')} rows read`,
+      });
+    },
+    onRead: (rows) =>
+      control.progress({
+        phase: 'writing',
+        fraction: 0.5,
+        message: `${rows.toLocaleString('en')} rows read and checked; writing`,
+      }),
+  };
+}
+
+/** The last progress of an import that went through. */
+export function importDone(report: { rows: number; written: boolean }) {
+  return {
+    phase: 'done',
+    fraction: 1,
+    message: `${report.rows.toLocaleString('en')} rows ${report.written ? 'imported' : 'checked; nothing written'}`,
+  };
+}
+
 /** The refusal of a file with bad rows: 422, every bad row (at most 1,000 problems) in `details`. */
 export function importRefusal(report: ImportReport): CorridorError {
   const refused = errors.importRejected(
@@ -112,30 +146,27 @@ export const importRegistryFile = defineCommand({
   output: ImportReportSchema,
   permission: 'registry.import',
   audit: 'registry.import',
+  // Over HTTP it answers in the request, or as a job with `Prefer: respond-async`; the file is
+  // personal data, so the job's input is sealed and removed when the job ends (docs/jobs.md).
+  job: { kind: 'import', sealedInput: true, queue: 'when-asked' },
   async run(ctx, input) {
     const content = Buffer.from(input.content, 'base64');
     if (content.length === 0) throw errors.invalidInput('content: the file is empty');
-    const report = await importFile(
-      ctx.store,
-      { content, name: input.name },
-      {
-        ...(input.format ? { format: input.format } : {}),
-        ...(input.dryRun ? { dryRun: true } : {}),
-        ...(input.operation ? { operation: input.operation } : {}),
-        ...(ctx.control
-          ? {
-              onRows: (rows: number) =>
-                ctx.control?.progress({
-                  phase: 'reading',
-                  fraction: 0,
-                  message: `${rows.toLocaleString('en')} rows read`,
-                }),
-            }
-          : {}),
-      },
-      ctx.actor,
+    const report = await saveImport(ctx, (store) =>
+      importFile(
+        store,
+        { content, name: input.name },
+        {
+          ...(input.format ? { format: input.format } : {}),
+          ...(input.dryRun ? { dryRun: true } : {}),
+          ...(input.operation ? { operation: input.operation } : {}),
+          ...(ctx.control ? importProgress(ctx.control) : {}),
+        },
+        ctx.actor,
+      ),
     );
     if (!report.ok) throw importRefusal(report);
+    ctx.control?.progress(importDone(report));
     return report;
   },
 });

@@ -22,7 +22,13 @@ export interface ExecuteSettings {
 export type ExecuteEnd = JobOutcome['status'] | 'not-claimed' | 'released';
 
 function failure(error: unknown): JobError {
-  if (isCorridorError(error)) return { id: error.id, message: error.message };
+  // The details are the API's (an import's bad rows, their values redacted where personal).
+  if (isCorridorError(error))
+    return {
+      id: error.id,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    };
   return { id: 'job-failed', message: 'the job failed unexpectedly; it was logged' };
 }
 
@@ -107,7 +113,8 @@ export async function executeJob(
           },
         },
       },
-      job.params,
+      // A sealed input (an import's file) is opened only here, for the run.
+      job.inputSealed ? await store.jobs.openInput(id) : job.params,
     );
     outcome = { status: 'succeeded', result: result as Record<string, unknown> };
   } catch (error) {

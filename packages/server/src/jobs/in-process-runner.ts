@@ -31,8 +31,16 @@ export class InProcessRunner implements JobRunner {
     return runner;
   }
 
-  async submit(kind: string, params: Record<string, unknown>, actor: Actor): Promise<JobRecord> {
-    const job = await this.store.jobs.create({ kind, params }, actor);
+  async submit(
+    kind: string,
+    params: Record<string, unknown>,
+    actor: Actor,
+    options: { sealed?: boolean } = {},
+  ): Promise<JobRecord> {
+    const job = await this.store.jobs.create(
+      { kind, params, sealed: options.sealed ?? false },
+      actor,
+    );
     this.queue.push(job.id);
     this.pump();
     return job;

@@ -5,10 +5,15 @@ import type { Actor, JobRecord } from '@corridor/storage';
 export interface JobRunner {
   readonly mode: 'in-process' | 'pg-boss';
   /**
-   * Records a queued job of `kind` with the long command's input as given and hands it to the
-   * queue, both in one transaction; answers at once.
+   * Records a queued job of `kind` with the long command's input as given (sealed, when the
+   * command says so) and hands it to the queue, both in one transaction; answers at once.
    */
-  submit(kind: string, params: Record<string, unknown>, actor: Actor): Promise<JobRecord>;
+  submit(
+    kind: string,
+    params: Record<string, unknown>,
+    actor: Actor,
+    options?: { sealed?: boolean },
+  ): Promise<JobRecord>;
   /**
    * Hands a job already recorded as queued (by a command, in its own transaction) to the queue;
    * a job no longer queued is left alone when its turn comes.

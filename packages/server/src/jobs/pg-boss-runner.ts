@@ -113,9 +113,14 @@ export class PgBossRunner implements JobRunner {
   }
 
   /** The job's row and its pg-boss message are written in one transaction: both or neither. */
-  submit(kind: string, params: Record<string, unknown>, actor: Actor): Promise<JobRecord> {
+  submit(
+    kind: string,
+    params: Record<string, unknown>,
+    actor: Actor,
+    options: { sealed?: boolean } = {},
+  ): Promise<JobRecord> {
     return this.store.atomically(async (tx) => {
-      const job = await tx.jobs.create({ kind, params }, actor);
+      const job = await tx.jobs.create({ kind, params, sealed: options.sealed ?? false }, actor);
       await this.enqueue(job.id, tx);
       return job;
     });

@@ -59,7 +59,22 @@ function operation(route: ApiRoute): Json {
         }
       : {}),
     security: access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }],
-    parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
+    parameters: [
+      ...parameters(spec.params, 'path'),
+      ...parameters(spec.query, 'query'),
+      ...(spec.respondAsync
+        ? [
+            {
+              name: 'Prefer',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', examples: ['respond-async'] },
+              description:
+                '`respond-async` (RFC 7240): answer 202 at once with the job that runs the work (poll `GET /api/jobs/{id}`; its result is this route’s answer, its error this route’s error body); without it the route answers when the work is done',
+            },
+          ]
+        : []),
+    ],
     ...(spec.body
       ? {
           requestBody: {
@@ -77,6 +92,20 @@ function operation(route: ApiRoute): Json {
             )
           : { 'application/json': { schema: jsonSchema(spec.response) } },
       },
+      ...(spec.respondAsync
+        ? {
+            '202': {
+              description: 'with `Prefer: respond-async`: the job, queued',
+              headers: {
+                'Preference-Applied': {
+                  description: '`respond-async`',
+                  schema: { type: 'string' },
+                },
+              },
+              content: { 'application/json': { schema: jsonSchema(spec.respondAsync) } },
+            },
+          }
+        : {}),
       ...errorsOf,
       '404': errorResponse('not found'),
     },

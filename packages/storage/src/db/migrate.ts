@@ -25,6 +25,7 @@ import * as specialSeats from './migrations/0022-special-seats.js';
 import * as messageDelivery from './migrations/0023-message-delivery.js';
 import * as finalOnDisk from './migrations/0024-final-on-disk.js';
 import * as movementCandidates from './migrations/0025-movement-candidates.js';
+import * as sealedJobInput from './migrations/0026-sealed-job-input.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0023-message-delivery': messageDelivery,
   '0024-final-on-disk': finalOnDisk,
   '0025-movement-candidates': movementCandidates,
+  '0026-sealed-job-input': sealedJobInput,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -646,6 +646,12 @@ export interface JobsTable {
   finished_at: Timestamp | null;
   /** When the run saved its plan (migration 0009); a cancel is refused from then on. */
   saved_at: Timestamp | null;
+  /** The input is sealed (migration 0026): `params` is empty, the input is in `sealed_input`. */
+  input_sealed: Generated<boolean>;
+  /** The data key of the sealed input, wrapped by a keyring generation; null once the job ended. */
+  input_key: Uint8Array | null;
+  /** The input as JSON, AES-256-GCM under `input_key`; null once the job ended. */
+  sealed_input: Uint8Array | null;
 }
 
 /** An erasure and when it became final: the generation that wrapped the key was destroyed (0010). */

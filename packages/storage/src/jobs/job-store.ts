@@ -16,6 +16,8 @@ export interface JobProgress {
 export interface JobError {
   id: string;
   message: string;
+  /** The error's details, as the API's error body has them (an import's bad rows). */
+  details?: unknown;
 }
 
 /** A job as stored. */
@@ -37,6 +39,11 @@ export interface JobRecord {
   finishedAt: string | null;
   /** When the run saved its plan; a cancel is refused from then on. */
   savedAt: string | null;
+  /**
+   * The input was sealed (personal data: an import's file): `params` is empty, the input is
+   * readable only by the worker (`openInput`) and is removed when the job ends.
+   */
+  inputSealed: boolean;
 }
 
 /** How a run ended. */
@@ -55,8 +62,16 @@ export interface RecoveredJobs {
 
 /** Durable job records; the queue that dispatches them lives in the server. */
 export interface JobStore {
-  /** Records a new queued job (audited). */
-  create(job: { kind: string; params: Record<string, unknown> }, actor: Actor): Promise<JobRecord>;
+  /**
+   * Records a new queued job (audited). `sealed`: the input is encrypted under a fresh data key
+   * wrapped by the keyring's current generation instead of kept in `params`.
+   */
+  create(
+    job: { kind: string; params: Record<string, unknown>; sealed?: boolean },
+    actor: Actor,
+  ): Promise<JobRecord>;
+  /** The job's input: `params`, or its sealed input opened; refused once a sealed job has ended. */
+  openInput(id: string): Promise<Record<string, unknown>>;
   get(id: string): Promise<JobRecord | undefined>;
   /** Newest first. */
   list(filter?: { status?: JobStatus; limit?: number }): Promise<JobRecord[]>;

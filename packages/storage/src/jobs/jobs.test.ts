@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
-import { backends } from '../test-support/backends.js';
+import { backends, testEnv } from '../test-support/backends.js';
+import { Vault } from '../vault/vault.js';
 
 const planner = { name: 'test-planner', role: 'planner' };
 
@@ -63,5 +65,87 @@ describe.each(backends)('job records on $name', (backend) => {
     // Another worker's job is not released.
     const other = await running('w4', false);
     expect(await store.jobs.release(other, 'w3', later)).toBe(false);
+  });
+
+  /** The job's row as PostgreSQL stores it, every column as text (bytea as hex). */
+  async function rawRow(id: string): Promise<string> {
+    const r = await sql<{ row: string }>`select row_to_json(j)::text as row from jobs j
+      where id = ${id}`.execute(store.db);
+    return r.rows[0]!.row;
+  }
+
+  async function sealedColumns(id: string) {
+    return store.db
+      .selectFrom('jobs')
+      .select(['params', 'input_sealed', 'input_key', 'sealed_input'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  }
+
+  it('keeps a sealed input encrypted, re-wrapped by a rotation, and removes it when the job ends', async () => {
+    const registrar = { name: 'api:registrar', role: 'registrar' };
+    const file = 'case_id,first_name,surname\nH-9,Zainab,Qasimiyyatoun\n';
+    const input = { name: 'roster.csv', content: Buffer.from(file).toString('base64') };
+    const job = await store.jobs.create({ kind: 'import', params: input, sealed: true }, registrar);
+    expect(job).toMatchObject({ params: {}, inputSealed: true, status: 'queued' });
+    expect(await store.jobs.get(job.id)).toMatchObject({ params: {}, inputSealed: true });
+    expect((await store.jobs.list()).find((j) => j.id === job.id)?.params).toEqual({});
+    const row = await rawRow(job.id);
+    expect(row).toContain('"input_sealed":true');
+    for (const needle of ['Qasimiyyatoun', input.content.slice(12, 40), 'roster.csv'])
+      expect(row).not.toContain(needle);
+    const before = await sealedColumns(job.id);
+    expect(before.params).toEqual({});
+    expect(await store.jobs.openInput(job.id)).toEqual(input);
+
+    // A rotation re-wraps its key: the job still runs, the copy under the old generation (as a
+    // dead row or the write-ahead log keeps it) opens no more.
+    const rotation = await store.keys.rotate();
+    expect(rotation.rewrapped).toBeGreaterThanOrEqual(1);
+    expect(await store.jobs.openInput(job.id)).toEqual(input);
+    const master = Buffer.from(testEnv.CORRIDOR_MASTER_KEY!, 'base64');
+    const attacker = new Vault(master, (await store.keys.status()).keyDir);
+    expect(() => attacker.unwrapRecordKey('job-input', job.id, before.input_key!)).toThrow(
+      /missing|destroyed/,
+    );
+    const after = await sealedColumns(job.id);
+    expect(Buffer.from(after.input_key!).equals(Buffer.from(before.input_key!))).toBe(false);
+    expect(attacker.unwrapRecordKey('job-input', job.id, after.input_key!)).toHaveLength(32);
+
+    // Done, failed or cancelled: the sealed input is gone from the row.
+    expect(await store.jobs.claim(job.id, 'w5', t0)).toMatchObject({ params: {} });
+    expect(
+      await store.jobs.finish(
+        job.id,
+        'w5',
+        { status: 'failed', error: { id: 'x', message: 'x' } },
+        later,
+      ),
+    ).toBe(true);
+    expect(await sealedColumns(job.id)).toMatchObject({ input_key: null, sealed_input: null });
+    await expect(store.jobs.openInput(job.id)).rejects.toThrow(/removed/);
+    const cancelled = await store.jobs.create(
+      { kind: 'import', params: input, sealed: true },
+      registrar,
+    );
+    await store.jobs.cancel(cancelled.id, registrar, later);
+    expect(await sealedColumns(cancelled.id)).toMatchObject({
+      input_key: null,
+      sealed_input: null,
+    });
+    const interrupted = await store.jobs.create(
+      { kind: 'import', params: input, sealed: true },
+      registrar,
+    );
+    await store.jobs.claim(interrupted.id, 'w6', t0);
+    expect((await store.jobs.recover(later, 1, later)).failed).toContain(interrupted.id);
+    expect(await sealedColumns(interrupted.id)).toMatchObject({
+      input_key: null,
+      sealed_input: null,
+    });
+    // A job that was not sealed keeps its input as given.
+    const plain = await store.jobs.create({ kind: 'allocate', params: { timeLimit: 5 } }, planner);
+    expect(plain).toMatchObject({ params: { timeLimit: 5 }, inputSealed: false });
+    expect(await store.jobs.openInput(plain.id)).toEqual({ timeLimit: 5 });
   });
 });

@@ -1,7 +1,7 @@
 /** Job records on Kysely (PGlite and PostgreSQL); every transition is one conditional UPDATE. */
 import { randomUUID } from 'node:crypto';
 import { errors } from '@corridor/core';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Database, JobsTable } from '../db/schema.js';
 import type {
@@ -14,6 +14,8 @@ import type {
   RecoveredJobs,
 } from './job-store.js';
 import { transact } from '../db/transact.js';
+import { pinGeneration } from '../keys/rotate-keys.js';
+import type { Vault } from '../vault/vault.js';
 
 /** How a job ends when its process stopped after its plan was saved (it is not run again). */
 const savedError = JSON.stringify({
@@ -26,7 +28,34 @@ function iso(d: Date | string | null): string | null {
   return d === null ? null : new Date(d).toISOString();
 }
 
-function toRecord(r: Selectable<JobsTable>): JobRecord {
+/** The record kind a sealed input's data key is wrapped for (rotations re-wrap it, backups too). */
+export const jobInputKind = 'job-input';
+
+/** Every column but the sealed input and its key, which only the worker reads (`openInput`). */
+const recordColumns = [
+  'id',
+  'kind',
+  'status',
+  'params',
+  'progress',
+  'result',
+  'error',
+  'attempts',
+  'cancel_requested',
+  'worker',
+  'heartbeat_at',
+  'created_by',
+  'created_role',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'saved_at',
+  'input_sealed',
+] as const;
+
+type RecordRow = Omit<Selectable<JobsTable>, 'input_key' | 'sealed_input'>;
+
+function toRecord(r: RecordRow): JobRecord {
   return {
     id: r.id,
     kind: r.kind,
@@ -43,27 +72,51 @@ function toRecord(r: Selectable<JobsTable>): JobRecord {
     startedAt: iso(r.started_at),
     finishedAt: iso(r.finished_at),
     savedAt: iso(r.saved_at),
+    inputSealed: r.input_sealed,
   };
 }
 
 /** JobStore over Kysely. */
 export class KyselyJobs implements JobStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
 
-  create(job: { kind: string; params: Record<string, unknown> }, actor: Actor): Promise<JobRecord> {
+  create(
+    job: { kind: string; params: Record<string, unknown>; sealed?: boolean },
+    actor: Actor,
+  ): Promise<JobRecord> {
     return transact(this.db, async (trx) => {
+      const id = randomUUID();
+      let sealed: { input_key: Buffer; sealed_input: RawBuilder<Uint8Array> } | undefined;
+      if (job.sealed) {
+        // Wrapped under the generation the database records, held until this transaction ends.
+        await pinGeneration(trx, this.vault);
+        const { key, wrapped } = this.vault.newRecordKey(jobInputKind, id);
+        sealed = {
+          input_key: wrapped,
+          // As base64 text decoded by the database: PGlite takes a large bytea parameter ~10× slower.
+          sealed_input: sql<Uint8Array>`decode(${this.vault
+            .encrypt(key, `${jobInputKind}:${id}`, job.params)
+            .toString('base64')}, 'base64')`,
+        };
+        key.fill(0);
+      }
       const row = await trx
         .insertInto('jobs')
         .values({
-          id: randomUUID(),
+          id,
           kind: job.kind,
           status: 'queued',
-          params: JSON.stringify(job.params),
+          params: JSON.stringify(sealed ? {} : job.params),
+          input_sealed: sealed !== undefined,
+          ...sealed,
           created_by: actor.name,
           created_role: actor.role,
           created_at: new Date(),
         })
-        .returningAll()
+        .returning(recordColumns)
         .executeTakeFirstOrThrow();
       await appendAudit(trx, actor, {
         action: 'job.create',
@@ -78,7 +131,7 @@ export class KyselyJobs implements JobStore {
   async get(id: string): Promise<JobRecord | undefined> {
     const row = await this.db
       .selectFrom('jobs')
-      .selectAll()
+      .select(recordColumns)
       .where('id', '=', id)
       .executeTakeFirst();
     return row && toRecord(row);
@@ -87,7 +140,7 @@ export class KyselyJobs implements JobStore {
   async list(filter: { status?: JobStatus; limit?: number } = {}): Promise<JobRecord[]> {
     let q = this.db
       .selectFrom('jobs')
-      .selectAll()
+      .select(recordColumns)
       .orderBy('created_at', 'desc')
       .orderBy('id')
       .limit(filter.limit ?? 100);
@@ -119,9 +172,40 @@ export class KyselyJobs implements JobStore {
       .where('id', '=', id)
       .where('status', '=', 'queued')
       .where('cancel_requested', '=', false)
-      .returningAll()
+      .returning(recordColumns)
       .executeTakeFirst();
     return row && toRecord(row);
+  }
+
+  openInput(id: string): Promise<Record<string, unknown>> {
+    return transact(this.db, async (trx) => {
+      // Holds the generation: a rotation cannot destroy the key that wraps this input meanwhile.
+      await pinGeneration(trx, this.vault);
+      const row = await trx
+        .selectFrom('jobs')
+        .select([
+          'params',
+          'input_sealed',
+          'input_key',
+          sql<string | null>`encode(sealed_input, 'base64')`.as('sealed_input'),
+        ])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw errors.notFound('job', id);
+      if (!row.input_sealed) return row.params;
+      if (!row.input_key || !row.sealed_input)
+        throw errors.jobFailed(`job ${id}: its sealed input was removed when the job ended`);
+      const key = this.vault.unwrapRecordKey(jobInputKind, id, row.input_key);
+      try {
+        return this.vault.decrypt<Record<string, unknown>>(
+          key,
+          `${jobInputKind}:${id}`,
+          Buffer.from(row.sealed_input, 'base64'),
+        );
+      } finally {
+        key.fill(0);
+      }
+    });
   }
 
   async heartbeat(
@@ -156,6 +240,9 @@ export class KyselyJobs implements JobStore {
         finished_at: at,
         result: outcome.status === 'succeeded' ? JSON.stringify(outcome.result) : null,
         error: outcome.status === 'failed' ? JSON.stringify(outcome.error) : null,
+        // A sealed input lives only as long as its job.
+        input_key: null,
+        sealed_input: null,
       })
       .where('id', '=', id)
       .where('status', '=', 'running')
@@ -173,6 +260,8 @@ export class KyselyJobs implements JobStore {
         attempts = case when saved_at is null then attempts - 1 else attempts end,
         finished_at = case when saved_at is null then null else ${at}::timestamptz end,
         error = case when saved_at is null then null else ${savedError}::jsonb end,
+        input_key = case when saved_at is null then input_key else null end,
+        sealed_input = case when saved_at is null then sealed_input else null end,
         progress = case when saved_at is null
           then ${JSON.stringify({ phase: 'queued', fraction: 0, message: 'queued again: its server stopped' })}::jsonb
           else progress end
@@ -196,7 +285,7 @@ export class KyselyJobs implements JobStore {
     return transact(this.db, async (trx) => {
       const job = await trx
         .selectFrom('jobs')
-        .selectAll()
+        .select(recordColumns)
         .where('id', '=', id)
         .forUpdate()
         .executeTakeFirst();
@@ -213,11 +302,17 @@ export class KyselyJobs implements JobStore {
         .updateTable('jobs')
         .set(
           job.status === 'queued'
-            ? { status: 'cancelled', cancel_requested: true, finished_at: at }
+            ? {
+                status: 'cancelled',
+                cancel_requested: true,
+                finished_at: at,
+                input_key: null,
+                sealed_input: null,
+              }
             : { cancel_requested: true },
         )
         .where('id', '=', id)
-        .returningAll()
+        .returning(recordColumns)
         .executeTakeFirstOrThrow();
       await appendAudit(trx, actor, {
         action: 'job.cancel',
@@ -246,7 +341,11 @@ export class KyselyJobs implements JobStore {
                      when attempts < ${maxAttempts}::int or cancel_requested then null else ${JSON.stringify(interrupted)}::jsonb end,
         progress = case when saved_at is null and attempts < ${maxAttempts}::int and not cancel_requested
           then ${JSON.stringify({ phase: 'queued', fraction: 0, message: 'queued again after its process stopped' })}::jsonb
-          else progress end
+          else progress end,
+        input_key = case when saved_at is null and attempts < ${maxAttempts}::int and not cancel_requested
+          then input_key else null end,
+        sealed_input = case when saved_at is null and attempts < ${maxAttempts}::int and not cancel_requested
+          then sealed_input else null end
       where status = 'running' and heartbeat_at < ${staleBefore}::timestamptz
       returning id, status`.execute(this.db);
     return {
