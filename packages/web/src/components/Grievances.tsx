@@ -21,7 +21,7 @@ import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 const hidden = (
   <span className="muted">
-    <T id="grievances.hidden" />
+    <T id="ui.hiddenForRole" />
   </span>
 );
 const day = (iso: string) => iso.slice(0, 10);
