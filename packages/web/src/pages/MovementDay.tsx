@@ -340,6 +340,7 @@ function Checkin(props: { movementId: string; person: string | null }) {
  */
 function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
   const t = useT();
+  const { number, digits } = useNumbers();
   const { can } = useSession();
   const [asked, setAsked] = useState(false);
   const list = useApi<Standby>(
@@ -359,7 +360,7 @@ function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
           reason: `standby: fills a free seat on ${props.movementId} on the day`,
         },
       });
-      setDone(`${caseId} is now on ${props.movementId}.`);
+      setDone(t('standby.done', { case: caseId, movement: props.movementId }));
       list.reload();
       props.onMoved();
     } catch (err) {
@@ -380,11 +381,15 @@ function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
           {done && <p className="ok">{done}</p>}
           {s && (
             <p data-testid="standby-head">
-              {s.seatsFree} {s.seatsFree === 1 ? 'seat' : 'seats'} free · {s.total} cases could fill
-              one (ready, same destination, documents valid on {s.day}). Left off:{' '}
-              {s.excluded.documents} without a valid travel document, {s.excluded.notReady} not
-              ready, {s.excluded.pastLatest} past their last day, {s.excluded.locked} locked
-              elsewhere.
+              {t('standby.head', {
+                seats: s.seatsFree,
+                total: number(s.total),
+                day: digits(s.day),
+                documents: number(s.excluded.documents),
+                notReady: number(s.excluded.notReady),
+                pastLatest: number(s.excluded.pastLatest),
+                locked: number(s.excluded.locked),
+              })}
             </p>
           )}
           {s && s.candidates.length > 0 && (
@@ -406,14 +411,18 @@ function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
                       <td>
                         <bdi>{c.case}</bdi>
                       </td>
-                      <td>{c.persons}</td>
-                      <td>{c.from ? `${c.from} (${c.fromDay})` : 'no movement yet'}</td>
-                      <td>{c.exposureSaved.toFixed(2)}</td>
-                      <td>{c.fits ? 'yes' : 'no: the household travels whole'}</td>
+                      <td>{number(c.persons)}</td>
+                      <td>
+                        {c.from
+                          ? `${c.from} (${c.fromDay ? digits(c.fromDay) : '–'})`
+                          : t('standby.noMovement')}
+                      </td>
+                      <td>{number(Math.round(c.exposureSaved * 100) / 100)}</td>
+                      <td>{c.fits ? t('ui.yesNo', { code: 'yes' }) : t('standby.whole')}</td>
                       {can('plan.reassign') && (
                         <td>
                           <button type="button" disabled={!c.fits} onClick={() => void put(c.case)}>
-                            Put on {props.movementId}
+                            {t('standby.put', { movement: props.movementId })}
                           </button>
                         </td>
                       )}
