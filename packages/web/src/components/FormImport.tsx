@@ -61,7 +61,11 @@ export function FormImport() {
 
   if (mappings.loading && !mappings.data) return <Loading />;
   if (mappings.data?.mappings.length === 0)
-    return <p className="muted">{t('formImport.noMapping')}</p>;
+    return (
+      <p className="muted">
+        <T id="formImport.noMapping" values={{ code: (chunks) => <code>{chunks}</code> }} />
+      </p>
+    );
   return (
     <>
       <form onSubmit={submit} className="row" aria-label={t('formImport.form')}>

@@ -79,7 +79,7 @@ export function MovementMessages(props: { movementId: string }) {
         </div>
         {factNames.map((f) => (
           <div key={f}>
-            <label htmlFor={`msg-fact-${f}`}>{f}</label>
+            <label htmlFor={`msg-fact-${f}`}>{t('messageFact', { code: f, raw: f })}</label>
             <input
               id={`msg-fact-${f}`}
               size={14}
@@ -290,7 +290,12 @@ function TemplateForm(props: { purpose: string; variables: string[]; onSaved: ()
         </div>
         <button type="submit">{t('messages.save')}</button>
         <p className="muted">
-          {t('messages.icu', { variables: props.variables.map((v) => `{${v}}`).join(' ') })}
+          <T
+            id="messages.icu"
+            values={{
+              variables: () => <code>{props.variables.map((v) => `{${v}}`).join(' ')}</code>,
+            }}
+          />
         </p>
         {error && (
           <p className="error" role="alert">

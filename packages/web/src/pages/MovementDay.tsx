@@ -7,7 +7,7 @@ import { SlipScan } from '../components/SlipScan.js';
 import { ErrorNote, Loading, NotAvailable, Panel, Stat, TableScroll } from '../components/ui.js';
 import { useLocaleChoice } from '../i18n/LocaleProvider.js';
 import type { MessageId } from '../i18n/messages.js';
-import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import { api, ApiError, isOffline } from '../lib/api.js';
 import {
   checkinCounts,
@@ -36,7 +36,7 @@ const formats = ['pdf', 'csv', 'xlsx', 'json', 'paxlst'] as const;
 export function MovementDay() {
   const { locale } = useLocaleChoice();
   const t = useT();
-  const { dateTime } = useNumbers();
+  const { dateTime, number } = useNumbers();
   const { can, me } = useSession();
   const { params } = useLocation();
   const movements = useApi<MovementList>('/api/movements');
@@ -112,16 +112,23 @@ export function MovementDay() {
         </div>
         {movement && (
           <p className="muted">
-            {t('movementDay.summary', {
-              kind: t('movementKind', codeOf(movement.kind)),
-              from: movement.origin,
-              to: `${movement.destinationId ?? '–'} ${movement.arrivalAirport ?? ''}`.trim(),
-              departs: movement.departAt,
-              timezone: movement.timezone,
-              seats: movement.seats,
-              kg: movement.baggageKg,
-              status: t('movementStatus', codeOf(movement.status)),
-            })}
+            <T
+              id="movementDay.summary"
+              values={{
+                kind: t('movementKind', codeOf(movement.kind)),
+                from: () => <bdi>{movement.origin}</bdi>,
+                to: () => (
+                  <bdi>
+                    {`${movement.destinationId ?? '–'} ${movement.arrivalAirport ?? ''}`.trim()}
+                  </bdi>
+                ),
+                departs: dateTime(movement.departAt),
+                timezone: () => <bdi>{movement.timezone}</bdi>,
+                seats: number(movement.seats),
+                kg: number(movement.baggageKg),
+                status: t('movementStatus', codeOf(movement.status)),
+              }}
+            />
             {movement.specialSeats && Object.keys(movement.specialSeats).length > 0
               ? ` ${t('movementDay.special', {
                   places: Object.entries(movement.specialSeats)
