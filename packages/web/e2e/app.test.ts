@@ -1250,15 +1250,14 @@ describe('in the languages of the camp desk', () => {
       const nav = page.locator('header nav');
       const titles = await nav.getByRole('link').allInnerTexts();
       expect(titles).toHaveLength(8);
-      const found: Record<string, string[]> = {};
-      for (const title of titles) {
-        await nav.getByRole('link', { name: title }).click();
-        await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      /**
+       * The page's direction, then every English text among its headings and table heads and,
+       * inside the panels, their labels, buttons, notes and captions: the words the app writes,
+       * not the data it shows (ids, codes, places, commands in <bdi> or <code> are left out).
+       */
+      const english = async () => {
         await page.waitForLoadState('networkidle');
         await page.getByText('جارٍ التحميل…').first().waitFor({ state: 'detached' });
-        // Headings and table heads, and inside the panels their labels, buttons, notes and
-        // captions: the words the app writes, not the data it shows.
-        // Data inside them (ids, codes, places, commands: <bdi>, <code>) is left out.
         const texts = await page
           .locator(
             'header nav a, main h1, main h2, main h3, main th, main summary, main label, main button, main legend, main p.muted, main figcaption',
@@ -1270,7 +1269,7 @@ describe('in the languages of the camp desk', () => {
               return words.textContent ?? '';
             }),
           );
-        found[title] = [
+        return [
           `${(await direction()).join(' ')}`,
           ...texts
             .map((t) => t.trim())
@@ -1280,9 +1279,21 @@ describe('in the languages of the camp desk', () => {
             ),
           ...(await tabletProblems(page)).filter((p) => p.startsWith('wider')),
         ];
+      };
+      const found: Record<string, string[]> = {};
+      for (const title of titles) {
+        await nav.getByRole('link', { name: title }).click();
+        await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+        found[title] = await english();
         await shoot(page, `ar-${titles.indexOf(title)}`);
       }
-      expect(found).toEqual(Object.fromEntries(titles.map((t) => [t, ['ar rtl']])));
+      // One case with its panels: members, workflow and locks, consent, procedures, history,
+      // grievances and appeals.
+      await page.goto('/registry?case=C-0001');
+      await page.locator('[data-case="C-0001"] [data-consent]').waitFor();
+      found['C-0001'] = await english();
+      await shoot(page, 'ar-case');
+      expect(found).toEqual(Object.fromEntries([...titles, 'C-0001'].map((t) => [t, ['ar rtl']])));
       // Numbers in the language's digits: the dashboard's count of people in Arabic-Indic ones.
       await nav.getByRole('link').first().click();
       expect(await page.locator('[data-stat="persons"] .stat-value').innerText()).toMatch(
