@@ -64,7 +64,10 @@ export function Gantt(
         // An image may not hold controls (axe: nested-interactive): with selectable bars it is a
         // group of buttons under the same name.
         role={props.onSelect ? 'group' : 'img'}
-        aria-label={`Gantt chart of ${props.movements.length} movements in ${lanes.length} lanes by destination`}
+        aria-label={t('gantt.label', {
+          movements: number(props.movements.length),
+          lanes: number(lanes.length),
+        })}
       >
         {lanes.map((lane, i) => (
           <g key={lane} transform={`translate(0,${i * laneHeight})`}>
