@@ -1223,7 +1223,8 @@ const englishMessages = new Set(
 );
 
 /** Latin words a right-to-left page may show: product and format names, and the brand. */
-const namesKeptInLatin = /\b(Corridor|KoBo|ODK|Primero|PDF|GDPR|Markdown|ICU MessageFormat)\b/g;
+const namesKeptInLatin =
+  /\b(Corridor|KoBo|ODK|Primero|PDF|CSV|XLSX|JSON|GDPR|Markdown|ICU MessageFormat)\b/g;
 
 /** Logs in through the login page whatever its language (fields found by id, not by label). */
 async function logInAnyLanguage(page: Page, role: keyof typeof users): Promise<void> {
@@ -1253,7 +1254,8 @@ describe('in the languages of the camp desk', () => {
       /**
        * The page's direction, then every English text among its headings and table heads and,
        * inside the panels, their labels, buttons, notes and captions: the words the app writes,
-       * not the data it shows (ids, codes, places, commands in <bdi> or <code> are left out).
+       * not the data it shows (ids, codes, places, commands in <bdi> or <code>, and the choices
+       * of a <select> inside a label, are left out).
        */
       const english = async () => {
         await page.waitForLoadState('networkidle');
@@ -1265,7 +1267,7 @@ describe('in the languages of the camp desk', () => {
           .evaluateAll((elements) =>
             elements.map((e) => {
               const words = e.cloneNode(true) as Element;
-              words.querySelectorAll('bdi, code').forEach((data) => data.remove());
+              words.querySelectorAll('bdi, code, select').forEach((data) => data.remove());
               return words.textContent ?? '';
             }),
           );
