@@ -1258,7 +1258,8 @@ const englishMessages = new Set(
 );
 
 /** Latin words a right-to-left page may show: product and format names, and the brand. */
-const namesKeptInLatin = /\b(Corridor|KoBo|ODK|Primero|PDF|GDPR|Markdown)\b/g;
+const namesKeptInLatin =
+  /\b(Corridor|KoBo|ODK|Primero|PDF|CSV|XLSX|JSON|GDPR|Markdown|ICU MessageFormat)\b/g;
 
 /** Logs in through the login page whatever its language (fields found by id, not by label). */
 async function logInAnyLanguage(page: Page, role: keyof typeof users): Promise<void> {
@@ -1270,7 +1271,7 @@ async function logInAnyLanguage(page: Page, role: keyof typeof users): Promise<v
 }
 
 describe('in the languages of the camp desk', () => {
-  it('in Arabic: every page is lang=ar dir=rtl, with no English navigation or heading, fitting 820 px', async () => {
+  it('in Arabic: every page is lang=ar dir=rtl, with no English navigation, heading or panel label, fitting 820 px', async () => {
     const { page, errors, context } = await h.open({ width: 820, height: 1180 }, 'ar-IQ');
     try {
       await page.goto('/');
@@ -1285,16 +1286,27 @@ describe('in the languages of the camp desk', () => {
       const nav = page.locator('header nav');
       const titles = await nav.getByRole('link').allInnerTexts();
       expect(titles).toHaveLength(8);
-      const found: Record<string, string[]> = {};
-      for (const title of titles) {
-        await nav.getByRole('link', { name: title }).click();
-        await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      /**
+       * The page's direction, then every English text among its headings and table heads and,
+       * inside the panels, their labels, buttons, notes and captions: the words the app writes,
+       * not the data it shows (ids, codes, places, commands in <bdi> or <code>, and the choices
+       * of a <select> inside a label, are left out).
+       */
+      const english = async () => {
         await page.waitForLoadState('networkidle');
         await page.getByText('جارٍ التحميل…').first().waitFor({ state: 'detached' });
         const texts = await page
-          .locator('header nav a, main h1, main h2, main h3, main th, main summary')
-          .allInnerTexts();
-        found[title] = [
+          .locator(
+            'header nav a, main h1, main h2, main h3, main th, main summary, main label, main button, main legend, main p.muted, main figcaption',
+          )
+          .evaluateAll((elements) =>
+            elements.map((e) => {
+              const words = e.cloneNode(true) as Element;
+              words.querySelectorAll('bdi, code, select').forEach((data) => data.remove());
+              return words.textContent ?? '';
+            }),
+          );
+        return [
           `${(await direction()).join(' ')}`,
           ...texts
             .map((t) => t.trim())
@@ -1304,9 +1316,21 @@ describe('in the languages of the camp desk', () => {
             ),
           ...(await tabletProblems(page)).filter((p) => p.startsWith('wider')),
         ];
+      };
+      const found: Record<string, string[]> = {};
+      for (const title of titles) {
+        await nav.getByRole('link', { name: title }).click();
+        await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+        found[title] = await english();
         await shoot(page, `ar-${titles.indexOf(title)}`);
       }
-      expect(found).toEqual(Object.fromEntries(titles.map((t) => [t, ['ar rtl']])));
+      // One case with its panels: members, workflow and locks, consent, procedures, history,
+      // grievances and appeals.
+      await page.goto('/registry?case=C-0001');
+      await page.locator('[data-case="C-0001"] [data-consent]').waitFor();
+      found['C-0001'] = await english();
+      await shoot(page, 'ar-case');
+      expect(found).toEqual(Object.fromEntries([...titles, 'C-0001'].map((t) => [t, ['ar rtl']])));
       // Numbers in the language's digits: the dashboard's count of people in Arabic-Indic ones.
       await nav.getByRole('link').first().click();
       expect(await page.locator('[data-stat="persons"] .stat-value').innerText()).toMatch(

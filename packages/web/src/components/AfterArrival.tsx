@@ -3,7 +3,7 @@
  * single-use link for a partner), the follow-ups with the form to record one, and the handover of
  * the redacted case file. What a role may do comes from the server's permissions.
  */
-import { T } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import type {
   CommandOutput,
   createArrivalLink,
@@ -24,6 +24,8 @@ type Link = CommandOutput<typeof createArrivalLink>;
 /** The after-arrival panel of case `id` in `status`: shown from departure on. */
 export function AfterArrival(props: { id: string; status: string; onChanged: () => void }) {
   const { can } = useSession();
+  const t = useT();
+  const { number, digits } = useNumbers();
   const id = encodeURIComponent(props.id);
   const shown = props.status === 'departed' || props.status === 'arrived';
   const confirmations = useApi<Confirmations>(
@@ -39,21 +41,28 @@ export function AfterArrival(props: { id: string; status: string; onChanged: () 
     props.onChanged();
   };
   return (
-    <section aria-label="After arrival" data-after-arrival={props.id}>
+    <section aria-label={t('arrival.panel')} data-after-arrival={props.id}>
       <h3>
         <T id="heading.afterArrival" />
       </h3>
       <ErrorNote error={confirmations.error ?? followUps.error} />
       {!confirmations.data && !confirmations.error && <Loading />}
       {confirmations.data && confirmations.data.length === 0 && (
-        <p className="muted">No arrival confirmed yet.</p>
+        <p className="muted">{t('arrival.none')}</p>
       )}
       {confirmations.data && confirmations.data.length > 0 && (
-        <ul aria-label="Arrival confirmations">
+        <ul aria-label={t('arrival.confirmations')}>
           {confirmations.data.map((c) => (
             <li key={`${c.recordedAt}-${c.partner}`}>
-              Arrived {c.arrivedOn}, confirmed by <bdi>{c.partner}</bdi> ({c.via},{' '}
-              <bdi>{c.confirmedBy}</bdi>)
+              <T
+                id="arrival.line"
+                values={{
+                  day: digits(c.arrivedOn),
+                  partner: () => <bdi>{c.partner}</bdi>,
+                  via: t('arrivalVia', codeOf(c.via)),
+                  by: () => <bdi>{c.confirmedBy}</bdi>,
+                }}
+              />
             </li>
           ))}
         </ul>
@@ -62,7 +71,7 @@ export function AfterArrival(props: { id: string; status: string; onChanged: () 
       {can('arrival.link') && <LinkForm path={`/api/cases/${id}/arrival-link`} />}
       {followUps.data && followUps.data.length > 0 && (
         <TableScroll>
-          <table aria-label="Follow-ups">
+          <table aria-label={t('arrival.followUps')}>
             <thead>
               <tr>
                 <th scope="col">
@@ -85,13 +94,13 @@ export function AfterArrival(props: { id: string; status: string; onChanged: () 
             <tbody>
               {followUps.data.map((f) => (
                 <tr key={f.month} className={f.overdue ? 'overdue' : undefined}>
-                  <td>{f.month}</td>
+                  <td>{number(f.month)}</td>
                   <td>
-                    {f.dueOn}
-                    {f.overdue && <span className="badge"> overdue</span>}
+                    {digits(f.dueOn)}
+                    {f.overdue && <span className="badge">{t('arrival.overdue')}</span>}
                   </td>
-                  <td>{f.doneOn ?? '–'}</td>
-                  <td>{f.outcome ?? '–'}</td>
+                  <td>{f.doneOn ? digits(f.doneOn) : '–'}</td>
+                  <td>{f.outcome ? t('followUpOutcome', codeOf(f.outcome)) : '–'}</td>
                   <td>
                     <bdi>{f.recordedBy ?? '–'}</bdi>
                   </td>
@@ -123,6 +132,7 @@ async function attempt(act: () => Promise<void>, setError: (e: ApiError | undefi
 }
 
 function ConfirmForm(props: { path: string; onDone: () => void }) {
+  const t = useT();
   const [partner, setPartner] = useState('');
   const [day, setDay] = useState('');
   const [error, setError] = useState<ApiError>();
@@ -138,21 +148,24 @@ function ConfirmForm(props: { path: string; onDone: () => void }) {
     }, setError);
   };
   return (
-    <form onSubmit={submit} aria-label="Confirm arrival">
+    <form onSubmit={submit} aria-label={t('arrival.confirm')}>
       <label>
-        Confirmed by (office or agency){' '}
+        {t('arrival.confirmedBy')}{' '}
         <input value={partner} onChange={(e) => setPartner(e.target.value)} required />
       </label>{' '}
       <label>
-        Arrival day <input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+        {t('arrival.day')}{' '}
+        <input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
       </label>{' '}
-      <button type="submit">Confirm arrival</button>
+      <button type="submit">{t('arrival.confirm')}</button>
       <ErrorNote error={error} />
     </form>
   );
 }
 
 function LinkForm(props: { path: string }) {
+  const t = useT();
+  const { dateTime } = useNumbers();
   const [partner, setPartner] = useState('');
   const [link, setLink] = useState<Link>();
   const [error, setError] = useState<ApiError>();
@@ -167,19 +180,24 @@ function LinkForm(props: { path: string }) {
       <summary>
         <T id="heading.partnerLink" />
       </summary>
-      <form onSubmit={submit} aria-label="Issue a confirmation link">
+      <form onSubmit={submit} aria-label={t('arrival.issue')}>
         <label>
-          For (office or agency){' '}
+          {t('arrival.for')}{' '}
           <input value={partner} onChange={(e) => setPartner(e.target.value)} required />
         </label>{' '}
-        <button type="submit">Issue link</button>
+        <button type="submit">{t('arrival.issueLink')}</button>
         <ErrorNote error={error} />
       </form>
       {link && (
         <p role="status" data-link={link.id}>
-          Single use, valid until {link.expiresAt}; shown only now. For a person:{' '}
-          <code>{`${window.location.origin}${link.page}`}</code>; for a system (POST, no login):{' '}
-          <code>{`${window.location.origin}${link.path}`}</code>
+          <T
+            id="arrival.link"
+            values={{
+              until: dateTime(link.expiresAt),
+              page: () => <code>{`${window.location.origin}${link.page}`}</code>,
+              path: () => <code>{`${window.location.origin}${link.path}`}</code>,
+            }}
+          />
         </p>
       )}
     </details>
@@ -187,6 +205,7 @@ function LinkForm(props: { path: string }) {
 }
 
 function FollowUpForm(props: { path: string; onDone: () => void }) {
+  const t = useT();
   const [month, setMonth] = useState<number>(followUpMonths[0]);
   const [outcome, setOutcome] = useState<string>(followUpOutcomes[0]);
   const [error, setError] = useState<ApiError>();
@@ -198,32 +217,35 @@ function FollowUpForm(props: { path: string; onDone: () => void }) {
     }, setError);
   };
   return (
-    <form onSubmit={submit} aria-label="Record a follow-up">
+    <form onSubmit={submit} aria-label={t('arrival.recordFollowUp')}>
       <label>
-        Follow-up{' '}
+        {t('arrival.followUp')}{' '}
         <select value={month} onChange={(e) => setMonth(Number(e.target.value))}>
           {followUpMonths.map((m) => (
             <option key={m} value={m}>
-              {m} month{m === 1 ? '' : 's'}
+              {t('arrival.months', { months: m })}
             </option>
           ))}
         </select>
       </label>{' '}
       <label>
-        Outcome{' '}
+        {t('arrival.outcome')}{' '}
         <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
           {followUpOutcomes.map((o) => (
-            <option key={o}>{o}</option>
+            <option key={o} value={o}>
+              {t('followUpOutcome', codeOf(o))}
+            </option>
           ))}
         </select>
       </label>{' '}
-      <button type="submit">Record</button>
+      <button type="submit">{t('arrival.record')}</button>
       <ErrorNote error={error} />
     </form>
   );
 }
 
 function Handover(props: { path: string; caseId: string }) {
+  const t = useT();
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<ApiError>();
   const handOver = async () => {
@@ -238,15 +260,13 @@ function Handover(props: { path: string; caseId: string }) {
       a.download = `handover-${props.caseId}.json`;
       a.click();
       URL.revokeObjectURL(url);
-      setDone(
-        `Case file for ${file.to.state} downloaded (${file.members.length} members); logged as a disclosure.`,
-      );
+      setDone(t('arrival.handedOver', { state: file.to.state, count: file.members.length }));
     }, setError);
   };
   return (
     <p>
       <button type="button" onClick={() => void handOver()}>
-        Hand over the case file
+        {t('arrival.handOver')}
       </button>{' '}
       {done && <span role="status">{done}</span>}
       <ErrorNote error={error} />

@@ -2,6 +2,7 @@
  * The cases the plan puts on one movement, each a chip that can be dragged onto another movement
  * of the Gantt chart (or the loads table), or chosen with its button for the keyboard form.
  */
+import { useT } from '../i18n/use-t.js';
 import type { DraggedCase } from '../lib/drag-case.js';
 import type { TimetableMovement } from '../lib/types.js';
 
@@ -13,15 +14,15 @@ export function CaseChips(props: {
   onDragEnd: () => void;
   onChoose: (caseId: string) => void;
 }) {
+  const t = useT();
   const m = props.movement;
-  if (m.cases.length === 0) return <p className="muted">No case is on {m.id}.</p>;
+  if (m.cases.length === 0) return <p className="muted">{t('chips.none', { id: m.id })}</p>;
   return (
     <>
       <p className="muted" id="case-chips-help">
-        Drag a case onto another movement in the chart or the loads table, or choose “Move…” to pick
-        the movement with the keyboard.
+        {t('chips.help')}
       </p>
-      <ul className="case-chips" aria-label={`Cases on ${m.id}`}>
+      <ul className="case-chips" aria-label={t('chips.list', { id: m.id })}>
         {m.cases.map((caseId, i) => {
           const persons = m.casePersons[i] ?? 0;
           return (
@@ -44,15 +45,13 @@ export function CaseChips(props: {
               }}
               onDragEnd={props.onDragEnd}
             >
-              <span>
-                {caseId} · {persons} {persons === 1 ? 'person' : 'people'}
-              </span>
+              <span>{t('chips.chip', { id: caseId, persons })}</span>
               <button
                 type="button"
-                aria-label={`Move ${caseId}…`}
+                aria-label={t('chips.moveLabel', { id: caseId })}
                 onClick={() => props.onChoose(caseId)}
               >
-                Move…
+                {t('chips.move')}
               </button>
             </li>
           );

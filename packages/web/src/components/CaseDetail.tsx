@@ -1,5 +1,5 @@
 /** One case as the role may see it, with the workflow moves and locks the role may make. */
-import { codeOf, T, useT } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import {
   checkTransition,
   nextStatuses,
@@ -22,11 +22,17 @@ import { ConsentPanel } from './Consent.js';
 import { CaseProceduresPanel } from './Procedures.js';
 import { ErrorNote, Loading, TableScroll } from './ui.js';
 
-const hidden = <span className="muted">hidden for your role</span>;
+const hidden = (
+  <span className="muted">
+    <T id="ui.hiddenForRole" />
+  </span>
+);
 
 /** Loads and shows case `id`; `onChanged` hears of every workflow move and lock made here. */
 export function CaseDetail(props: { id: string; onChanged?: () => void }) {
   const { can } = useSession();
+  const t = useT();
+  const { number, digits, dateTime } = useNumbers();
   const c = useApi<CaseView>(`/api/cases/${encodeURIComponent(props.id)}`);
   // The member being corrected or removed, or 'add' for a new one.
   const [editing, setEditing] = useState<
@@ -46,29 +52,39 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
   const today = new Date().toISOString().slice(0, 10);
   const name = (m: CaseView['members'][number]) =>
     m.erased
-      ? 'erased'
+      ? t('case.erased')
       : m.pii?.givenName || m.pii?.familyName
         ? `${m.pii.givenName ?? ''} ${m.pii.familyName ?? ''}`.trim()
         : null;
   return (
     <div data-case={v.id}>
       <p>
-        Status{' '}
-        <span className="badge" data-testid="case-status">
-          {v.status}
-        </span>{' '}
-        · origin {v.originCountry} · languages {v.languages.join(', ') || '–'} · ready{' '}
-        {v.readyDate ?? '–'} · priority {v.priority}
+        <T
+          id="case.summary"
+          values={{
+            status: () => (
+              <span className="badge" data-testid="case-status">
+                {t('caseStatus', codeOf(v.status))}
+              </span>
+            ),
+            origin: v.originCountry,
+            languages: v.languages.join(t('list.separator')) || '–',
+            ready: v.readyDate ? digits(v.readyDate) : '–',
+            priority: number(v.priority),
+          }}
+        />
       </p>
       {v.hiddenFields.length > 0 && (
-        <p className="muted">Hidden for your role: {describeFields(v.hiddenFields)}.</p>
+        <p className="muted">
+          {t('case.hiddenFields', { fields: describeFields(t, v.hiddenFields) })}
+        </p>
       )}
       <Workflow view={v} onChanged={changed} />
       <h3>
         <T id="heading.members" />
       </h3>
       <TableScroll>
-        <table aria-label="Members">
+        <table aria-label={t('case.members')}>
           <thead>
             <tr>
               <th scope="col">
@@ -101,32 +117,38 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
               <Fragment key={m.id}>
                 <tr>
                   <td>
-                    {m.id}
-                    {m.isHead ? ' (head)' : ''}
+                    <bdi>{m.id}</bdi>
+                    {m.isHead ? t('case.head') : ''}
                   </td>
                   <td>{name(m) ?? hidden}</td>
                   <td>
-                    {m.sex ?? '–'}, {m.pii?.birthDate ?? m.birthYear ?? '–'}
+                    {m.sex ?? '–'}
+                    {t('list.separator')}
+                    {m.pii?.birthDate
+                      ? digits(m.pii.birthDate)
+                      : m.birthYear
+                        ? digits(String(m.birthYear))
+                        : '–'}
                   </td>
                   <td>{m.needs.map((n) => `${n.code}${n.severity}`).join(' ') || '–'}</td>
                   <td>
                     {m.documents.map((d) => (
                       <div key={d.id}>
-                        {d.type} {d.issuer}{' '}
+                        {t('documentType', codeOf(d.type))} {d.issuer}{' '}
                         {d.number ??
-                          (v.hiddenFields.includes('documentNumber') ? '(number hidden)' : '')}
-                        {d.expiry ? `, expires ${d.expiry}` : ''}
+                          (v.hiddenFields.includes('documentNumber') ? t('case.numberHidden') : '')}
+                        {d.expiry ? t('case.expires', { date: digits(d.expiry) }) : ''}
                         {d.expiry && d.expiry < today && (
                           <strong className="warn" data-warning="expired">
                             {' '}
-                            expired
+                            {t('case.expired')}
                           </strong>
                         )}
                       </div>
                     ))}
                     {m.documents.length === 0 && !m.erased && (
                       <strong className="warn" data-warning="no-document">
-                        no travel document
+                        {t('case.noDocument')}
                       </strong>
                     )}
                   </td>
@@ -142,7 +164,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
                           type="button"
                           onClick={() => setEditing({ id: m.id, mode: 'edit' })}
                         >
-                          Correct
+                          {t('case.correct')}
                         </button>
                       )}{' '}
                       {mayContact && !m.erased && !m.mergedInto && (
@@ -150,7 +172,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
                           type="button"
                           onClick={() => setEditing({ id: m.id, mode: 'contact' })}
                         >
-                          Contact
+                          {t('case.contact')}
                         </button>
                       )}{' '}
                       {mayRemove && !m.isHead && !m.erased && (
@@ -158,7 +180,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
                           type="button"
                           onClick={() => setEditing({ id: m.id, mode: 'remove' })}
                         >
-                          Remove
+                          {t('case.remove')}
                         </button>
                       )}
                     </td>
@@ -195,7 +217,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
           <AddPerson caseId={v.id} onSaved={changed} onClose={() => setEditing(null)} />
         ) : (
           <button type="button" onClick={() => setEditing('add')}>
-            Add a person to this case
+            {t('case.addPerson')}
           </button>
         ))}
       {v.members.some((m) => m.pii?.protectionNote) && (
@@ -218,18 +240,28 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
         <T id="heading.wishes" />
       </h3>
       <p>
-        Preferences:{' '}
-        {v.preferences.length
-          ? v.preferences
-              .sort((a, b) => a.rank - b.rank)
-              .map((p) => `${p.rank}. ${p.destinationId}`)
-              .join(', ')
-          : '–'}
+        {t('case.preferences', {
+          list: v.preferences.length
+            ? v.preferences
+                .sort((a, b) => a.rank - b.rank)
+                .map((p) => `${number(p.rank)}. ${p.destinationId}`)
+                .join(t('list.separator'))
+            : '–',
+        })}
         <br />
-        Ties: {v.ties.map((t) => `${t.country} (${t.kind})`).join(', ') || '–'}
+        {t('case.ties', {
+          list:
+            v.ties
+              .map((tie) => `${tie.country} (${t('tieKind', codeOf(tie.kind))})`)
+              .join(t('list.separator')) || '–',
+        })}
         <br />
-        Linked cases:{' '}
-        {v.links.map((l) => `${l.a === v.id ? l.b : l.a} (${l.kind})`).join(', ') || '–'}
+        {t('case.links', {
+          list:
+            v.links
+              .map((l) => `${l.a === v.id ? l.b : l.a} (${t('linkKind', codeOf(l.kind))})`)
+              .join(t('list.separator')) || '–',
+        })}
       </p>
       <ConsentPanel id={v.id} />
       <CaseProceduresPanel id={v.id} onChanged={changed} />
@@ -237,7 +269,7 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
         <T id="heading.history" />
       </h3>
       <TableScroll>
-        <table aria-label="History">
+        <table aria-label={t('case.history')}>
           <thead>
             <tr>
               <th scope="col">
@@ -257,10 +289,16 @@ export function CaseDetail(props: { id: string; onChanged?: () => void }) {
           <tbody>
             {v.history.map((h, i) => (
               <tr key={i}>
-                <td>{h.at.slice(0, 16).replace('T', ' ')}</td>
-                <td>{h.change ?? `${h.from ?? '–'} → ${h.to}`}</td>
+                <td>{dateTime(h.at)}</td>
                 <td>
-                  {h.actor} ({h.role})
+                  {h.change ??
+                    t('case.move', {
+                      from: h.from ? t('caseStatus', codeOf(h.from)) : '–',
+                      to: t('caseStatus', codeOf(h.to)),
+                    })}
+                </td>
+                <td>
+                  {h.actor} ({t('app.role', codeOf(h.role))})
                 </td>
                 <td>{h.reason ?? '–'}</td>
               </tr>

@@ -2,7 +2,7 @@
  * A case's consent per member and purpose, with a form for the roles that may record it, and the
  * disclosure log for those who read it (issue 20 item 4). What a role may do comes from /api/me.
  */
-import { T } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import type { CommandOutput, listBases, listConsent, listDisclosures } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../lib/api.js';
@@ -22,6 +22,14 @@ type DisclosureRow = CommandOutput<typeof listDisclosures>['disclosures'][number
 /** The consent panel of case `id`: current decisions, the history, and the form where allowed. */
 export function ConsentPanel(props: { id: string }) {
   const { can } = useSession();
+  const t = useT();
+  const { digits } = useNumbers();
+  const purposeTo = (purpose: string, state: string | null) =>
+    t('consent.purposeTo', {
+      purpose: t('consentPurpose', codeOf(purpose)),
+      state: state ?? 'none',
+    });
+  const decided = (decision: string) => t('consentDecision', codeOf(decision));
   const list = useApi<ConsentList>(
     can('consent.read') ? `/api/cases/${encodeURIComponent(props.id)}/consent` : null,
   );
@@ -30,12 +38,12 @@ export function ConsentPanel(props: { id: string }) {
   if (!list.data) return <Loading />;
   const v = list.data;
   return (
-    <section aria-label="Consent" data-consent={props.id}>
+    <section aria-label={t('heading.consent')} data-consent={props.id}>
       <h3>
         <T id="heading.consent" />
       </h3>
       <TableScroll>
-        <table aria-label="Consent by purpose">
+        <table aria-label={t('consent.table')}>
           <thead>
             <tr>
               <th scope="col">
@@ -45,7 +53,7 @@ export function ConsentPanel(props: { id: string }) {
                 .filter((p) => p !== 'referral')
                 .map((p) => (
                   <th scope="col" key={p}>
-                    {p}
+                    {t('consentPurpose', codeOf(p))}
                   </th>
                 ))}
               <th scope="col">
@@ -63,15 +71,15 @@ export function ConsentPanel(props: { id: string }) {
                   .filter((c) => c.purpose !== 'referral')
                   .map((c) => (
                     <td key={c.purpose} data-decision={c.decision}>
-                      {c.decision}
-                      {c.date ? ` (${c.date})` : ''}
+                      {decided(c.decision)}
+                      {c.date ? ` (${digits(c.date)})` : ''}
                     </td>
                   ))}
                 <td>
                   {p.current
                     .filter((c) => c.purpose === 'referral')
-                    .map((c) => `${c.state}: ${c.decision}`)
-                    .join(', ') || 'none'}
+                    .map((c) => `${c.state}: ${decided(c.decision)}`)
+                    .join(t('list.separator')) || t('consent.noReferral')}
                 </td>
               </tr>
             ))}
@@ -79,24 +87,32 @@ export function ConsentPanel(props: { id: string }) {
         </table>
       </TableScroll>
       {v.bases.length > 0 && (
-        <ul aria-label="Operation's lawful bases">
+        <ul aria-label={t('consent.bases')}>
           {v.bases.map((b) => (
             <li key={b.id}>
-              Operation basis for {b.purpose}
-              {b.state ? ` to ${b.state}` : ''}: <strong>{b.basis}</strong> since{' '}
-              {b.recordedAt.slice(0, 10)} ({b.actor}): {b.reason}
+              <T
+                id="consent.basisLine"
+                values={{
+                  purpose: purposeTo(b.purpose, b.state),
+                  basis: t('lawfulBasis', codeOf(b.basis)),
+                  b: (chunks) => <strong>{chunks}</strong>,
+                  since: digits(b.recordedAt.slice(0, 10)),
+                  actor: b.actor,
+                  reason: b.reason,
+                }}
+              />
             </li>
           ))}
         </ul>
       )}
       {can('consent.record') && <RecordConsent id={props.id} onDone={list.reload} />}
       <details>
-        <summary>History ({v.history.length} records)</summary>
+        <summary>{t('consent.history', { count: v.history.length })}</summary>
         <ul>
           {v.history.map((r) => (
             <li key={r.id}>
-              {r.date} · <bdi>{r.personId}</bdi> · {r.purpose}
-              {r.state ? ` to ${r.state}` : ''} · {r.decision} · {r.actor}
+              {digits(r.date)} · <bdi>{r.personId}</bdi> · {purposeTo(r.purpose, r.state)} ·{' '}
+              {decided(r.decision)} · {r.actor}
               {r.note ? ` · ${r.note}` : ''}
             </li>
           ))}
@@ -107,6 +123,7 @@ export function ConsentPanel(props: { id: string }) {
 }
 
 function RecordConsent(props: { id: string; onDone: () => void }) {
+  const t = useT();
   const [purpose, setPurpose] = useState<string>('carrier-sharing');
   const [decision, setDecision] = useState<string>('given');
   const [state, setState] = useState('');
@@ -123,7 +140,12 @@ function RecordConsent(props: { id: string; onDone: () => void }) {
       if (personId) body.personId = personId;
       if (note) body.note = note;
       await api(`/api/cases/${encodeURIComponent(props.id)}/consent`, { method: 'POST', body });
-      setDone(`Recorded: ${purpose} ${decision}.`);
+      setDone(
+        t('consent.recorded', {
+          purpose: t('consentPurpose', codeOf(purpose)),
+          decision: t('consentDecision', codeOf(decision)),
+        }),
+      );
       setNote('');
       props.onDone();
     } catch (err) {
@@ -131,18 +153,20 @@ function RecordConsent(props: { id: string; onDone: () => void }) {
     }
   };
   return (
-    <form className="row" aria-label="Record consent" onSubmit={(e) => void submit(e)}>
+    <form className="row" aria-label={t('consent.record')} onSubmit={(e) => void submit(e)}>
       <div>
-        <label htmlFor="consent-purpose">Purpose</label>
+        <label htmlFor="consent-purpose">{t('consent.purpose')}</label>
         <select id="consent-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)}>
           {purposes.map((p) => (
-            <option key={p}>{p}</option>
+            <option key={p} value={p}>
+              {t('consentPurpose', codeOf(p))}
+            </option>
           ))}
         </select>
       </div>
       {purpose === 'referral' && (
         <div>
-          <label htmlFor="consent-state">State (ISO alpha-3)</label>
+          <label htmlFor="consent-state">{t('consent.state')}</label>
           <input
             id="consent-state"
             required
@@ -153,27 +177,29 @@ function RecordConsent(props: { id: string; onDone: () => void }) {
         </div>
       )}
       <div>
-        <label htmlFor="consent-decision">Decision</label>
+        <label htmlFor="consent-decision">{t('consent.decision')}</label>
         <select
           id="consent-decision"
           value={decision}
           onChange={(e) => setDecision(e.target.value)}
         >
           {decisions.map((d) => (
-            <option key={d}>{d}</option>
+            <option key={d} value={d}>
+              {t('consentDecision', codeOf(d))}
+            </option>
           ))}
         </select>
       </div>
       <div>
-        <label htmlFor="consent-person">Person (empty: every member)</label>
+        <label htmlFor="consent-person">{t('consent.person')}</label>
         <input id="consent-person" value={personId} onChange={(e) => setPersonId(e.target.value)} />
       </div>
       <div>
-        <label htmlFor="consent-note">Note (sealed)</label>
+        <label htmlFor="consent-note">{t('consent.note')}</label>
         <input id="consent-note" value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
       <button type="submit" className="primary">
-        Record consent
+        {t('consent.record')}
       </button>
       <ErrorNote error={error} />
       {done && (
@@ -187,15 +213,18 @@ function RecordConsent(props: { id: string; onDone: () => void }) {
 
 /** The disclosure log, newest first, optionally for one case. */
 export function DisclosureLog(props: { caseId?: string }) {
+  const t = useT();
+  const { number, dateTime } = useNumbers();
   const rows = useApi<{ disclosures: DisclosureRow[] }>(
     `/api/disclosures${query({ caseId: props.caseId, limit: 200 })}`,
   );
   if (rows.error) return <ErrorNote error={rows.error} />;
   if (!rows.data) return <Loading />;
-  if (rows.data.disclosures.length === 0) return <p className="muted">No disclosures logged.</p>;
+  if (rows.data.disclosures.length === 0)
+    return <p className="muted">{t('consent.noDisclosures')}</p>;
   return (
     <TableScroll>
-      <table aria-label="Disclosures">
+      <table aria-label={t('consent.disclosures')}>
         <thead>
           <tr>
             <th scope="col">
@@ -221,9 +250,9 @@ export function DisclosureLog(props: { caseId?: string }) {
         <tbody>
           {rows.data.disclosures.map((d) => (
             <tr key={d.id}>
-              <td>{d.at.slice(0, 16).replace('T', ' ')}</td>
+              <td>{dateTime(d.at)}</td>
               <td>
-                {d.kind}
+                {t('disclosureKind', codeOf(d.kind))}
                 {d.format ? ` (${d.format})` : ''}
               </td>
               <td>
@@ -231,9 +260,9 @@ export function DisclosureLog(props: { caseId?: string }) {
               </td>
               <td>{d.recipient}</td>
               <td>
-                {d.actor} ({d.role})
+                {d.actor} ({t('app.role', codeOf(d.role))})
               </td>
-              <td>{d.persons}</td>
+              <td>{number(d.persons)}</td>
             </tr>
           ))}
         </tbody>
@@ -251,6 +280,13 @@ type BasisList = CommandOutput<typeof listBases>;
  */
 export function LawfulBases() {
   const { can } = useSession();
+  const t = useT();
+  const { dateTime } = useNumbers();
+  const purposeTo = (purpose: string, state: string | null) =>
+    t('consent.purposeTo', {
+      purpose: t('consentPurpose', codeOf(purpose)),
+      state: state ?? 'none',
+    });
   const list = useApi<BasisList>('/api/consent/bases');
   const [f, setF] = useState({
     purpose: 'carrier-sharing',
@@ -278,7 +314,12 @@ export function LawfulBases() {
         },
       );
       const b = out.basis;
-      setDone(`${b.purpose}${b.state ? ` to ${b.state}` : ''}: basis ${b.basis} from now on.`);
+      setDone(
+        t('consent.declared', {
+          purpose: purposeTo(b.purpose, b.state),
+          basis: t('lawfulBasis', codeOf(b.basis)),
+        }),
+      );
       setF({ ...f, reason: '' });
       list.reload();
     } catch (err) {
@@ -290,11 +331,11 @@ export function LawfulBases() {
       <ErrorNote error={list.error} />
       {!list.data && !list.error && <Loading />}
       {list.data && list.data.bases.length === 0 && (
-        <p className="muted">No declaration: every purpose asks each person for consent.</p>
+        <p className="muted">{t('consent.noDeclaration')}</p>
       )}
       {list.data && list.data.bases.length > 0 && (
         <TableScroll>
-          <table aria-label="Lawful bases">
+          <table aria-label={t('consent.basesTable')}>
             <thead>
               <tr>
                 <th scope="col">
@@ -317,12 +358,9 @@ export function LawfulBases() {
             <tbody>
               {list.data.bases.map((b) => (
                 <tr key={b.id}>
-                  <td>{b.recordedAt.slice(0, 16).replace('T', ' ')}</td>
-                  <td>
-                    {b.purpose}
-                    {b.state ? ` to ${b.state}` : ''}
-                  </td>
-                  <td>{b.basis}</td>
+                  <td>{dateTime(b.recordedAt)}</td>
+                  <td>{purposeTo(b.purpose, b.state)}</td>
+                  <td>{t('lawfulBasis', codeOf(b.basis))}</td>
                   <td>{b.actor}</td>
                   <td>{b.reason}</td>
                 </tr>
@@ -336,23 +374,25 @@ export function LawfulBases() {
           <summary>
             <T id="heading.declareBasis" />
           </summary>
-          <form aria-label="Declare a lawful basis" onSubmit={(e) => void submit(e)}>
+          <form aria-label={t('heading.declareBasis')} onSubmit={(e) => void submit(e)}>
             <div className="row">
               <div>
-                <label htmlFor="basis-purpose">Purpose</label>
+                <label htmlFor="basis-purpose">{t('consent.purpose')}</label>
                 <select
                   id="basis-purpose"
                   value={f.purpose}
                   onChange={(e) => setF({ ...f, purpose: e.target.value })}
                 >
                   {purposes.map((p) => (
-                    <option key={p}>{p}</option>
+                    <option key={p} value={p}>
+                      {t('consentPurpose', codeOf(p))}
+                    </option>
                   ))}
                 </select>
               </div>
               {f.purpose === 'referral' && (
                 <div>
-                  <label htmlFor="basis-state">State (ISO alpha-3)</label>
+                  <label htmlFor="basis-state">{t('consent.state')}</label>
                   <input
                     id="basis-state"
                     value={f.state}
@@ -361,18 +401,18 @@ export function LawfulBases() {
                 </div>
               )}
               <div>
-                <label htmlFor="basis-basis">Basis</label>
+                <label htmlFor="basis-basis">{t('consent.basis')}</label>
                 <select
                   id="basis-basis"
                   value={f.basis}
                   onChange={(e) => setF({ ...f, basis: e.target.value })}
                 >
-                  <option value="vital-interests">vital interests (no per-person consent)</option>
-                  <option value="consent">consent (ask each person again)</option>
+                  <option value="vital-interests">{t('consent.vital')}</option>
+                  <option value="consent">{t('consent.askAgain')}</option>
                 </select>
               </div>
             </div>
-            <label htmlFor="basis-reason">Reason (about the operation, never about a person)</label>
+            <label htmlFor="basis-reason">{t('consent.reason')}</label>
             <textarea
               id="basis-reason"
               value={f.reason}
@@ -380,7 +420,7 @@ export function LawfulBases() {
               rows={2}
               required
             />
-            <button type="submit">Declare</button>
+            <button type="submit">{t('consent.declare')}</button>
             {error && (
               <p className="error" role="alert">
                 {error.field('reason') ?? error.field('state') ?? error.message}

@@ -1,6 +1,6 @@
 /** Belongings and their chain of custody: one person's items, and the check of every chain. */
 import { useLocaleChoice } from '../i18n/LocaleProvider.js';
-import { T } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import type { CommandOutput, personBelongings } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../lib/session.js';
@@ -11,13 +11,14 @@ import { ErrorNote, Loading, TableScroll } from './ui.js';
 type Belongings = CommandOutput<typeof personBelongings>;
 type CustodyEvent = Belongings['items'][number]['events'][number];
 
-const words = (e: CustodyEvent) =>
+/** One event in words: its kind, then to whom, by whom, the witness and the place, when known. */
+const words = (t: ReturnType<typeof useT>, e: CustodyEvent) =>
   [
-    e.kind,
-    e.detail?.to && `to ${e.detail.to}`,
-    e.detail?.by && `by ${e.detail.by}`,
-    e.detail?.witness && `witness ${e.detail.witness}`,
-    e.detail?.place && `at ${e.detail.place}`,
+    t('custodyKind', codeOf(e.kind)),
+    e.detail?.to && t('custody.to', { who: e.detail.to }),
+    e.detail?.by && t('custody.by', { who: e.detail.by }),
+    e.detail?.witness && t('custody.witness', { who: e.detail.witness }),
+    e.detail?.place && t('custody.at', { place: e.detail.place }),
   ]
     .filter(Boolean)
     .join(' ');
@@ -26,6 +27,8 @@ const words = (e: CustodyEvent) =>
 export function Custody() {
   const { locale } = useLocaleChoice();
   const { can } = useSession();
+  const t = useT();
+  const { digits, dateTime } = useNumbers();
   const [id, setId] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
   const [verify, setVerify] = useState(false);
@@ -43,7 +46,7 @@ export function Custody() {
     <div>
       <form className="row" onSubmit={submit}>
         <div>
-          <label htmlFor="custody-person">Person number</label>
+          <label htmlFor="custody-person">{t('custody.person')}</label>
           <input
             id="custody-person"
             value={id}
@@ -51,10 +54,10 @@ export function Custody() {
             onChange={(e) => setId(e.target.value)}
           />
         </div>
-        <button type="submit">Show belongings</button>
+        <button type="submit">{t('custody.show')}</button>
         {can('custody.verify') && (
           <button type="button" onClick={() => setVerify(true)}>
-            Verify every chain
+            {t('custody.verify')}
           </button>
         )}
       </form>
@@ -62,8 +65,11 @@ export function Custody() {
       {check.data && (
         <p className={check.data.ok ? 'ok' : 'error'} role="status">
           {check.data.ok
-            ? `All ${check.data.items} chains intact (${check.data.events} events).`
-            : `Broken: ${(check.data.problems ?? []).join('; ')}`}
+            ? t('custody.intact', {
+                items: digits(String(check.data.items)),
+                events: digits(String(check.data.events)),
+              })
+            : t('custody.broken', { problems: (check.data.problems ?? []).join('; ') })}
         </p>
       )}
       {record.loading && <Loading />}
@@ -74,13 +80,13 @@ export function Custody() {
             href={`/api/persons/${encodeURIComponent(record.data.personId)}/custody.pdf?lang=${locale}`}
             download
           >
-            Custody record of {record.data.personId} (PDF)
+            {t('custody.record', { id: record.data.personId })}
           </a>
         </p>
       )}
       {record.data && (
         <TableScroll>
-          <table aria-label="Belongings">
+          <table aria-label={t('custody.table')}>
             <thead>
               <tr>
                 <th scope="col">
@@ -100,16 +106,18 @@ export function Custody() {
             <tbody>
               {record.data.items.map((i) => (
                 <tr key={i.id}>
-                  <td>{i.id}</td>
                   <td>
-                    {i.category}
+                    <bdi>{i.id}</bdi>
+                  </td>
+                  <td>
+                    {t('belongingCategory', codeOf(i.category))}
                     {i.description ? `: ${i.description}` : ''}
                   </td>
-                  <td>{i.status}</td>
+                  <td>{t('custodyKind', codeOf(i.status))}</td>
                   <td>
                     {i.events.map((e) => (
                       <div key={e.seq}>
-                        {e.at.slice(0, 16).replace('T', ' ')} {words(e)}
+                        {dateTime(e.at)} {words(t, e)}
                       </div>
                     ))}
                   </td>
@@ -118,7 +126,7 @@ export function Custody() {
               {record.data.items.length === 0 && (
                 <tr>
                   <td colSpan={4} className="muted">
-                    No belongings recorded for {record.data.personId}.
+                    {t('custody.none', { id: record.data.personId })}
                   </td>
                 </tr>
               )}

@@ -1,21 +1,25 @@
 /** Builds one disruption event (as `corridor replan` reads them) and re-plans with it. */
 import { useState } from 'react';
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import type { DestinationRow, MovementList } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { JobRunner } from './JobRunner.js';
 import { PlanResult } from './PlanResult.js';
 
-const kinds = {
-  'cancel-movement': 'A movement is cancelled',
-  'reduce-seats': 'A movement has fewer seats',
-  'pause-destination': 'A country pauses intake',
-  'case-not-ready': 'A case is not ready',
-  'hazard-change': 'The hazard changes',
-} as const;
-type Kind = keyof typeof kinds;
+/** The kinds of disruption event, in the order the form offers them. */
+const kinds = [
+  'cancel-movement',
+  'reduce-seats',
+  'pause-destination',
+  'case-not-ready',
+  'hazard-change',
+] as const;
+type Kind = (typeof kinds)[number];
 
 /** The event form and the re-planning job. */
 export function Disruption(props: { canCancel: boolean; onDone: () => void }) {
+  const t = useT();
+  const { digits } = useNumbers();
   const [kind, setKind] = useState<Kind>('cancel-movement');
   const [f, setF] = useState({
     movement: '',
@@ -53,14 +57,18 @@ export function Disruption(props: { canCancel: boolean; onDone: () => void }) {
   })();
   const movementSelect = (
     <div>
-      <label htmlFor="event-movement">Movement</label>
+      <label htmlFor="event-movement">{t('disruption.movement')}</label>
       <select id="event-movement" value={f.movement} onChange={set('movement')}>
-        <option value="">choose…</option>
+        <option value="">{t('disruption.choose')}</option>
         {movements.data?.movements
           .filter((m) => m.status !== 'cancelled')
           .map((m) => (
             <option key={m.id} value={m.id}>
-              {m.id} {m.departAt.slice(0, 10)} → {m.destinationId ?? '–'}
+              {t('disruption.movementOption', {
+                id: m.id,
+                date: digits(m.departAt.slice(0, 10)),
+                destination: m.destinationId ?? '–',
+              })}
             </option>
           ))}
       </select>
@@ -70,11 +78,11 @@ export function Disruption(props: { canCancel: boolean; onDone: () => void }) {
     <div>
       <div className="row">
         <div>
-          <label htmlFor="event-kind">What happened</label>
+          <label htmlFor="event-kind">{t('disruption.what')}</label>
           <select id="event-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {Object.entries(kinds).map(([k, label]) => (
+            {kinds.map((k) => (
               <option key={k} value={k}>
-                {label}
+                {t('disruptionKind', codeOf(k))}
               </option>
             ))}
           </select>
@@ -82,15 +90,15 @@ export function Disruption(props: { canCancel: boolean; onDone: () => void }) {
         {(kind === 'cancel-movement' || kind === 'reduce-seats') && movementSelect}
         {kind === 'reduce-seats' && (
           <div>
-            <label htmlFor="event-seats">Seats left</label>
+            <label htmlFor="event-seats">{t('disruption.seats')}</label>
             <input id="event-seats" type="number" min={0} value={f.seats} onChange={set('seats')} />
           </div>
         )}
         {kind === 'pause-destination' && (
           <div>
-            <label htmlFor="event-destination">Country</label>
+            <label htmlFor="event-destination">{t('disruption.country')}</label>
             <select id="event-destination" value={f.destination} onChange={set('destination')}>
-              <option value="">choose…</option>
+              <option value="">{t('disruption.choose')}</option>
               {destinations.data?.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.id} · {d.name}
@@ -101,31 +109,31 @@ export function Disruption(props: { canCancel: boolean; onDone: () => void }) {
         )}
         {(kind === 'pause-destination' || kind === 'hazard-change') && (
           <div>
-            <label htmlFor="event-from">From</label>
+            <label htmlFor="event-from">{t('disruption.from')}</label>
             <input id="event-from" type="date" value={f.from} onChange={set('from')} />
           </div>
         )}
         {kind === 'pause-destination' && (
           <div>
-            <label htmlFor="event-to">To</label>
+            <label htmlFor="event-to">{t('disruption.to')}</label>
             <input id="event-to" type="date" value={f.to} onChange={set('to')} />
           </div>
         )}
         {kind === 'case-not-ready' && (
           <>
             <div>
-              <label htmlFor="event-case">Case</label>
+              <label htmlFor="event-case">{t('disruption.case')}</label>
               <input id="event-case" value={f.case} placeholder="C-0001" onChange={set('case')} />
             </div>
             <div>
-              <label htmlFor="event-until">Ready on</label>
+              <label htmlFor="event-until">{t('disruption.readyOn')}</label>
               <input id="event-until" type="date" value={f.until} onChange={set('until')} />
             </div>
           </>
         )}
         {kind === 'hazard-change' && (
           <div>
-            <label htmlFor="event-factor">Factor</label>
+            <label htmlFor="event-factor">{t('disruption.factor')}</label>
             <input
               id="event-factor"
               type="number"
@@ -139,7 +147,7 @@ export function Disruption(props: { canCancel: boolean; onDone: () => void }) {
       </div>
       <JobRunner
         name="replan"
-        label="Re-plan with this event"
+        label={t('disruption.replan')}
         post={{ path: '/api/replan', body: { events: event ? [event] : [] } }}
         disabled={!event}
         canCancel={props.canCancel}

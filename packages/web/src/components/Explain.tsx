@@ -1,5 +1,5 @@
 /** Why a household goes where the allocation put it, and why not each other destination. */
-import { T } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import type { allocationExplain, CommandOutput } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../lib/use-api.js';
@@ -10,6 +10,8 @@ type Explanation = CommandOutput<typeof allocationExplain>;
 
 /** Asks for a case number and shows its explanation. */
 export function Explain() {
+  const t = useT();
+  const { number } = useNumbers();
   const [id, setId] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
   const e = useApi<Explanation>(
@@ -24,7 +26,7 @@ export function Explain() {
     <div>
       <form className="row" onSubmit={submit}>
         <div>
-          <label htmlFor="explain-case">Case number</label>
+          <label htmlFor="explain-case">{t('explain.caseNumber')}</label>
           <input
             id="explain-case"
             value={id}
@@ -32,24 +34,31 @@ export function Explain() {
             onChange={(ev) => setId(ev.target.value)}
           />
         </div>
-        <button type="submit">Explain</button>
+        <button type="submit">{t('explain.submit')}</button>
       </form>
       <ErrorNote error={e.error} />
       {e.loading && <Loading />}
       {x && (
         <div data-testid="explanation">
           <p>
-            <strong>{x.case}</strong> ({x.persons} people) goes to{' '}
-            <strong>{x.destination ?? 'no destination'}</strong>
-            {x.here
-              ? ` with ${x.here.points} points (fit ${Object.entries(x.here.fit)
-                  .map(([k, v]) => `${k} ${v}`)
-                  .join(', ')})`
-              : ''}
-            .
+            <T
+              id="explain.goes"
+              values={{
+                case: x.case,
+                persons: x.persons,
+                destination: x.destination ?? t('explain.nowhere'),
+                b: (chunks) => <strong>{chunks}</strong>,
+                points: x.here ? number(x.here.points) : 'none',
+                fit: x.here
+                  ? Object.entries(x.here.fit)
+                      .map(([k, v]) => `${t('fitPart', codeOf(k))} ${number(v)}`)
+                      .join(t('list.separator'))
+                  : '',
+              }}
+            />
           </p>
           <TableScroll>
-            <table aria-label="Why not the other destinations">
+            <table aria-label={t('explain.table')}>
               <thead>
                 <tr>
                   <th scope="col">
@@ -70,11 +79,18 @@ export function Explain() {
                 {x.others.map((o) => (
                   <tr key={o.destination}>
                     <td>{o.destination}</td>
-                    <td>{o.eligible ? o.verdict : `not eligible: ${o.rules.join(', ')}`}</td>
-                    <td>{o.eligible ? o.points : '–'}</td>
+                    <td>
+                      {o.eligible
+                        ? t('explainVerdict', codeOf(o.verdict))
+                        : t('explain.notEligible', { rules: o.rules.join('; ') })}
+                    </td>
+                    <td>{o.eligible ? number(o.points) : '–'}</td>
                     <td>
                       {(o.eligible ? o.scarce : [])
-                        .map((s) => `${s.resource} ${s.price.toFixed(1)} × ${s.amount}`)
+                        .map(
+                          (s) =>
+                            `${s.resource} ${number(Math.round(s.price * 10) / 10)} × ${number(s.amount)}`,
+                        )
                         .join('; ') || '–'}
                     </td>
                   </tr>

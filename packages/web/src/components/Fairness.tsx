@@ -1,5 +1,5 @@
 /** The fairness audit of the current allocation: achieved wishes per group, flagged groups first. */
-import { T } from '../i18n/use-t.js';
+import { T, useNumbers, useT } from '../i18n/use-t.js';
 import type { allocationFairnessAudit, CommandOutput } from '@corridor/commands';
 import { useApi } from '../lib/use-api.js';
 import { ErrorNote, Loading, TableScroll } from './ui.js';
@@ -7,10 +7,14 @@ import { ErrorNote, Loading, TableScroll } from './ui.js';
 /** `GET /api/allocation/fairness`. */
 type Fairness = CommandOutput<typeof allocationFairnessAudit>;
 
-const pct = (v: number) => `${Math.round(v * 100)}%`;
-
 /** Loads and shows the fairness view. */
 export function Fairness() {
+  const t = useT();
+  const { number, digits, percent: pct } = useNumbers();
+  const two = (v: number) => number(Math.round(v * 100) / 100);
+  /** A dimension's words (`household size`), and a group's: yes and no in words, digits in the language's. */
+  const dimension = (d: string) => t('fairnessDimension', { code: d.replace(/\W+/g, '_'), raw: d });
+  const group = (g: string) => (g === 'yes' || g === 'no' ? t('ui.yesNo', { code: g }) : digits(g));
   const f = useApi<Fairness>('/api/allocation/fairness');
   if (f.error) return <ErrorNote error={f.error} />;
   if (!f.data) return <Loading />;
@@ -18,11 +22,16 @@ export function Fairness() {
   return (
     <div>
       <p>
-        Overall: {o.cases} cases, {pct(o.firstChoice)} got their first choice, {pct(o.anyChoice)}{' '}
-        one of their choices, mean rank {o.meanRank.toFixed(2)}, {o.unplaced} unplaced.
+        {t('fairness.overall', {
+          cases: number(o.cases),
+          first: pct(o.firstChoice),
+          any: pct(o.anyChoice),
+          rank: two(o.meanRank),
+          unplaced: number(o.unplaced),
+        })}
       </p>
       <TableScroll>
-        <table aria-label="Fairness by group">
+        <table aria-label={t('fairness.table')}>
           <thead>
             <tr>
               <th scope="col">
@@ -49,16 +58,16 @@ export function Fairness() {
           <tbody>
             {f.data.groups.map((g) => (
               <tr key={`${g.dimension}/${g.group}`} className={g.flagged ? 'flagged' : undefined}>
-                <td>{g.dimension}</td>
+                <td>{dimension(g.dimension)}</td>
                 <td>
-                  {g.group}
-                  {g.flagged && <strong className="error"> fares worse</strong>}
+                  {group(g.group)}
+                  {g.flagged && <strong className="error">{t('fairness.worse')}</strong>}
                 </td>
-                <td>{g.cases}</td>
+                <td>{number(g.cases)}</td>
                 <td>{pct(g.firstChoice)}</td>
                 <td>{pct(g.anyChoice)}</td>
-                <td>{g.meanRank.toFixed(2)}</td>
-                <td>{g.z.toFixed(2)}</td>
+                <td>{two(g.meanRank)}</td>
+                <td>{two(g.z)}</td>
               </tr>
             ))}
           </tbody>

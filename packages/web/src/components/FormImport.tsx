@@ -2,7 +2,7 @@
  * Upload of a KoBoToolbox / ODK or Primero export through a saved mapping (issue 23 item 4): the
  * same command as `corridor import kobo`, all or nothing, every bad row named by sheet and row.
  */
-import { T } from '../i18n/use-t.js';
+import { T, useNumbers, useT } from '../i18n/use-t.js';
 import type { CommandOutput, importForm, listMappings } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
@@ -22,6 +22,8 @@ async function base64Of(file: File): Promise<string> {
 
 /** Pick a mapping and the export's files, check (dry run) or import, and read the report. */
 export function FormImport() {
+  const t = useT();
+  const { number } = useNumbers();
   const mappings = useApi<CommandOutput<typeof listMappings>>('/api/mappings');
   const [mapping, setMapping] = useState('');
   const [files, setFiles] = useState<File[]>([]);
@@ -59,12 +61,16 @@ export function FormImport() {
 
   if (mappings.loading && !mappings.data) return <Loading />;
   if (mappings.data?.mappings.length === 0)
-    return <p className="muted">No form mapping is saved yet (corridor mapping save FILE).</p>;
+    return (
+      <p className="muted">
+        <T id="formImport.noMapping" values={{ code: (chunks) => <code>{chunks}</code> }} />
+      </p>
+    );
   return (
     <>
-      <form onSubmit={submit} className="row" aria-label="Import a form export">
+      <form onSubmit={submit} className="row" aria-label={t('formImport.form')}>
         <label>
-          Mapping{' '}
+          {t('formImport.mapping')}{' '}
           <select value={chosen} onChange={(e) => setMapping(e.target.value)}>
             {mappings.data?.mappings.map((m) => (
               <option key={m.mapping.name} value={m.mapping.name}>
@@ -74,7 +80,7 @@ export function FormImport() {
           </select>
         </label>
         <label>
-          Export files{' '}
+          {t('formImport.files')}{' '}
           <input
             type="file"
             multiple
@@ -83,30 +89,31 @@ export function FormImport() {
           />
         </label>
         <button type="button" disabled={busy || files.length === 0} onClick={() => void send(true)}>
-          Check
+          {t('formImport.check')}
         </button>
         <button type="submit" className="primary" disabled={busy || files.length === 0}>
-          Import
+          {t('formImport.import')}
         </button>
       </form>
-      <p className="muted">
-        One XLSX export (its repeat group sheets included), or the main CSV first and then each
-        repeat group’s CSV. Nothing is written unless every row is valid.
-      </p>
+      <p className="muted">{t('formImport.help')}</p>
       <ErrorNote error={error} />
       {report && (
         <div role="status">
           <p>
-            {report.sheets.households} households, {report.sheets.members} members read
+            {t('formImport.read', {
+              households: number(report.sheets.households),
+              members: number(report.sheets.members),
+            })}
             {report.ok
-              ? report.written
-                ? `: ${report.households.created} households and ${report.persons.created} persons imported`
-                : `: valid; would import ${report.households.created} households and ${report.persons.created} persons`
-              : `: refused, ${report.problems.length} problem(s)`}
+              ? t(report.written ? 'formImport.imported' : 'formImport.valid', {
+                  households: number(report.households.created),
+                  persons: number(report.persons.created),
+                })
+              : t('formImport.refused', { count: number(report.problems.length) })}
           </p>
           {report.problems.length > 0 && (
             <TableScroll>
-              <table aria-label="Problems in the export">
+              <table aria-label={t('formImport.problems')}>
                 <thead>
                   <tr>
                     <th scope="col">
@@ -132,7 +139,7 @@ export function FormImport() {
                       <td>
                         <bdi>{p.sheet}</bdi>
                       </td>
-                      <td>{p.row}</td>
+                      <td>{p.row === null ? '–' : number(p.row)}</td>
                       <td>
                         <bdi>{p.column}</bdi>
                       </td>

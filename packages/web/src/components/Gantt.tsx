@@ -3,6 +3,7 @@
  * can be chosen (click, Enter or Space) to list its cases, and a dragged case can be dropped on it.
  */
 import type { DragEvent, KeyboardEvent } from 'react';
+import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
 import type { Load } from '../lib/loads.js';
 import type { MovementRow } from '../lib/types.js';
 
@@ -42,8 +43,10 @@ export function Gantt(
     today: string;
   } & GanttActions,
 ) {
+  const t = useT();
+  const { number, digits } = useNumbers();
   const ms = props.movements.map((m) => Date.parse(m.departAt));
-  if (ms.length === 0) return <p className="muted">No movements.</p>;
+  if (ms.length === 0) return <p className="muted">{t('gantt.none')}</p>;
   const start = Math.min(...ms) - 30 * day;
   const end = Math.max(...ms) + 30 * day;
   const lanes = [...new Set(props.movements.map((m) => m.destinationId ?? '–'))].sort();
@@ -61,7 +64,10 @@ export function Gantt(
         // An image may not hold controls (axe: nested-interactive): with selectable bars it is a
         // group of buttons under the same name.
         role={props.onSelect ? 'group' : 'img'}
-        aria-label={`Gantt chart of ${props.movements.length} movements in ${lanes.length} lanes by destination`}
+        aria-label={t('gantt.label', {
+          movements: number(props.movements.length),
+          lanes: number(lanes.length),
+        })}
       >
         {lanes.map((lane, i) => (
           <g key={lane} transform={`translate(0,${i * laneHeight})`}>
@@ -77,12 +83,12 @@ export function Gantt(
           </g>
         ))}
         {years.map((y) => {
-          const t = Date.UTC(y, 0, 1);
+          const at = Date.UTC(y, 0, 1);
           return (
             <g key={y}>
-              <line x1={x(t)} x2={x(t)} y1={0} y2={height - 24} className="tick" />
-              <text x={x(t) + 3} y={height - 10} className="axis">
-                {y}
+              <line x1={x(at)} x2={x(at)} y1={0} y2={height - 24} className="tick" />
+              <text x={x(at) + 3} y={height - 10} className="axis">
+                {digits(String(y))}
               </text>
             </g>
           );
@@ -98,7 +104,14 @@ export function Gantt(
           const bx = x(Date.parse(m.departAt)) - barWidth / 2;
           const by = lane * laneHeight + 2;
           const drop = props.dropState?.(m.id);
-          const label = `${m.id} ${m.departAt.slice(0, 10)} to ${m.destinationId ?? '–'}: ${load?.persons ?? 0} of ${m.seats} seats, ${m.status}`;
+          const label = t('gantt.bar', {
+            id: m.id,
+            date: digits(m.departAt.slice(0, 10)),
+            destination: m.destinationId ?? '–',
+            persons: number(load?.persons ?? 0),
+            seats: number(m.seats),
+            status: t('movementStatus', codeOf(m.status)),
+          });
           const choose = props.onSelect
             ? {
                 role: 'button',
@@ -171,10 +184,8 @@ export function Gantt(
         })}
       </svg>
       <figcaption className="muted">
-        One lane per destination; each bar is a movement, filled by the share of its seats taken
-        (green: departed, red: cancelled, dashed line: today).
-        {props.onSelect &&
-          ' Choose a bar to list its cases; drag a case onto another bar to move it: while dragging, a green outline marks the movements it fits, a red dashed one those it does not.'}
+        {t('gantt.caption')}
+        {props.onSelect && ` ${t('gantt.captionDrag')}`}
       </figcaption>
     </figure>
   );

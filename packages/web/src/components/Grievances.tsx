@@ -3,7 +3,7 @@
  * complaint and, per grievance, its words, history and the answer form; and the appeals with their
  * decision form. What a role may do comes from the server's permissions.
  */
-import { T } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../lib/api.js';
 import {
@@ -19,12 +19,18 @@ import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorNote, Loading, TableScroll } from './ui.js';
 
-const hidden = <span className="muted">hidden for your role</span>;
+const hidden = (
+  <span className="muted">
+    <T id="ui.hiddenForRole" />
+  </span>
+);
 const day = (iso: string) => iso.slice(0, 10);
 
 /** The log; with `caseId`, one case's grievances and the form logs for that case. */
 export function GrievanceLog(props: { caseId?: string }) {
   const { can } = useSession();
+  const t = useT();
+  const { digits } = useNumbers();
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const path = props.caseId
@@ -47,14 +53,18 @@ export function GrievanceLog(props: { caseId?: string }) {
           checked={overdueOnly}
           onChange={(e) => setOverdueOnly(e.target.checked)}
         />{' '}
-        Only overdue
+        <T id="grievances.onlyOverdue" />
       </label>
       <ErrorNote error={list.error} />
       {!list.data && !list.error && <Loading />}
-      {list.data && list.data.length === 0 && <p className="muted">No grievances.</p>}
+      {list.data && list.data.length === 0 && (
+        <p className="muted">
+          <T id="grievances.none" />
+        </p>
+      )}
       {list.data && list.data.length > 0 && (
         <TableScroll>
-          <table aria-label="Grievances">
+          <table aria-label={t('grievances.table')}>
             <thead>
               <tr>
                 <th scope="col">
@@ -92,18 +102,24 @@ export function GrievanceLog(props: { caseId?: string }) {
                     >
                       <bdi>{g.id}</bdi>
                     </button>
-                    {g.confidential && <span className="badge"> confidential</span>}
+                    {g.confidential && (
+                      <span className="badge"> {t('grievances.confidential')}</span>
+                    )}
                   </td>
                   <td>
                     <bdi>{g.case}</bdi>
                   </td>
                   <td>
-                    {g.channel}, {g.category}
+                    {t('grievances.channelCategory', {
+                      channel: t('grievanceChannel', codeOf(g.channel)),
+                      category: t('grievanceCategory', codeOf(g.category)),
+                    })}
                   </td>
-                  <td>{g.urgency}</td>
-                  <td>{g.status}</td>
+                  <td>{t('grievanceUrgency', codeOf(g.urgency))}</td>
+                  <td>{t('grievanceStatus', codeOf(g.status))}</td>
                   <td>
-                    {day(g.dueAt)} {g.overdue && <strong className="error">overdue</strong>}
+                    {digits(day(g.dueAt))}{' '}
+                    {g.overdue && <strong className="error">{t('grievances.overdue')}</strong>}
                   </td>
                 </tr>
               ))}
@@ -118,6 +134,8 @@ export function GrievanceLog(props: { caseId?: string }) {
 
 /** The form that logs a complaint. */
 function GrievanceForm(props: { caseId?: string | undefined; onAdded: () => void }) {
+  const t = useT();
+  const { digits } = useNumbers();
   const [f, setF] = useState({
     caseId: props.caseId ?? '',
     channel: 'desk',
@@ -135,7 +153,7 @@ function GrievanceForm(props: { caseId?: string | undefined; onAdded: () => void
     setError(undefined);
     try {
       const row = await api<GrievanceRow>('/api/grievances', { method: 'POST', body: f });
-      setDone(`Logged ${row.id}, due ${day(row.dueAt)}.`);
+      setDone(t('grievances.logged', { id: row.id, due: digits(day(row.dueAt)) }));
       setF({ ...f, text: '' });
       props.onAdded();
     } catch (err) {
@@ -143,40 +161,46 @@ function GrievanceForm(props: { caseId?: string | undefined; onAdded: () => void
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Log a complaint">
+    <form onSubmit={(e) => void submit(e)} aria-label={t('heading.logComplaint')}>
       <div className="row">
         {!props.caseId && (
           <div>
-            <label htmlFor="grievance-case">Case</label>
+            <label htmlFor="grievance-case">{t('grievances.case')}</label>
             <input id="grievance-case" value={f.caseId} onChange={set('caseId')} required />
           </div>
         )}
         <div>
-          <label htmlFor="grievance-channel">Channel</label>
+          <label htmlFor="grievance-channel">{t('grievances.channel')}</label>
           <select id="grievance-channel" value={f.channel} onChange={set('channel')}>
             {grievanceChannels.map((c) => (
-              <option key={c}>{c}</option>
+              <option key={c} value={c}>
+                {t('grievanceChannel', codeOf(c))}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="grievance-category">Category</label>
+          <label htmlFor="grievance-category">{t('grievances.category')}</label>
           <select id="grievance-category" value={f.category} onChange={set('category')}>
             {grievanceCategories.map((c) => (
-              <option key={c}>{c}</option>
+              <option key={c} value={c}>
+                {t('grievanceCategory', codeOf(c))}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="grievance-urgency">Urgency</label>
+          <label htmlFor="grievance-urgency">{t('grievances.urgency')}</label>
           <select id="grievance-urgency" value={f.urgency} onChange={set('urgency')}>
             {grievanceUrgencies.map((c) => (
-              <option key={c}>{c}</option>
+              <option key={c} value={c}>
+                {t('grievanceUrgency', codeOf(c))}
+              </option>
             ))}
           </select>
         </div>
       </div>
-      <label htmlFor="grievance-text">The complaint, in the words given</label>
+      <label htmlFor="grievance-text">{t('grievances.text')}</label>
       <textarea id="grievance-text" value={f.text} onChange={set('text')} required rows={3} />
       <label>
         <input
@@ -184,10 +208,9 @@ function GrievanceForm(props: { caseId?: string | undefined; onAdded: () => void
           checked={f.confidential}
           onChange={(e) => setF({ ...f, confidential: e.target.checked })}
         />{' '}
-        Confidential: only protection officers (and the administrator) will see it, or that it
-        exists
+        {t('grievances.confidentialLabel')}
       </label>
-      <button type="submit">Log</button>
+      <button type="submit">{t('grievances.submit')}</button>
       <ErrorNote error={error} />
       {done && <p className="ok">{done}</p>}
     </form>
@@ -197,6 +220,8 @@ function GrievanceForm(props: { caseId?: string | undefined; onAdded: () => void
 /** One grievance: its words, history, the answer form and the status moves the role may make. */
 function GrievanceDetail(props: { id: string; onChanged: () => void }) {
   const { can } = useSession();
+  const t = useT();
+  const { dateTime } = useNumbers();
   const g = useApi<Grievance>(`/api/grievances/${encodeURIComponent(props.id)}`);
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError | undefined>();
@@ -216,37 +241,50 @@ function GrievanceDetail(props: { id: string; onChanged: () => void }) {
   };
   const base = `/api/grievances/${encodeURIComponent(v.id)}`;
   return (
-    <section aria-label={`Grievance ${v.id}`}>
+    <section aria-label={t('grievances.detail', { id: v.id })}>
       <h3>
-        <bdi>{v.id}</bdi> · case <bdi>{v.case}</bdi> · {v.status}
+        <T
+          id="grievances.heading"
+          values={{
+            id: () => <bdi>{v.id}</bdi>,
+            case: () => <bdi>{v.case}</bdi>,
+            status: t('grievanceStatus', codeOf(v.status)),
+          }}
+        />
       </h3>
       <p>{v.text ?? hidden}</p>
       <ol>
         {v.history.map((h, i) => (
           <li key={i}>
-            {h.at.slice(0, 16).replace('T', ' ')} · {h.from ?? '–'} → {h.to} · {h.actor} ({h.role})
+            {t('grievances.historyLine', {
+              at: dateTime(h.at),
+              from: h.from ? t('grievanceStatus', codeOf(h.from)) : '–',
+              to: t('grievanceStatus', codeOf(h.to)),
+              actor: h.actor,
+              role: t('app.role', codeOf(h.role)),
+            })}
             {h.text !== null && <>: {h.text}</>}
           </li>
         ))}
       </ol>
       {can('grievance.respond') && (
         <form
-          aria-label="Answer"
+          aria-label={t('grievances.answer')}
           onSubmit={(e) => {
             e.preventDefault();
             void send(`${base}/respond`, { text });
           }}
         >
-          <label htmlFor="grievance-answer">Answer given</label>
+          <label htmlFor="grievance-answer">{t('grievances.answerGiven')}</label>
           <textarea
             id="grievance-answer"
             value={text}
             onChange={(e) => setText(e.target.value)}
             rows={2}
           />
-          <button type="submit">Record the answer</button>{' '}
+          <button type="submit">{t('grievances.record')}</button>{' '}
           <button type="button" onClick={() => void send(`${base}/respond`, { text, close: true })}>
-            Answer and close
+            {t('grievances.answerClose')}
           </button>{' '}
           {grievanceMoves[v.status].map((to) => (
             <button
@@ -254,7 +292,7 @@ function GrievanceDetail(props: { id: string; onChanged: () => void }) {
               type="button"
               onClick={() => void send(`${base}/status`, { status: to })}
             >
-              Mark {to}
+              {t('grievances.mark', { status: t('grievanceStatus', codeOf(to)) })}
             </button>
           ))}
         </form>
@@ -267,6 +305,7 @@ function GrievanceDetail(props: { id: string; onChanged: () => void }) {
 /** Appeals (all, or one case's), with the decision form for roles that decide. */
 export function AppealList(props: { caseId?: string }) {
   const { can } = useSession();
+  const t = useT();
   const list = useApi<Appeal[]>(
     props.caseId ? `/api/cases/${encodeURIComponent(props.caseId)}/appeals` : '/api/appeals',
   );
@@ -286,7 +325,7 @@ export function AppealList(props: { caseId?: string }) {
     <div>
       {props.caseId && can('appeal.file') && (
         <form
-          aria-label="File an appeal"
+          aria-label={t('appeals.file')}
           onSubmit={(e) => {
             e.preventDefault();
             void post(`/api/cases/${encodeURIComponent(props.caseId!)}/appeals`, {
@@ -295,41 +334,55 @@ export function AppealList(props: { caseId?: string }) {
             });
           }}
         >
-          <label htmlFor="appeal-grounds">Appeal against the allocation: grounds</label>
+          <label htmlFor="appeal-grounds">{t('appeals.grounds')}</label>
           <textarea
             id="appeal-grounds"
             value={grounds}
             onChange={(e) => setGrounds(e.target.value)}
             rows={2}
           />
-          <label htmlFor="appeal-destination">Destination asked for (optional)</label>
+          <label htmlFor="appeal-destination">{t('appeals.wanted')}</label>
           <input
             id="appeal-destination"
             value={wanted}
             onChange={(e) => setWanted(e.target.value)}
           />
-          <button type="submit">File the appeal</button>
+          <button type="submit">{t('appeals.submit')}</button>
         </form>
       )}
       <ErrorNote error={error ?? list.error} />
       {!list.data && !list.error && <Loading />}
-      {list.data && list.data.length === 0 && <p className="muted">No appeals.</p>}
+      {list.data && list.data.length === 0 && (
+        <p className="muted">
+          <T id="appeals.none" />
+        </p>
+      )}
       <ul>
         {list.data?.map((a) => (
           <li key={a.id}>
-            <bdi>{a.id}</bdi> · case <bdi>{a.case}</bdi> · {a.status} · allocated{' '}
-            {a.destination ?? 'nowhere'} (plan {a.planId})
-            {a.requestedDestination && <> · asks for {a.requestedDestination}</>}
+            <T
+              id="appeals.line"
+              values={{
+                id: () => <bdi>{a.id}</bdi>,
+                case: () => <bdi>{a.case}</bdi>,
+                status: t('appealStatus', codeOf(a.status)),
+                destination: a.destination ?? t('appeals.nowhere'),
+                plan: a.planId,
+              }}
+            />
+            {a.requestedDestination && t('appeals.asks', { destination: a.requestedDestination })}
             <div>{a.grounds ?? hidden}</div>
             {a.decision && (
               <div>
-                {a.decision.outcome} by {a.decision.by}
-                {a.decision.newDestination && (
-                  <>
-                    {' '}
-                    → {a.decision.newDestination} (plan {a.decision.newPlanId})
-                  </>
-                )}
+                {t('appeals.decided', {
+                  outcome: t('appealStatus', codeOf(a.decision.outcome)),
+                  by: a.decision.by,
+                })}
+                {a.decision.newDestination &&
+                  t('appeals.moved', {
+                    destination: a.decision.newDestination,
+                    plan: a.decision.newPlanId ?? '–',
+                  })}
                 : {a.decision.reason ?? hidden}
               </div>
             )}
@@ -345,6 +398,7 @@ export function AppealList(props: { caseId?: string }) {
 
 /** The decision form of one filed appeal. */
 function Decide(props: { appeal: Appeal; onDecided: () => void }) {
+  const t = useT();
   const [reason, setReason] = useState('');
   const [to, setTo] = useState(props.appeal.requestedDestination ?? '');
   const [error, setError] = useState<ApiError | undefined>();
@@ -362,16 +416,19 @@ function Decide(props: { appeal: Appeal; onDecided: () => void }) {
   };
   const id = `decide-${props.appeal.id}`;
   return (
-    <form aria-label={`Decide ${props.appeal.id}`} onSubmit={(e) => e.preventDefault()}>
-      <label htmlFor={`${id}-reason`}>Reason</label>
+    <form
+      aria-label={t('appeals.decide', { id: props.appeal.id })}
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <label htmlFor={`${id}-reason`}>{t('appeals.reason')}</label>
       <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
-      <label htmlFor={`${id}-to`}>Move to (if upheld)</label>
+      <label htmlFor={`${id}-to`}>{t('appeals.moveTo')}</label>
       <input id={`${id}-to`} value={to} onChange={(e) => setTo(e.target.value)} />
       <button type="button" onClick={() => void decide('upheld')}>
-        Uphold and re-plan
+        {t('appeals.uphold')}
       </button>{' '}
       <button type="button" onClick={() => void decide('rejected')}>
-        Reject
+        {t('appeals.reject')}
       </button>
       <ErrorNote error={error} />
     </form>

@@ -1,5 +1,6 @@
 /** Records one incident: type, time with its offset, place, casualties, source and confidence. */
 import { useState, type FormEvent } from 'react';
+import { codeOf, useT } from '../i18n/use-t.js';
 import { api, ApiError } from '../lib/api.js';
 import { ErrorNote } from './ui.js';
 
@@ -21,6 +22,7 @@ export function nextIncidentId(ids: readonly string[]): string {
 
 /** The form; `onAdded` reloads the log. */
 export function IncidentForm(props: { ids: string[]; site: string; onAdded: () => void }) {
+  const t = useT();
   const [f, setF] = useState({
     type: 'indirect-fire',
     at: '',
@@ -59,25 +61,27 @@ export function IncidentForm(props: { ids: string[]; site: string; onAdded: () =
           cases: [],
         },
       });
-      setAdded(`Recorded ${id}.`);
+      setAdded(t('incident.recorded', { id }));
       props.onAdded();
     } catch (err) {
       if (err instanceof ApiError) setError(err);
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Record an incident">
+    <form onSubmit={(e) => void submit(e)} aria-label={t('incidents.record')}>
       <div className="row">
         <div>
-          <label htmlFor="incident-type">Type</label>
+          <label htmlFor="incident-type">{t('incident.type')}</label>
           <select id="incident-type" value={f.type} onChange={set('type')}>
-            {types.map((t) => (
-              <option key={t}>{t}</option>
+            {types.map((type) => (
+              <option key={type} value={type}>
+                {t('incidentType', codeOf(type))}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="incident-at">When (local time)</label>
+          <label htmlFor="incident-at">{t('incident.at')}</label>
           <input
             id="incident-at"
             type="datetime-local"
@@ -87,7 +91,7 @@ export function IncidentForm(props: { ids: string[]; site: string; onAdded: () =
           />
         </div>
         <div>
-          <label htmlFor="incident-offset">UTC offset</label>
+          <label htmlFor="incident-offset">{t('incident.offset')}</label>
           <input
             id="incident-offset"
             pattern="[+-]\d{2}:\d{2}"
@@ -97,11 +101,11 @@ export function IncidentForm(props: { ids: string[]; site: string; onAdded: () =
           />
         </div>
         <div>
-          <label htmlFor="incident-site">Where</label>
+          <label htmlFor="incident-site">{t('incident.where')}</label>
           <input id="incident-site" required value={f.site} onChange={set('site')} />
         </div>
         <div>
-          <label htmlFor="incident-injured">Injured</label>
+          <label htmlFor="incident-injured">{t('incident.injured')}</label>
           <input
             id="incident-injured"
             type="number"
@@ -112,7 +116,7 @@ export function IncidentForm(props: { ids: string[]; site: string; onAdded: () =
           />
         </div>
         <div>
-          <label htmlFor="incident-killed">Killed</label>
+          <label htmlFor="incident-killed">{t('incident.killed')}</label>
           <input
             id="incident-killed"
             type="number"
@@ -123,21 +127,21 @@ export function IncidentForm(props: { ids: string[]; site: string; onAdded: () =
           />
         </div>
         <div>
-          <label htmlFor="incident-source">Source</label>
+          <label htmlFor="incident-source">{t('incident.source')}</label>
           <input id="incident-source" value={f.source} onChange={set('source')} />
         </div>
         <div>
-          <label htmlFor="incident-confidence">Confidence</label>
+          <label htmlFor="incident-confidence">{t('incident.confidence')}</label>
           <select id="incident-confidence" value={f.confidence} onChange={set('confidence')}>
-            <option>verified</option>
-            <option>credible</option>
-            <option>unverified</option>
+            {['verified', 'credible', 'unverified'].map((c) => (
+              <option key={c} value={c}>
+                {t('incidentConfidence', codeOf(c))}
+              </option>
+            ))}
           </select>
         </div>
       </div>
-      <label htmlFor="incident-narrative">
-        Narrative (stored encrypted; shown only to roles that may read it)
-      </label>
+      <label htmlFor="incident-narrative">{t('incident.narrative')}</label>
       <textarea
         id="incident-narrative"
         rows={2}
@@ -147,7 +151,7 @@ export function IncidentForm(props: { ids: string[]; site: string; onAdded: () =
       />
       <div className="row">
         <button type="submit" className="primary">
-          Record incident
+          {t('incident.submit')}
         </button>
         {added && (
           <span className="ok" role="status">

@@ -3,7 +3,7 @@
  * the browser, so a planner can leave the page and come back to the same run.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { useT } from '../i18n/use-t.js';
+import { codeOf, useT } from '../i18n/use-t.js';
 import { api, ApiError } from '../lib/api.js';
 import type { Job } from '../lib/types.js';
 import { ErrorNote } from './ui.js';
@@ -95,7 +95,8 @@ export function JobRunner(props: {
       {job && (
         <div aria-live="polite">
           <p>
-            {t('job.title', { id: job.id })} <span data-testid="job-status">{job.status}</span>
+            {t('job.title', { id: job.id })}{' '}
+            <span data-testid="job-status">{t('jobStatus', codeOf(job.status))}</span>
             {job.progress ? ` · ${job.progress.phase}: ${job.progress.message}` : ''}
           </p>
           {running && (

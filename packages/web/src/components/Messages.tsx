@@ -2,7 +2,7 @@
  * Messages to a movement's households in the web: choose a purpose, give its facts, preview each
  * household's text in its language (or why it is skipped), send, and read the message log.
  */
-import { codeOf, T } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
@@ -13,6 +13,8 @@ import { ErrorNote, Loading, Panel, TableScroll } from './ui.js';
 /** The messages panel of the movement-day page, for roles that read messages. */
 export function MovementMessages(props: { movementId: string }) {
   const { can } = useSession();
+  const t = useT();
+  const { number, dateTime } = useNumbers();
   const templates = useApi<MessageTemplates>(
     can('message.read') ? '/api/messages/templates' : null,
   );
@@ -26,8 +28,8 @@ export function MovementMessages(props: { movementId: string }) {
   if (!can('message.read')) return null;
   const factNames = templates.data?.facts[purpose] ?? [];
   const languages = (templates.data?.templates ?? [])
-    .filter((t) => t.purpose === purpose)
-    .map((t) => t.language);
+    .filter((m) => m.purpose === purpose)
+    .map((m) => m.language);
 
   async function run(path: '/api/messages/preview' | '/api/messages/send', e?: FormEvent) {
     e?.preventDefault();
@@ -55,11 +57,11 @@ export function MovementMessages(props: { movementId: string }) {
       {!templates.data && !templates.error && <Loading />}
       <form
         className="row"
-        aria-label="Message"
+        aria-label={t('messages.form')}
         onSubmit={(e) => void run('/api/messages/preview', e)}
       >
         <div>
-          <label htmlFor="msg-purpose">Purpose</label>
+          <label htmlFor="msg-purpose">{t('messages.purpose')}</label>
           <select
             id="msg-purpose"
             value={purpose}
@@ -69,13 +71,15 @@ export function MovementMessages(props: { movementId: string }) {
             }}
           >
             {Object.keys(templates.data?.facts ?? { 'checkin-call': [] }).map((p) => (
-              <option key={p}>{p}</option>
+              <option key={p} value={p}>
+                {t('messagePurpose', codeOf(p))}
+              </option>
             ))}
           </select>
         </div>
         {factNames.map((f) => (
           <div key={f}>
-            <label htmlFor={`msg-fact-${f}`}>{f}</label>
+            <label htmlFor={`msg-fact-${f}`}>{t('messageFact', { code: f, raw: f })}</label>
             <input
               id={`msg-fact-${f}`}
               size={14}
@@ -84,10 +88,10 @@ export function MovementMessages(props: { movementId: string }) {
             />
           </div>
         ))}
-        <button type="submit">Preview</button>
+        <button type="submit">{t('messages.preview')}</button>
         {can('message.send') && (
           <button type="button" className="primary" onClick={() => void run('/api/messages/send')}>
-            Send
+            {t('messages.send')}
           </button>
         )}
       </form>
@@ -99,21 +103,29 @@ export function MovementMessages(props: { movementId: string }) {
         />
       )}
       <p className="muted">
-        Templates for {purpose}: {languages.length > 0 ? languages.join(', ') : 'none yet'}. Only
-        households whose members consented to messages are written to; the others are listed with
-        the reason.
+        {t('messages.templates', {
+          purpose: t('messagePurpose', codeOf(purpose)),
+          languages:
+            languages.length > 0 ? languages.join(t('list.separator')) : t('messages.noTemplate'),
+        })}
       </p>
       <ErrorNote error={error} />
       {result && (
         <>
           <p role="status">
-            {result.dryRun
-              ? `${result.counts.wouldSend} would be sent`
-              : `${result.counts.sent} sent, ${result.counts.failed} failed`}
-            , {result.counts.skipped} skipped of {result.counts.households} household(s).
+            {t('messages.counts', {
+              done: result.dryRun
+                ? t('messages.wouldSend', { count: number(result.counts.wouldSend) })
+                : t('messages.sent', {
+                    sent: number(result.counts.sent),
+                    failed: number(result.counts.failed),
+                  }),
+              skipped: number(result.counts.skipped),
+              households: number(result.counts.households),
+            })}
           </p>
           <TableScroll>
-            <table aria-label="Messages per household">
+            <table aria-label={t('messages.perHousehold')}>
               <thead>
                 <tr>
                   <th scope="col">
@@ -143,8 +155,8 @@ export function MovementMessages(props: { movementId: string }) {
                       <bdi>{m.case}</bdi>
                     </td>
                     <td>{m.language ?? '–'}</td>
-                    <td>{m.channel ?? '–'}</td>
-                    <td>{m.status}</td>
+                    <td>{m.channel ? t('messageChannel', codeOf(m.channel)) : '–'}</td>
+                    <td>{t('messageStatus', codeOf(m.status))}</td>
                     <td lang={m.language ?? undefined} dir="auto">
                       {m.text ?? '–'}
                     </td>
@@ -160,10 +172,10 @@ export function MovementMessages(props: { movementId: string }) {
         <T id="heading.sent" />
       </h3>
       <ErrorNote error={log.error} />
-      {log.data && log.data.messages.length === 0 && <p className="muted">No message yet.</p>}
+      {log.data && log.data.messages.length === 0 && <p className="muted">{t('messages.none')}</p>}
       {log.data && log.data.messages.length > 0 && (
         <TableScroll>
-          <table aria-label="Message log">
+          <table aria-label={t('messages.log')}>
             <thead>
               <tr>
                 <th scope="col">
@@ -195,11 +207,11 @@ export function MovementMessages(props: { movementId: string }) {
                   <td>
                     <bdi>{m.case}</bdi>
                   </td>
-                  <td>{m.purpose}</td>
-                  <td>{m.channel ?? '–'}</td>
-                  <td>{m.status}</td>
-                  <td>{m.attempts}</td>
-                  <td>{m.receiptAt ?? m.sentAt ?? m.createdAt}</td>
+                  <td>{t('messagePurpose', codeOf(m.purpose))}</td>
+                  <td>{m.channel ? t('messageChannel', codeOf(m.channel)) : '–'}</td>
+                  <td>{t('messageStatus', codeOf(m.status))}</td>
+                  <td>{number(m.attempts)}</td>
+                  <td>{dateTime(m.receiptAt ?? m.sentAt ?? m.createdAt)}</td>
                   <td>{m.reason ?? ''}</td>
                 </tr>
               ))}
@@ -213,6 +225,7 @@ export function MovementMessages(props: { movementId: string }) {
 
 /** Saves the template of a purpose in one language (`POST /api/messages/templates`). */
 function TemplateForm(props: { purpose: string; variables: string[]; onSaved: () => void }) {
+  const t = useT();
   const [form, setForm] = useState({ language: '', subject: '', body: '' });
   const [error, setError] = useState<ApiError | undefined>();
   const [done, setDone] = useState<string | null>(null);
@@ -227,7 +240,7 @@ function TemplateForm(props: { purpose: string; variables: string[]; onSaved: ()
         method: 'POST',
         body: { purpose: props.purpose, ...form },
       });
-      setDone(`template ${props.purpose}/${form.language} saved`);
+      setDone(t('messages.saved', { purpose: props.purpose, language: form.language }));
       props.onSaved();
     } catch (err) {
       if (err instanceof ApiError) setError(err);
@@ -242,9 +255,9 @@ function TemplateForm(props: { purpose: string; variables: string[]; onSaved: ()
           values={{ purpose: <T id="messagePurpose" values={codeOf(props.purpose)} /> }}
         />
       </summary>
-      <form className="row" aria-label="Message template" onSubmit={(e) => void submit(e)}>
+      <form className="row" aria-label={t('messages.template')} onSubmit={(e) => void submit(e)}>
         <div>
-          <label htmlFor="tpl-language">Language</label>
+          <label htmlFor="tpl-language">{t('messages.language')}</label>
           <input
             id="tpl-language"
             required
@@ -254,7 +267,7 @@ function TemplateForm(props: { purpose: string; variables: string[]; onSaved: ()
           />
         </div>
         <div>
-          <label htmlFor="tpl-subject">Subject</label>
+          <label htmlFor="tpl-subject">{t('messages.subject')}</label>
           <input
             id="tpl-subject"
             required
@@ -264,7 +277,7 @@ function TemplateForm(props: { purpose: string; variables: string[]; onSaved: ()
           />
         </div>
         <div>
-          <label htmlFor="tpl-body">Text</label>
+          <label htmlFor="tpl-body">{t('messages.text')}</label>
           <textarea
             id="tpl-body"
             required
@@ -275,9 +288,14 @@ function TemplateForm(props: { purpose: string; variables: string[]; onSaved: ()
             onChange={set('body')}
           />
         </div>
-        <button type="submit">Save template</button>
+        <button type="submit">{t('messages.save')}</button>
         <p className="muted">
-          ICU MessageFormat; variables: {props.variables.map((v) => `{${v}}`).join(' ')}
+          <T
+            id="messages.icu"
+            values={{
+              variables: () => <code>{props.variables.map((v) => `{${v}}`).join(' ')}</code>,
+            }}
+          />
         </p>
         {error && (
           <p className="error" role="alert">
@@ -299,6 +317,7 @@ function TemplateForm(props: { purpose: string; variables: string[]; onSaved: ()
  * person's key; empty fields leave what is stored.
  */
 export function ContactForm(props: { personId: string; onSaved: () => void; onClose: () => void }) {
+  const t = useT();
   const [form, setForm] = useState({ email: '', phone: '' });
   const [error, setError] = useState<ApiError | undefined>();
   async function submit(e: FormEvent) {
@@ -322,11 +341,11 @@ export function ContactForm(props: { personId: string; onSaved: () => void; onCl
   return (
     <form
       className="row"
-      aria-label={`Contact of ${props.personId}`}
+      aria-label={t('contact.form', { id: props.personId })}
       onSubmit={(e) => void submit(e)}
     >
       <div>
-        <label htmlFor="contact-email">E-mail</label>
+        <label htmlFor="contact-email">{t('contact.email')}</label>
         <input
           id="contact-email"
           type="email"
@@ -335,7 +354,7 @@ export function ContactForm(props: { personId: string; onSaved: () => void; onCl
         />
       </div>
       <div>
-        <label htmlFor="contact-phone">Phone</label>
+        <label htmlFor="contact-phone">{t('contact.phone')}</label>
         <input
           id="contact-phone"
           type="tel"
@@ -344,10 +363,10 @@ export function ContactForm(props: { personId: string; onSaved: () => void; onCl
         />
       </div>
       <button type="submit" className="primary">
-        Save contact
+        {t('contact.save')}
       </button>
       <button type="button" onClick={props.onClose}>
-        Cancel
+        {t('ui.cancel')}
       </button>
       <ErrorNote error={error} />
     </form>

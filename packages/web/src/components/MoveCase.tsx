@@ -4,7 +4,7 @@
  * timetable version and locks the case there, so later timetable runs keep it.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useT } from '../i18n/use-t.js';
+import { useNumbers, useT } from '../i18n/use-t.js';
 import { api, ApiError, query } from '../lib/api.js';
 import type { MoveCheck, MoveResult, MovementRow, TimetableMovement } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
@@ -26,6 +26,7 @@ export function MoveCase(props: {
   onMoved: (result: MoveResult) => void;
 }) {
   const t = useT();
+  const { number, digits } = useNumbers();
   const [caseId, setCaseId] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
   const [target, setTarget] = useState('');
@@ -68,7 +69,12 @@ export function MoveCase(props: {
         body: { case: asked, movementId: target, reason },
       });
       setMessage(
-        `${result.case} moved from ${result.from ?? 'no movement'} to ${result.to} (timetable v${result.plan.version}); it is locked there for later runs.`,
+        t('move.moved', {
+          case: result.case,
+          from: result.from ?? t('move.noMovement'),
+          to: result.to,
+          version: number(result.plan.version),
+        }),
       );
       setReason('');
       props.onMoved(result);
@@ -99,9 +105,11 @@ export function MoveCase(props: {
       {asked && (
         <>
           <p>
-            {asked}
-            {persons !== undefined && `: ${persons} ${persons === 1 ? 'person' : 'people'}`}, now on{' '}
-            {on?.id ?? 'no movement'}.
+            {t('move.now', {
+              case: asked,
+              persons: persons === undefined ? 'none' : t('move.persons', { count: persons }),
+              movement: on?.id ?? t('move.noMovement'),
+            })}
           </p>
           <div className="row">
             <div>
@@ -115,7 +123,11 @@ export function MoveCase(props: {
                 <option value="">{t('lock.choose')}</option>
                 {props.movements.map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.id} {m.departAt.slice(0, 10)} → {m.destinationId ?? '–'}
+                    {t('disruption.movementOption', {
+                      id: m.id,
+                      date: digits(m.departAt.slice(0, 10)),
+                      destination: m.destinationId ?? '–',
+                    })}
                   </option>
                 ))}
               </select>

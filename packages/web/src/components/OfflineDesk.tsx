@@ -5,7 +5,8 @@
  */
 import type { CheckinConflict, CheckinEvent } from '@corridor/core';
 import { useCallback, useEffect, useState } from 'react';
-import { useT } from '../i18n/use-t.js';
+import type { MessageId } from '../i18n/messages.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import { api, ApiError, isOffline } from '../lib/api.js';
 import { checkinStatuses, nameOf, type CheckinStatus } from '../lib/checkin.js';
 import type { Me } from '../lib/session.js';
@@ -27,15 +28,16 @@ import { SyncReport } from './SyncReport.js';
 import { Panel } from './ui.js';
 import { Unlock } from './Unlock.js';
 
-const labels: Record<CheckinStatus, string> = {
-  'checked-in': 'Checked in',
-  boarded: 'Boarded',
-  'no-show': 'No-show',
-  arrived: 'Arrived',
+const labels: Record<CheckinStatus, MessageId> = {
+  'checked-in': 'checkin.checkedIn',
+  boarded: 'checkin.boarded',
+  'no-show': 'checkin.noShow',
+  arrived: 'checkin.arrived',
 };
 
 /** Sends the device's log when there is one; says why not otherwise. */
 function useSync(vault: Vault | null) {
+  const t = useT();
   const [outcome, setOutcome] = useState<SyncOutcome | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [log, setLog] = useState<DeviceLog | null>(null);
@@ -51,14 +53,14 @@ function useSync(vault: Vault | null) {
     } catch (err) {
       setProblem(
         isOffline(err)
-          ? 'Offline: the records wait on this device and go when the connection is back.'
+          ? t('offline.offline')
           : err instanceof ApiError
-            ? `The server refused the device's log: ${err.message}`
+            ? t('offline.refused', { reason: err.message })
             : String(err),
       );
     }
     await refresh();
-  }, [vault, refresh]);
+  }, [vault, refresh, t]);
   useEffect(() => {
     void refresh();
     return onLogChange(() => void refresh());
@@ -73,12 +75,18 @@ function useSync(vault: Vault | null) {
 
 /** Pending records, as "N waiting to be sent" with the station id. */
 function QueueLine(props: { log: DeviceLog | null }) {
+  const { number } = useNumbers();
   const waiting = props.log ? props.log.events.filter((e) => e.seq > props.log!.sentThrough) : [];
   return (
     <p data-testid="device-queue">
-      Station <bdi>{stationId()}</bdi>: {waiting.length}{' '}
-      {waiting.length === 1 ? 'record' : 'records'} waiting to be sent
-      {props.log ? `, ${props.log.events.length} in this device's log` : ''}.
+      <T
+        id="offline.queue"
+        values={{
+          station: () => <bdi>{stationId()}</bdi>,
+          waiting: waiting.length,
+          total: props.log ? number(props.log.events.length) : 'none',
+        }}
+      />
     </p>
   );
 }
@@ -115,13 +123,15 @@ export function DeviceDesk(props: { me: Me; movements: MovementRow[]; open: stri
   return (
     <Panel title={t('offline.deviceTitle')} wide>
       {!vault ? (
-        <Unlock why="Unlock to keep the coming days' desk lists on this tablet, sealed, for check-in without a connection." />
+        <Unlock why={t('offline.unlockDevice')} />
       ) : (
         <>
           <p data-testid="device-kept">
             {kept === null
-              ? 'Keeping the desk lists on this device…'
-              : `Kept on this device, encrypted: ${kept.join(', ') || 'no movement in the coming days'}.`}
+              ? t('offline.keeping')
+              : t('offline.kept', {
+                  movements: kept.join(t('list.separator')) || t('offline.noMovement'),
+                })}
           </p>
           <QueueLine log={log} />
           {problem && (
@@ -130,7 +140,7 @@ export function DeviceDesk(props: { me: Me; movements: MovementRow[]; open: stri
             </p>
           )}
           <button type="button" onClick={() => void send()}>
-            Send this device&rsquo;s records now
+            {t('offline.sendNow')}
           </button>
           {outcome && <SyncReport outcome={outcome} onDecided={() => void decided()} />}
         </>
@@ -159,18 +169,16 @@ export function OfflineDesk(props: { onOnline: () => void; onLogout: () => void 
     <main id="main" className="offline-desk">
       <h1>{t('offline.title')}</h1>
       <p role="status" data-testid="connection">
-        {online
-          ? 'The connection is back: records are sent through the merge.'
-          : 'You are offline. Check-ins are kept on this device, encrypted, and sent when the connection is back.'}
+        {online ? t('offline.back') : t('offline.youAreOffline')}
       </p>
       {online && (
         <button type="button" onClick={props.onOnline}>
-          Open the full application
+          {t('offline.openFull')}
         </button>
       )}
       <DeskFromDevice />
       <button type="button" className="link-button" onClick={props.onLogout}>
-        Log out (erases this device&rsquo;s data)
+        {t('offline.logout')}
       </button>
     </main>
   );
@@ -199,6 +207,8 @@ function useOnline(): boolean {
  * merge when the connection is back.
  */
 export function DeskFromDevice() {
+  const t = useT();
+  const { number, dateTime } = useNumbers();
   const vault = useVault();
   const { outcome, problem, log, send, refresh, decided } = useSync(vault);
   const [profile, setProfile] = useState<DeskProfile | null>(null);
@@ -228,10 +238,7 @@ export function DeskFromDevice() {
     if (navigator.onLine) void send();
   };
 
-  if (!vault)
-    return (
-      <Unlock why="This device holds the desk lists of your last visit, encrypted. Your password unlocks them." />
-    );
+  if (!vault) return <Unlock why={t('offline.unlockDesk')} />;
   return (
     <>
       <QueueLine log={log} />
@@ -242,10 +249,10 @@ export function DeskFromDevice() {
       )}
       {outcome && <SyncReport outcome={outcome} onDecided={() => void decided()} />}
       {desks.length === 0 ? (
-        <p>No desk list was kept on this device: open the movement-day page once online.</p>
+        <p>{t('offline.noDesk')}</p>
       ) : (
         <>
-          <label htmlFor="offline-movement">Movement</label>
+          <label htmlFor="offline-movement">{t('offline.movement')}</label>
           <select
             id="offline-movement"
             value={chosen ?? ''}
@@ -253,18 +260,23 @@ export function DeskFromDevice() {
           >
             {desks.map((d) => (
               <option key={d.movement.id} value={d.movement.id}>
-                {d.movement.id} · {d.movement.departAt.slice(0, 16).replace('T', ' ')} →{' '}
-                {d.movement.destinationId ?? '–'}
+                {t('offline.movementOption', {
+                  id: d.movement.id,
+                  departs: dateTime(d.movement.departAt),
+                  destination: d.movement.destinationId ?? '–',
+                })}
               </option>
             ))}
           </select>
           {desk && (
             <p className="muted">
-              List as of {desk.savedAt.slice(0, 16).replace('T', ' ')} UTC; {desk.rows.length}{' '}
-              booked.
+              {t('offline.listAsOf', {
+                at: dateTime(desk.savedAt),
+                booked: number(desk.rows.length),
+              })}
             </p>
           )}
-          <ul className="checkin-list" aria-label="People booked on this movement">
+          <ul className="checkin-list" aria-label={t('movementDay.people')}>
             {desk?.rows.map((r) => {
               const { status, own } = statusOn(r, mine);
               const waiting = own !== undefined && own.seq > (log?.sentThrough ?? 0);
@@ -275,11 +287,12 @@ export function DeskFromDevice() {
                     {nameOf(r) ? <span className="muted"> {r.personId}</span> : null}
                     <br />
                     <span className="muted">
-                      case {r.householdId} · <span data-testid="checkin-status">{status}</span>
+                      {t('offline.case', { id: r.householdId })} ·{' '}
+                      <span data-testid="checkin-status">{t('checkinStatus', codeOf(status))}</span>
                       {waiting ? (
                         <span className="badge" data-testid="pending">
                           {' '}
-                          pending
+                          {t('offline.pending')}
                         </span>
                       ) : null}
                     </span>
@@ -290,10 +303,10 @@ export function DeskFromDevice() {
                       type="button"
                       className="big"
                       aria-pressed={status === s}
-                      aria-label={`${labels[s]}: ${r.personId}`}
+                      aria-label={t('movementDay.record', { status: t(labels[s]), id: r.personId })}
                       onClick={() => void record(r.personId, s)}
                     >
-                      {labels[s]}
+                      {t(labels[s])}
                     </button>
                   ))}
                 </li>

@@ -3,18 +3,19 @@
  * clerk saw: a stale edit shows the stored and the submitted values side by side) or remove one
  * added by mistake. Every change asks why; the case history keeps who, when and which fields.
  */
-import { T } from '../i18n/use-t.js';
+import { T, useNumbers, useT } from '../i18n/use-t.js';
+import type { MessageId } from '../i18n/messages.js';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import type { CaseMember } from '../lib/case-types.js';
 import { ErrorNote } from './ui.js';
 
 type Fields = { givenName: string; familyName: string; sex: string; birthDate: string };
-const labels: Record<keyof Fields, string> = {
-  givenName: 'Given name',
-  familyName: 'Family name',
-  sex: 'Sex',
-  birthDate: 'Born',
+const labels: Record<keyof Fields, MessageId> = {
+  givenName: 'person.givenName',
+  familyName: 'person.familyName',
+  sex: 'person.sex',
+  birthDate: 'person.born',
 };
 
 /** True when the API's refusal names a field of the form (shown next to it, not again below). */
@@ -50,6 +51,7 @@ function PersonFields(props: {
   onChange: (v: Fields) => void;
   error: ApiError | undefined;
 }) {
+  const t = useT();
   const set = (k: keyof Fields) => (e: { target: { value: string } }) =>
     props.onChange({ ...props.value, [k]: e.target.value });
   const described = (k: string) =>
@@ -57,7 +59,13 @@ function PersonFields(props: {
   return (
     <>
       {(['givenName', 'familyName'] as const).map((k) => (
-        <Field key={k} id={`${props.prefix}-${k}`} label={labels[k]} error={props.error} name={k}>
+        <Field
+          key={k}
+          id={`${props.prefix}-${k}`}
+          label={t(labels[k])}
+          error={props.error}
+          name={k}
+        >
           <input
             id={`${props.prefix}-${k}`}
             value={props.value[k]}
@@ -67,16 +75,18 @@ function PersonFields(props: {
           />
         </Field>
       ))}
-      <Field id={`${props.prefix}-sex`} label={labels.sex} error={props.error} name="sex">
+      <Field id={`${props.prefix}-sex`} label={t(labels.sex)} error={props.error} name="sex">
         <select id={`${props.prefix}-sex`} value={props.value.sex} onChange={set('sex')}>
-          <option value="F">F (female)</option>
-          <option value="M">M (male)</option>
-          <option value="X">X (another or not known)</option>
+          {['F', 'M', 'X'].map((code) => (
+            <option key={code} value={code}>
+              {t('person.sexOption', { code })}
+            </option>
+          ))}
         </select>
       </Field>
       <Field
         id={`${props.prefix}-birthDate`}
-        label={labels.birthDate}
+        label={t(labels.birthDate)}
         error={props.error}
         name="birthDate"
       >
@@ -94,6 +104,8 @@ function PersonFields(props: {
 
 /** The stored and the submitted values of a stale edit, side by side. */
 function StaleEdit(props: { error: ApiError }) {
+  const t = useT();
+  const { number } = useNumbers();
   const d = props.error.details as
     | {
         version?: { stored: number; submitted: number };
@@ -107,20 +119,24 @@ function StaleEdit(props: { error: ApiError }) {
   return (
     <div role="alert">
       <p>{props.error.message}</p>
-      <table aria-label="Stored and submitted values">
+      <table aria-label={t('person.staleTable')}>
         <thead>
           <tr>
             <th scope="col">
               <T id="col.field" />
             </th>
-            <th scope="col">Stored (version {d?.version?.stored ?? '?'})</th>
-            <th scope="col">Yours (based on version {d?.version?.submitted ?? '?'})</th>
+            <th scope="col">
+              {t('person.stored', { version: number(d?.version?.stored ?? null) })}
+            </th>
+            <th scope="col">
+              {t('person.yours', { version: number(d?.version?.submitted ?? null) })}
+            </th>
           </tr>
         </thead>
         <tbody>
           {fields.map((f) => (
             <tr key={f}>
-              <td>{labels[f as keyof Fields] ?? f}</td>
+              <td>{f in labels ? t(labels[f as keyof Fields]) : f}</td>
               <td>{show(d?.stored?.[f])}</td>
               <td>{show(d?.submitted?.[f])}</td>
             </tr>
@@ -138,8 +154,9 @@ function Reason(props: {
   onChange: (v: string) => void;
   error: ApiError | undefined;
 }) {
+  const t = useT();
   return (
-    <Field id={props.id} label="Why" error={props.error} name="reason">
+    <Field id={props.id} label={t('person.why')} error={props.error} name="reason">
       <input
         id={props.id}
         required
@@ -164,6 +181,7 @@ export function EditPerson(props: {
   onSaved: () => void;
   onClose: () => void;
 }) {
+  const t = useT();
   const before = fieldsOf(props.member);
   const [value, setValue] = useState(before);
   const [reason, setReason] = useState('');
@@ -189,14 +207,17 @@ export function EditPerson(props: {
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label={`Correct ${props.member.id}`}>
+    <form
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('person.correct', { id: props.member.id })}
+    >
       <div className="row">
         <PersonFields prefix={prefix} value={value} onChange={setValue} error={error} />
         <Reason id={`${prefix}-reason`} value={reason} onChange={setReason} error={error} />
       </div>
-      <button type="submit">Save correction</button>{' '}
+      <button type="submit">{t('person.saveCorrection')}</button>{' '}
       <button type="button" onClick={props.onClose}>
-        Cancel
+        {t('ui.cancel')}
       </button>
       {error?.id === 'stale-version' ? (
         <StaleEdit error={error} />
@@ -209,13 +230,14 @@ export function EditPerson(props: {
 
 /** Adds a member to the case (a newborn, say). */
 export function AddPerson(props: { caseId: string; onSaved: () => void; onClose: () => void }) {
+  const t = useT();
   const [value, setValue] = useState<Fields>({
     givenName: '',
     familyName: '',
     sex: 'F',
     birthDate: '',
   });
-  const [reason, setReason] = useState('new member registered at the desk');
+  const [reason, setReason] = useState(() => t('person.defaultReason'));
   const [error, setError] = useState<ApiError | undefined>();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -238,14 +260,14 @@ export function AddPerson(props: { caseId: string; onSaved: () => void; onClose:
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Add a person">
+    <form onSubmit={(e) => void submit(e)} aria-label={t('person.add')}>
       <div className="row">
         <PersonFields prefix="add" value={value} onChange={setValue} error={error} />
         <Reason id="add-reason" value={reason} onChange={setReason} error={error} />
       </div>
-      <button type="submit">Add person</button>{' '}
+      <button type="submit">{t('person.addSubmit')}</button>{' '}
       <button type="button" onClick={props.onClose}>
-        Cancel
+        {t('ui.cancel')}
       </button>
       {!namesAField(error) && <ErrorNote error={error} />}
     </form>
@@ -258,6 +280,7 @@ export function RemovePerson(props: {
   onSaved: () => void;
   onClose: () => void;
 }) {
+  const t = useT();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError | undefined>();
   const submit = async (e: FormEvent) => {
@@ -275,16 +298,16 @@ export function RemovePerson(props: {
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label={`Remove ${props.member.id}`}>
+    <form onSubmit={(e) => void submit(e)} aria-label={t('person.remove', { id: props.member.id })}>
       <Reason
         id={`remove-${props.member.id}-reason`}
         value={reason}
         onChange={setReason}
         error={error}
       />
-      <button type="submit">Remove {props.member.id} from the case</button>{' '}
+      <button type="submit">{t('person.removeSubmit', { id: props.member.id })}</button>{' '}
       <button type="button" onClick={props.onClose}>
-        Cancel
+        {t('ui.cancel')}
       </button>
       {!namesAField(error) && <ErrorNote error={error} />}
     </form>

@@ -1,14 +1,16 @@
 /** The result of an allocation, timetable or re-planning run, in a few lines and a table. */
-import { T } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import { TableScroll } from './ui.js';
 
 type Result = Record<string, unknown>;
 
-const fmt = (v: unknown) =>
-  typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(3)) : String(v);
-
 /** Headline numbers of a result, and its per-destination table or list of changes. */
 export function PlanResult(props: { result: unknown }) {
+  const t = useT();
+  const { number } = useNumbers();
+  /** A figure in the language's digits (three decimals at most); the status in words. */
+  const fmt = (v: unknown) =>
+    typeof v === 'number' ? number(Math.round(v * 1000) / 1000) : String(v);
   const r = (props.result ?? {}) as Result;
   const headline = [
     'status',
@@ -49,24 +51,26 @@ export function PlanResult(props: { result: unknown }) {
       <dl className="facts">
         {plan && (
           <div>
-            <dt>plan</dt>
-            <dd>
-              #{plan.id} (version {plan.version})
-            </dd>
+            <dt>{t('planFact', codeOf('plan'))}</dt>
+            <dd>{t('planResult.plan', { id: number(plan.id), version: number(plan.version) })}</dd>
           </div>
         )}
         {headline.map((k) => (
           <div key={k}>
-            <dt>{k}</dt>
-            <dd>{fmt(r[k])}</dd>
+            <dt>{t('planFact', codeOf(k))}</dt>
+            <dd>{k === 'status' ? t('solveStatus', codeOf(String(r[k]))) : fmt(r[k])}</dd>
           </div>
         ))}
         {risk && (
           <div data-fact="risk">
-            <dt>exposure, worst 10% (CVaR 90%)</dt>
+            <dt>{t('planResult.cvar')}</dt>
             <dd>
-              {fmt(risk.cvar90)} (expected {fmt(risk.expected)} over {risk.samples} hazard paths,
-              planned {risk.attitude})
+              {t('planResult.risk', {
+                cvar: fmt(risk.cvar90),
+                expected: fmt(risk.expected),
+                samples: number(risk.samples),
+                attitude: t('riskAttitude', codeOf(risk.attitude)),
+              })}
             </dd>
           </div>
         )}
@@ -119,7 +123,7 @@ export function PlanResult(props: { result: unknown }) {
         </TableScroll>
       )}
       {byDestination && (
-        <table aria-label="By destination">
+        <table aria-label={t('planResult.byDestination')}>
           <thead>
             <tr>
               <th scope="col">
@@ -140,9 +144,9 @@ export function PlanResult(props: { result: unknown }) {
             {Object.entries(byDestination).map(([d, v]) => (
               <tr key={d}>
                 <td>{d}</td>
-                <td>{v.cases ?? '–'}</td>
-                <td>{v.persons ?? '–'}</td>
-                <td>{v.capacity ?? '–'}</td>
+                <td>{number(v.cases)}</td>
+                <td>{number(v.persons)}</td>
+                <td>{number(v.capacity)}</td>
               </tr>
             ))}
           </tbody>
@@ -150,7 +154,7 @@ export function PlanResult(props: { result: unknown }) {
       )}
       {changes && (
         <TableScroll>
-          <table aria-label="Who changed">
+          <table aria-label={t('planResult.changed')}>
             <thead>
               <tr>
                 <th scope="col">
@@ -173,16 +177,18 @@ export function PlanResult(props: { result: unknown }) {
             <tbody>
               {changes.map((c) => (
                 <tr key={c.case}>
-                  <td>{c.case}</td>
-                  <td>{c.persons}</td>
+                  <td>
+                    <bdi>{c.case}</bdi>
+                  </td>
+                  <td>{number(c.persons)}</td>
                   <td>{c.from ?? '–'}</td>
-                  <td>{c.to ?? 'unplaced'}</td>
+                  <td>{c.to ?? t('planResult.unplaced')}</td>
                   <td>{c.reason}</td>
                 </tr>
               ))}
               {changes.length === 0 && (
                 <tr>
-                  <td colSpan={5}>Nobody's plan changed.</td>
+                  <td colSpan={5}>{t('planResult.nobody')}</td>
                 </tr>
               )}
             </tbody>

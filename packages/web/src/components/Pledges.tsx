@@ -2,7 +2,7 @@
  * Pledges as they are negotiated (issue 22): what one more place at each destination is worth in
  * the current allocation, a form that sets a pledge, and the history of changes.
  */
-import { T } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import type { CommandOutput, listPledges, pledgeHistory, pledgeValue } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
@@ -16,9 +16,13 @@ type History = CommandOutput<typeof pledgeHistory>;
 
 /** Per destination: places used and pledged, the price of one more, who it would move. */
 function PlaceValues(props: { values: Values }) {
+  const t = useT();
+  const { number } = useNumbers();
+  const price = (points: number) =>
+    points > 0 ? t('pledges.points', { points: number(points) }) : t('pledges.notScarce');
   return (
     <TableScroll>
-      <table aria-label="What one more place is worth">
+      <table aria-label={t('pledges.worth')}>
         <thead>
           <tr>
             <th scope="col">
@@ -49,17 +53,24 @@ function PlaceValues(props: { values: Values }) {
             <tr key={v.destinationId} data-destination={v.destinationId}>
               <td>{v.destinationId}</td>
               <td>
-                {v.used.persons} / {v.capacity.persons}
+                {number(v.used.persons)} / {number(v.capacity.persons)}
               </td>
               <td>
-                {v.used.cases} / {v.capacity.cases}
+                {number(v.used.cases)} / {number(v.capacity.cases)}
               </td>
-              <td>{v.prices.persons > 0 ? `${v.prices.persons} points` : 'not scarce'}</td>
-              <td>{v.prices.medical > 0 ? `${v.prices.medical} points` : 'not scarce'}</td>
+              <td>{price(v.prices.persons)}</td>
+              <td>{price(v.prices.medical)}</td>
               <td>
-                {v.waiting.cases} cases, {v.waiting.persons} persons
+                {t('pledges.waiting', {
+                  cases: number(v.waiting.cases),
+                  persons: number(v.waiting.persons),
+                })}
               </td>
-              <td>{v.wouldMove.map((w) => `${w.case} (${w.persons})`).join(', ') || '–'}</td>
+              <td>
+                {v.wouldMove
+                  .map((w) => `${w.case} (${number(w.persons)})`)
+                  .join(t('list.separator')) || '–'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -70,6 +81,8 @@ function PlaceValues(props: { values: Values }) {
 
 /** The form that adds or changes a pledge; the API's refusal shows under it. */
 function PledgeForm(props: { destinations: string[]; pledges: Pledges; onSaved: () => void }) {
+  const t = useT();
+  const { digits } = useNumbers();
   const [f, setF] = useState({
     destinationId: props.destinations[0] ?? '',
     periodStart: '',
@@ -114,7 +127,9 @@ function PledgeForm(props: { destinations: string[]; pledges: Pledges; onSaved: 
           medicalPlaces: Number(f.medicalPlaces),
         },
       });
-      setSaved(r.changed ? `Pledge of ${f.destinationId} saved.` : 'Nothing changed.');
+      setSaved(
+        r.changed ? t('pledges.saved', { destination: f.destinationId }) : t('pledges.unchanged'),
+      );
       props.onSaved();
     } catch (err) {
       if (err instanceof ApiError) setError(err);
@@ -122,10 +137,10 @@ function PledgeForm(props: { destinations: string[]; pledges: Pledges; onSaved: 
   };
   const own = props.pledges.filter((p) => p.destinationId === f.destinationId);
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Set a pledge">
+    <form onSubmit={(e) => void submit(e)} aria-label={t('heading.setPledge')}>
       <div className="row">
         <div>
-          <label htmlFor="pledge-destination">Destination</label>
+          <label htmlFor="pledge-destination">{t('pledges.destination')}</label>
           <select id="pledge-destination" value={f.destinationId} onChange={set('destinationId')}>
             {props.destinations.map((d) => (
               <option key={d}>{d}</option>
@@ -133,22 +148,22 @@ function PledgeForm(props: { destinations: string[]; pledges: Pledges; onSaved: 
           </select>
         </div>
         <div>
-          <label htmlFor="pledge-existing">Pledge</label>
+          <label htmlFor="pledge-existing">{t('pledges.pledge')}</label>
           <select
             id="pledge-existing"
             value={own.some((p) => p.periodStart === f.periodStart) ? f.periodStart : ''}
             onChange={(e) => pick(e.target.value)}
           >
-            <option value="">new</option>
+            <option value="">{t('pledges.new')}</option>
             {own.map((p) => (
               <option key={p.periodStart} value={p.periodStart}>
-                {p.periodStart}..{p.periodEnd}
+                {t('pledges.period', { start: digits(p.periodStart), end: digits(p.periodEnd) })}
               </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="pledge-from">From</label>
+          <label htmlFor="pledge-from">{t('pledges.from')}</label>
           <input
             id="pledge-from"
             type="date"
@@ -158,7 +173,7 @@ function PledgeForm(props: { destinations: string[]; pledges: Pledges; onSaved: 
           />
         </div>
         <div>
-          <label htmlFor="pledge-to">To</label>
+          <label htmlFor="pledge-to">{t('pledges.to')}</label>
           <input
             id="pledge-to"
             type="date"
@@ -169,7 +184,7 @@ function PledgeForm(props: { destinations: string[]; pledges: Pledges; onSaved: 
         </div>
         {(['persons', 'cases', 'medicalPlaces'] as const).map((k) => (
           <div key={k}>
-            <label htmlFor={`pledge-${k}`}>{k === 'medicalPlaces' ? 'Medical places' : k}</label>
+            <label htmlFor={`pledge-${k}`}>{t('pledges.field', { field: k })}</label>
             <input
               id={`pledge-${k}`}
               type="number"
@@ -181,7 +196,7 @@ function PledgeForm(props: { destinations: string[]; pledges: Pledges; onSaved: 
           </div>
         ))}
         <div>
-          <label htmlFor="pledge-reason">Why</label>
+          <label htmlFor="pledge-reason">{t('pledges.why')}</label>
           <input
             id="pledge-reason"
             required
@@ -191,7 +206,7 @@ function PledgeForm(props: { destinations: string[]; pledges: Pledges; onSaved: 
           />
         </div>
       </div>
-      <button type="submit">Save pledge</button>
+      <button type="submit">{t('pledges.save')}</button>
       <ErrorNote error={error} />
       {saved && <p role="status">{saved}</p>}
     </form>
@@ -201,6 +216,8 @@ function PledgeForm(props: { destinations: string[]; pledges: Pledges; onSaved: 
 /** The pledges panel of the planning page. */
 export function PledgeDesk() {
   const { can } = useSession();
+  const t = useT();
+  const { dateTime, digits } = useNumbers();
   const values = useApi<Values>(can('plan.read') ? '/api/pledges/value' : null);
   const pledges = useApi<Pledges>('/api/pledges');
   const history = useApi<History>('/api/pledges/history?limit=20');
@@ -216,8 +233,7 @@ export function PledgeDesk() {
         <T id="heading.placeWorth" />
       </h3>
       <p className="muted">
-        The engine’s price of one more place at each destination in the current allocation (in plan
-        points), and the households that more places there would move first.
+        <T id="pledges.intro" />
       </p>
       {values.error ? (
         <p className="muted">{values.error.message}</p>
@@ -238,13 +254,22 @@ export function PledgeDesk() {
         <T id="heading.changes" />
       </h3>
       <ErrorNote error={history.error} />
-      {history.data && history.data.length === 0 && <p className="muted">No change yet.</p>}
+      {history.data && history.data.length === 0 && (
+        <p className="muted">{t('pledges.noChange')}</p>
+      )}
       {history.data && history.data.length > 0 && (
-        <ul aria-label="Pledge changes">
+        <ul aria-label={t('pledges.changes')}>
           {history.data.map((h) => (
             <li key={h.id}>
-              {h.at.slice(0, 16).replace('T', ' ')} {h.actor}: {h.kind} {h.destinationId}
-              {h.periodStart ? ` from ${h.periodStart}` : ''} {h.action} — {h.reason}
+              {t('pledges.change', {
+                at: dateTime(h.at),
+                actor: h.actor,
+                kind: t('pledgeChangeKind', codeOf(h.kind)),
+                destination: h.destinationId,
+                start: h.periodStart ? digits(h.periodStart) : 'none',
+                action: t('pledgeChangeAction', codeOf(h.action)),
+                reason: h.reason,
+              })}
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 /** Host-state procedures in the web: a case's steps per state, and the documents expiring soon. */
-import { T } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api.js';
 import { useSession } from '../lib/session.js';
@@ -9,38 +9,48 @@ import { ErrorNote, Loading, TableScroll } from './ui.js';
 
 const outcomes = ['pending', 'done', 'positive', 'negative'] as const;
 
-function standingText(s: ProcedureStanding): string {
-  if (s.refused) return 'refused';
+/** Where a case stands with one state, in words: refused, not ready, ready, or expected ready. */
+function standingText(
+  t: ReturnType<typeof useT>,
+  digits: (text: string) => string,
+  s: ProcedureStanding,
+): string {
+  const steps = (names: string[]) =>
+    names.map((n) => t('procedureStep', codeOf(n))).join(t('list.separator'));
+  const expected = s.expectedReadyDate ? digits(s.expectedReadyDate) : '–';
+  if (s.refused) return t('procedures.refused');
   if (s.failedChecks.length)
-    return `not ready: ${s.failedChecks.join(', ')} failed, to repeat (expected ready ${s.expectedReadyDate ?? '–'})`;
-  if (s.readyDate) return `ready ${s.readyDate}`;
-  return `expected ready ${s.expectedReadyDate ?? '–'} (pending: ${s.pendingSteps.join(', ')})`;
+    return t('procedures.notReady', { checks: steps(s.failedChecks), expected });
+  if (s.readyDate) return t('procedures.ready', { date: digits(s.readyDate) });
+  return t('procedures.expected', { expected, pending: steps(s.pendingSteps) });
 }
 
 /** The procedure panel of the case view: steps per state, and a form for planners. */
 export function CaseProceduresPanel(props: { id: string; onChanged?: () => void }) {
   const { can } = useSession();
+  const t = useT();
+  const { digits } = useNumbers();
   const path = can('procedure.read')
     ? `/api/cases/${encodeURIComponent(props.id)}/procedures`
     : null;
   const p = useApi<CaseProcedures>(path);
   if (!path) return null;
   return (
-    <section aria-label="Host-state procedures" data-testid="procedures">
+    <section aria-label={t('heading.procedures')} data-testid="procedures">
       <h3>
         <T id="heading.procedures" />
       </h3>
       <ErrorNote error={p.error} />
       {!p.data && !p.error && <Loading />}
-      {p.data && p.data.states.length === 0 && <p className="muted">No step recorded yet.</p>}
+      {p.data && p.data.states.length === 0 && <p className="muted">{t('procedures.none')}</p>}
       {p.data?.states.map((s) => (
         <div key={s.state} data-state={s.state}>
           <p>
-            <strong>{s.state}</strong>: {standingText(s)}
-            {s.latestDate && <> · must travel by {s.latestDate}</>}
+            <strong>{s.state}</strong>: {standingText(t, digits, s)}
+            {s.latestDate && t('procedures.travelBy', { date: digits(s.latestDate) })}
           </p>
           <TableScroll>
-            <table aria-label={`Procedure with ${s.state}`}>
+            <table aria-label={t('procedures.with', { state: s.state })}>
               <thead>
                 <tr>
                   <th scope="col">
@@ -63,10 +73,10 @@ export function CaseProceduresPanel(props: { id: string; onChanged?: () => void 
               <tbody>
                 {s.steps.map((x) => (
                   <tr key={x.step}>
-                    <td>{x.step}</td>
-                    <td>{x.date ?? '–'}</td>
-                    <td>{x.outcome}</td>
-                    <td>{x.expires ?? '–'}</td>
+                    <td>{t('procedureStep', codeOf(x.step))}</td>
+                    <td>{x.date ? digits(x.date) : '–'}</td>
+                    <td>{t('procedureOutcome', codeOf(x.outcome))}</td>
+                    <td>{x.expires ? digits(x.expires) : '–'}</td>
                     <td>{x.note ?? '–'}</td>
                   </tr>
                 ))}
@@ -90,6 +100,7 @@ export function CaseProceduresPanel(props: { id: string; onChanged?: () => void 
 
 /** One step recorded from the case view (`POST /api/procedures/steps`). */
 function RecordStep(props: { id: string; onRecorded: () => void }) {
+  const t = useT();
   const [form, setForm] = useState({
     state: '',
     step: '',
@@ -121,10 +132,15 @@ function RecordStep(props: { id: string; onRecorded: () => void }) {
         },
       });
       setDone(
-        `${form.step} recorded` +
-          (out.caseMoved ? `; the case moved to ${out.caseMoved.to}` : '') +
+        t('procedures.recorded', { step: t('procedureStep', codeOf(form.step)) }) +
+          (out.caseMoved
+            ? t('procedures.caseMoved', { status: t('caseStatus', codeOf(out.caseMoved.to)) })
+            : '') +
           (out.proposal?.mustMove
-            ? `; ${out.proposal.failedCheck} failed and ${out.proposal.movementId} leaves before it can pass again: re-plan with the procedures (a dry run shows the changes first)`
+            ? t('procedures.mustMove', {
+                check: t('procedureStep', codeOf(out.proposal.failedCheck)),
+                movement: out.proposal.movementId ?? '–',
+              })
             : ''),
       );
       props.onRecorded();
@@ -134,33 +150,35 @@ function RecordStep(props: { id: string; onRecorded: () => void }) {
     }
   }
   return (
-    <form className="row" onSubmit={(e) => void submit(e)} aria-label="Record a step">
+    <form className="row" onSubmit={(e) => void submit(e)} aria-label={t('procedures.record')}>
       <div>
-        <label htmlFor="proc-state">State</label>
+        <label htmlFor="proc-state">{t('procedures.state')}</label>
         <input id="proc-state" required size={5} value={form.state} onChange={set('state')} />
       </div>
       <div>
-        <label htmlFor="proc-step">Step</label>
+        <label htmlFor="proc-step">{t('procedures.step')}</label>
         <input id="proc-step" required size={12} value={form.step} onChange={set('step')} />
       </div>
       <div>
-        <label htmlFor="proc-date">Date</label>
+        <label htmlFor="proc-date">{t('procedures.date')}</label>
         <input id="proc-date" type="date" value={form.date} onChange={set('date')} />
       </div>
       <div>
-        <label htmlFor="proc-outcome">Outcome</label>
+        <label htmlFor="proc-outcome">{t('procedures.outcome')}</label>
         <select id="proc-outcome" value={form.outcome} onChange={set('outcome')}>
           {outcomes.map((o) => (
-            <option key={o}>{o}</option>
+            <option key={o} value={o}>
+              {t('procedureOutcome', codeOf(o))}
+            </option>
           ))}
         </select>
       </div>
       <div>
-        <label htmlFor="proc-expires">Expires</label>
+        <label htmlFor="proc-expires">{t('procedures.expires')}</label>
         <input id="proc-expires" type="date" value={form.expires} onChange={set('expires')} />
       </div>
       <button type="submit" className="primary">
-        Record
+        {t('procedures.submit')}
       </button>
       <ErrorNote error={error} />
       {done && (
@@ -174,22 +192,30 @@ function RecordStep(props: { id: string; onRecorded: () => void }) {
 
 /** The dashboard's alert: valid documents that expire within `days`. */
 export function ExpiringDocuments(props: { days: number }) {
+  const t = useT();
+  const { number, digits } = useNumbers();
   const list = useApi<ProcedureList>(`/api/procedures?expiringWithin=${props.days}&limit=50`);
   if (list.error) return <ErrorNote error={list.error} />;
   if (!list.data) return <Loading />;
   const l = list.data;
   if (l.total === 0)
-    return (
-      <p className="muted">No visa, exit permit or fitness expires within {props.days} days.</p>
-    );
+    return <p className="muted">{t('procedures.noExpiring', { days: number(props.days) })}</p>;
   return (
     <>
       <p>
-        <strong>{l.total}</strong> case(s) with documents expiring within {props.days} days of{' '}
-        {l.asOf}: re-plan with <code>corridor replan --procedures</code>.
+        <T
+          id="procedures.expiring"
+          values={{
+            total: number(l.total),
+            days: number(props.days),
+            asOf: digits(l.asOf),
+            b: (chunks) => <strong>{chunks}</strong>,
+            code: (chunks) => <code>{chunks}</code>,
+          }}
+        />
       </p>
       <TableScroll>
-        <table aria-label="Expiring documents">
+        <table aria-label={t('procedures.expiringTable')}>
           <thead>
             <tr>
               <th scope="col">
@@ -210,7 +236,11 @@ export function ExpiringDocuments(props: { days: number }) {
                   <bdi>{p.case}</bdi>
                 </td>
                 <td>{p.state}</td>
-                <td>{p.expiring.map((e) => `${e.step} ${e.expires}`).join(', ')}</td>
+                <td>
+                  {p.expiring
+                    .map((e) => `${t('procedureStep', codeOf(e.step))} ${digits(e.expires)}`)
+                    .join(t('list.separator'))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 /** The property report: appraised, offered, permitted and realised per category, per currency. */
-import { codeOf, T } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import type { PropertyReport as Report } from '@corridor/core';
 import { useMemo } from 'react';
 import { Chart, type ChartOption } from './Chart.js';
@@ -18,46 +18,52 @@ function isReport(v: unknown): v is PropertyReportData {
 
 /** Totals per currency with a bar chart, then the rows per category. */
 export function PropertyReport(props: { data: unknown }) {
+  const t = useT();
+  const { number } = useNumbers();
   const option = useMemo((): ChartOption | null => {
     if (!isReport(props.data) || props.data.totals.length === 0) return null;
-    const t = props.data.totals;
+    const totals = props.data.totals;
     return {
       grid: { left: 90, right: 16, top: 30, bottom: 30 },
       legend: { top: 0, right: 0 },
       color: ['#0b5cad', '#a4161a', '#4a5560'],
-      xAxis: { type: 'category', data: [...measures] },
+      xAxis: { type: 'category', data: measures.map((m) => t('propertyMeasure', codeOf(m))) },
       yAxis: {
         type: 'value',
-        name: '% of appraised',
+        name: t('property.percent'),
         axisLabel: { formatter: (v: number) => `${v}%` },
       },
-      series: t.map((f) => ({
+      series: totals.map((f) => ({
         name: f.currency,
         type: 'bar',
         // Each currency against its own appraised value: two currencies never share a scale.
         data: measures.map((m) => (f.appraised > 0 ? Math.round((100 * f[m]) / f.appraised) : 0)),
       })),
     };
-  }, [props.data]);
-  if (!isReport(props.data)) return <DataView value={props.data} label="Property report" />;
+  }, [props.data, t]);
+  if (!isReport(props.data)) return <DataView value={props.data} label={t('property.report')} />;
   const r = props.data;
-  if (r.totals.length === 0) return <p className="muted">The ledger is empty.</p>;
+  if (r.totals.length === 0) return <p className="muted">{t('property.empty')}</p>;
   return (
     <div>
       {option && (
         <Chart
           name="property"
           option={option}
-          label={`Property: ${r.totals
-            .map(
-              (f) =>
-                `${money(f.appraised, f.currency)} appraised, ${money(f.realised, f.currency)} realised`,
-            )
-            .join('; ')}`}
+          label={t('property.chart', {
+            list: r.totals
+              .map((f) =>
+                t('property.total', {
+                  appraised: money(f.appraised, f.currency),
+                  realised: money(f.realised, f.currency),
+                }),
+              )
+              .join('; '),
+          })}
         />
       )}
       <TableScroll>
-        <table aria-label="Property by category">
+        <table aria-label={t('property.table')}>
           <thead>
             <tr>
               <th scope="col">
@@ -74,17 +80,22 @@ export function PropertyReport(props: { data: unknown }) {
             </tr>
           </thead>
           <tbody>
-            {[...r.rows, ...r.totals.map((f) => ({ ...f, category: `total (${f.currency})` }))].map(
-              (f) => (
-                <tr key={`${f.category}/${f.currency}`} data-property-row={f.category}>
-                  <td>{f.category}</td>
-                  <td>{f.assets}</td>
-                  {measures.map((m) => (
-                    <td key={m}>{money(f[m], f.currency)}</td>
-                  ))}
-                </tr>
-              ),
-            )}
+            {[
+              ...r.rows.map((f) => ({ ...f, label: f.category })),
+              ...r.totals.map((f) => ({
+                ...f,
+                category: `total (${f.currency})`,
+                label: t('property.totalRow', { currency: f.currency }),
+              })),
+            ].map((f) => (
+              <tr key={`${f.category}/${f.currency}`} data-property-row={f.category}>
+                <td>{f.label}</td>
+                <td>{number(f.assets)}</td>
+                {measures.map((m) => (
+                  <td key={m}>{money(f[m], f.currency)}</td>
+                ))}
+              </tr>
+            ))}
           </tbody>
         </table>
       </TableScroll>

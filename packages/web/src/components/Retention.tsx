@@ -4,7 +4,7 @@
  * reports, and the legal holds with the forms to place and release one. What a role may do comes
  * from the server's permissions; a hold's reason shows only to roles that may read it.
  */
-import { codeOf, T } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../lib/api.js';
 import {
@@ -19,12 +19,17 @@ import { useApi, type Loaded } from '../lib/use-api.js';
 import { JobRunner } from './JobRunner.js';
 import { ErrorNote, Loading, TableScroll } from './ui.js';
 
-const hidden = <span className="muted">hidden for your role</span>;
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+const hidden = (
+  <span className="muted">
+    <T id="ui.hiddenForRole" />
+  </span>
+);
 
 /** The schedules; an administrator edits one category's period and anchor in its row. */
 export function RetentionSchedules() {
   const { can } = useSession();
+  const t = useT();
+  const { number, dateTime } = useNumbers();
   const list = useApi<{ schedules: Schedule[] }>('/api/retention');
   return (
     <div>
@@ -32,7 +37,7 @@ export function RetentionSchedules() {
       {!list.data && !list.error && <Loading />}
       {list.data && (
         <TableScroll>
-          <table aria-label="Retention schedules">
+          <table aria-label={t('retention.schedules')}>
             <thead>
               <tr>
                 <th scope="col">
@@ -58,23 +63,24 @@ export function RetentionSchedules() {
                   <th scope="row">
                     <T id="retentionCategory" values={codeOf(s.category)} />
                   </th>
-                  <td>{s.what}</td>
+                  <td>{t('retentionWhat', { ...codeOf(s.category), raw: s.what })}</td>
                   <td>
                     {can('retention.set') ? (
                       <ScheduleForm schedule={s} onSaved={list.reload} />
                     ) : (
-                      <>
-                        {s.days.toLocaleString('en')} days after {s.after}
-                      </>
+                      t('retention.daysAfter', {
+                        days: number(s.days),
+                        after: t('retentionAnchor', codeOf(s.after)),
+                      })
                     )}
                   </td>
-                  <td>{s.action === 'shred' ? 'shredded' : 'reported'}</td>
+                  <td>{t('retention.action', codeOf(s.action))}</td>
                   <td>
                     {s.isDefault ? (
-                      <span className="muted">default</span>
+                      <span className="muted">{t('retention.default')}</span>
                     ) : (
                       <>
-                        {s.updatedBy} · {s.updatedAt ? when(s.updatedAt) : ''}
+                        {s.updatedBy} · {s.updatedAt ? dateTime(s.updatedAt) : ''}
                       </>
                     )}
                   </td>
@@ -90,6 +96,7 @@ export function RetentionSchedules() {
 
 /** One category's period and anchor, saved with `PUT /api/retention`; a refusal shows beside it. */
 function ScheduleForm(props: { schedule: Schedule; onSaved: () => void }) {
+  const t = useT();
   const s = props.schedule;
   const [days, setDays] = useState(String(s.days));
   const [after, setAfter] = useState<string>(s.after);
@@ -116,11 +123,13 @@ function ScheduleForm(props: { schedule: Schedule; onSaved: () => void }) {
   return (
     <form
       className="inline-form"
-      aria-label={`Schedule for ${s.category}`}
+      aria-label={t('retention.scheduleFor', {
+        category: t('retentionCategory', codeOf(s.category)),
+      })}
       noValidate
       onSubmit={(e) => void submit(e)}
     >
-      <label htmlFor={daysId}>Days</label>{' '}
+      <label htmlFor={daysId}>{t('retention.days')}</label>{' '}
       <input
         id={daysId}
         type="number"
@@ -131,19 +140,21 @@ function ScheduleForm(props: { schedule: Schedule; onSaved: () => void }) {
         aria-invalid={error?.field('days') ? true : undefined}
         className="narrow"
       />{' '}
-      <label htmlFor={afterId}>after</label>{' '}
+      <label htmlFor={afterId}>{t('retention.after')}</label>{' '}
       <select id={afterId} value={after} onChange={(e) => setAfter(e.target.value)}>
         {anchors.map((a) => (
-          <option key={a}>{a}</option>
+          <option key={a} value={a}>
+            {t('retentionAnchor', codeOf(a))}
+          </option>
         ))}
       </select>{' '}
-      <button type="submit">Save</button>
+      <button type="submit">{t('retention.save')}</button>
       {error && (
         <p className="error" role="alert">
           {error.field('days') ?? error.field('after') ?? error.message}
         </p>
       )}
-      {saved && <span className="ok"> saved</span>}
+      {saved && <span className="ok">{t('retention.saved')}</span>}
     </form>
   );
 }
@@ -151,18 +162,19 @@ function ScheduleForm(props: { schedule: Schedule; onSaved: () => void }) {
 /** The job: a dry run says what would go, the run shreds it; both show the report. */
 export function RetentionRun(props: { onDone: () => void }) {
   const { can } = useSession();
+  const t = useT();
   return (
     <div className="row">
       <JobRunner
         name="retention-dry-run"
-        label="What is due? (dry run)"
+        label={t('retention.dryRun')}
         post={{ path: '/api/retention/run', body: { dryRun: true } }}
         canCancel={can('plan.cancelJob')}
         render={(r) => <ReportView report={r as RetentionReport} />}
       />
       <JobRunner
         name="retention-run"
-        label="Apply the schedules now"
+        label={t('retention.apply')}
         post={{ path: '/api/retention/run', body: {} }}
         canCancel={can('plan.cancelJob')}
         onDone={props.onDone}
@@ -174,16 +186,23 @@ export function RetentionRun(props: { onDone: () => void }) {
 
 /** One report: per category what was due, shredded and held, and what remains on disk. */
 export function ReportView(props: { report: RetentionReport }) {
+  const t = useT();
+  const { number, digits, dateTime } = useNumbers();
   const r = props.report;
   return (
     <div data-report={r.id ?? 'dry-run'}>
       <p>
-        {r.dryRun ? 'Dry run (nothing written)' : `Report ${r.id}`} · {when(r.ranAt)} by {r.actor}
+        {r.dryRun ? t('retention.dryRunHead') : t('retention.report', { id: r.id ?? '–' })} ·{' '}
+        {t('retention.ranBy', { at: dateTime(r.ranAt), actor: r.actor })}
         {' · '}
-        {r.activeHolds} active legal {r.activeHolds === 1 ? 'hold' : 'holds'}
+        {t('retention.holds', { count: r.activeHolds })}
       </p>
       <TableScroll>
-        <table aria-label={r.dryRun ? 'Due now' : `Retention report ${r.id}`}>
+        <table
+          aria-label={
+            r.dryRun ? t('retention.dueNow') : t('retention.reportTable', { id: r.id ?? '–' })
+          }
+        >
           <thead>
             <tr>
               <th scope="col">
@@ -215,17 +234,19 @@ export function ReportView(props: { report: RetentionReport }) {
                 <th scope="row">
                   <T id="retentionCategory" values={codeOf(c.category)} />
                 </th>
-                <td>{c.cutoff.slice(0, 10)}</td>
-                <td data-cell="due">{c.due}</td>
-                <td data-cell="shredded">{c.action === 'report' ? '–' : c.shredded}</td>
-                <td data-cell="held">{c.held}</td>
+                <td>{digits(c.cutoff.slice(0, 10))}</td>
+                <td data-cell="due">{number(c.due)}</td>
+                <td data-cell="shredded">{c.action === 'report' ? '–' : number(c.shredded)}</td>
+                <td data-cell="held">{number(c.held)}</td>
                 <td>
                   {c.persons.length === 0 ? (
                     '–'
                   ) : (
                     <bdi>
-                      {c.persons.slice(0, 12).join(', ')}
-                      {c.persons.length > 12 ? ` and ${c.persons.length - 12} more` : ''}
+                      {c.persons.slice(0, 12).join(t('list.separator'))}
+                      {c.persons.length > 12
+                        ? t('retention.more', { count: number(c.persons.length - 12) })
+                        : ''}
                     </bdi>
                   )}
                 </td>
@@ -242,19 +263,24 @@ export function ReportView(props: { report: RetentionReport }) {
 /** The reports the job kept (`list` of `GET /api/retention/reports`), newest first; the first open. */
 export function RetentionReports(props: { list: Loaded<{ reports: RetentionReport[] }> }) {
   const { list } = props;
+  const t = useT();
+  const { number, dateTime } = useNumbers();
   if (list.error) return <ErrorNote error={list.error} />;
   if (!list.data) return <Loading />;
-  if (list.data.reports.length === 0)
-    return <p className="muted">The retention job has not run on this operation yet.</p>;
+  if (list.data.reports.length === 0) return <p className="muted">{t('retention.notRun')}</p>;
   return (
     <div>
       {list.data.reports.slice(0, 10).map((r, i) => (
         <details key={r.id ?? i} open={i === 0}>
           <summary>
-            {r.id} · {when(r.ranAt)} · {r.actor} · shredded{' '}
-            {r.categories.reduce((s, c) => s + c.shredded, 0)}
+            {t('retention.summary', {
+              id: r.id ?? '–',
+              at: dateTime(r.ranAt),
+              actor: r.actor,
+              count: number(r.categories.reduce((s, c) => s + c.shredded, 0)),
+            })}
             {r.finalBy
-              ? ` · ${r.final ? 'final' : 'final at the latest'} on disk ${when(r.finalBy)}`
+              ? ` · ${t('retention.finalAt', { final: r.final ? 'yes' : 'no', at: dateTime(r.finalBy) })}`
               : ''}
           </summary>
           <ReportView report={r} />
@@ -267,6 +293,8 @@ export function RetentionReports(props: { list: Loaded<{ reports: RetentionRepor
 /** The legal holds, with the forms to place one and to release one (roles that may). */
 export function LegalHolds() {
   const { can } = useSession();
+  const t = useT();
+  const { dateTime } = useNumbers();
   const [activeOnly, setActiveOnly] = useState(true);
   const list = useApi<{ holds: LegalHold[] }>(
     `/api/legal-holds${query({ active: activeOnly ? 'true' : undefined })}`,
@@ -293,14 +321,16 @@ export function LegalHolds() {
           checked={activeOnly}
           onChange={(e) => setActiveOnly(e.target.checked)}
         />{' '}
-        Only holds in force
+        {t('retention.onlyInForce')}
       </label>
       <ErrorNote error={error ?? list.error} />
       {!list.data && !list.error && <Loading />}
-      {list.data && list.data.holds.length === 0 && <p className="muted">No legal holds.</p>}
+      {list.data && list.data.holds.length === 0 && (
+        <p className="muted">{t('retention.noHolds')}</p>
+      )}
       {list.data && list.data.holds.length > 0 && (
         <TableScroll>
-          <table aria-label="Legal holds">
+          <table aria-label={t('retention.holdsTable')}>
             <thead>
               <tr>
                 <th scope="col">
@@ -327,23 +357,23 @@ export function LegalHolds() {
                     <bdi>{h.id}</bdi>
                   </td>
                   <td>
-                    {h.subject} <bdi>{h.subjectId}</bdi>
+                    {t('holdSubject', codeOf(h.subject))} <bdi>{h.subjectId}</bdi>
                   </td>
                   <td>{h.reason ?? hidden}</td>
                   <td>
-                    {h.placedBy} · {when(h.placedAt)}
+                    {h.placedBy} · {dateTime(h.placedAt)}
                   </td>
                   <td>
                     {h.releasedAt ? (
                       <>
-                        {h.releasedBy} · {when(h.releasedAt)}
+                        {h.releasedBy} · {dateTime(h.releasedAt)}
                       </>
                     ) : can('retention.hold') ? (
                       <button type="button" onClick={() => void release(h)}>
-                        Release
+                        {t('retention.release')}
                       </button>
                     ) : (
-                      'in force'
+                      t('retention.inForce')
                     )}
                   </td>
                 </tr>
@@ -358,6 +388,7 @@ export function LegalHolds() {
 
 /** Places a hold on a person or a case, with the reason (sealed under their keys). */
 function HoldForm(props: { onPlaced: () => void }) {
+  const t = useT();
   const [subject, setSubject] = useState<'person' | 'case'>('case');
   const [id, setId] = useState('');
   const [reason, setReason] = useState('');
@@ -372,7 +403,13 @@ function HoldForm(props: { onPlaced: () => void }) {
         method: 'POST',
         body: { [subject]: id.trim(), reason },
       });
-      setDone(`Placed ${h.id} on ${h.subject} ${h.subjectId}.`);
+      setDone(
+        t('retention.placed', {
+          id: h.id,
+          subject: t('holdSubject', codeOf(h.subject)),
+          subjectId: h.subjectId,
+        }),
+      );
       setId('');
       setReason('');
       props.onPlaced();
@@ -385,25 +422,25 @@ function HoldForm(props: { onPlaced: () => void }) {
       <summary>
         <T id="heading.placeHold" />
       </summary>
-      <form aria-label="Place a legal hold" onSubmit={(e) => void submit(e)}>
+      <form aria-label={t('retention.holdForm')} onSubmit={(e) => void submit(e)}>
         <div className="row">
           <div>
-            <label htmlFor="hold-subject">On a</label>
+            <label htmlFor="hold-subject">{t('retention.onA')}</label>
             <select
               id="hold-subject"
               value={subject}
               onChange={(e) => setSubject(e.target.value as 'person' | 'case')}
             >
-              <option value="case">case (all its members)</option>
-              <option value="person">person</option>
+              <option value="case">{t('retention.caseAll')}</option>
+              <option value="person">{t('retention.person')}</option>
             </select>
           </div>
           <div>
-            <label htmlFor="hold-id">{subject === 'case' ? 'Case' : 'Person'}</label>
+            <label htmlFor="hold-id">{t('retention.subjectLabel', { subject })}</label>
             <input id="hold-id" value={id} onChange={(e) => setId(e.target.value)} required />
           </div>
         </div>
-        <label htmlFor="hold-reason">Reason (a protection note: hidden from other roles)</label>
+        <label htmlFor="hold-reason">{t('retention.reason')}</label>
         <textarea
           id="hold-reason"
           value={reason}
@@ -411,7 +448,7 @@ function HoldForm(props: { onPlaced: () => void }) {
           required
           rows={2}
         />
-        <button type="submit">Place the hold</button>
+        <button type="submit">{t('retention.place')}</button>
         <ErrorNote error={error} />
         {done && <p className="ok">{done}</p>}
       </form>

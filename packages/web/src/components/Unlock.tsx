@@ -1,9 +1,11 @@
 /** Asks for the password that unlocks the device's sealed desk data. */
 import { useState, type FormEvent } from 'react';
+import { useT } from '../i18n/use-t.js';
 import { unlockVault } from '../offline/vault.js';
 
 /** A password form; says so when the password does not open the vault. */
 export function Unlock(props: { why: string }) {
+  const t = useT();
   const [password, setPassword] = useState('');
   const [wrong, setWrong] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -17,9 +19,9 @@ export function Unlock(props: { why: string }) {
     setPassword('');
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Unlock the offline desk">
+    <form onSubmit={(e) => void submit(e)} aria-label={t('unlock.form')}>
       <p>{props.why}</p>
-      <label htmlFor="unlock-password">Your password</label>
+      <label htmlFor="unlock-password">{t('unlock.password')}</label>
       <input
         id="unlock-password"
         type="password"
@@ -29,11 +31,11 @@ export function Unlock(props: { why: string }) {
         required
       />
       <button type="submit" disabled={busy}>
-        {busy ? 'Unlocking…' : 'Unlock'}
+        {busy ? t('unlock.busy') : t('unlock.submit')}
       </button>
       {wrong && (
         <p className="error" role="alert">
-          That password does not open the data kept on this device.
+          {t('unlock.wrong')}
         </p>
       )}
     </form>

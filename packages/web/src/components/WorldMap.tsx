@@ -2,6 +2,7 @@
 import { geoCentroid, geoEqualEarth, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { useMemo } from 'react';
+import { useNumbers, useT } from '../i18n/use-t.js';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlas from 'world-atlas/countries-110m.json';
@@ -38,6 +39,8 @@ const height = 440;
 
 /** The map: host countries shaded, a circle per destination sized by people planned. */
 export function WorldMap(props: { destinations: MapDestination[]; origin?: [number, number] }) {
+  const t = useT();
+  const { number } = useNumbers();
   const placed = useMemo(
     () =>
       props.destinations.map((d) => {
@@ -74,9 +77,18 @@ export function WorldMap(props: { destinations: MapDestination[]; origin?: [numb
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={`Map of ${placed.length} destinations: ${placed
-          .map((d) => `${d.name} ${d.planned} planned, ${d.departed} departed`)
-          .join('; ')}`}
+        aria-label={t('map.label', {
+          count: number(placed.length),
+          list: placed
+            .map((d) =>
+              t('map.destination', {
+                name: d.name,
+                planned: number(d.planned),
+                departed: number(d.departed),
+              }),
+            )
+            .join('; '),
+        })}
       >
         <rect width={width} height={height} className="sea" />
         <g className="countries">
@@ -111,17 +123,19 @@ export function WorldMap(props: { destinations: MapDestination[]; origin?: [numb
               <circle r={radius(d.planned)} className="planned" />
               {d.departed > 0 && <circle r={radius(d.departed)} className="departed" />}
               <text y={-radius(d.planned) - 3} textAnchor="middle" className="label">
-                {d.id} {d.planned.toLocaleString('en')}
+                {d.id} {number(d.planned)}
               </text>
             </g>
           );
         })}
       </svg>
       <figcaption>
-        Circles: people planned per destination (current allocation)
-        {placed.some((d) => d.departed > 0) ? '; dark: departed' : ''}
-        {origin ? '; red dot: the camp' : ''}.
-        {missing.length > 0 && ` Not drawn: ${missing.map((d) => d.id).join(', ')}.`}
+        {t('map.caption', {
+          departed: placed.some((d) => d.departed > 0) ? 'yes' : 'no',
+          camp: origin ? 'yes' : 'no',
+        })}
+        {missing.length > 0 &&
+          t('map.notDrawn', { list: missing.map((d) => d.id).join(t('list.separator')) })}
       </figcaption>
     </figure>
   );

@@ -26,6 +26,8 @@ export function T(props: { id: MessageId; values?: MessageValues }) {
 /** Numbers, and ISO dates and times kept in their layout, in the language's digits. */
 export function useNumbers(): {
   number: (n: number | null | undefined) => string;
+  /** A share (0.42) as a percentage (42%, ٤٢٪) in the language's digits and sign. */
+  percent: (share: number) => string;
   /** `2026-05-01T08:30…` → `2026-05-01 08:30`, each digit in the language's own. */
   dateTime: (iso: string) => string;
   /** An ISO date or other string of digits (an ID stays as it is: only its digits change). */
@@ -37,6 +39,7 @@ export function useNumbers(): {
     const digits = (text: string) => text.replace(/\d/g, (d) => digit.format(Number(d)));
     return {
       number: (n) => (n == null ? '–' : intl.formatNumber(n)),
+      percent: (share) => intl.formatNumber(share, { style: 'percent' }),
       dateTime: (iso) => digits(iso.slice(0, 16).replace('T', ' ')),
       digits,
     };

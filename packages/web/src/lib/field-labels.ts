@@ -1,24 +1,11 @@
 /** Words for people for the classes of personal data a role may not see (core's `personFields`). */
-import type { PersonField } from '@corridor/core';
+import type { useT } from '../i18n/use-t.js';
+import { codeOf } from '../i18n/use-t.js';
 
-export const fieldLabels: Readonly<Record<PersonField, string>> = {
-  name: 'names',
-  birthDate: 'dates of birth',
-  birthYear: 'years of birth',
-  sex: 'sex',
-  phone: 'phone numbers',
-  protectionNote: 'protection notes',
-  documentNumber: 'document numbers',
-  mrz: 'machine-readable zones',
-  assistanceNeeds: 'assistance needs',
-  protectionNeeds: 'protection needs',
-  caseNotes: 'case notes',
-  incidentNarrative: 'incident narratives',
-  custodyDetail: 'custody details',
-  grievanceText: 'complaints and appeals',
-};
-
-/** "names, dates of birth, …" for a list of hidden fields (an unknown one is shown as sent). */
-export function describeFields(fields: readonly string[]): string {
-  return fields.map((f) => fieldLabels[f as PersonField] ?? f).join(', ');
+/**
+ * "names, dates of birth, …" for a list of hidden fields, in the reader's language (the
+ * `personField` message; an unknown field is shown as sent).
+ */
+export function describeFields(t: ReturnType<typeof useT>, fields: readonly string[]): string {
+  return fields.map((f) => t('personField', codeOf(f))).join(t('list.separator'));
 }

@@ -4,19 +4,22 @@
  * sends to a server, so no proxy or access log can keep it. One button confirms the arrival.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { T, useNumbers, useT } from '../i18n/use-t.js';
 import { api, ApiError } from '../lib/api.js';
 
 type Confirmed = { case: string; partner: string; arrivedOn: string };
 
 /** The whole page: a day, a button, and what the server answered. */
 export function ArrivalLinkPage() {
+  const t = useT();
+  const { digits } = useNumbers();
   const token = location.hash.slice(1);
   const [day, setDay] = useState('');
   const [done, setDone] = useState<Confirmed>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    document.title = 'Confirm an arrival · Corridor';
-  }, []);
+    document.title = t('app.documentTitle', { page: t('arrivalLink.title') });
+  }, [t]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
@@ -29,29 +32,31 @@ export function ArrivalLinkPage() {
       );
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      setError(
-        err.status === 404
-          ? 'This link is unknown, already used or expired. Ask the operation for a new one.'
-          : err.message,
-      );
+      setError(err.status === 404 ? t('arrivalLink.unknown') : err.message);
     }
   };
   return (
     <main id="main" className="login">
-      <h1>Confirm an arrival</h1>
+      <h1>{t('arrivalLink.title')}</h1>
       {done ? (
         <p role="status">
-          Arrival of case <bdi>{done.case}</bdi> on {done.arrivedOn} confirmed for{' '}
-          <bdi>{done.partner}</bdi>. Thank you; this link cannot be used again.
+          <T
+            id="arrivalLink.done"
+            values={{
+              case: () => <bdi>{done.case}</bdi>,
+              day: digits(done.arrivedOn),
+              partner: () => <bdi>{done.partner}</bdi>,
+            }}
+          />
         </p>
       ) : token ? (
-        <form onSubmit={submit} aria-label="Confirm the arrival">
-          <p>This link confirms, once, that the household it was issued for has arrived.</p>
+        <form onSubmit={submit} aria-label={t('arrivalLink.form')}>
+          <p>{t('arrivalLink.intro')}</p>
           <label>
-            Day of arrival (empty: today){' '}
+            {t('arrivalLink.day')}{' '}
             <input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
           </label>{' '}
-          <button type="submit">Confirm the arrival</button>
+          <button type="submit">{t('arrivalLink.form')}</button>
           {error && (
             <p className="error" role="alert">
               {error}
@@ -60,7 +65,7 @@ export function ArrivalLinkPage() {
         </form>
       ) : (
         <p className="error" role="alert">
-          This address holds no confirmation link.
+          {t('arrivalLink.none')}
         </p>
       )}
     </main>

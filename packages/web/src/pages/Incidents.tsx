@@ -87,7 +87,8 @@ export function Incidents() {
                           </bdi>
                         </td>
                         <td>
-                          {i.source ?? '–'} ({i.confidence ?? '–'})
+                          {i.source ?? '–'} (
+                          {i.confidence ? t('incidentConfidence', codeOf(i.confidence)) : '–'})
                         </td>
                         <td>
                           {i.narrative ?? <span className="muted">{t('incidents.hidden')}</span>}

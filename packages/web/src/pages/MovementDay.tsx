@@ -7,7 +7,7 @@ import { SlipScan } from '../components/SlipScan.js';
 import { ErrorNote, Loading, NotAvailable, Panel, Stat, TableScroll } from '../components/ui.js';
 import { useLocaleChoice } from '../i18n/LocaleProvider.js';
 import type { MessageId } from '../i18n/messages.js';
-import { codeOf, useNumbers, useT } from '../i18n/use-t.js';
+import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import { api, ApiError, isOffline } from '../lib/api.js';
 import {
   checkinCounts,
@@ -36,7 +36,7 @@ const formats = ['pdf', 'csv', 'xlsx', 'json', 'paxlst'] as const;
 export function MovementDay() {
   const { locale } = useLocaleChoice();
   const t = useT();
-  const { dateTime } = useNumbers();
+  const { dateTime, number } = useNumbers();
   const { can, me } = useSession();
   const { params } = useLocation();
   const movements = useApi<MovementList>('/api/movements');
@@ -112,16 +112,23 @@ export function MovementDay() {
         </div>
         {movement && (
           <p className="muted">
-            {t('movementDay.summary', {
-              kind: t('movementKind', codeOf(movement.kind)),
-              from: movement.origin,
-              to: `${movement.destinationId ?? '–'} ${movement.arrivalAirport ?? ''}`.trim(),
-              departs: movement.departAt,
-              timezone: movement.timezone,
-              seats: movement.seats,
-              kg: movement.baggageKg,
-              status: t('movementStatus', codeOf(movement.status)),
-            })}
+            <T
+              id="movementDay.summary"
+              values={{
+                kind: t('movementKind', codeOf(movement.kind)),
+                from: () => <bdi>{movement.origin}</bdi>,
+                to: () => (
+                  <bdi>
+                    {`${movement.destinationId ?? '–'} ${movement.arrivalAirport ?? ''}`.trim()}
+                  </bdi>
+                ),
+                departs: dateTime(movement.departAt),
+                timezone: () => <bdi>{movement.timezone}</bdi>,
+                seats: number(movement.seats),
+                kg: number(movement.baggageKg),
+                status: t('movementStatus', codeOf(movement.status)),
+              }}
+            />
             {movement.specialSeats && Object.keys(movement.specialSeats).length > 0
               ? ` ${t('movementDay.special', {
                   places: Object.entries(movement.specialSeats)
@@ -347,6 +354,7 @@ function Checkin(props: { movementId: string; person: string | null }) {
  */
 function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
   const t = useT();
+  const { number, digits } = useNumbers();
   const { can } = useSession();
   const [asked, setAsked] = useState(false);
   const list = useApi<Standby>(
@@ -366,7 +374,7 @@ function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
           reason: `standby: fills a free seat on ${props.movementId} on the day`,
         },
       });
-      setDone(`${caseId} is now on ${props.movementId}.`);
+      setDone(t('standby.done', { case: caseId, movement: props.movementId }));
       list.reload();
       props.onMoved();
     } catch (err) {
@@ -387,11 +395,15 @@ function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
           {done && <p className="ok">{done}</p>}
           {s && (
             <p data-testid="standby-head">
-              {s.seatsFree} {s.seatsFree === 1 ? 'seat' : 'seats'} free · {s.total} cases could fill
-              one (ready, same destination, documents valid on {s.day}). Left off:{' '}
-              {s.excluded.documents} without a valid travel document, {s.excluded.notReady} not
-              ready, {s.excluded.pastLatest} past their last day, {s.excluded.locked} locked
-              elsewhere.
+              {t('standby.head', {
+                seats: s.seatsFree,
+                total: number(s.total),
+                day: digits(s.day),
+                documents: number(s.excluded.documents),
+                notReady: number(s.excluded.notReady),
+                pastLatest: number(s.excluded.pastLatest),
+                locked: number(s.excluded.locked),
+              })}
             </p>
           )}
           {s && s.candidates.length > 0 && (
@@ -413,14 +425,18 @@ function StandbyPanel(props: { movementId: string; onMoved: () => void }) {
                       <td>
                         <bdi>{c.case}</bdi>
                       </td>
-                      <td>{c.persons}</td>
-                      <td>{c.from ? `${c.from} (${c.fromDay})` : 'no movement yet'}</td>
-                      <td>{c.exposureSaved.toFixed(2)}</td>
-                      <td>{c.fits ? 'yes' : 'no: the household travels whole'}</td>
+                      <td>{number(c.persons)}</td>
+                      <td>
+                        {c.from
+                          ? `${c.from} (${c.fromDay ? digits(c.fromDay) : '–'})`
+                          : t('standby.noMovement')}
+                      </td>
+                      <td>{number(Math.round(c.exposureSaved * 100) / 100)}</td>
+                      <td>{c.fits ? t('ui.yesNo', { code: 'yes' }) : t('standby.whole')}</td>
                       {can('plan.reassign') && (
                         <td>
                           <button type="button" disabled={!c.fits} onClick={() => void put(c.case)}>
-                            Put on {props.movementId}
+                            {t('standby.put', { movement: props.movementId })}
                           </button>
                         </td>
                       )}
