@@ -76,31 +76,37 @@ export function PlanResult(props: { result: unknown }) {
         )}
         {candidates && (
           <div data-fact="candidates">
-            <dt>candidate movements booked</dt>
+            <dt>{t('planResult.candidates')}</dt>
             <dd>
-              {candidates.chosen.length} for {fmt(candidates.totalCost)} {candidates.currency}
-              {candidates.budget !== null && ` of ${fmt(candidates.budget)} ${candidates.currency}`}
-              ; exposure {fmt(candidates.exposure)} against{' '}
-              {fmt(candidates.firstReadyFirstServed.exposure)} by hand at{' '}
-              {fmt(candidates.firstReadyFirstServed.totalCost)} {candidates.currency} (ratio{' '}
-              {candidates.exposureRatio === null ? '–' : fmt(candidates.exposureRatio)}); weights:
-              exposure {candidates.weights.exposure}, cost {candidates.weights.cost} per minor unit,
-              makespan {candidates.weights.makespan} per day
+              {t('planResult.candidatesLine', {
+                booked: number(candidates.chosen.length),
+                cost: fmt(candidates.totalCost),
+                currency: candidates.currency,
+                hasBudget: candidates.budget === null ? 'no' : 'yes',
+                budget: candidates.budget === null ? '' : fmt(candidates.budget),
+                exposure: fmt(candidates.exposure),
+                handExposure: fmt(candidates.firstReadyFirstServed.exposure),
+                handCost: fmt(candidates.firstReadyFirstServed.totalCost),
+                ratio: candidates.exposureRatio === null ? '–' : fmt(candidates.exposureRatio),
+                wExposure: fmt(candidates.weights.exposure),
+                wCost: fmt(candidates.weights.cost),
+                wMakespan: fmt(candidates.weights.makespan),
+              })}
             </dd>
           </div>
         )}
       </dl>
       {candidates && candidates.chosen.length > 0 && (
         <TableScroll>
-          <table aria-label="Candidate movements booked">
+          <table aria-label={t('planResult.candidatesTable')}>
             <thead>
               <tr>
-                <th scope="col">candidate</th>
-                <th scope="col">day</th>
+                <th scope="col">{t('planResult.candidate')}</th>
+                <th scope="col">{t('planResult.day')}</th>
                 <th scope="col">
                   <T id="col.destination" />
                 </th>
-                <th scope="col">cost</th>
+                <th scope="col">{t('planResult.cost')}</th>
               </tr>
             </thead>
             <tbody>
