@@ -1,0 +1,12 @@
+import { buildAllocationInstance, loadHighs, solve } from '@corridor/optimizer';
+import { kabulAllocation } from './lib/kabul-allocation.js';
+import { loadAverage } from './lib/report.js';
+const highs = await loadHighs();
+const instance = buildAllocationInstance(kabulAllocation(7));
+const lpRef = 12738043.40335581;
+const limit = Number(process.env.L ?? 5000);
+const l0 = loadAverage();
+const t = performance.now();
+let last = t;
+const r = solve(instance, { timeLimitMs: limit, highs, progress: (p) => { const now = performance.now(); if (now - last > 300 || p.phase !== 'lagrangian') { console.log(p.phase, p.iteration, Math.round(now - t), p.objective.toFixed(1), p.bound.toFixed(1)); last = now; } } });
+console.log(r.status, r.objective, r.bound, r.stats.boundSource, Math.round(performance.now() - t), 'gapToLp%', ((lpRef - r.objective) / lpRef * 100).toFixed(4), 'boundVsLp%', ((r.bound - lpRef) / lpRef * 100).toFixed(5), l0, loadAverage());
