@@ -75,8 +75,12 @@ if (!campOnly) {
   const loadBefore = loadAverage();
   const t0 = performance.now();
   // With HiGHS, as `corridor allocate` runs it (the engine uses it for the LP where it pays).
+  const cpu0 = process.cpuUsage();
   const engine = solve(instance, { timeLimitMs: limitMs, highs });
   const engineMs = since(t0);
+  // CPU time the solve got (user + system): other sessions share the cores.
+  const cpu = process.cpuUsage(cpu0);
+  const engineCpuMs = Math.round((cpu.user + cpu.system) / 1000);
   const loadAfter = loadAverage();
   const peakAfterSolve = peakRssMiB();
   const model = compile(instance);
@@ -109,6 +113,7 @@ if (!campOnly) {
       gap: engine.gap,
       timeMs: engineMs,
       timeLimitMs: limitMs,
+      cpuMs: engineCpuMs,
       unplaced: engine.unplaced,
     },
     loadAverage: { before: loadBefore, after: loadAfter },
