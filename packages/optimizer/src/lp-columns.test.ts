@@ -88,4 +88,14 @@ describe('the LP by column generation', () => {
     // The plan's integral objective rounds the bound down: within 1 of the LP optimum.
     expect(result.bound).toBeGreaterThan(lockedLp.bound - 1);
   });
+
+  it('leaves solve total when every item is locked', async () => {
+    const highs = await loadHighs();
+    const locks = new Map(instance.items.map((item, i) => [i, i % 2 ? -1 : item.pairs[0]!.bin]));
+    const result = solve(instance, { highs, timeLimitMs: 2_000, lpPairLimit: 100, locks });
+    instance.items.forEach((item, i) =>
+      expect(result.assignment[i]).toBe(i % 2 ? -1 : item.pairs[0]!.bin),
+    );
+    expect(result.bound).toBeGreaterThanOrEqual(result.objective - 1e-6);
+  });
 });

@@ -140,6 +140,8 @@ export function columnLp(
     columns: 0,
     converged: false,
   };
+  // Every item locked: nothing for an LP to decide (and HiGHS would get a model without columns).
+  if (free.length === 0) return result;
   for (const c of free.slice(0, Math.min(free.length, contested))) {
     lp[c] = 1;
     markTop(c);
