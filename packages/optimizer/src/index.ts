@@ -10,6 +10,7 @@ export * from './fairness.js';
 export { lpBound, solveExact } from './highs-model.js';
 export { compile } from './model.js';
 export { classify, type Classes } from './classes.js';
+export { columnLp, type ColumnLpResult } from './lp-columns.js';
 export * from './allocation-input.js';
 export { loadHighs } from './load-highs.js';
 export * from './timetable.js';

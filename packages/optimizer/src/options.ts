@@ -53,6 +53,13 @@ export interface SolveOptions {
    * or, above that, when its class model (alike items counted once) has at most this many.
    */
   lpPairLimit?: number;
+  /**
+   * With HiGHS given, an instance over `lpPairLimit` pairs whose class model is not small enough
+   * gets its LP by column generation when it has at most this many pairs.
+   */
+  columnPairLimit?: number;
+  /** Share of the time limit the column-generation LP may take (counted from the start). */
+  columnLpShare?: number;
   /** Use HiGHS MIP only when the instance has at most this many eligible pairs. */
   exactPairLimit?: number;
   /** Time limit of the HiGHS MIP, in milliseconds. */
@@ -88,6 +95,8 @@ export const defaultOptions: Required<SolveOptions> = {
   progress: null,
   highs: null,
   lpPairLimit: 300_000,
+  columnPairLimit: 3_000_000,
+  columnLpShare: 0.8,
   exactPairLimit: 10_000,
   exactTimeLimitMs: 5_000,
   assignmentPairLimit: 200_000,

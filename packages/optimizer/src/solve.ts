@@ -9,6 +9,7 @@ import { construct, localSearch } from './search.js';
 import { iteratedLocalSearch } from './kicks.js';
 import { roundClassLp, roundLp } from './lp-round.js';
 import { classify } from './classes.js';
+import { columnLp } from './lp-columns.js';
 import { relinkSearch } from './relink.js';
 import { PlanState } from './state.js';
 import { Subgradient } from './lagrangian.js';
@@ -70,7 +71,19 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   const warmFree = o.warmStart
     ? Uint8Array.from(free, (f, c) => (f && state.pair[c]! < 0 ? 1 : 0))
     : free;
-  construct(state, zero, warmFree, random);
+  // Alike items (a class: same pairs, weights, uses, penalty) are counted once in the bound:
+  // the Lagrangian's passes and the LP run on the class model when it is much smaller.
+  const classes = classify(model, fixed);
+  const bounding = classes ?? { model, count: null, fixed };
+  const sub = new Subgradient(bounding.model, bounding.count);
+  // Too large for one LP and no class model under the limit: the LP by rows and columns as needed
+  // (`columnLp`), whose rounding replaces the first plan: that one is built at the prices it starts from.
+  const lpFits =
+    (model.pairWeight.length <= o.lpPairLimit ? model : (classes?.model ?? model)).pairWeight
+      .length <= o.lpPairLimit;
+  const columnNext = Boolean(o.highs) && !lpFits && model.pairWeight.length <= o.columnPairLimit;
+  const columnFirst = columnNext && !o.warmStart;
+  if (!columnFirst) construct(state, zero, warmFree, random);
   const swapBudget = Math.max(20_000, 4_000_000 / Math.max(1, model.n));
   // A small instance goes to the HiGHS MIP (with HiGHS) or to the engine's branch and bound; up to
   // `assignmentPairLimit` pairs the assignment relaxation bounds it before the search.
@@ -80,15 +93,10 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   // On a larger instance without a previous plan the prices converge first (a step costs one
   // pass over the pairs, a rebuild with local search far more), then one rebuild at them.
   const pricesFirst = assignmentNext && !branchNext && !o.warmStart;
-  if (!pricesFirst) localSearch(state, free, swapBudget);
+  if (!pricesFirst && !columnFirst) localSearch(state, free, swapBudget);
   let best = state.snapshot();
   let bestObjective = state.objective;
 
-  // Alike items (a class: same pairs, weights, uses, penalty) are counted once in the bound:
-  // the Lagrangian's passes and the LP run on the class model when it is much smaller.
-  const classes = classify(model, fixed);
-  const bounding = classes ?? { model, count: null, fixed };
-  const sub = new Subgradient(bounding.model, bounding.count);
   const roundDown = integral(model);
   const gapOf = (bound: number) => (bound - bestObjective) / Math.max(1, Math.abs(bound));
   // The assignment relaxation's bound when it is computed (at most the capacity relaxation's).
@@ -128,6 +136,31 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
       localSearch(state, free, swapBudget);
       if (!keep()) state.restore(best);
     }
+  } else if (o.highs && columnNext) {
+    // Subgradient steps bring the prices near the LP optimum's, then the LP of the items they
+    // leave in doubt (see `columnLp`); the search gets what is left after it.
+    const priced = t0 + 0.3 * o.columnLpShare * o.timeLimitMs;
+    for (let i = 0; i < 60 && (i < 20 || performance.now() < priced); i++)
+      sub.step(bestObjective, bounding.fixed);
+    construct(state, sub.bestPrices, warmFree, random);
+    keep();
+    const lp = columnLp(
+      o.highs,
+      model,
+      fixed,
+      sub.bestPrices,
+      t0 + o.columnLpShare * o.timeLimitMs,
+    );
+    // Its bound is the Lagrangian value at the LP's prices: kept where it beats the steps' own.
+    if (lp.bound < sub.bound) {
+      sub.start(lp.bound, lp.prices);
+      lpUsed = true;
+    }
+    if (lp.x) {
+      roundLp(state, free, lp.x, lp.prices, random);
+      localSearch(state, free, swapBudget, t0 + o.timeLimitMs);
+      if (!keep()) state.restore(best);
+    }
   }
   // A small instance goes to the HiGHS MIP after this, which starts from the best plan and proves it;
   // the others are improved by tabu search (moderate size) or iterated local search (large).
@@ -138,7 +171,11 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   // The assignment relaxation (below) gives the bound where it applies: the capacity relaxation
   // only warms its multipliers up then.
   const lagrangianIterations =
-    lpUsed && exactNext ? 0 : branchNext ? Math.min(o.maxIterations, 60) : o.maxIterations;
+    lpUsed && (exactNext || columnNext)
+      ? 0
+      : branchNext
+        ? Math.min(o.maxIterations, 60)
+        : o.maxIterations;
   // Where a search follows, the capacity relaxation (bound, prices, price-guided rebuilds) may
   // take two fifths of the time; the rest is the search's.
   const lagrangianShare = exactNext || branchNext ? 1 : 0.4;
