@@ -847,6 +847,9 @@ describe('the web application', () => {
     await form.getByRole('status').getByText('template checkin-call/ar saved').waitFor();
     await page.getByText('Templates for checkin-call: ar, en, fa').waitFor();
     await page.getByLabel('checkinPlace').fill('Gate 3');
+    // The demo's own templates (in Dari, say) also name the check-in time: the page asks for it.
+    const time = page.getByLabel('checkinTime');
+    if ((await time.count()) > 0) await time.fill('07:30');
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('status').getByText(`of ${booked} household(s)`).waitFor();
     const rows = page.getByRole('table', { name: 'Messages per household' }).locator('tbody tr');

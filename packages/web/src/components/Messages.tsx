@@ -103,11 +103,19 @@ export function MovementMessages(props: { movementId: string }) {
         />
       )}
       <p className="muted">
-        {t('messages.templates', {
-          purpose: t('messagePurpose', codeOf(purpose)),
-          languages:
-            languages.length > 0 ? languages.join(t('list.separator')) : t('messages.noTemplate'),
-        })}
+        <T
+          id="messages.templates"
+          values={{
+            purpose: t('messagePurpose', codeOf(purpose)),
+            // Language codes are data: kept left to right inside a right-to-left sentence.
+            languages:
+              languages.length > 0 ? (
+                <bdi>{languages.join(t('list.separator'))}</bdi>
+              ) : (
+                t('messages.noTemplate')
+              ),
+          }}
+        />
       </p>
       <ErrorNote error={error} />
       {result && (
