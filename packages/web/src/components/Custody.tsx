@@ -50,7 +50,7 @@ export function Custody() {
           <input
             id="custody-person"
             value={id}
-            placeholder="P-00001"
+            placeholder="P-…"
             onChange={(e) => setId(e.target.value)}
           />
         </div>
