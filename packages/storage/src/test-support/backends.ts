@@ -1,10 +1,10 @@
 /** Test helpers: a fresh database on each backend (PGlite in a temp folder, PostgreSQL per test). */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openStore, type Store } from '../store.js';
+import { tempDir } from './temp-dir.js';
 
 let counter = 0;
 
@@ -24,11 +24,7 @@ export async function freshPostgresUrl(): Promise<string> {
   return url.toString();
 }
 
-/** A new temporary folder, removed by the returned cleanup. */
-export function tempDir(prefix = 'corridor-test-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+export { tempDir };
 
 /** The master key every test store shares, so that backups move between backends. */
 export const testEnv: NodeJS.ProcessEnv = {

@@ -8,7 +8,7 @@ import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Store } from '../store.js';
-import { tempDir } from './backends.js';
+import { tempDir } from './temp-dir.js';
 
 /** Every file under `dir`, with its bytes. */
 export function filesUnder(dir: string): { name: string; bytes: Buffer }[] {
