@@ -64,14 +64,16 @@ describe.each(backends)('logging in on $name', (backend) => {
       return performance.now() - t;
     };
     const samples = { wrong: [] as number[], unknown: [] as number[] };
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 16; i++) {
       samples.wrong.push(await time(`auditor`));
       samples.unknown.push(await time(`ghost-${i}`));
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-    const ratio = median(samples.wrong) / median(samples.unknown);
-    expect(ratio).toBeGreaterThan(0.7);
-    expect(ratio).toBeLessThan(1.4);
+    // A busy machine only ever adds time, so the lower quartile is the figure least moved by
+    // other work. Skipping the password hash for an unknown name made the ratio 3.0 (measured).
+    const quartile = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 2]!;
+    const ratio = quartile(samples.wrong) / quartile(samples.unknown);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
     // The audit log records the failure of a real account, never a name that is no account.
     const failed = (await server.store.audit.events(0, 1000)).filter(
       (e) => e.action === 'auth.login-failed',
