@@ -3,6 +3,7 @@ import type { Store } from '@corridor/storage';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { resolveOptions, type ServerOptions } from './options.js';
+import { startPeriodic } from './periodic.js';
 
 /** A running server. */
 export interface RunningServer {
@@ -22,15 +23,16 @@ export async function startServer(
   const o = resolveOptions(options);
   const app = await buildApp(store, o);
   const url = await app.listen({ host: listen.host, port: listen.port });
-  const prune = setInterval(() => {
-    store.sessions.prune(o.sessionIdleMs, o.lockoutMs, o.clock()).catch(() => undefined);
-  }, 10 * 60_000);
-  prune.unref();
+  const prune = startPeriodic(() => store.sessions.prune(o.sessionIdleMs, o.lockoutMs, o.clock()), {
+    everyMs: 10 * 60_000,
+    log: o.log,
+    failure: { sessions: 'expired sessions not pruned' },
+  });
   return {
     app,
     url,
     close: async () => {
-      clearInterval(prune);
+      await prune.stop();
       await app.close();
     },
   };

@@ -7,8 +7,8 @@
  */
 import { deliveryActor, deliveryJobKind, deliveryLeaseMs } from '@corridor/commands';
 import type { Store } from '@corridor/storage';
-import { describeError, writeLog } from '../log.js';
 import type { ServerOptions } from '../options.js';
+import { startPeriodic, type Periodic } from '../periodic.js';
 import type { JobRunner } from './job-runner.js';
 
 /** Queues a delivery job when lines wait past the lease and none is queued or running; true if it did. */
@@ -37,30 +37,11 @@ export function startMessageSweep(
   store: Store,
   jobs: JobRunner,
   o: Required<ServerOptions>,
-): { stop(): Promise<void> } {
-  if (o.messageSweepMs <= 0) return { stop: async () => undefined };
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const sweep = () => {
-    running = running.then(async () => {
-      if (stopped) return;
-      await queueMessageSweep(store, jobs, o.clock()).catch((error: unknown) =>
-        writeLog(o.log, {
-          level: 'error',
-          messages: 'delivery sweep not queued',
-          error: describeError(error),
-        }),
-      );
-    });
-  };
-  sweep();
-  const timer = setInterval(sweep, o.messageSweepMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+): Periodic {
+  return startPeriodic(() => queueMessageSweep(store, jobs, o.clock()), {
+    everyMs: o.messageSweepMs,
+    now: true,
+    log: o.log,
+    failure: { messages: 'delivery sweep not queued' },
+  });
 }

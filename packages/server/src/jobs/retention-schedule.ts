@@ -6,8 +6,8 @@
  * than one period ago.
  */
 import type { Store } from '@corridor/storage';
-import { describeError, writeLog } from '../log.js';
 import type { ServerOptions } from '../options.js';
+import { startPeriodic, type Periodic } from '../periodic.js';
 import { scheduledActor } from './job-kinds.js';
 import type { JobRunner } from './job-runner.js';
 
@@ -43,29 +43,10 @@ export function startRetentionSchedule(
   store: Store,
   jobs: JobRunner,
   o: Required<ServerOptions>,
-): { stop(): Promise<void> } {
-  if (o.retentionEveryMs <= 0) return { stop: async () => undefined };
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const timer = setInterval(() => {
-    running = running.then(async () => {
-      if (stopped) return;
-      await queueScheduledRetention(store, jobs, o.retentionEveryMs, o.clock()).catch(
-        (error: unknown) =>
-          writeLog(o.log, {
-            level: 'error',
-            retention: 'scheduled run not queued',
-            error: describeError(error),
-          }),
-      );
-    });
-  }, checkEveryMs(o.retentionEveryMs));
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+): Periodic {
+  return startPeriodic(() => queueScheduledRetention(store, jobs, o.retentionEveryMs, o.clock()), {
+    everyMs: o.retentionEveryMs > 0 ? checkEveryMs(o.retentionEveryMs) : 0,
+    log: o.log,
+    failure: { retention: 'scheduled run not queued' },
+  });
 }
