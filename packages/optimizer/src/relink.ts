@@ -33,6 +33,16 @@ export interface RelinkLimits {
    */
   chainCandidates: number;
   chainPatience: number;
+  /** The ejection-chain search's tabu tenure (share of the items) and kick interval. */
+  chainTenure?: number;
+  chainKick?: number;
+  /** Pairs items may move to (reduced-cost fixing left the others out); null: every pair. */
+  allowed?: Uint8Array | null;
+  /**
+   * Elite plans differ in at least this share of the items: a plan closer than that to an elite
+   * plan replaces it only when better (0: any distinct plan may enter).
+   */
+  eliteDistance?: number;
 }
 
 interface Elite {
@@ -49,6 +59,13 @@ function feasible(state: PlanState): boolean {
   return true;
 }
 
+/** Items placed differently in a and b, counted up to `cap`. */
+function distance(a: Int32Array, b: Int32Array, cap: number): number {
+  let d = 0;
+  for (let c = 0; c < a.length && d < cap; c++) if (a[c] !== b[c]) d++;
+  return d;
+}
+
 function same(a: Int32Array, b: Int32Array): boolean {
   for (let c = 0; c < a.length; c++) if (a[c] !== b[c]) return false;
   return true;
@@ -63,11 +80,21 @@ export function relinkSearch(
   prices: Float64Array,
 ): number {
   const elite: Elite[] = [{ pairs: state.snapshot(), objective: state.objective }];
+  const near = Math.ceil((limits.eliteDistance ?? 0) * state.model.n);
   const offer = () => {
     if (!feasible(state)) return;
     const pairs = state.pair;
     if (elite.some((e) => Math.abs(e.objective - state.objective) < 1e-9 && same(e.pairs, pairs)))
       return;
+    if (near > 0) {
+      const close = elite.findIndex((e) => distance(e.pairs, pairs, near) < near);
+      if (close >= 0) {
+        if (state.objective <= elite[close]!.objective + 1e-9) return;
+        elite[close] = { pairs: state.snapshot(), objective: state.objective };
+        elite.sort((a, b) => b.objective - a.objective);
+        return;
+      }
+    }
     if (elite.length >= eliteSize && state.objective <= elite[elite.length - 1]!.objective) return;
     elite.push({ pairs: state.snapshot(), objective: state.objective });
     elite.sort((a, b) => b.objective - a.objective);
@@ -77,7 +104,9 @@ export function relinkSearch(
   let stopped = false;
   const items = Int32Array.from({ length: state.model.n }, (_, c) => c).filter((c) => free[c]);
   const shape =
-    limits.chainCandidates > 0 ? gapShape(state.model, free, prices, limits.chainCandidates) : null;
+    limits.chainCandidates > 0
+      ? gapShape(state.model, free, prices, limits.chainCandidates, limits.allowed ?? null)
+      : null;
   const chains = shape ? new EjectionChains(state, shape, prices, random) : null;
   const report = (m: number, best: number) => {
     stopped = !limits.report(moves + m, Math.max(best, elite[0]!.objective));
@@ -91,6 +120,8 @@ export function relinkSearch(
           maxMoves: limits.maxMoves - moves,
           deadline: limits.deadline,
           patience: limits.chainPatience,
+          tenure: limits.chainTenure ?? 0,
+          kick: limits.chainKick ?? 0,
           stopAt: limits.stopAt(),
           report,
         })
