@@ -35,6 +35,9 @@ export interface ChainLimits {
    * move) for this many moves, times 1–2 at random; 0: no tabu memory.
    */
   tenure?: number;
+  /** Factors of the penalties at a local optimum over capacity and at a feasible one (defaults 1.5, 0.9). */
+  raise?: number;
+  relax?: number;
   /** Local optima without a better plan after which the run goes back to its best plan and shifts a few items at random (0: never). */
   kick?: number;
   /** Stop once a feasible plan reaches this objective (the proved bound). */
@@ -142,7 +145,7 @@ export class EjectionChains {
       if (this.bestObjective >= (limits.stopAt ?? Infinity) - eps) break;
       if (this.bestObjective > before + eps) since = 0;
       else if (++since > limits.patience) break;
-      this.adapt();
+      this.adapt(limits.raise ?? raise, limits.relax ?? relax);
       if (limits.kick && since > 0 && since % limits.kick === 0 && this.bestObjective > -Infinity)
         this.kickFromBest();
     }
@@ -424,11 +427,11 @@ export class EjectionChains {
    * keep theirs, so the excess is not pushed into them); at a feasible one, lowers every penalty
    * towards its floor, so the search leaves the feasible region again.
    */
-  private adapt(): void {
+  private adapt(up: number, down: number): void {
     const feasible = this.excess <= 1e-7;
     for (let b = 0; b < this.alpha.length; b++) {
-      if (feasible) this.alpha[b] = Math.max(this.floor[b]!, this.alpha[b]! * relax);
-      else if (this.over(b) > eps) this.alpha[b]! *= raise;
+      if (feasible) this.alpha[b] = Math.max(this.floor[b]!, this.alpha[b]! * down);
+      else if (this.over(b) > eps) this.alpha[b]! *= up;
     }
   }
 }

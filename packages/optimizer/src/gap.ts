@@ -70,6 +70,10 @@ export function solveGap(
       | 'chainFixing'
       | 'branchNodes'
       | 'eliteDistance'
+      | 'freshStarts'
+      | 'chainRaise'
+      | 'chainRelax'
+      | 'repack'
     >;
   },
 ): GapResult[] {

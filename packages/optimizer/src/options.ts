@@ -64,6 +64,16 @@ export interface SolveOptions {
    * replaces its neighbour only when better); 0: any two distinct plans.
    */
   eliteDistance?: number;
+  /** Share of path relinking's runs that start from randomly scaled prices instead (0: none). */
+  freshStarts?: number;
+  /** Penalty factors of the ejection-chain search at an infeasible and a feasible local optimum. */
+  chainRaise?: number;
+  chainRelax?: number;
+  /**
+   * On a single-resource GAP, the plan of each search run gets the exact two-bin repacking: the
+   * items of two bins reassigned between them optimally (dynamic programming over both loads).
+   */
+  repack?: boolean;
   /** Called now and then with the state of the search; return false to stop early. */
   progress?: ((p: SolveProgress) => boolean | void) | null;
   /** A loaded HiGHS runtime: small instances are then finished and proved by its MIP solver. */
@@ -116,6 +126,10 @@ export const defaultOptions: Required<SolveOptions> = {
   chainKick: 0,
   chainFixing: false,
   eliteDistance: 0,
+  freshStarts: 0,
+  chainRaise: 1.5,
+  chainRelax: 0.9,
+  repack: false,
   progress: null,
   highs: null,
   lpPairLimit: 300_000,

@@ -9,6 +9,7 @@
 import type { Random } from '@corridor/core';
 import { EjectionChains } from './ejection.js';
 import { gapShape } from './gap-shape.js';
+import { repackPairs } from './repack.js';
 import { localSearch } from './search.js';
 import type { PlanState } from './state.js';
 import { tabuSearch } from './tabu.js';
@@ -43,6 +44,17 @@ export interface RelinkLimits {
    * plan replaces it only when better (0: any distinct plan may enter).
    */
   eliteDistance?: number;
+  /**
+   * Share of the runs that start afresh instead of between elite plans: every item at its best
+   * pair by weight less the resource's price, each price scaled at random by 0.5–1.5 (capacities
+   * ignored); 0: never.
+   */
+  freshStarts?: number;
+  /** The ejection-chain search's penalty factors (over capacity, feasible). */
+  chainRaise?: number;
+  chainRelax?: number;
+  /** On a single-resource GAP, each run's plan gets the exact two-bin repacking (`repack.ts`). */
+  repack?: boolean;
 }
 
 interface Elite {
@@ -102,6 +114,8 @@ export function relinkSearch(
   };
   let moves = 0;
   let stopped = false;
+  const searchStart = performance.now();
+  let repackMs = 0;
   const items = Int32Array.from({ length: state.model.n }, (_, c) => c).filter((c) => free[c]);
   const shape =
     limits.chainCandidates > 0
@@ -114,7 +128,9 @@ export function relinkSearch(
   };
   for (let run = 0; moves < limits.maxMoves; run++) {
     if (performance.now() > limits.deadline || elite[0]!.objective >= limits.stopAt() - 1e-9) break;
-    if (run > 0) restartFrom(state, elite, items, random);
+    if (run > 0 && limits.freshStarts && random.chance(limits.freshStarts))
+      freshStart(state, items, prices, random);
+    else if (run > 0) restartFrom(state, elite, items, random);
     moves += chains
       ? chains.run({
           maxMoves: limits.maxMoves - moves,
@@ -122,6 +138,8 @@ export function relinkSearch(
           patience: limits.chainPatience,
           tenure: limits.chainTenure ?? 0,
           kick: limits.chainKick ?? 0,
+          raise: limits.chainRaise ?? 1.5,
+          relax: limits.chainRelax ?? 0.9,
           stopAt: limits.stopAt(),
           report,
         })
@@ -140,12 +158,45 @@ export function relinkSearch(
           prices,
         );
     // The tabu search shifts one item at a time; swaps and two-item ejections polish its plan.
-    if (feasible(state)) localSearch(state, free, limits.swapBudget, limits.deadline);
+    if (feasible(state)) {
+      localSearch(state, free, limits.swapBudget, limits.deadline);
+      // At most a quarter of the search's time goes to repacking.
+      if (shape && limits.repack && repackMs <= (performance.now() - searchStart) / 4) {
+        const t = performance.now();
+        repackPairs(state, shape, random, limits.deadline);
+        repackMs += performance.now() - t;
+      }
+    }
     offer();
     if (stopped) break;
   }
   state.restore(elite[0]!.pairs);
   return moves;
+}
+
+/** A start away from the elite plans: each item at its best pair at randomly scaled prices. */
+function freshStart(
+  state: PlanState,
+  items: Int32Array,
+  prices: Float64Array,
+  random: Random,
+): void {
+  const { model } = state;
+  const scaled = Float64Array.from(prices, (v) => v * (0.5 + random.next()));
+  for (const c of items) {
+    let pick = -1;
+    let value = -Infinity;
+    for (let p = model.pairStart[c]!; p < model.pairStart[c + 1]!; p++) {
+      let v = model.pairWeight[p]!;
+      for (let u = model.useStart[p]!; u < model.useStart[p + 1]!; u++)
+        v -= scaled[model.useResource[u]!]! * model.useAmount[u]!;
+      if (v > value) {
+        value = v;
+        pick = p;
+      }
+    }
+    if (pick >= 0) state.move(c, pick);
+  }
 }
 
 /**

@@ -287,6 +287,10 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
               chainKick: o.chainKick,
               allowed: o.chainFixing ? allowed : null,
               eliteDistance: o.eliteDistance,
+              freshStarts: o.freshStarts,
+              chainRaise: o.chainRaise,
+              chainRelax: o.chainRelax,
+              repack: o.repack,
             },
             sub.bestPrices,
           )
