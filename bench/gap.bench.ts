@@ -13,7 +13,8 @@
  * without it in the same process). GAP_GENERATED=d10x100s7,… adds problems generated like
  * Yagiura's types C, D and E (`lib/yagiura.ts`: type, agents x jobs, seed) at the first time
  * limit; their best value is unknown, so their deviation is from the best bound of the runs.
- * GAP_ENGINE=option=value,… gives the engine's own run options other than its defaults (trials).
+ * GAP_ENGINE=option=value,… gives the engine's own run options other than its defaults (trials);
+ * both take the options in `tunable` below.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -70,13 +71,26 @@ const longSet = new Set(
   (process.env.GAP_LONG ?? 'd201600,d40400,d801600,e201600,e40400,e801600').split(','),
 );
 const highs = process.env.GAP_HIGHS === '0' ? null : await loadHighs();
-/** Options written option=value,… (numbers). */
+/** The options GAP_ENGINE and GAP_BASELINE may set (`solveGap`'s `search`). */
+const tunable = [
+  'chainCandidates',
+  'chainPatience',
+  'tabuPatience',
+  'branchNodes',
+  'assignmentShare',
+];
+/** Options written option=value,… (numbers); an unknown name or a value not a number stops the run. */
 const optionList = (text: string | undefined): Record<string, number> =>
   Object.fromEntries(
     (text ?? '')
       .split(',')
       .filter((kv) => kv.includes('='))
-      .map((kv) => [kv.split('=')[0]!, Number(kv.split('=')[1])]),
+      .map((kv) => {
+        const [key, value] = kv.split('=') as [string, string];
+        if (!tunable.includes(key) || !Number.isFinite(Number(value)))
+          throw new Error(`"${kv}": options are ${tunable.join(', ')}, each =number`);
+        return [key, Number(value)];
+      }),
   );
 const baselineOptions =
   process.env.GAP_BASELINE === '1' ? { chainCandidates: 0 } : optionList(process.env.GAP_BASELINE);

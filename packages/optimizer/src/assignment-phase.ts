@@ -40,11 +40,6 @@ export interface AssignmentPhaseResult {
   proved: boolean;
   nodes: number;
   iterations: number;
-  /**
-   * Pairs that may still be in a plan better than the incumbent (branch and bound's root after
-   * reduced-cost fixing), null when none were fixed out or there was no branch and bound.
-   */
-  allowed: Uint8Array | null;
 }
 
 /** Runs the phase; returns bound Infinity when the model has no bin with a resource of its own. */
@@ -52,7 +47,7 @@ export function assignmentPhase(input: AssignmentPhaseInput): AssignmentPhaseRes
   const { state, free, fixed, deadline } = input;
   const { model } = state;
   const relax = new AssignmentRelaxation(model, input.branch);
-  const none = { bound: Infinity, proved: false, nodes: 0, iterations: 0, allowed: null };
+  const none = { bound: Infinity, proved: false, nodes: 0, iterations: 0 };
   if (!relax.useful) return none;
   const restriction = { allowed: new Uint8Array(model.pairWeight.length).fill(1), forced: fixed };
   const start = relax.fromPrices(input.prices, restriction);
@@ -85,7 +80,6 @@ export function assignmentPhase(input: AssignmentPhaseInput): AssignmentPhaseRes
       proved: run.bound <= cutoff(),
       nodes: 0,
       iterations: run.iterations,
-      allowed: null,
     };
   }
   const outcome = branchAndBound(relax, restriction, run.mu, input.best(), {
@@ -103,7 +97,6 @@ export function assignmentPhase(input: AssignmentPhaseInput): AssignmentPhaseRes
     proved: outcome.proved,
     nodes: outcome.nodes,
     iterations: run.iterations,
-    allowed: outcome.rootAllowed,
   };
 }
 

@@ -23,11 +23,6 @@ export interface BranchOutcome {
   objective: number;
   pairs: Int32Array | null;
   nodes: number;
-  /**
-   * The pairs left after the root's reduced-cost fixing: a removed pair is in no plan better than
-   * the incumbent then (null when the root closed).
-   */
-  rootAllowed: Uint8Array | null;
 }
 
 interface Node extends Restriction {
@@ -50,10 +45,9 @@ export function branchAndBound(
     { allowed: root.allowed.slice(), forced: root.forced.slice(), mu: rootMu },
   ];
   let nodes = 0;
-  let rootAllowed: Uint8Array | null = null;
   while (stack.length > 0) {
     if (nodes >= limits.maxNodes || performance.now() > limits.deadline) {
-      return { proved: false, objective, pairs, nodes, rootAllowed };
+      return { proved: false, objective, pairs, nodes };
     }
     const node = stack.pop()!;
     nodes++;
@@ -79,7 +73,6 @@ export function branchAndBound(
       if (!node.allowed[p] || node.forced[relax.itemOfPair[p]!] !== -3) continue;
       if (relax.boundWith(p, run.bound, run.mu) <= limit) node.allowed[p] = 0;
     }
-    if (nodes === 1) rootAllowed = node.allowed.slice();
     const pick = branchPair(relax, node, run.mu);
     if (pick < 0) continue;
     const c = relax.itemOfPair[pick]!;
@@ -89,7 +82,7 @@ export function branchAndBound(
     withIt.forced[c] = pick;
     stack.push(without, withIt);
   }
-  return { proved: true, objective, pairs, nodes, rootAllowed };
+  return { proved: true, objective, pairs, nodes };
 }
 
 /** The relaxation's choice as a plan when it is one (no item twice, priced resources kept). */

@@ -30,16 +30,6 @@ export interface ChainLimits {
   deadline: number;
   /** Local optima in a row without a better feasible plan before the run ends. */
   patience: number;
-  /**
-   * Tabu tenure as a share of the items: an item that leaves a bin may not go back to it (by any
-   * move) for this many moves, times 1–2 at random; 0: no tabu memory.
-   */
-  tenure?: number;
-  /** Factors of the penalties at a local optimum over capacity and at a feasible one (defaults 1.5, 0.9). */
-  raise?: number;
-  relax?: number;
-  /** Local optima without a better plan after which the run goes back to its best plan and shifts a few items at random (0: never). */
-  kick?: number;
   /** Stop once a feasible plan reaches this objective (the proved bound). */
   stopAt?: number;
   /** Called every 1,024 moves or so with the best objective; returning false stops the run. */
@@ -64,10 +54,6 @@ export class EjectionChains {
   private readonly chainBins = new Int32Array(maxDepth);
   /** Best weight of each item among its candidate bins. */
   private readonly topWeight: Float64Array;
-  /** Move count until which item c may not go back to bin b: until[c · m + b]. */
-  private readonly until: Float64Array;
-  private clock = 0;
-  private tenure = 0;
   private excess = 0;
   private bestObjective = -Infinity;
   private best: Int32Array;
@@ -101,7 +87,6 @@ export class EjectionChains {
     this.pend = new Float64Array(m);
     this.load = new Float64Array(m);
     this.best = state.snapshot();
-    this.until = new Float64Array(m * n);
     this.topWeight = new Float64Array(n).fill(-Infinity);
     for (let c = 0; c < n; c++)
       for (let t = 0; t < shape.candidateCount[c]!; t++) {
@@ -118,9 +103,6 @@ export class EjectionChains {
     const { state } = this;
     const { model } = state;
     this.best = state.snapshot();
-    this.tenure = (limits.tenure ?? 0) * model.n;
-    this.until.fill(0);
-    this.clock = 0;
     this.sync();
     this.bestObjective = this.excess <= 1e-7 ? state.objective : -Infinity;
     // Unplaced items go to their best candidate bin, capacities ignored, when that beats their penalty.
@@ -145,36 +127,10 @@ export class EjectionChains {
       if (this.bestObjective >= (limits.stopAt ?? Infinity) - eps) break;
       if (this.bestObjective > before + eps) since = 0;
       else if (++since > limits.patience) break;
-      this.adapt(limits.raise ?? raise, limits.relax ?? relax);
-      if (limits.kick && since > 0 && since % limits.kick === 0 && this.bestObjective > -Infinity)
-        this.kickFromBest();
+      this.adapt();
     }
     state.restore(this.best);
     return moves;
-  }
-
-  /**
-   * Back to the best feasible plan, then a few items (2 to 2 + 5% of them) each shifted to one of
-   * its other candidate bins at random; the tabu memory keeps them from going straight back.
-   */
-  private kickFromBest(): void {
-    const { state, shape, random } = this;
-    const { n } = state.model;
-    state.restore(this.best);
-    this.sync();
-    const count = 2 + random.int(0, Math.ceil(0.05 * n));
-    for (let s = 0; s < count; s++) {
-      const c = random.int(0, n - 1);
-      const options = shape.candidateCount[c]!;
-      if (options < 2 || this.bin[c]! < 0) continue;
-      const b = shape.candidates[c * shape.k + random.int(0, options - 1)]!;
-      if (b !== this.bin[c]) this.place(c, b);
-    }
-  }
-
-  /** Whether item c may not go back to bin b now. */
-  private tabu(c: number, b: number): boolean {
-    return this.until[c * this.state.model.m + b]! > this.clock;
   }
 
   /** Rebuilds bins, member lists and the total excess from `state`. */
@@ -229,9 +185,6 @@ export class EjectionChains {
       this.slot[last] = this.slot[c]!;
     }
     this.state.move(c, this.shape.pairAt[c * model.m + b]!);
-    if (from >= 0 && this.tenure > 0)
-      this.until[c * model.m + from] = this.clock + this.tenure * (1 + this.random.next());
-    this.clock++;
     if (from >= 0) this.refresh(from);
     this.refresh(b);
     this.bin[c] = b;
@@ -293,7 +246,7 @@ export class EjectionChains {
     let target = -1;
     for (let b = 0; b < m; b++) {
       const p = pairAt[c * m + b]!;
-      if (b === from || p < 0 || !this.shape.open[c * m + b] || this.tabu(c, b)) continue;
+      if (b === from || p < 0) continue;
       const gain = pairWeight[p]! - out - this.cost(b, amount[p]!);
       if (gain > bestGain) {
         bestGain = gain;
@@ -316,12 +269,12 @@ export class EjectionChains {
     let partner = -1;
     for (let t = 0; t < candidateCount[c]!; t++) {
       const b = candidates[c * k + t]!;
-      if (b === from || this.tabu(c, b)) continue;
+      if (b === from) continue;
       const p = pairAt[c * m + b]!;
       for (let s = 0; s < this.size[b]!; s++) {
         const d = this.members[b * n + s]!;
         const q = pairAt[d * m + from]!;
-        if (q < 0 || !this.shape.open[d * m + from] || this.tabu(d, from)) continue;
+        if (q < 0) continue;
         const pd = pairAt[d * m + b]!;
         const gain =
           w[p]! +
@@ -357,7 +310,7 @@ export class EjectionChains {
     const p0 = pairAt[c * m + home]!;
     for (let t = 0; t < candidateCount[c]!; t++) {
       const first = candidates[c * k + t]!;
-      if (first === home || this.tabu(c, first)) continue;
+      if (first === home) continue;
       const p1 = pairAt[c * m + first]!;
       let value = w[p1]! - w[p0]! - this.cost(home, -amount[p0]!);
       pend[home] = -amount[p0]!;
@@ -384,7 +337,7 @@ export class EjectionChains {
           pend[from] = pend[from]! - amount[pd]!;
           for (let u = 0; u < candidateCount[d]!; u++) {
             const e = candidates[d * k + u]!;
-            if (e === from || this.tabu(d, e)) continue;
+            if (e === from) continue;
             const q = pairAt[d * m + e]!;
             // this.cost(e, amount[q]), inlined: the innermost loop of the search.
             const l = load[e]! + pend[e]!;
@@ -427,11 +380,11 @@ export class EjectionChains {
    * keep theirs, so the excess is not pushed into them); at a feasible one, lowers every penalty
    * towards its floor, so the search leaves the feasible region again.
    */
-  private adapt(up: number, down: number): void {
+  private adapt(): void {
     const feasible = this.excess <= 1e-7;
     for (let b = 0; b < this.alpha.length; b++) {
-      if (feasible) this.alpha[b] = Math.max(this.floor[b]!, this.alpha[b]! * down);
-      else if (this.over(b) > eps) this.alpha[b]! *= up;
+      if (feasible) this.alpha[b] = Math.max(this.floor[b]!, this.alpha[b]! * relax);
+      else if (this.over(b) > eps) this.alpha[b]! *= raise;
     }
   }
 }

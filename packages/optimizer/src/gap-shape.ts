@@ -18,11 +18,6 @@ export interface GapShape {
   candidateCount: Int32Array;
   /** Slots per item in `candidates`. */
   k: number;
-  /**
-   * Whether item c may move to bin b: open[c · m + b] (eligible, and not fixed out by reduced
-   * cost; an item keeps every eligible bin when all were fixed out).
-   */
-  open: Uint8Array;
 }
 
 /** Items × bins at most: the dense tables (and the search's member lists) take 4 bytes a cell each. */
@@ -38,7 +33,6 @@ export function gapShape(
   free: Uint8Array,
   prices: Float64Array,
   k: number,
-  allowed: Uint8Array | null = null,
 ): GapShape | null {
   const { n, m, pairStart, pairBin, pairWeight, useStart, useResource, useAmount } = model;
   if (n * m > maxCells || free.some((f) => f !== 1)) return null;
@@ -62,27 +56,20 @@ export function gapShape(
   const slots = Math.max(1, Math.min(k, m));
   const candidates = new Int32Array(n * slots);
   const candidateCount = new Int32Array(n);
-  const open = new Uint8Array(n * m);
   const score = (p: number) => {
     const r = resourceOf[pairBin[p]!]!;
     return pairWeight[p]! - (r >= 0 ? prices[r]! * amount[p]! : 0);
   };
   for (let c = 0; c < n; c++) {
-    let pairs: number[] = [];
+    const pairs: number[] = [];
     for (let p = pairStart[c]!; p < pairStart[c + 1]!; p++) {
       pairAt[c * m + pairBin[p]!] = p;
-      if (!allowed || allowed[p]) pairs.push(p);
+      pairs.push(p);
     }
-    if (pairs.length === 0)
-      pairs = Array.from(
-        { length: pairStart[c + 1]! - pairStart[c]! },
-        (_, s) => pairStart[c]! + s,
-      );
-    for (const p of pairs) open[c * m + pairBin[p]!] = 1;
     pairs.sort((x, y) => score(y) - score(x) || x - y);
     const count = Math.min(slots, pairs.length);
     for (let s = 0; s < count; s++) candidates[c * slots + s] = pairBin[pairs[s]!]!;
     candidateCount[c] = count;
   }
-  return { resourceOf, pairAt, amount, candidates, candidateCount, k: slots, open };
+  return { resourceOf, pairAt, amount, candidates, candidateCount, k: slots };
 }

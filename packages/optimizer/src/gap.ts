@@ -60,20 +60,10 @@ export function solveGap(
     seed?: number;
     /** Candidate bins of the ejection-chain search (0: the tabu search instead; for comparisons). */
     chainCandidates?: number;
-    /** Search options over the ones above (benchmarks compare a change with and without it). */
+    /** Search options over the defaults (benchmarks compare a setting with and without it). */
     search?: Pick<
       SolveOptions,
-      | 'chainCandidates'
-      | 'chainPatience'
-      | 'chainTenure'
-      | 'chainKick'
-      | 'chainFixing'
-      | 'branchNodes'
-      | 'eliteDistance'
-      | 'freshStarts'
-      | 'chainRaise'
-      | 'chainRelax'
-      | 'repack'
+      'chainCandidates' | 'chainPatience' | 'tabuPatience' | 'branchNodes' | 'assignmentShare'
     >;
   },
 ): GapResult[] {

@@ -44,36 +44,6 @@ export interface SolveOptions {
   chainCandidates?: number;
   /** Local optima without a better plan before an ejection-chain run ends (and the next starts). */
   chainPatience?: number;
-  /**
-   * Tabu tenure of the ejection-chain search, as a share of the items: an item that leaves a bin
-   * may not go back to it for this many moves (times 1–2, at random); 0 turns the memory off.
-   */
-  chainTenure?: number;
-  /**
-   * Local optima without a better plan after which the ejection-chain search goes back to its
-   * best plan and shifts a few items at random (0: never).
-   */
-  chainKick?: number;
-  /**
-   * The ejection-chain search moves no item to a pair that branch and bound's root fixed out by
-   * reduced cost (such a pair is in no plan better than the incumbent).
-   */
-  chainFixing?: boolean;
-  /**
-   * Path relinking's elite plans differ in at least this share of the items (a closer plan
-   * replaces its neighbour only when better); 0: any two distinct plans.
-   */
-  eliteDistance?: number;
-  /** Share of path relinking's runs that start from randomly scaled prices instead (0: none). */
-  freshStarts?: number;
-  /** Penalty factors of the ejection-chain search at an infeasible and a feasible local optimum. */
-  chainRaise?: number;
-  chainRelax?: number;
-  /**
-   * On a single-resource GAP, the plan of each search run gets the exact two-bin repacking: the
-   * items of two bins reassigned between them optimally (dynamic programming over both loads).
-   */
-  repack?: boolean;
   /** Called now and then with the state of the search; return false to stop early. */
   progress?: ((p: SolveProgress) => boolean | void) | null;
   /** A loaded HiGHS runtime: small instances are then finished and proved by its MIP solver. */
@@ -122,14 +92,6 @@ export const defaultOptions: Required<SolveOptions> = {
   tabuPatience: 5_000,
   chainCandidates: 5,
   chainPatience: 30,
-  chainTenure: 0,
-  chainKick: 0,
-  chainFixing: false,
-  eliteDistance: 0,
-  freshStarts: 0,
-  chainRaise: 1.5,
-  chainRelax: 0.9,
-  repack: false,
   progress: null,
   highs: null,
   lpPairLimit: 300_000,

@@ -9,7 +9,6 @@
 import type { Random } from '@corridor/core';
 import { EjectionChains } from './ejection.js';
 import { gapShape } from './gap-shape.js';
-import { repackPairs } from './repack.js';
 import { localSearch } from './search.js';
 import type { PlanState } from './state.js';
 import { tabuSearch } from './tabu.js';
@@ -34,27 +33,6 @@ export interface RelinkLimits {
    */
   chainCandidates: number;
   chainPatience: number;
-  /** The ejection-chain search's tabu tenure (share of the items) and kick interval. */
-  chainTenure?: number;
-  chainKick?: number;
-  /** Pairs items may move to (reduced-cost fixing left the others out); null: every pair. */
-  allowed?: Uint8Array | null;
-  /**
-   * Elite plans differ in at least this share of the items: a plan closer than that to an elite
-   * plan replaces it only when better (0: any distinct plan may enter).
-   */
-  eliteDistance?: number;
-  /**
-   * Share of the runs that start afresh instead of between elite plans: every item at its best
-   * pair by weight less the resource's price, each price scaled at random by 0.5–1.5 (capacities
-   * ignored); 0: never.
-   */
-  freshStarts?: number;
-  /** The ejection-chain search's penalty factors (over capacity, feasible). */
-  chainRaise?: number;
-  chainRelax?: number;
-  /** On a single-resource GAP, each run's plan gets the exact two-bin repacking (`repack.ts`). */
-  repack?: boolean;
 }
 
 interface Elite {
@@ -71,13 +49,6 @@ function feasible(state: PlanState): boolean {
   return true;
 }
 
-/** Items placed differently in a and b, counted up to `cap`. */
-function distance(a: Int32Array, b: Int32Array, cap: number): number {
-  let d = 0;
-  for (let c = 0; c < a.length && d < cap; c++) if (a[c] !== b[c]) d++;
-  return d;
-}
-
 function same(a: Int32Array, b: Int32Array): boolean {
   for (let c = 0; c < a.length; c++) if (a[c] !== b[c]) return false;
   return true;
@@ -92,21 +63,11 @@ export function relinkSearch(
   prices: Float64Array,
 ): number {
   const elite: Elite[] = [{ pairs: state.snapshot(), objective: state.objective }];
-  const near = Math.ceil((limits.eliteDistance ?? 0) * state.model.n);
   const offer = () => {
     if (!feasible(state)) return;
     const pairs = state.pair;
     if (elite.some((e) => Math.abs(e.objective - state.objective) < 1e-9 && same(e.pairs, pairs)))
       return;
-    if (near > 0) {
-      const close = elite.findIndex((e) => distance(e.pairs, pairs, near) < near);
-      if (close >= 0) {
-        if (state.objective <= elite[close]!.objective + 1e-9) return;
-        elite[close] = { pairs: state.snapshot(), objective: state.objective };
-        elite.sort((a, b) => b.objective - a.objective);
-        return;
-      }
-    }
     if (elite.length >= eliteSize && state.objective <= elite[elite.length - 1]!.objective) return;
     elite.push({ pairs: state.snapshot(), objective: state.objective });
     elite.sort((a, b) => b.objective - a.objective);
@@ -114,13 +75,9 @@ export function relinkSearch(
   };
   let moves = 0;
   let stopped = false;
-  const searchStart = performance.now();
-  let repackMs = 0;
   const items = Int32Array.from({ length: state.model.n }, (_, c) => c).filter((c) => free[c]);
   const shape =
-    limits.chainCandidates > 0
-      ? gapShape(state.model, free, prices, limits.chainCandidates, limits.allowed ?? null)
-      : null;
+    limits.chainCandidates > 0 ? gapShape(state.model, free, prices, limits.chainCandidates) : null;
   const chains = shape ? new EjectionChains(state, shape, prices, random) : null;
   const report = (m: number, best: number) => {
     stopped = !limits.report(moves + m, Math.max(best, elite[0]!.objective));
@@ -128,18 +85,12 @@ export function relinkSearch(
   };
   for (let run = 0; moves < limits.maxMoves; run++) {
     if (performance.now() > limits.deadline || elite[0]!.objective >= limits.stopAt() - 1e-9) break;
-    if (run > 0 && limits.freshStarts && random.chance(limits.freshStarts))
-      freshStart(state, items, prices, random);
-    else if (run > 0) restartFrom(state, elite, items, random);
+    if (run > 0) restartFrom(state, elite, items, random);
     moves += chains
       ? chains.run({
           maxMoves: limits.maxMoves - moves,
           deadline: limits.deadline,
           patience: limits.chainPatience,
-          tenure: limits.chainTenure ?? 0,
-          kick: limits.chainKick ?? 0,
-          raise: limits.chainRaise ?? 1.5,
-          relax: limits.chainRelax ?? 0.9,
           stopAt: limits.stopAt(),
           report,
         })
@@ -158,45 +109,12 @@ export function relinkSearch(
           prices,
         );
     // The tabu search shifts one item at a time; swaps and two-item ejections polish its plan.
-    if (feasible(state)) {
-      localSearch(state, free, limits.swapBudget, limits.deadline);
-      // At most a quarter of the search's time goes to repacking.
-      if (shape && limits.repack && repackMs <= (performance.now() - searchStart) / 4) {
-        const t = performance.now();
-        repackPairs(state, shape, random, limits.deadline);
-        repackMs += performance.now() - t;
-      }
-    }
+    if (feasible(state)) localSearch(state, free, limits.swapBudget, limits.deadline);
     offer();
     if (stopped) break;
   }
   state.restore(elite[0]!.pairs);
   return moves;
-}
-
-/** A start away from the elite plans: each item at its best pair at randomly scaled prices. */
-function freshStart(
-  state: PlanState,
-  items: Int32Array,
-  prices: Float64Array,
-  random: Random,
-): void {
-  const { model } = state;
-  const scaled = Float64Array.from(prices, (v) => v * (0.5 + random.next()));
-  for (const c of items) {
-    let pick = -1;
-    let value = -Infinity;
-    for (let p = model.pairStart[c]!; p < model.pairStart[c + 1]!; p++) {
-      let v = model.pairWeight[p]!;
-      for (let u = model.useStart[p]!; u < model.useStart[p + 1]!; u++)
-        v -= scaled[model.useResource[u]!]! * model.useAmount[u]!;
-      if (v > value) {
-        value = v;
-        pick = p;
-      }
-    }
-    if (pick >= 0) state.move(c, pick);
-  }
 }
 
 /**

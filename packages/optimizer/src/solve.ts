@@ -102,8 +102,6 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   // The assignment relaxation's bound when it is computed (at most the capacity relaxation's).
   let assignmentBound = Infinity;
   let proved = false;
-  /** Pairs the root of branch and bound did not fix out (null: no fixing). */
-  let allowed: Uint8Array | null = null;
   const rawBound = () => Math.min(sub.bound, assignmentBound);
   const effectiveBound = () => (roundDown ? Math.floor(rawBound() + 1e-6) : rawBound());
   const keep = () => {
@@ -250,7 +248,6 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     assignmentBound = phase.bound;
     proved = phase.proved;
     nodes = phase.nodes;
-    allowed = phase.allowed;
     iterations += phase.iterations;
   }
   if (!stopped && !exactNext && !proved && gapOf(effectiveBound()) > o.targetGap) {
@@ -283,14 +280,6 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
               report: tick,
               chainCandidates: o.chainCandidates,
               chainPatience: o.chainPatience,
-              chainTenure: o.chainTenure,
-              chainKick: o.chainKick,
-              allowed: o.chainFixing ? allowed : null,
-              eliteDistance: o.eliteDistance,
-              freshStarts: o.freshStarts,
-              chainRaise: o.chainRaise,
-              chainRelax: o.chainRelax,
-              repack: o.repack,
             },
             sub.bestPrices,
           )
