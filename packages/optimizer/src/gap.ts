@@ -3,6 +3,7 @@ import type { Highs } from 'highs';
 import { parseGap, type GapProblem } from './gap-format.js';
 import type { Instance } from './instance.js';
 import type { SolveStatus } from './result.js';
+import type { SolveOptions } from './options.js';
 import { solve } from './solve.js';
 
 /** Objective sense of a GAP file: costs to minimise or profits to maximise. */
@@ -59,6 +60,11 @@ export function solveGap(
     seed?: number;
     /** Candidate bins of the ejection-chain search (0: the tabu search instead; for comparisons). */
     chainCandidates?: number;
+    /** Search options over the defaults (benchmarks compare a setting with and without it). */
+    search?: Pick<
+      SolveOptions,
+      'chainCandidates' | 'chainPatience' | 'tabuPatience' | 'branchNodes' | 'assignmentShare'
+    >;
   },
 ): GapResult[] {
   return parseGap(text, name).map((problem) => {
@@ -78,6 +84,7 @@ export function solveGap(
       ...(options.chainCandidates === undefined
         ? {}
         : { chainCandidates: options.chainCandidates }),
+      ...options.search,
       // Costs are integers: search until the plan is proved optimal or the time is up.
       targetGap: 0,
     });
