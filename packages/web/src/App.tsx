@@ -7,7 +7,8 @@ import { api, isOffline, setUnauthenticatedHandler } from './lib/api.js';
 import { useLocation } from './lib/router.js';
 import { makeSession, SessionContext, type Me } from './lib/session.js';
 import { useLocaleChoice } from './i18n/LocaleProvider.js';
-import type { MessageId } from './i18n/messages.js';
+import { withMessages, type MessageId } from './i18n/messages.js';
+import offlineDeskMessages from 'virtual:catalogue/components/OfflineDesk.tsx';
 import { codeOf, useT } from './i18n/use-t.js';
 import {
   deviceAtLogin,
@@ -19,9 +20,12 @@ import { ArrivalLinkPage } from './pages/ArrivalLink.js';
 import { Login } from './pages/Login.js';
 import { pages } from './pages/index.js';
 
-// The offline desk is a chunk of its own (precached by the service worker like every chunk).
+// The offline desk is a chunk of its own, with its messages (precached by the service worker like
+// every chunk).
 const OfflineDesk = lazy(() =>
-  import('./components/OfflineDesk.js').then((m) => ({ default: m.OfflineDesk })),
+  withMessages(import('./components/OfflineDesk.js'), offlineDeskMessages).then((m) => ({
+    default: m.OfflineDesk,
+  })),
 );
 
 /** Set after a login, cleared at logout (the session itself is an HttpOnly cookie). */
