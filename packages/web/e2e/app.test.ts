@@ -1260,6 +1260,11 @@ const englishMessages = new Set(
   ).filter((m) => !/[{}<]/.test(m)),
 );
 
+/** The Arabic catalogue, for the messages a test expects to see. */
+const arMessages = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../src/i18n/messages/ar.json'), 'utf8'),
+) as Record<string, string>;
+
 /** Latin words a right-to-left page may show: product and format names, and the brand. */
 const namesKeptInLatin =
   /\b(Corridor|KoBo|ODK|Primero|PDF|CSV|XLSX|JSON|GDPR|Markdown|ICU MessageFormat)\b/g;
@@ -1334,6 +1339,36 @@ describe('in the languages of the camp desk', () => {
       found['C-0001'] = await english();
       await shoot(page, 'ar-case');
       expect(found).toEqual(Object.fromEntries([...titles, 'C-0001'].map((t) => [t, ['ar rtl']])));
+      // A code the server sends with English words (an eligibility rule) shown in Arabic: the
+      // allocation's explanation of a household some destination may not take.
+      const plan = await api<{ assignments: { householdId: string }[] }>(
+        page,
+        '/api/plans/current?kind=allocation',
+      );
+      type Other = { destination: string; eligible: boolean; rules?: string[] };
+      let refused: { household: string; other: Other } | undefined;
+      for (const { householdId } of plan.assignments.slice(0, 60)) {
+        const x = await api<{ others: Other[] }>(page, `/api/allocation/explain/${householdId}`);
+        const other = x.others.find((o) => !o.eligible && o.rules?.length);
+        if (other) {
+          refused = { household: householdId, other };
+          break;
+        }
+      }
+      expect(refused, 'a household some destination may not take').toBeDefined();
+      await page.goto('/planning');
+      await page.locator('#explain-case').fill(refused!.household);
+      await page.locator('#explain-case').press('Enter');
+      const row = page
+        .getByTestId('explanation')
+        .locator('tbody tr')
+        .filter({ has: page.locator(`td:text-is("${refused!.other.destination}")`) });
+      const arabicRule = (arMessages['eligibilityRule'] ?? '').match(
+        new RegExp(`c_${refused!.other.rules![0]!.replace(/-/g, '_')} \\{([^}]+)\\}`),
+      )?.[1];
+      expect(arabicRule).toBeTruthy();
+      await row.getByText(arabicRule!).waitFor();
+      expect(await row.innerText()).not.toContain(refused!.other.rules![0]!);
       // Numbers in the language's digits: the dashboard's count of people in Arabic-Indic ones.
       await nav.getByRole('link').first().click();
       expect(await page.locator('[data-stat="persons"] .stat-value').innerText()).toMatch(
