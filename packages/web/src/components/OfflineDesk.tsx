@@ -150,6 +150,20 @@ export function DeviceDesk(props: { me: Me; movements: MovementRow[]; open: stri
   );
 }
 
+/** The boarding safeguard's word on a record: refused (boarding apart) or a warning. */
+export function TogetherNote(props: { verdict: Exclude<TogetherVerdict, { kind: 'ok' }> }) {
+  const t = useT();
+  const { kind, householdId, apart } = props.verdict;
+  return (
+    <p className={kind === 'refuse' ? 'error' : 'warn'} role="alert" data-testid="together">
+      {t(kind === 'refuse' ? 'offline.togetherRefused' : 'offline.togetherWarning', {
+        case: householdId,
+        persons: apart.map((p) => p.personId).join(t('list.separator')),
+      })}
+    </p>
+  );
+}
+
 /** The status a person has on this device: the desk list's, or this station's latest record. */
 function statusOn(row: { personId: string; status: string }, mine: CheckinEvent[]) {
   const own = mine.filter((e) => e.personId === row.personId).at(-1);
@@ -278,21 +292,7 @@ export function DeskFromDevice() {
               </option>
             ))}
           </select>
-          {together && (
-            <p
-              className={together.kind === 'refuse' ? 'error' : 'warn'}
-              role="alert"
-              data-testid="together"
-            >
-              {t(
-                together.kind === 'refuse' ? 'offline.togetherRefused' : 'offline.togetherWarning',
-                {
-                  case: together.householdId,
-                  persons: together.apart.map((p) => p.personId).join(t('list.separator')),
-                },
-              )}
-            </p>
-          )}
+          {together && <TogetherNote verdict={together} />}
           {desk && (
             <p className="muted">
               {t('offline.listAsOf', {
