@@ -3,12 +3,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { precompileMessages } from './precompile-messages.js';
 import { precompress } from './precompress.js';
+import { splitMessages } from './split-messages.js';
 
 export default defineConfig({
   plugins: [
-    precompileMessages(),
+    splitMessages(),
     react(),
     // The offline desk (docs/manifests.md): a web app manifest and a Workbox service worker that
     // precaches the built shell (index.html and the hashed assets), so a visited app reloads
@@ -46,7 +46,7 @@ export default defineConfig({
   ],
   resolve: {
     conditions: ['source', 'browser', 'module', 'import', 'default'],
-    // The catalogues arrive parsed (precompile-messages.ts): the ICU parser stays out of the bundle.
+    // The catalogues arrive parsed (split-messages.ts): the ICU parser stays out of the bundle.
     alias: [
       {
         find: /^@formatjs\/icu-messageformat-parser$/,

@@ -328,9 +328,25 @@ export function visualPieces(text: string, rtl: boolean): string[] {
   return runs.flatMap((run) => {
     const pieces = splitRuns(run.text);
     return run.direction === 'rtl'
-      ? pieces.reverse().map((p) => (arabicFontCharacters.test(p) ? p : mirror(p)))
+      ? pieces
+          .flatMap(numberApart)
+          .reverse()
+          .map((p) => (arabicFontCharacters.test(p) ? p : mirror(p)))
       : pieces;
   });
+}
+
+/**
+ * A piece of a right-to-left run split into its number and the signs before and after it: the
+ * number (2028-01-01, 3.5, 20%) reads left to right, a sign at its ends (the colon of
+ * `2028-01-01:`, a bracket) is a neutral the run places in its own direction.
+ */
+function numberApart(piece: string): string[] {
+  if (arabicFontCharacters.test(piece) || /\p{L}/u.test(piece)) return [piece];
+  const number = /\p{N}(?:.*\p{N})?[%\u2030\u00b0]?/u.exec(piece);
+  if (!number) return [piece];
+  const end = number.index + number[0].length;
+  return [piece.slice(0, number.index), number[0], piece.slice(end)].filter((p) => p !== '');
 }
 
 /** A piece of signs in a right-to-left run: brackets face the other way, the order reverses. */

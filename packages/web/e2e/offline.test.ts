@@ -190,7 +190,8 @@ describe('the offline desk', () => {
 
       // Agreeing records, one per station, and a disagreement about p3.
       await recordOffline(a.page, p1!.personId, 'checked-in', 'Checked in');
-      await recordOffline(a.page, p3!.personId, 'boarded', 'Boarded');
+      // (Checked in, not boarded: boarding p3 while p2 is not checked in here would split the case.)
+      await recordOffline(a.page, p3!.personId, 'checked-in', 'Checked in');
       await recordOffline(b.page, p2!.personId, 'checked-in', 'Checked in');
       await recordOffline(b.page, p3!.personId, 'no-show', 'No-show');
       await a.page.getByTestId('device-queue').filter({ hasText: '2 records waiting' }).waitFor();
@@ -223,7 +224,7 @@ describe('the offline desk', () => {
           .sort();
       expect(held(sa)).toEqual([
         [1, p1!.personId, 'checked-in'],
-        [2, p3!.personId, 'boarded'],
+        [2, p3!.personId, 'checked-in'],
       ]);
       expect(held(sb)).toEqual([
         [1, p2!.personId, 'checked-in'],
@@ -259,6 +260,54 @@ describe('the offline desk', () => {
     } finally {
       await a.context.close();
       await b.context.close();
+    }
+  });
+
+  it('keeps a household together offline: boarding apart refused, checking in apart warned', async () => {
+    const o = await h.open(tablet);
+    try {
+      await visitOnce(o.page);
+      const desk = await api<{ persons: DeskPerson[] }>(
+        o.page,
+        `/api/movements/${movement}/checkin`,
+      );
+      const byCase = new Map<string, DeskPerson[]>();
+      for (const p of desk.persons)
+        byCase.set(p.householdId, [...(byCase.get(p.householdId) ?? []), p]);
+      const family = [...byCase.values()].find(
+        (members) => members.length >= 2 && members.every((p) => p.status === 'booked'),
+      );
+      expect(family, 'a case of two or more, nobody checked in yet').toBeDefined();
+      const [first, ...others] = family!.map((p) => p.personId);
+      await reloadOfflineAndUnlock(o);
+      const note = o.page.getByTestId('together');
+      const row = o.page.locator(`[data-person="${first!}"]`);
+
+      // Boarding one member while the others are not at the desk: refused, nothing recorded.
+      await o.page.getByRole('button', { name: `Boarded: ${first!}` }).click();
+      await note.filter({ hasText: 'Not recorded' }).waitFor();
+      for (const id of others) expect(await note.innerText()).toContain(id);
+      expect(await row.getByTestId('checkin-status').innerText()).not.toBe('boarded');
+      expect(await row.getByTestId('pending').count()).toBe(0);
+
+      // Checking in one member: recorded, with a warning naming the others.
+      await recordOffline(o.page, first!, 'checked-in', 'Checked in');
+      await note.filter({ hasText: 'travels together' }).waitFor();
+      expect(await note.innerText()).not.toContain('Not recorded');
+      for (const id of others) expect(await note.innerText()).toContain(id);
+
+      // The whole case at the desk: no warning, and the member boards.
+      for (const id of others) await recordOffline(o.page, id, 'checked-in', 'Checked in');
+      expect(await note.count()).toBe(0);
+      await recordOffline(o.page, first!, 'boarded', 'Boarded');
+      expect(await note.count()).toBe(0);
+      await o.page
+        .getByTestId('device-queue')
+        .filter({ hasText: `${family!.length + 1} records waiting` })
+        .waitFor();
+      expect(expect200(o.errors)).toEqual([]);
+    } finally {
+      await o.context.close();
     }
   });
 

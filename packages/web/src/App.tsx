@@ -1,27 +1,34 @@
 /** The application shell: login, the navigation the role may see, and the current page. */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
-import { PasswordChange } from './components/PasswordChange.js';
 import { Link, Loading } from './components/ui.js';
 import { api, isOffline, setUnauthenticatedHandler } from './lib/api.js';
 import { useLocation } from './lib/router.js';
 import { makeSession, SessionContext, type Me } from './lib/session.js';
 import { useLocaleChoice } from './i18n/LocaleProvider.js';
-import type { MessageId } from './i18n/messages.js';
+import { withMessages, type MessageId } from './i18n/messages.js';
+import offlineDeskMessages from 'virtual:catalogue/components/OfflineDesk.tsx';
+import passwordChangeMessages from 'virtual:catalogue/components/PasswordChange.tsx';
 import { codeOf, useT } from './i18n/use-t.js';
-import {
-  deviceAtLogin,
-  deviceAtLogout,
-  pendingAfterSync,
-  vaultExists,
-} from './offline/device-session.js';
 import { ArrivalLinkPage } from './pages/ArrivalLink.js';
 import { Login } from './pages/Login.js';
 import { pages } from './pages/index.js';
 
-// The offline desk is a chunk of its own (precached by the service worker like every chunk).
+// The offline desk is a chunk of its own, with its messages (precached by the service worker like
+// every chunk).
 const OfflineDesk = lazy(() =>
-  import('./components/OfflineDesk.js').then((m) => ({ default: m.OfflineDesk })),
+  withMessages(import('./components/OfflineDesk.js'), offlineDeskMessages).then((m) => ({
+    default: m.OfflineDesk,
+  })),
+);
+
+// The device's sealed store (IndexedDB, keys) and the password form load after the first paint:
+// the shell paints without them (both are precached for the offline desk like every chunk).
+const device = () => import('./offline/device-session.js');
+const PasswordChange = lazy(() =>
+  withMessages(import('./components/PasswordChange.js'), passwordChangeMessages).then((m) => ({
+    default: m.PasswordChange,
+  })),
 );
 
 /** Set after a login, cleared at logout (the session itself is an HttpOnly cookie). */
@@ -59,12 +66,20 @@ function Shell() {
     }
     try {
       const me = await api<Me>('/api/me');
-      if (password.current !== null) await deviceAtLogin(me, password.current).catch(() => null);
+      if (password.current !== null)
+        await device()
+          .then((d) => d.deviceAtLogin(me, password.current!))
+          .catch(() => null);
       password.current = null;
       setState({ kind: 'in', me });
     } catch (err) {
       // Started without a connection: the offline desk, when this device kept one.
-      if (isOffline(err) && (await vaultExists().catch(() => false))) {
+      if (
+        isOffline(err) &&
+        (await device()
+          .then((d) => d.vaultExists())
+          .catch(() => false))
+      ) {
         setState({ kind: 'offline' });
         return;
       }
@@ -78,6 +93,8 @@ function Shell() {
       setState((s) => (s.kind === 'in' || s.kind === 'offline' ? { kind: 'anonymous' } : s)),
     );
     void start();
+    // Fetched once the shell has painted, so a login or logout does not wait for it.
+    void device().catch(() => null);
   }, [start]);
 
   if (state.kind === 'loading') return <Loading />;
@@ -94,7 +111,9 @@ function Shell() {
 
   const leave = async () => {
     // Records the server has not received yet are erased with the device's data: ask first.
-    const waiting = await pendingAfterSync().catch(() => 0);
+    const waiting = await device()
+      .then((d) => d.pendingAfterSync())
+      .catch(() => 0);
     if (
       waiting > 0 &&
       !window.confirm(
@@ -103,7 +122,8 @@ function Shell() {
     )
       return;
     localStorage.removeItem(loggedInKey);
-    void deviceAtLogout()
+    void device()
+      .then((d) => d.deviceAtLogout())
       .catch(() => null)
       .then(() => api('/api/logout', { method: 'POST' }))
       .catch(() => null)
@@ -170,7 +190,11 @@ function Shell() {
         </span>
       </header>
       <main id="main" tabIndex={-1}>
-        {changingPassword && <PasswordChange onClose={() => setChangingPassword(false)} />}
+        {changingPassword && (
+          <Suspense fallback={<Loading />}>
+            <PasswordChange onClose={() => setChangingPassword(false)} />
+          </Suspense>
+        )}
         {page && Page ? (
           <>
             <PageHeading title={page.title} />

@@ -1,4 +1,5 @@
 /** Why a household goes where the allocation put it, and why not each other destination. */
+import { useServerCodes } from '../i18n/server-codes.js';
 import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import type { allocationExplain, CommandOutput } from '@corridor/commands';
 import { useState, type FormEvent } from 'react';
@@ -11,6 +12,7 @@ type Explanation = CommandOutput<typeof allocationExplain>;
 /** Asks for a case number and shows its explanation. */
 export function Explain() {
   const t = useT();
+  const codes = useServerCodes();
   const { number } = useNumbers();
   const [id, setId] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
@@ -82,7 +84,7 @@ export function Explain() {
                     <td>
                       {o.eligible
                         ? t('explainVerdict', codeOf(o.verdict))
-                        : t('explain.notEligible', { rules: o.rules.join('; ') })}
+                        : t('explain.notEligible', { rules: codes.rules(o.rules) })}
                     </td>
                     <td>{o.eligible ? number(o.points) : '–'}</td>
                     <td>

@@ -3,6 +3,8 @@
  * the browser, so a planner can leave the page and come back to the same run.
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import { useServerCodes } from '../i18n/server-codes.js';
+import { useErrorText } from '../i18n/server-text.js';
 import { codeOf, useT } from '../i18n/use-t.js';
 import { api, ApiError } from '../lib/api.js';
 import type { Job } from '../lib/types.js';
@@ -22,6 +24,8 @@ export function JobRunner(props: {
 }) {
   const storageKey = `corridor.job.${props.name}`;
   const t = useT();
+  const codes = useServerCodes();
+  const errorText = useErrorText();
   const [jobId, setJobId] = useState<string | null>(() => localStorage.getItem(storageKey));
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
@@ -97,7 +101,7 @@ export function JobRunner(props: {
           <p>
             {t('job.title', { id: job.id })}{' '}
             <span data-testid="job-status">{t('jobStatus', codeOf(job.status))}</span>
-            {job.progress ? ` · ${job.progress.phase}: ${job.progress.message}` : ''}
+            {job.progress ? ` · ${codes.phase(job.progress.phase, job.progress.message)}` : ''}
           </p>
           {running && (
             <progress
@@ -109,7 +113,7 @@ export function JobRunner(props: {
           )}
           {job.error && (
             <p className="error" role="alert">
-              {job.error.message}
+              {errorText(job.error)}
             </p>
           )}
           {job.status === 'succeeded' && props.render(job.result)}

@@ -10,6 +10,7 @@ import { codeOf, T, useNumbers, useT } from '../i18n/use-t.js';
 import { api, ApiError, isOffline } from '../lib/api.js';
 import { checkinStatuses, nameOf, type CheckinStatus } from '../lib/checkin.js';
 import type { Me } from '../lib/session.js';
+import { togetherVerdict, type TogetherVerdict } from '../lib/together.js';
 import type { MovementRow } from '../lib/types.js';
 import {
   keepDeskData,
@@ -149,6 +150,20 @@ export function DeviceDesk(props: { me: Me; movements: MovementRow[]; open: stri
   );
 }
 
+/** The boarding safeguard's word on a record: refused (boarding apart) or a warning. */
+export function TogetherNote(props: { verdict: Exclude<TogetherVerdict, { kind: 'ok' }> }) {
+  const t = useT();
+  const { kind, householdId, apart } = props.verdict;
+  return (
+    <p className={kind === 'refuse' ? 'error' : 'warn'} role="alert" data-testid="together">
+      {t(kind === 'refuse' ? 'offline.togetherRefused' : 'offline.togetherWarning', {
+        case: householdId,
+        persons: apart.map((p) => p.personId).join(t('list.separator')),
+      })}
+    </p>
+  );
+}
+
 /** The status a person has on this device: the desk list's, or this station's latest record. */
 function statusOn(row: { personId: string; status: string }, mine: CheckinEvent[]) {
   const own = mine.filter((e) => e.personId === row.personId).at(-1);
@@ -214,6 +229,7 @@ export function DeskFromDevice() {
   const [profile, setProfile] = useState<DeskProfile | null>(null);
   const [desks, setDesks] = useState<DeskCopy[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [together, setTogether] = useState<Exclude<TogetherVerdict, { kind: 'ok' }> | null>(null);
   useEffect(() => {
     if (!vault) return;
     void (async () => {
@@ -233,7 +249,12 @@ export function DeskFromDevice() {
   const desk = desks.find((d) => d.movement.id === chosen);
   const mine = (log?.events ?? []).filter((e) => e.movementId === chosen);
   const record = async (personId: string, status: CheckinStatus) => {
-    if (!vault || !profile || !chosen) return;
+    if (!vault || !profile || !chosen || !desk) return;
+    // The household travels together, as online: boarding apart is refused, checking in warns.
+    const list = desk.rows.map((r) => ({ ...r, status: statusOn(r, mine).status }));
+    const verdict = togetherVerdict(list, personId, status);
+    setTogether(verdict.kind === 'ok' ? null : verdict);
+    if (verdict.kind === 'refuse') return;
     await appendRecord(vault, { movementId: chosen, personId, status }, profile.me);
     if (navigator.onLine) void send();
   };
@@ -256,7 +277,10 @@ export function DeskFromDevice() {
           <select
             id="offline-movement"
             value={chosen ?? ''}
-            onChange={(e) => setChosen(e.target.value)}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              setTogether(null);
+            }}
           >
             {desks.map((d) => (
               <option key={d.movement.id} value={d.movement.id}>
@@ -268,6 +292,7 @@ export function DeskFromDevice() {
               </option>
             ))}
           </select>
+          {together && <TogetherNote verdict={together} />}
           {desk && (
             <p className="muted">
               {t('offline.listAsOf', {

@@ -1,6 +1,7 @@
 /** Small shared pieces: links, panels, numbers, notes for errors and missing features. */
 import type { Permission } from '@corridor/core';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useErrorText } from '../i18n/server-text.js';
 import { useT, useNumbers } from '../i18n/use-t.js';
 import type { ApiError } from '../lib/api.js';
 import { navigate } from '../lib/router.js';
@@ -78,10 +79,11 @@ export function NotAvailable(props: { what: string }) {
 
 /** An API error in words, announced to screen readers. */
 export function ErrorNote(props: { error: ApiError | undefined }) {
+  const errorText = useErrorText();
   if (!props.error) return null;
   return (
     <p className="error" role="alert">
-      {props.error.message}
+      {errorText(props.error)}
     </p>
   );
 }

@@ -2,10 +2,18 @@
  * The language of the application: the browser's preferred one at first, then the one chosen with
  * the switch, remembered in this browser per signed-in user; sets `<html lang dir>`.
  */
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { IntlProvider } from 'react-intl';
 import { directionOf, intlLocaleOf, isLocale, pickLocale, type Locale } from './locales.js';
-import { english, messagesOf, type Messages } from './messages.js';
+import { onShownMessages, showLocale, shownMessages } from './messages.js';
 
 /** Where the last choice in this browser is kept (the login page starts in it). */
 const deviceKey = 'corridor.locale';
@@ -35,19 +43,18 @@ function initialLocale(): Locale {
 export function LocaleProvider(props: { children: ReactNode }) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [user, setUser] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState<{ locale: Locale; messages: Messages }>({
-    locale: 'en',
-    messages: english,
-  });
+  const loaded = useSyncExternalStore(onShownMessages, shownMessages);
+  // Once seen in a language, the application keeps showing it until the next one has arrived.
+  const [started, setStarted] = useState(locale === 'en');
 
   useEffect(() => {
-    let live = true;
-    void messagesOf(locale).then((messages) => {
-      if (live) setLoaded({ locale, messages });
-    });
-    return () => {
-      live = false;
-    };
+    void showLocale(locale).then(
+      () => setStarted(true),
+      (err: unknown) => {
+        console.error('the catalogue of', locale, 'did not load', err);
+        setStarted(true);
+      },
+    );
   }, [locale]);
 
   useEffect(() => {
@@ -69,8 +76,8 @@ export function LocaleProvider(props: { children: ReactNode }) {
     if (own) setLocale(own);
   }, []);
 
-  // Until the chosen catalogue has arrived, nothing is shown rather than the wrong language.
-  if (loaded.locale !== locale && locale !== 'en' && loaded.messages === english) return null;
+  // Until the chosen catalogue has first arrived, nothing is shown rather than the wrong language.
+  if (!started && loaded.locale !== locale) return null;
   return (
     <LocaleContext.Provider value={{ locale, choose, signedIn }}>
       <IntlProvider

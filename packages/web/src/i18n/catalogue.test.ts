@@ -5,6 +5,7 @@ import ckb from './messages/ckb.json';
 import en from './messages/en.json';
 import fa from './messages/fa.json';
 import ps from './messages/ps.json';
+import { keysInCode } from './keys-in-code.js';
 import { directionOf, intlLocaleOf, locales, pickLocale, type Locale } from './locales.js';
 
 const catalogues: Record<string, Record<string, string>> = { ar, ckb, fa, ps };
@@ -34,6 +35,21 @@ describe('the message catalogues', () => {
 
   it('English messages all parse as ICU', () => {
     for (const [id, message] of Object.entries(en)) expect(() => parsed(message), id).not.toThrow();
+  });
+
+  it('has no message the application does not use (each chunk carries the ones its code names)', () => {
+    // Every module of the application as text (Vite's glob import), the tests left out.
+    const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    });
+    expect(Object.keys(sources).length).toBeGreaterThan(50);
+    const known = new Set(Object.keys(en));
+    const used = new Set<string>();
+    for (const code of Object.values(sources))
+      for (const key of keysInCode(code, known)) used.add(key);
+    expect([...known].filter((key) => !used.has(key))).toEqual([]);
   });
 
   for (const [locale, messages] of Object.entries(catalogues)) {

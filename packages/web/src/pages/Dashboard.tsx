@@ -6,7 +6,9 @@ import { ExpiringDocuments } from '../components/Procedures.js';
 import { ErrorNote, GatedPanel, Link, Loading, Panel, Stat } from '../components/ui.js';
 import type { MapDestination } from '../components/WorldMap.js';
 import { OutcomePanel } from '../components/Outcome.js';
+import { withMessages } from '../i18n/messages.js';
 import { T, useNumbers, useT } from '../i18n/use-t.js';
+import worldMapMessages from 'virtual:catalogue/components/WorldMap.tsx';
 import { burndown } from '../lib/burndown.js';
 import { personsAtRisk, personsMoved } from '../lib/status.js';
 import { useSession } from '../lib/session.js';
@@ -24,7 +26,8 @@ import { useTimetable } from '../lib/use-timetable.js';
 
 // The map (d3-geo and the world atlas, about 45 KB compressed) and echarts are chunks of their
 // own: the page starts fetching them as it opens, alongside its data, and draws its numbers first.
-const loadWorldMap = () => import('../components/WorldMap.js');
+// The map's chunk comes with its own messages (split-messages.ts).
+const loadWorldMap = () => withMessages(import('../components/WorldMap.js'), worldMapMessages);
 const WorldMap = lazy(() => loadWorldMap().then((m) => ({ default: m.WorldMap })));
 
 const today = () => new Date().toISOString().slice(0, 10);

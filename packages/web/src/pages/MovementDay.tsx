@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { DocumentCheck } from '../components/DocumentCheck.js';
 import { MovementMessages } from '../components/Messages.js';
-import { DeskFromDevice, DeviceDesk } from '../components/OfflineDesk.js';
+import { DeskFromDevice, DeviceDesk, TogetherNote } from '../components/OfflineDesk.js';
 import { SlipScan } from '../components/SlipScan.js';
 import { ErrorNote, Loading, NotAvailable, Panel, Stat, TableScroll } from '../components/ui.js';
 import { useLocaleChoice } from '../i18n/LocaleProvider.js';
@@ -23,6 +23,7 @@ import type { MovementList, Standby } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { useTimetable } from '../lib/use-timetable.js';
 import { queueRecord } from '../offline/queue.js';
+import { togetherVerdict, type TogetherVerdict } from '../lib/together.js';
 
 const labels: Record<CheckinStatus, MessageId> = {
   'checked-in': 'checkin.checkedIn',
@@ -195,6 +196,7 @@ function Checkin(props: { movementId: string; person: string | null }) {
   const [scanned, setScanned] = useState<string | null>(props.person);
   const [error, setError] = useState<ApiError | undefined>();
   const [overrides, setOverrides] = useState<Record<string, CheckinStatus>>({});
+  const [together, setTogether] = useState<Exclude<TogetherVerdict, { kind: 'ok' }> | null>(null);
   const mayRecord = can('movement.checkin');
   const rows = checkinRows(data.data).map((r) =>
     overrides[r.personId] ? { ...r, status: overrides[r.personId]! } : r,
@@ -204,6 +206,7 @@ function Checkin(props: { movementId: string; person: string | null }) {
   const nameFor = nameOf;
   const record = async (r: CheckinRow, status: CheckinStatus) => {
     setError(undefined);
+    setTogether(null);
     setOverrides((o) => ({ ...o, [r.personId]: status }));
     try {
       await api('/api/checkin', {
@@ -212,8 +215,12 @@ function Checkin(props: { movementId: string; person: string | null }) {
       });
       data.reload();
     } catch (err) {
-      // No connection: the record goes to the device's log (sent later through the merge).
+      // No connection: the record goes to the device's log (sent later through the merge),
+      // under the boarding safeguard the server would have applied.
+      const verdict = isOffline(err) ? togetherVerdict(rows, r.personId, status) : null;
+      setTogether(verdict && verdict.kind !== 'ok' ? verdict : null);
       if (
+        verdict?.kind !== 'refuse' &&
         isOffline(err) &&
         (await queueRecord({ movementId: props.movementId, personId: r.personId, status }))
       ) {
@@ -221,7 +228,7 @@ function Checkin(props: { movementId: string; person: string | null }) {
           err instanceof ApiError
             ? new ApiError(
                 0,
-                'offline',
+                'offline-kept',
                 'Offline: kept on this device, sent when the connection is back.',
               )
             : undefined,
@@ -270,6 +277,7 @@ function Checkin(props: { movementId: string; person: string | null }) {
       </Panel>
       <Panel title={t('movementDay.checkin')} wide>
         <ErrorNote error={data.error ?? error} />
+        {together && <TogetherNote verdict={together} />}
         {can('movement.checkin') && (
           <SlipScan
             movementId={props.movementId}

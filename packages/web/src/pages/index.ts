@@ -1,22 +1,49 @@
 /** The application's pages, their paths and the permission a role needs to see each. */
 import type { Permission } from '@corridor/core';
 import { lazy, type ComponentType } from 'react';
-import type { MessageId } from '../i18n/messages.js';
+import { withMessages, type MessageId } from '../i18n/messages.js';
+import dataProtectionMessages from 'virtual:catalogue/pages/DataProtection.tsx';
+import dashboardMessages from 'virtual:catalogue/pages/Dashboard.tsx';
+import grievancesMessages from 'virtual:catalogue/pages/Grievances.tsx';
+import incidentsMessages from 'virtual:catalogue/pages/Incidents.tsx';
+import movementDayMessages from 'virtual:catalogue/pages/MovementDay.tsx';
+import planningMessages from 'virtual:catalogue/pages/Planning.tsx';
+import registryMessages from 'virtual:catalogue/pages/Registry.tsx';
+import timetableMessages from 'virtual:catalogue/pages/Timetable.tsx';
 
-// Each page is its own chunk, loaded when first opened: the login page and the shell come
-// without the charts (echarts) and the world atlas, which only the pages that draw them fetch.
+// Each page is its own chunk, loaded when first opened, with its messages in the current language
+// beside it: the login page and the shell come without the charts (echarts), the world atlas and
+// the pages' words, which only the pages that use them fetch.
 const DataProtection = lazy(() =>
-  import('./DataProtection.js').then((m) => ({ default: m.DataProtection })),
+  withMessages(import('./DataProtection.js'), dataProtectionMessages).then((m) => ({
+    default: m.DataProtection,
+  })),
 );
-const Dashboard = lazy(() => import('./Dashboard.js').then((m) => ({ default: m.Dashboard })));
-const Grievances = lazy(() => import('./Grievances.js').then((m) => ({ default: m.Grievances })));
-const Incidents = lazy(() => import('./Incidents.js').then((m) => ({ default: m.Incidents })));
+const Dashboard = lazy(() =>
+  withMessages(import('./Dashboard.js'), dashboardMessages).then((m) => ({ default: m.Dashboard })),
+);
+const Grievances = lazy(() =>
+  withMessages(import('./Grievances.js'), grievancesMessages).then((m) => ({
+    default: m.Grievances,
+  })),
+);
+const Incidents = lazy(() =>
+  withMessages(import('./Incidents.js'), incidentsMessages).then((m) => ({ default: m.Incidents })),
+);
 const MovementDay = lazy(() =>
-  import('./MovementDay.js').then((m) => ({ default: m.MovementDay })),
+  withMessages(import('./MovementDay.js'), movementDayMessages).then((m) => ({
+    default: m.MovementDay,
+  })),
 );
-const Planning = lazy(() => import('./Planning.js').then((m) => ({ default: m.Planning })));
-const Registry = lazy(() => import('./Registry.js').then((m) => ({ default: m.Registry })));
-const Timetable = lazy(() => import('./Timetable.js').then((m) => ({ default: m.Timetable })));
+const Planning = lazy(() =>
+  withMessages(import('./Planning.js'), planningMessages).then((m) => ({ default: m.Planning })),
+);
+const Registry = lazy(() =>
+  withMessages(import('./Registry.js'), registryMessages).then((m) => ({ default: m.Registry })),
+);
+const Timetable = lazy(() =>
+  withMessages(import('./Timetable.js'), timetableMessages).then((m) => ({ default: m.Timetable })),
+);
 
 /** One page of the navigation. */
 export interface PageDef {
