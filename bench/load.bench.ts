@@ -8,8 +8,8 @@
  * per deployment at LOAD_RATE requests/s (default 200); every process it starts is stopped.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -33,6 +33,40 @@ const reads = [
   '/api/me',
   '/healthz',
 ];
+
+/**
+ * CPU time (user and system, ms) a process has used, from /proc (Linux); null elsewhere. On a
+ * shared machine latency follows the neighbours' load; CPU per request follows the code.
+ */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks at USER_HZ 100
+  } catch {
+    return null;
+  }
+}
+
+/** The servers' CPU time per request during `work` (which answers `requests`). */
+async function withCpu<T extends { requests: number }>(
+  pids: (number | undefined)[],
+  work: () => Promise<T>,
+) {
+  const before = pids.map(cpuMsOf);
+  const loadBefore = loadavg()[0]!;
+  const result = await work();
+  const after = pids.map(cpuMsOf);
+  const used = after.every((a, i) => a !== null && before[i] !== null)
+    ? after.reduce<number>((s, a, i) => s + a! - before[i]!, 0)
+    : null;
+  return {
+    ...result,
+    serverCpuMs: used,
+    serverCpuMsPerRequest:
+      used === null ? null : Math.round((used / result.requests) * 1000) / 1000,
+    loadAverage: [loadBefore, loadavg()[0]!].map((l) => Math.round(l * 100) / 100),
+  };
+}
 
 /** A request of the mix: a read, or a write with its JSON body. */
 type Step = { method: 'GET' | 'POST'; path: string; body?: string };
@@ -158,13 +192,14 @@ async function embedded() {
     const server = await serve(join(dir, 'data'), env);
     try {
       const logins = await sessions(server.url, sessionsPerServer, 0);
-      const run = async (mix: Step[]) => ({
-        servers: 1,
-        database: 'pglite',
-        rate,
-        seconds,
-        ...(await load(server.url, logins, rate, mix)),
-      });
+      const run = (mix: Step[]) =>
+        withCpu([server.child.pid], async () => ({
+          servers: 1,
+          database: 'pglite',
+          rate,
+          seconds,
+          ...(await load(server.url, logins, rate, mix)),
+        }));
       return { reads: await run(mixes.reads), mixed: await run(mixes.mixed) };
     } finally {
       await stop(server.child);
@@ -199,24 +234,25 @@ async function postgres() {
       await sessions(a.url, sessionsPerServer / 2, 0),
       await sessions(b.url, sessionsPerServer / 2, 100),
     ];
-    const run = async (mix: Step[]) => {
-      const [ra, rb] = await Promise.all([
-        load(a.url, la, rate / 2, mix),
-        load(b.url, lb, rate / 2, mix),
-      ]);
-      return {
-        servers: 2,
-        database: 'postgres',
-        rate,
-        seconds,
-        requests: ra.requests + rb.requests,
-        non2xx: ra.non2xx + rb.non2xx,
-        errors: ra.errors + rb.errors,
-        timeouts: ra.timeouts + rb.timeouts,
-        worstP99Ms: Math.max(ra.latencyMs.p99, rb.latencyMs.p99),
-        perServer: [ra, rb],
-      };
-    };
+    const run = (mix: Step[]) =>
+      withCpu([a.child.pid, b.child.pid], async () => {
+        const [ra, rb] = await Promise.all([
+          load(a.url, la, rate / 2, mix),
+          load(b.url, lb, rate / 2, mix),
+        ]);
+        return {
+          servers: 2,
+          database: 'postgres',
+          rate,
+          seconds,
+          requests: ra.requests + rb.requests,
+          non2xx: ra.non2xx + rb.non2xx,
+          errors: ra.errors + rb.errors,
+          timeouts: ra.timeouts + rb.timeouts,
+          worstP99Ms: Math.max(ra.latencyMs.p99, rb.latencyMs.p99),
+          perServer: [ra, rb],
+        };
+      });
     return { reads: await run(mixes.reads), mixed: await run(mixes.mixed) };
   } finally {
     for (const c of children) await stop(c);

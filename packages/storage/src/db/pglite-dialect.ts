@@ -48,10 +48,38 @@ class PGliteConnection implements DatabaseConnection {
     };
   }
 
+  /** Runs `copy … from '/dev/blob'` reading `data`. */
+  async copyFromBlob(copySql: string, data: Uint8Array): Promise<void> {
+    await this.pg.query(copySql, [], { blob: new Blob([data]) });
+  }
+
   // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming queries are not supported on PGlite');
   }
+}
+
+/**
+ * Runs `copySql` (a `copy … from '/dev/blob'`) with `data` as the blob when `db` is on PGlite, on
+ * its connection (the transaction's, inside one); false, and nothing run, on any other backend.
+ */
+export function copyFromBlob(
+  db: Pick<Kysely<unknown>, 'getExecutor'>,
+  copySql: string,
+  data: Uint8Array,
+): Promise<boolean> {
+  return db.getExecutor().provideConnection(async (connection) => {
+    if (!(connection instanceof PGliteConnection)) return false;
+    await connection.copyFromBlob(copySql, data);
+    return true;
+  });
+}
+
+/** Whether `db` runs on PGlite (through this dialect). */
+export function onPglite(db: Pick<Kysely<unknown>, 'getExecutor'>): Promise<boolean> {
+  return db
+    .getExecutor()
+    .provideConnection((connection) => Promise.resolve(connection instanceof PGliteConnection));
 }
 
 class PGliteDriver implements Driver {

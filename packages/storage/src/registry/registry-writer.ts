@@ -227,14 +227,14 @@ export async function writePersons(
   const personRows = persons.map((p) => {
     const { key, wrapped } = vault.newPersonKey(p.id);
     keys.set(p.id, key);
-    keyRows.push({ person_id: p.id, wrapped: wrapped.toString('base64') });
+    keyRows.push({ person_id: p.id, wrapped });
     return {
       id: p.id,
       household_id: p.householdId,
       is_head: p.isHead,
       sex: p.sex,
       birth_year: p.birthYear,
-      ...base64Record(sealPersonRecord(vault, key, p.id, p.pii)),
+      ...sealPersonRecord(vault, key, p.id, p.pii),
       name_bidx: vault.blindIndex('name', `${p.pii.givenName} ${p.pii.familyName}`),
     };
   });
@@ -249,13 +249,11 @@ export async function writePersons(
       type: d.type,
       issuer: d.issuer,
       expiry: d.expiry,
-      secret: vault
-        .encrypt(mixItemKey(key, item.secret, 'document', d.id), `document:${d.id}`, {
-          number: d.number,
-          mrz: d.mrz,
-        })
-        .toString('base64'),
-      secret_key: item.wrapped.toString('base64'),
+      secret: vault.encrypt(mixItemKey(key, item.secret, 'document', d.id), `document:${d.id}`, {
+        number: d.number,
+        mrz: d.mrz,
+      }),
+      secret_key: item.wrapped,
       number_bidx: vault.blindIndex('document', d.number),
     };
   });
@@ -297,12 +295,6 @@ export async function writePersons(
     docRows,
   );
 }
-
-/** A sealed record as the bulk insert takes it (bytes as base64). */
-const base64Record = (r: { pii: Buffer; pii_key: Buffer | null }) => ({
-  pii: r.pii.toString('base64'),
-  pii_key: r.pii_key?.toString('base64') ?? null,
-});
 
 /** Inserts links between cases. */
 export async function writeCaseLinks(trx: Db, links: readonly CaseLink[]): Promise<void> {
