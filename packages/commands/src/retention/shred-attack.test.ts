@@ -1,12 +1,12 @@
 /**
- * The attack on a retention shred (issue 20): a travel document and a sealed case-history text
- * shredded by the retention job, whose person lives on. After the run (which finishes its key
+ * The attack on a retention shred (issue 20): a travel document, a sealed case-history text, a
+ * protection note and a check-in record's note shredded by the retention job, whose person lives on. After the run (which finishes its key
  * rotation), nothing left on disk — raw data files and WAL, every key file, the master key — opens
  * the shredded copies still in the WAL, while the same attack opens a control document and text
  * that were not due; with the old generation's key file kept aside it opens the shredded ones.
  */
 import { join } from 'node:path';
-import { generateDemo, type PersonPii } from '@corridor/core';
+import { generateDemo, generateDemoMovements, type PersonPii } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 import {
   backends,
@@ -45,6 +45,11 @@ afterEach(async () => {
 /** What the attacker looks for: a document's and a case text's sealed bytes, as stored. */
 async function sealedIn(store: Store, caseId: string) {
   const d = docIn(caseId);
+  const checkin = await store.db
+    .selectFrom('checkin_events')
+    .select(['station', 'seq', 'note_sealed'])
+    .where('person_id', '=', d.personId)
+    .executeTakeFirstOrThrow();
   const doc = await store.db
     .selectFrom('documents')
     .select('secret')
@@ -73,6 +78,8 @@ async function sealedIn(store: Store, caseId: string) {
     lineId: String(line.id),
     line: Buffer.from(line.reason_sealed!),
     members: [...line.reason_members!].sort(),
+    checkinId: `${checkin.station}:${checkin.seq}`,
+    checkinNote: Buffer.from(checkin.note_sealed!),
   };
 }
 
@@ -81,6 +88,7 @@ function attack(raw: Buffer[], keks: Uint8Array[], s: Awaited<ReturnType<typeof 
   let number: string | undefined;
   let text: string | undefined;
   let note: string | undefined;
+  let checkinNote: string | undefined;
   const recordSecrets = unwrapAll(raw, keks, 'record', s.holderId);
   for (const pk of unwrapAll(raw, keks, 'person', s.holderId))
     for (const key of [
@@ -97,6 +105,13 @@ function attack(raw: Buffer[], keks: Uint8Array[], s: Awaited<ReturnType<typeof 
       const plain = gcmOpen(key, s.doc, `document:${s.docId}`);
       if (plain) number = (JSON.parse(plain.toString('utf8')) as { number: string }).number;
     }
+  const checkinSecrets = unwrapAll(raw, keks, 'checkin', s.checkinId);
+  for (const pk of unwrapAll(raw, keks, 'person', s.personId))
+    for (const secret of checkinSecrets) {
+      const key = hkdf(Buffer.concat([pk, secret]), `item:checkin:${s.checkinId}`);
+      const plain = gcmOpen(key, s.checkinNote, `checkin-note:${s.checkinId}`);
+      if (plain) checkinNote = JSON.parse(plain.toString('utf8')) as string;
+    }
   // The joint key: HKDF over the members' keys in id order (one key each, as found on disk).
   const memberKeys = s.members.map((m) => unwrapAll(raw, keks, 'person', m));
   const lineSecrets = unwrapAll(raw, keks, 'history', s.lineId);
@@ -108,11 +123,11 @@ function attack(raw: Buffer[], keks: Uint8Array[], s: Awaited<ReturnType<typeof 
       if (plain) text = JSON.parse(plain.toString('utf8')) as string;
     }
   }
-  return { number, text, note };
+  return { number, text, note, checkinNote };
 }
 
 describe.each(backends)('the attack on a retention shred, on $name', (backend) => {
-  it('cannot read the shredded document, case text and protection note from the raw files once final, yet reads the controls', async () => {
+  it('cannot read the shredded document, case text, protection note and check-in note from the raw files once final, yet reads the controls', async () => {
     const master = Buffer.from(testEnv.CORRIDOR_MASTER_KEY!, 'base64');
     const opened = await backend.fresh();
     cleanups.push(opened.close);
@@ -141,6 +156,31 @@ describe.each(backends)('the attack on a retention shred, on $name', (backend) =
         at: new Date(Date.now() - 400 * 86_400_000),
       })
       .execute();
+    // A check-in with a note for each document holder: the shredded one's movement arrived long ago.
+    const [old, recent] = generateDemoMovements(demo.destinations, demo.pledges);
+    await store.movements.add([old!, recent!], admin);
+    const checkinNote = (caseId: string) => `walks with a cane; brother missing since ${caseId}`;
+    for (const [caseId, movement, days] of [
+      [shredCase, old!, 400],
+      [controlCase, recent!, 10],
+    ] as const) {
+      await store.checkin.append(
+        {
+          movementId: movement.id,
+          personId: docIn(caseId).personId,
+          status: 'checked-in',
+          note: checkinNote(caseId),
+          supersedes: null,
+        },
+        admin,
+      );
+      const at = new Date(Date.now() - days * 86_400_000);
+      await store.db
+        .updateTable('movements')
+        .set({ depart_at: at, arrive_at: at })
+        .where('id', '=', movement.id)
+        .execute();
+    }
     const target = await sealedIn(store, shredCase);
     const check = await sealedIn(store, controlCase);
     const keyDir = join(opened.dataDir, 'keys');
@@ -154,6 +194,8 @@ describe.each(backends)('the attack on a retention shred, on $name', (backend) =
     );
     const documents = report.categories.find((c) => c.category === 'documents')!;
     const notes = report.categories.find((c) => c.category === 'case-notes')!;
+    const checkins = report.categories.find((c) => c.category === 'checkin')!;
+    expect(checkins).toMatchObject({ shredded: 1, persons: [target.personId], notFinal: 0 });
     expect(documents).toMatchObject({ notFinal: 0 });
     expect(notes).toMatchObject({ notFinal: 0 });
     expect(notes.persons).toContain(target.holderId);
@@ -166,6 +208,9 @@ describe.each(backends)('the attack on a retention shred, on $name', (backend) =
     const view = await store.registry.household(shredCase);
     const { protectionNote: _note, ...rest } = noteHolder(shredCase)!.pii;
     expect(view!.members.find((m) => m.id === target.holderId)!.pii).toEqual(rest);
+    // The control's note is read back through the store; neither note is stored in clear.
+    const [control] = await store.checkin.events({ personIds: [check.personId] });
+    expect(control!.note).toBe(checkinNote(controlCase));
     if (backend.name === 'pglite') await store.close();
     const taken = await rawDatabase(store, backend.name, opened.dataDir, since);
     cleanups.push(taken.cleanup);
@@ -175,7 +220,13 @@ describe.each(backends)('the attack on a retention shred, on $name', (backend) =
     // The shredded bytes are still on disk (the WAL), and no plain text is.
     expect(onDisk(taken.raw, target.doc)).toBe(true);
     expect(onDisk(taken.raw, target.line)).toBe(true);
-    for (const plain of [reason(shredCase), docIn(shredCase).number])
+    expect(onDisk(taken.raw, target.checkinNote)).toBe(true);
+    for (const plain of [
+      reason(shredCase),
+      docIn(shredCase).number,
+      checkinNote(shredCase),
+      checkinNote(controlCase),
+    ])
       expect(onDisk(taken.raw, Buffer.from(plain))).toBe(false);
 
     const keks = keksOnDisk(master, keyFiles);
@@ -184,11 +235,13 @@ describe.each(backends)('the attack on a retention shred, on $name', (backend) =
       number: docIn(controlCase).number,
       text: reason(controlCase),
       note: noteHolder(controlCase)!.pii.protectionNote,
+      checkinNote: checkinNote(controlCase),
     });
     expect(attack(taken.raw, keks, target)).toEqual({
       number: undefined,
       text: undefined,
       note: undefined,
+      checkinNote: undefined,
     });
 
     // The person lives on: their key is on disk, only the items' secrets are gone.
@@ -200,6 +253,7 @@ describe.each(backends)('the attack on a retention shred, on $name', (backend) =
       number: docIn(shredCase).number,
       text: reason(shredCase),
       note,
+      checkinNote: checkinNote(shredCase),
     });
   }, 300_000);
 });

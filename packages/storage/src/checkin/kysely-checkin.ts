@@ -12,6 +12,8 @@ import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
 import { transact } from '../db/transact.js';
+import { pinGeneration } from '../keys/rotate-keys.js';
+import type { Vault } from '../vault/vault.js';
 import {
   householdMembers,
   insertEvents,
@@ -46,7 +48,10 @@ async function ownStation(db: Db): Promise<string> {
 
 /** CheckinStore over a Kysely database. */
 export class KyselyCheckin implements CheckinStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
 
   station(): Promise<string> {
     return ownStation(this.db);
@@ -89,7 +94,9 @@ export class KyselyCheckin implements CheckinStore {
         note: record.note,
         supersedes: record.supersedes,
       };
-      await insertEvents(trx, [event], 'local');
+      // The note's secret is wrapped by the current generation: hold it until the commit.
+      await pinGeneration(trx, this.vault);
+      await insertEvents(trx, this.vault, [event], 'local');
       await appendAudit(trx, actor, {
         action: record.supersedes ? 'checkin.resolve' : 'checkin.record',
         entity: 'person',
@@ -108,7 +115,8 @@ export class KyselyCheckin implements CheckinStore {
 
   addMerged(events: readonly CheckinEvent[], actor: Actor): Promise<void> {
     return transact(this.db, async (trx) => {
-      await insertEvents(trx, events, 'merged');
+      await pinGeneration(trx, this.vault);
+      await insertEvents(trx, this.vault, events, 'merged');
       for (const e of events)
         await appendAudit(trx, actor, {
           action: 'checkin.merge',
@@ -122,7 +130,7 @@ export class KyselyCheckin implements CheckinStore {
   events(
     filter: { movementId?: string; station?: string; personIds?: readonly string[] } = {},
   ): Promise<CheckinEvent[]> {
-    return readEvents(this.db, filter);
+    return readEvents(this.db, this.vault, filter);
   }
 
   async shreddedNumbers(station: string): Promise<number[]> {
@@ -144,7 +152,7 @@ export class KyselyCheckin implements CheckinStore {
     )
       throw errors.notFound('movement', movementId);
     const members = await householdMembers(this.db, await movementHouseholds(this.db, movementId));
-    const states = foldCheckins(await readEvents(this.db, { movementId }));
+    const states = foldCheckins(await readEvents(this.db, this.vault, { movementId }));
     return members.map((m) => {
       const s = states.get(checkinKey(movementId, m.id));
       const agreed = s !== undefined && s.status !== null;

@@ -16,6 +16,7 @@ export const wrappedColumns = [
   { table: 'documents', id: 'id', column: 'secret_key', kind: 'document' },
   { table: 'case_history', id: 'id', column: 'reason_key', kind: 'history' },
   { table: 'persons', id: 'id', column: 'pii_key', kind: 'record' },
+  { table: 'checkin_events', id: 'item_id', column: 'note_key', kind: 'checkin' },
   // A queued job's sealed input (an import's file), until the job ends.
   { table: 'jobs', id: 'id', column: 'input_key', kind: 'job-input' },
 ] as const;

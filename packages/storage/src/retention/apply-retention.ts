@@ -17,6 +17,7 @@ import { personKeys } from '../registry/person-keys.js';
 import type { Vault } from '../vault/vault.js';
 import type { RetentionCategoryReport, RetentionReport } from './retention-store.js';
 import { openPersonRecord, sealPersonRecord } from '../registry/person-record.js';
+import { erasedText } from '../registry/sealed-text.js';
 
 /** What replaces a case-history reason shredded by retention. */
 export const shreddedText = '(shredded by retention)';
@@ -26,7 +27,7 @@ const remains: Record<RetentionCategory, string> = {
   documents:
     'rows deleted and the table vacuumed after the run; each document is sealed under its person’s key mixed with a secret of its own, wrapped by the key generation that the run’s key rotation destroys: from `finalBy` the copies left in the write-ahead log cannot be opened. Documents stored before secrets of their own (counted in notFinal) stay readable with the person’s living key until the log is recycled',
   checkin:
-    'records deleted (their station numbers kept, so a merge of an old log does not bring them back) and the table vacuumed; status, time and note were stored in clear (all counted in notFinal): they may stay in the write-ahead log until its segments are recycled, and on station devices that hold their own log',
+    'records deleted (their station numbers kept, so a merge of an old log does not bring them back) and the table vacuumed; each note is sealed under its person’s key mixed with a secret of the record’s own, wrapped by the key generation that the run’s key rotation destroys: from `finalBy` the notes’ copies left in the write-ahead log cannot be opened. Notes stored before they were sealed (counted in notFinal) stay readable in the log until its segments are recycled. Status, station, number, time, movement and person id stay in clear, as they do in the audit log (the `checkin.record` event, kept by design), until the log is recycled; station devices hold their own log',
   'case-notes':
     'sealed case-history text removed and protection notes taken out of the persons’ encrypted records, the tables vacuumed; each case-history text, and each record holding a protection note, is sealed with a secret of its own that the run’s key rotation destroys, so from `finalBy` their copies in the write-ahead log cannot be opened. Texts and records sealed before secrets of their own (counted in notFinal) stay readable with the persons’ living keys until the log is recycled',
   audit:
@@ -156,7 +157,13 @@ async function checkins(
     .selectFrom('checkin_events as e')
     .innerJoin('movements as m', 'm.id', 'e.movement_id')
     .innerJoin('persons as p', 'p.id', 'e.person_id')
-    .select(['e.station', 'e.seq', 'e.person_id']);
+    .select([
+      'e.station',
+      'e.seq',
+      'e.person_id',
+      // A note stored in clear, before notes were sealed (0027): its old copies stay readable.
+      sql<boolean>`e.note is not null and e.note <> ${erasedText}`.as('legacy'),
+    ]);
   q =
     rule.after === 'arrival'
       ? q.where('p.household_id', 'in', anchoredCases(db, 'arrival', cutoff))
@@ -181,7 +188,7 @@ async function checkins(
           .execute();
       }
   }
-  return partOf(parts, dryRun, remains.checkin, () => true);
+  return partOf(parts, dryRun, remains.checkin, (r) => r.legacy);
 }
 
 /**
