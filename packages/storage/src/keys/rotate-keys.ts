@@ -7,6 +7,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Vault } from '../vault/vault.js';
+import { upgradeLegacyItems } from './upgrade-items.js';
 
 /** Every column that holds a data key wrapped by the keyring, and the record kind it is bound to. */
 export const wrappedColumns = [
@@ -33,6 +34,8 @@ export interface Rotation {
   to: number;
   /** Data keys re-wrapped. */
   rewrapped: number;
+  /** Items sealed before they had secrets of their own, given one now (keys/upgrade-items.ts). */
+  upgraded: number;
   /** Persons whose erasure became final with this rotation. */
   finalised: string[];
   ms: number;
@@ -98,6 +101,7 @@ export async function rotateKeys(
   let from = 0;
   let to = 0;
   let rewrapped = 0;
+  let upgraded = 0;
   let finalised: string[] = [];
   try {
     await db.transaction().execute(async (trx) => {
@@ -114,6 +118,9 @@ export async function rotateKeys(
       // Files of later generations were left by a rotation that never committed: not in use.
       for (const g of vault.keyring.generations()) if (g > from) vault.keyring.destroy(g);
       vault.keyring.removeLeftovers();
+      // Old items get secrets of their own under the recorded generation, re-wrapped just below.
+      vault.useGeneration(from);
+      upgraded = await upgradeLegacyItems(trx, vault);
       to = from + 1;
       vault.keyring.create(to);
       await onStage?.('written');
@@ -153,5 +160,12 @@ export async function rotateKeys(
   await onStage?.('committed');
   for (const g of vault.keyring.generations()) if (g < to) vault.keyring.destroy(g);
   await onStage?.('destroyed');
-  return { from, to, rewrapped, finalised, ms: Math.round(performance.now() - started) };
+  return {
+    from,
+    to,
+    rewrapped,
+    upgraded,
+    finalised,
+    ms: Math.round(performance.now() - started),
+  };
 }
