@@ -1,6 +1,7 @@
 /** Reading and writing check-in records, and who is booked on a movement. */
 import { isCheckinStatus, type CheckinEvent } from '@corridor/core';
 import type { Db } from '../db/batch.js';
+import { pinGeneration } from '../keys/rotate-keys.js';
 import { personKeys } from '../registry/person-keys.js';
 import type { Vault } from '../vault/vault.js';
 import { noteKeys, openCheckinNote, sealCheckinNote } from './checkin-note.js';
@@ -55,7 +56,7 @@ export async function readEvents(
 
 /**
  * Inserts records as they are (their station and sequence kept), each note sealed under its
- * person's key and a secret of its own; the caller holds the key generation (`pinGeneration`).
+ * person's key and a secret of its own, wrapped under the generation the transaction holds.
  */
 export async function insertEvents(
   db: Db,
@@ -63,6 +64,7 @@ export async function insertEvents(
   events: readonly CheckinEvent[],
   origin: 'local' | 'merged',
 ): Promise<void> {
+  const pin = await pinGeneration(db, vault);
   const keys = await personKeys(db, vault, [
     ...new Set(events.filter((e) => e.note !== null).map((e) => e.personId)),
   ]);
@@ -79,7 +81,7 @@ export async function insertEvents(
           at: e.at,
           actor: e.actor,
           role: e.role,
-          ...sealCheckinNote(vault, keys.get(e.personId), e.station, e.seq, e.note),
+          ...sealCheckinNote(vault, pin, keys.get(e.personId), e.station, e.seq, e.note),
           supersedes: e.supersedes ? JSON.stringify(e.supersedes) : null,
           origin,
         })),

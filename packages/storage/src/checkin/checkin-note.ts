@@ -7,7 +7,7 @@ import type { Db } from '../db/batch.js';
 import { itemKey, mixItemKey, newItemSecret } from '../keys/item-secret.js';
 import { personKeys } from '../registry/person-keys.js';
 import { erasedText } from '../registry/sealed-text.js';
-import type { Vault } from '../vault/vault.js';
+import type { GenerationPin, Vault } from '../vault/vault.js';
 
 /** A check-in record's item id, the id its secret is bound to. */
 export const checkinItemId = (station: string, seq: number) => `${station}:${seq}`;
@@ -17,6 +17,7 @@ const aad = (itemId: string) => `checkin-note:${itemId}`;
 /** The columns that hold a note: sealed with a fresh secret, or `erasedText` when the person has no key. */
 export function sealCheckinNote(
   vault: Vault,
+  pin: GenerationPin,
   key: Buffer | undefined,
   station: string,
   seq: number,
@@ -31,7 +32,7 @@ export function sealCheckinNote(
   // An erased person's note is not kept at all.
   if (!key) return { note: erasedText, item_id: null, note_sealed: null, note_key: null };
   const id = checkinItemId(station, seq);
-  const item = newItemSecret(vault, 'checkin', id);
+  const item = newItemSecret(vault, pin, 'checkin', id);
   return {
     note: null,
     item_id: id,

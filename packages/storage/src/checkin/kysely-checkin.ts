@@ -12,7 +12,6 @@ import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
 import { transact } from '../db/transact.js';
-import { pinGeneration } from '../keys/rotate-keys.js';
 import type { Vault } from '../vault/vault.js';
 import {
   householdMembers,
@@ -94,8 +93,6 @@ export class KyselyCheckin implements CheckinStore {
         note: record.note,
         supersedes: record.supersedes,
       };
-      // The note's secret is wrapped by the current generation: hold it until the commit.
-      await pinGeneration(trx, this.vault);
       await insertEvents(trx, this.vault, [event], 'local');
       await appendAudit(trx, actor, {
         action: record.supersedes ? 'checkin.resolve' : 'checkin.record',
@@ -115,7 +112,6 @@ export class KyselyCheckin implements CheckinStore {
 
   addMerged(events: readonly CheckinEvent[], actor: Actor): Promise<void> {
     return transact(this.db, async (trx) => {
-      await pinGeneration(trx, this.vault);
       await insertEvents(trx, this.vault, events, 'merged');
       for (const e of events)
         await appendAudit(trx, actor, {

@@ -6,18 +6,19 @@
  * destroys, so the owner's living key no longer opens them. Erasing the owner still does too.
  */
 import { hkdfSync } from 'node:crypto';
-import type { Vault } from '../vault/vault.js';
+import type { GenerationPin, Vault } from '../vault/vault.js';
 
 /** The kinds of item with a secret of their own (the label its wrapped form is bound to). */
 export type ItemKind = 'document' | 'history' | 'record' | 'checkin';
 
-/** A fresh secret for one item, and its wrapped form for the item's row. */
+/** A fresh secret for one item, and its form wrapped under the pinned generation for the item's row. */
 export function newItemSecret(
   vault: Vault,
+  pin: GenerationPin,
   kind: ItemKind,
   id: string,
 ): { secret: Buffer; wrapped: Buffer } {
-  const { key, wrapped } = vault.newRecordKey(kind, id);
+  const { key, wrapped } = vault.newRecordKey(pin, kind, id);
   return { secret: key, wrapped };
 }
 

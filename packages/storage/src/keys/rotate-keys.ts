@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { Vault } from '../vault/vault.js';
+import type { GenerationPin, Vault } from '../vault/vault.js';
 import { upgradeLegacyItems } from './upgrade-items.js';
 
 /** Every column that holds a data key wrapped by the keyring, and the record kind it is bound to. */
@@ -54,13 +54,14 @@ export async function readGeneration(
 }
 
 /**
- * Makes `vault` wrap new data keys under the database's current generation, and holds that
- * generation for the rest of `trx`: a rotation waits until the transaction ends, so no key written
- * in it can be wrapped by a generation about to be destroyed.
+ * Holds the database's current generation for the rest of `trx` and answers its pin, which every
+ * new data key and item secret needs (`Vault.newRecordKey`, keys/item-secret.ts): a rotation waits
+ * until the transaction ends, so no key written in it can be wrapped by a generation about to be
+ * destroyed, and no writer can forget to hold it.
  */
-export async function pinGeneration(trx: Kysely<Database>, vault: Vault): Promise<void> {
+export async function pinGeneration(trx: Kysely<Database>, vault: Vault): Promise<GenerationPin> {
   const generation = await readGeneration(trx, 'share');
-  if (generation !== undefined) vault.useGeneration(generation);
+  return vault.pin(generation ?? vault.generation);
 }
 
 async function rewrapColumn(
@@ -119,8 +120,7 @@ export async function rotateKeys(
       for (const g of vault.keyring.generations()) if (g > from) vault.keyring.destroy(g);
       vault.keyring.removeLeftovers();
       // Old items get secrets of their own under the recorded generation, re-wrapped just below.
-      vault.useGeneration(from);
-      upgraded = await upgradeLegacyItems(trx, vault);
+      upgraded = await upgradeLegacyItems(trx, vault, vault.pin(from));
       to = from + 1;
       vault.keyring.create(to);
       await onStage?.('written');

@@ -13,7 +13,7 @@ import { mixItemKey, newItemSecret } from './item-secret.js';
 import { personKeys } from '../registry/person-keys.js';
 import { openPersonRecord, sealPersonRecord } from '../registry/person-record.js';
 import { erasedText, openForMembers, sealForMembers } from '../registry/sealed-text.js';
-import type { Vault } from '../vault/vault.js';
+import type { GenerationPin, Vault } from '../vault/vault.js';
 
 /** The meta row that records when the upgrade ran (it runs once per database). */
 export const upgradedKey = 'item_secrets_upgraded';
@@ -45,7 +45,7 @@ async function setRows(
 
 const b64 = (b: Uint8Array | null) => (b ? Buffer.from(b).toString('base64') : null);
 
-async function documents(trx: Trx, vault: Vault): Promise<number> {
+async function documents(trx: Trx, vault: Vault, pin: GenerationPin): Promise<number> {
   const rows = await trx
     .selectFrom('documents')
     .select(['id', 'person_id', 'secret'])
@@ -56,7 +56,7 @@ async function documents(trx: Trx, vault: Vault): Promise<number> {
     const key = keys.get(r.person_id);
     if (!key) return []; // erased: unreadable already
     const plain = vault.decrypt<unknown>(key, `document:${r.id}`, r.secret);
-    const item = newItemSecret(vault, 'document', r.id);
+    const item = newItemSecret(vault, pin, 'document', r.id);
     const secret = vault.encrypt(
       mixItemKey(key, item.secret, 'document', r.id),
       `document:${r.id}`,
@@ -68,7 +68,7 @@ async function documents(trx: Trx, vault: Vault): Promise<number> {
   return out.length;
 }
 
-async function caseTexts(trx: Trx, vault: Vault): Promise<number> {
+async function caseTexts(trx: Trx, vault: Vault, pin: GenerationPin): Promise<number> {
   const rows = await trx
     .selectFrom('case_history')
     .select(['id', 'household_id', 'reason_sealed', 'reason_members'])
@@ -84,7 +84,7 @@ async function caseTexts(trx: Trx, vault: Vault): Promise<number> {
     const text = openForMembers(vault, keys, members, recordId, r.reason_sealed!);
     if (text === erasedText) return []; // a member was erased: unreadable already
     const id = String(r.id);
-    const item = newItemSecret(vault, 'history', id);
+    const item = newItemSecret(vault, pin, 'history', id);
     const sealed = sealForMembers(vault, keys, members, recordId, text, {
       kind: 'history',
       id,
@@ -102,7 +102,7 @@ async function caseTexts(trx: Trx, vault: Vault): Promise<number> {
   return out.length;
 }
 
-async function records(trx: Trx, vault: Vault): Promise<number> {
+async function records(trx: Trx, vault: Vault, pin: GenerationPin): Promise<number> {
   const rows = await trx
     .selectFrom('persons')
     .select(['id', 'pii', 'pii_key'])
@@ -120,14 +120,14 @@ async function records(trx: Trx, vault: Vault): Promise<number> {
     const pii = openPersonRecord(vault, key, r);
     // A record without a protection note stays under the person's key alone, as new ones do.
     if (pii.protectionNote === undefined) return [];
-    const sealed = sealPersonRecord(vault, key, r.id, pii);
+    const sealed = sealPersonRecord(vault, pin, key, r.id, pii);
     return [{ id: r.id, pii: b64(sealed.pii), pii_key: b64(sealed.pii_key) }];
   });
   await setRows(trx, 'persons', 't.id', { pii: 'bytea', pii_key: 'bytea' }, out);
   return out.length;
 }
 
-async function checkinNotes(trx: Trx, vault: Vault): Promise<number> {
+async function checkinNotes(trx: Trx, vault: Vault, pin: GenerationPin): Promise<number> {
   const rows = await trx
     .selectFrom('checkin_events')
     .select(['station', 'seq', 'person_id', 'note'])
@@ -137,7 +137,7 @@ async function checkinNotes(trx: Trx, vault: Vault): Promise<number> {
     .execute();
   const keys = await personKeys(trx, vault, [...new Set(rows.map((r) => r.person_id))]);
   const out = rows.map((r) => {
-    const s = sealCheckinNote(vault, keys.get(r.person_id), r.station, Number(r.seq), r.note);
+    const s = sealCheckinNote(vault, pin, keys.get(r.person_id), r.station, Number(r.seq), r.note);
     return {
       id: checkinItemId(r.station, Number(r.seq)),
       note: s.note,
@@ -157,10 +157,14 @@ async function checkinNotes(trx: Trx, vault: Vault): Promise<number> {
 }
 
 /**
- * Seals every item still without a secret of its own with one, wrapped by the vault's current
- * generation, inside the rotation's transaction; once per database. Returns how many it sealed.
+ * Seals every item still without a secret of its own with one, wrapped by the generation the
+ * rotation's transaction holds (re-wrapped by the rotation); once per database. Returns how many.
  */
-export async function upgradeLegacyItems(trx: Trx, vault: Vault): Promise<number> {
+export async function upgradeLegacyItems(
+  trx: Trx,
+  vault: Vault,
+  pin: GenerationPin,
+): Promise<number> {
   const done = await trx
     .selectFrom('meta')
     .select('value')
@@ -168,10 +172,10 @@ export async function upgradeLegacyItems(trx: Trx, vault: Vault): Promise<number
     .executeTakeFirst();
   if (done) return 0;
   const n =
-    (await documents(trx, vault)) +
-    (await caseTexts(trx, vault)) +
-    (await records(trx, vault)) +
-    (await checkinNotes(trx, vault));
+    (await documents(trx, vault, pin)) +
+    (await caseTexts(trx, vault, pin)) +
+    (await records(trx, vault, pin)) +
+    (await checkinNotes(trx, vault, pin));
   await trx
     .insertInto('meta')
     .values({ key: upgradedKey, value: new Date().toISOString() })

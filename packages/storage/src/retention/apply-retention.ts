@@ -13,6 +13,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
+import { pinGeneration } from '../keys/rotate-keys.js';
 import { personKeys } from '../registry/person-keys.js';
 import type { Vault } from '../vault/vault.js';
 import type { RetentionCategoryReport, RetentionReport } from './retention-store.js';
@@ -215,6 +216,7 @@ async function protectionNotes(
     rows.map((r) => r.id),
   );
   const out = { due: [] as string[], held: [] as string[], notFinal: 0 };
+  const pin = dryRun ? undefined : await pinGeneration(db, vault);
   for (const r of rows) {
     const key = keys.get(r.id);
     if (!key) continue;
@@ -232,7 +234,7 @@ async function protectionNotes(
     await db
       .updateTable('persons')
       .set((eb) => ({
-        ...sealPersonRecord(vault, key, r.id, rest),
+        ...sealPersonRecord(vault, pin!, key, r.id, rest),
         version: eb('version', '+', 1),
         updated_at: new Date(),
       }))
