@@ -19,6 +19,7 @@ export { timetableView, type TimetableRow } from './plans/timetable-view.js';
 export * from './users/user-store.js';
 export * from './users/session-store.js';
 export * from './checkin/checkin-store.js';
+export { erasedText } from './registry/sealed-text.js';
 export type { ImportOptions } from './registry/import-options.js';
 export { withStartupLock } from './db/startup-lock.js';
 export * from './jobs/job-store.js';

@@ -221,7 +221,7 @@ function storeOver(
     movements: new KyselyMovements(db),
     candidates: new KyselyCandidates(db),
     incidents: new KyselyIncidents(db, vault),
-    checkin: new KyselyCheckin(db),
+    checkin: new KyselyCheckin(db, vault),
     jobs: new KyselyJobs(db, vault),
     webhooks: new KyselyWebhooks(db, vault),
     property: new KyselyProperty(db),

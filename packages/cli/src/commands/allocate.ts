@@ -13,6 +13,7 @@ import type { PlanLock } from '@corridor/storage';
 import type { Command } from 'commander';
 import { table } from '../format.js';
 import { bindCli } from '../run-command.js';
+import { withoutConsentLines } from './without-consent.js';
 
 /** Registers `corridor allocate` and its subcommands. */
 export function registerAllocate(program: Command): void {
@@ -40,6 +41,7 @@ export function registerAllocate(program: Command): void {
           ]),
         ),
         ...summary.shortfall.map((s) => `short: ${s.resource} needs ${s.missing} more`),
+        ...withoutConsentLines(summary),
       ].join('\n'),
   );
 

@@ -16,6 +16,7 @@ import type { TimetableRow } from '@corridor/storage';
 import type { Command } from 'commander';
 import { table } from '../format.js';
 import { bindCli, bindCliWays } from '../run-command.js';
+import { withoutConsentLines } from './without-consent.js';
 
 /** The events of `corridor replan`: `--event FILE`, and `procedures-changed` with `--procedures`. */
 function replanEvents(o: Record<string, unknown>): unknown[] {
@@ -105,6 +106,7 @@ export function registerSchedule(program: Command): void {
             ]
           : []),
         ...(out.candidates ? candidateLines(out.candidates) : []),
+        ...withoutConsentLines(out),
       ].join('\n'),
   );
 
@@ -216,6 +218,7 @@ export function registerSchedule(program: Command): void {
         ...(out.changes.length > 50
           ? [`  … and ${out.changes.length - 50} more (use --json)`]
           : []),
+        ...withoutConsentLines(out),
       ].join('\n'),
   );
 }

@@ -308,6 +308,32 @@ describe.each(backends)('check-in commands on $name', (backend) => {
     expect((await b.checkin.events()).length).toBe(8);
   });
 
+  it('seals a record’s note; after its person’s erasure it reads (erased), and an old log merged again counts it as held', async () => {
+    await run(a, officer, recordCheckin, {
+      movementId,
+      personId: p1!,
+      status: 'checked-in',
+      station: 'gate-a',
+      note: 'carries her father’s heart medicine',
+    });
+    const stored = await a.db
+      .selectFrom('checkin_events')
+      .select(['note', 'note_sealed'])
+      .executeTakeFirstOrThrow();
+    expect(stored.note).toBeNull();
+    expect(Buffer.from(stored.note_sealed!).includes(Buffer.from('medicine'))).toBe(false);
+    const log = await exportLog(a, 'gate-a');
+    expect(log.events[0]!.note).toBe('carries her father’s heart medicine');
+    await a.registry.erasePerson(p1!, admin, { now: true });
+    expect((await a.checkin.events())[0]!.note).toBe('(erased)');
+    // The station device still holds the note: merging its log again neither clashes nor restores it.
+    expect(await merge(a, JSON.parse(JSON.stringify(log)))).toMatchObject({
+      added: 0,
+      alreadyHad: 1,
+    });
+    expect((await a.checkin.events())[0]!.note).toBe('(erased)');
+  });
+
   it('refuses damaged logs, records in a role that may not check in, and two devices on one station id', async () => {
     await mark(a, p1!, 'checked-in', 'gate-a');
     const log = await exportLog(a, 'gate-a');

@@ -10,7 +10,7 @@ import {
   type CheckinConflict,
   type HouseholdMove,
 } from '@corridor/core';
-import type { Store } from '@corridor/storage';
+import { erasedText, type Store } from '@corridor/storage';
 import { z } from 'zod';
 import { defineCommand } from '../define.js';
 import { emitCheckinRecorded } from './emit-recorded.js';
@@ -19,6 +19,11 @@ import { verifiedEvents } from './log.js';
 import { openConflicts } from './state.js';
 
 const label = (e: CheckinEvent) => `${e.station} #${e.seq}`;
+
+/** Whether a held record is `e`: the note of a person erased since is no longer kept, so not compared. */
+const sameRecord = (mine: CheckinEvent, e: CheckinEvent) =>
+  canonicalEvent(mine) ===
+  canonicalEvent(mine.note === erasedText ? { ...e, note: erasedText } : e);
 const some = (events: readonly CheckinEvent[]) =>
   `${events.slice(0, 5).map(label).join(', ')}${events.length > 5 ? ', …' : ''}`;
 
@@ -54,7 +59,7 @@ async function newRecords(
     const mine = held.get(label(e));
     if (shredded.has(label(e))) alreadyHad++;
     else if (mine) {
-      if (canonicalEvent(mine) === canonicalEvent(e)) alreadyHad++;
+      if (sameRecord(mine, e)) alreadyHad++;
       else clashes.push(e);
     } else if (!seen.has(label(e))) added.push(e);
     seen.add(label(e));

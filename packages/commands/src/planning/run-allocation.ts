@@ -7,7 +7,8 @@ import {
 } from '@corridor/optimizer';
 import type { Actor, Store } from '@corridor/storage';
 import { emitPlanPublished } from '../plan/emit-published.js';
-import { loadAllocationInput } from './allocation-input.js';
+import { loadAllocation } from './allocation-input.js';
+import { exclusionsOf, type ConsentExclusions } from './consent-exclusions.js';
 import { checkCancelled, saveRun, type PlanningControl } from './control.js';
 import { solveOffThread } from './off-thread.js';
 import { solveProgress } from './solve-progress.js';
@@ -22,7 +23,7 @@ export interface AllocationParams {
 export const defaultAllocationParams: AllocationParams = { timeLimitMs: 10_000, seed: 1 };
 
 /** What `corridor allocate --json` prints and an allocation job's result holds. */
-export interface AllocationSummary {
+export interface AllocationSummary extends ConsentExclusions {
   status: string;
   objective: number;
   bound: number;
@@ -47,7 +48,7 @@ export async function runAllocation(
   control: PlanningControl,
 ): Promise<AllocationSummary> {
   control.progress({ phase: 'loading', fraction: 0.02, message: 'reading cases and pledges' });
-  const input = await loadAllocationInput(store);
+  const { input, withoutConsent } = await loadAllocation(store);
   if (input.cases.length === 0)
     throw errors.invalidInput(
       'no case is ready for allocation (statuses verified to exit-cleared)',
@@ -102,6 +103,7 @@ export async function runAllocation(
       .filter((r) => r.shortfall > 0)
       .map((r) => ({ resource: r.name, missing: r.shortfall })),
     timeMs: Math.round(result.stats.timeMs),
+    ...exclusionsOf(withoutConsent),
   };
   const plan = await saveRun(store, control, async (tx) => {
     const saved = await tx.plans.save(

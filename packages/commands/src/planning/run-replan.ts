@@ -8,6 +8,7 @@ import { applyToMovements } from './replan-movements.js';
 import { round, saveTimetable } from './save-timetable.js';
 import { planRisk } from './plan-risk.js';
 import { loadTimetableInput } from './timetable-input.js';
+import { exclusionsOf, type ConsentExclusions } from './consent-exclusions.js';
 
 /** What a re-plan run is given (the CLI's flags). */
 export interface ReplanParams {
@@ -21,7 +22,7 @@ export interface ReplanParams {
 }
 
 /** What `corridor replan --json` prints and a re-plan job's result holds. */
-export interface ReplanSummary {
+export interface ReplanSummary extends ConsentExclusions {
   status: string;
   changedCases: number;
   keptCases: number;
@@ -46,7 +47,7 @@ export async function runReplan(
   const current = await store.plans.current('timetable');
   if (!current)
     throw errors.invalidInput('there is no timetable to re-plan; run `corridor schedule` first');
-  const { input, previous, hazardDays } = await loadTimetableInput(store, {
+  const { input, previous, hazardDays, withoutConsent } = await loadTimetableInput(store, {
     joint: false,
     needsFirst: false,
     hazardRate: params.hazardRate,
@@ -86,6 +87,7 @@ export async function runReplan(
     exposureAfter: round(outcome.exposureAfter),
     timeMs: Math.round(outcome.result.stats.timeMs),
     changes: outcome.changes,
+    ...exclusionsOf(withoutConsent),
     risk: {
       ...planRisk(
         outcome.input,

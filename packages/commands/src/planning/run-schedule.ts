@@ -12,6 +12,7 @@ import { round, saveTimetable } from './save-timetable.js';
 import { solveProgress } from './solve-progress.js';
 import { planRisk } from './plan-risk.js';
 import { loadTimetableInput, type RiskAttitude } from './timetable-input.js';
+import { exclusionsOf, type ConsentExclusions } from './consent-exclusions.js';
 import {
   bookCandidates,
   candidateSummary,
@@ -43,7 +44,7 @@ export const defaultScheduleParams: ScheduleParams = {
 };
 
 /** What `corridor schedule --json` prints and a schedule job's result holds. */
-export interface ScheduleSummary {
+export interface ScheduleSummary extends ConsentExclusions {
   status: string;
   exposure: number;
   makespanDays: number;
@@ -135,6 +136,7 @@ export async function runSchedule(
       .filter((r) => r.shortfall > 0)
       .map((r) => ({ resource: r.name, missing: r.shortfall })),
     unplacedCases: input.cases.filter((_, i) => result.assignment[i]! < 0).map((c) => c.id),
+    ...exclusionsOf(loaded.withoutConsent),
     timeMs: Math.round(result.stats.timeMs),
     ...(candidatePlan
       ? { candidates: candidateSummary(candidatePlan, input, result.assignment) }

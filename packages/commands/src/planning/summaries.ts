@@ -4,6 +4,11 @@ import { z } from 'zod';
 const int = z.number().int();
 const SavedPlan = z.object({ id: int, version: int });
 const Shortfall = z.array(z.object({ resource: z.string(), missing: z.number() }));
+/** Cases a run left out because a member refused or withdrew registration consent. */
+const withoutConsent = {
+  withoutConsent: int.describe('cases left out: a member refused or withdrew registration consent'),
+  withoutConsentCases: z.array(z.string()).describe('their case ids'),
+};
 
 /** `corridor allocate --json`: the allocation's figures and the plan version saved. */
 export const AllocationSummarySchema = z.object({
@@ -20,6 +25,7 @@ export const AllocationSummarySchema = z.object({
   ),
   shortfall: Shortfall,
   timeMs: z.number(),
+  ...withoutConsent,
   plan: SavedPlan,
 });
 
@@ -86,6 +92,7 @@ export const ScheduleSummarySchema = z.object({
   exposureRatioToFirstReady: z.number().nullable(),
   shortfall: Shortfall,
   unplacedCases: z.array(z.string()),
+  ...withoutConsent,
   timeMs: z.number(),
   allocateThenSchedule: z.object({ exposure: z.number(), saved: z.number() }).optional(),
   candidates: CandidateSummarySchema.optional(),
@@ -111,6 +118,7 @@ export const ReplanSummarySchema = z.object({
       reason: z.string(),
     }),
   ),
+  ...withoutConsent,
   risk: PlanRiskSchema,
   plan: SavedPlan.nullable().describe('the version saved; null for a dry run, which saves nothing'),
   dryRun: z.boolean().describe('true: a proposal, nothing saved and no movement changed'),

@@ -17,6 +17,7 @@ import {
 import { hazardFrom, type Store } from '@corridor/storage';
 import { procedureBounds } from '../procedure/bounds.js';
 import { loadAllocationInput } from './allocation-input.js';
+import { casesWithoutRegistrationConsent } from './consent-exclusions.js';
 
 const readyNow: CaseStatus[] = ['exit-cleared', 'scheduled', 'checked-in'];
 const needsFirstCodes = ['SM', 'DS', 'ER', 'CR', 'SC', 'WR'];
@@ -52,6 +53,8 @@ export async function loadTimetableInput(
   previous: (string | null)[];
   /** The hazard estimate behind `input.hazard`, day by day (mean, upper quantile, evidence). */
   hazardDays: HazardDay[];
+  /** Cases left out: a member refused or withdrew registration consent (consent-exclusions.ts). */
+  withoutConsent: string[];
 }> {
   const op = await store.registry.operation();
   if (!op) throw errors.noOperation();
@@ -69,9 +72,16 @@ export async function loadTimetableInput(
   const lead = new Map(destinations.map((d) => [d.id, d.leadTimeDays]));
   const medianLead = [...lead.values()].sort((a, b) => a - b)[Math.floor(lead.size / 2)] ?? 0;
   // Infant places count those under two in the plan's first year (planning knows birth years).
-  const { cases, links } = await store.registry.planningCases(schedulableStatuses, {
+  const all = await store.registry.planningCases(schedulableStatuses, {
     travelYear: Number(startDay.slice(0, 4)),
   });
+  const withoutConsent = await casesWithoutRegistrationConsent(
+    store,
+    all.cases.map((c) => c.id),
+  );
+  const excluded = new Set(withoutConsent);
+  const cases = all.cases.filter((c) => !excluded.has(c.id));
+  const links = all.links.filter((l) => !excluded.has(l.a) && !excluded.has(l.b));
   const previousPlan = await store.plans.current(o.joint ? 'joint' : 'timetable');
   const previousOf = new Map(
     (previousPlan?.assignments ?? []).map((a) => [a.householdId, a.movementId]),
@@ -212,5 +222,6 @@ export async function loadTimetableInput(
     allocation,
     previous: timetableCases.map((c) => c.previous ?? null),
     hazardDays,
+    withoutConsent,
   };
 }

@@ -1,6 +1,10 @@
 /** Reading and writing check-in records, and who is booked on a movement. */
 import { isCheckinStatus, type CheckinEvent } from '@corridor/core';
 import type { Db } from '../db/batch.js';
+import { pinGeneration } from '../keys/rotate-keys.js';
+import { personKeys } from '../registry/person-keys.js';
+import type { Vault } from '../vault/vault.js';
+import { noteKeys, openCheckinNote, sealCheckinNote } from './checkin-note.js';
 
 type Row = {
   station: string;
@@ -15,7 +19,7 @@ type Row = {
   supersedes: Record<string, number> | null;
 };
 
-/** A stored row as a record. */
+/** A stored row as a record, its note opened (checkin-note.ts) by the caller. */
 export function eventOf(r: Row): CheckinEvent {
   if (!isCheckinStatus(r.status)) throw new Error(`stored check-in status ${r.status} is unknown`);
   return {
@@ -32,9 +36,10 @@ export function eventOf(r: Row): CheckinEvent {
   };
 }
 
-/** Records, optionally of one movement and/or station, by station and sequence. */
+/** Records, optionally of one movement and/or station, by station and sequence, notes opened. */
 export async function readEvents(
   db: Db,
+  vault: Vault,
   filter: { movementId?: string; station?: string; personIds?: readonly string[] } = {},
 ): Promise<CheckinEvent[]> {
   let q = db.selectFrom('checkin_events').selectAll().orderBy('station').orderBy('seq');
@@ -44,15 +49,25 @@ export async function readEvents(
     if (filter.personIds.length === 0) return [];
     q = q.where('person_id', 'in', [...filter.personIds]);
   }
-  return (await q.execute()).map(eventOf);
+  const rows = await q.execute();
+  const keys = await noteKeys(db, vault, rows);
+  return rows.map((r) => eventOf({ ...r, note: openCheckinNote(vault, keys, r) }));
 }
 
-/** Inserts records as they are (their station and sequence kept). */
+/**
+ * Inserts records as they are (their station and sequence kept), each note sealed under its
+ * person's key and a secret of its own, wrapped under the generation the transaction holds.
+ */
 export async function insertEvents(
   db: Db,
+  vault: Vault,
   events: readonly CheckinEvent[],
   origin: 'local' | 'merged',
 ): Promise<void> {
+  const pin = await pinGeneration(db, vault);
+  const keys = await personKeys(db, vault, [
+    ...new Set(events.filter((e) => e.note !== null).map((e) => e.personId)),
+  ]);
   for (let i = 0; i < events.length; i += 500)
     await db
       .insertInto('checkin_events')
@@ -66,7 +81,7 @@ export async function insertEvents(
           at: e.at,
           actor: e.actor,
           role: e.role,
-          note: e.note,
+          ...sealCheckinNote(vault, pin, keys.get(e.personId), e.station, e.seq, e.note),
           supersedes: e.supersedes ? JSON.stringify(e.supersedes) : null,
           origin,
         })),

@@ -12,6 +12,7 @@ import { appendAudit, type Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
 import { transact } from '../db/transact.js';
+import type { Vault } from '../vault/vault.js';
 import {
   householdMembers,
   insertEvents,
@@ -46,7 +47,10 @@ async function ownStation(db: Db): Promise<string> {
 
 /** CheckinStore over a Kysely database. */
 export class KyselyCheckin implements CheckinStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
 
   station(): Promise<string> {
     return ownStation(this.db);
@@ -89,7 +93,7 @@ export class KyselyCheckin implements CheckinStore {
         note: record.note,
         supersedes: record.supersedes,
       };
-      await insertEvents(trx, [event], 'local');
+      await insertEvents(trx, this.vault, [event], 'local');
       await appendAudit(trx, actor, {
         action: record.supersedes ? 'checkin.resolve' : 'checkin.record',
         entity: 'person',
@@ -108,7 +112,7 @@ export class KyselyCheckin implements CheckinStore {
 
   addMerged(events: readonly CheckinEvent[], actor: Actor): Promise<void> {
     return transact(this.db, async (trx) => {
-      await insertEvents(trx, events, 'merged');
+      await insertEvents(trx, this.vault, events, 'merged');
       for (const e of events)
         await appendAudit(trx, actor, {
           action: 'checkin.merge',
@@ -122,7 +126,7 @@ export class KyselyCheckin implements CheckinStore {
   events(
     filter: { movementId?: string; station?: string; personIds?: readonly string[] } = {},
   ): Promise<CheckinEvent[]> {
-    return readEvents(this.db, filter);
+    return readEvents(this.db, this.vault, filter);
   }
 
   async shreddedNumbers(station: string): Promise<number[]> {
@@ -144,7 +148,7 @@ export class KyselyCheckin implements CheckinStore {
     )
       throw errors.notFound('movement', movementId);
     const members = await householdMembers(this.db, await movementHouseholds(this.db, movementId));
-    const states = foldCheckins(await readEvents(this.db, { movementId }));
+    const states = foldCheckins(await readEvents(this.db, this.vault, { movementId }));
     return members.map((m) => {
       const s = states.get(checkinKey(movementId, m.id));
       const agreed = s !== undefined && s.status !== null;

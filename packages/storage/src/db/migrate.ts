@@ -26,6 +26,7 @@ import * as messageDelivery from './migrations/0023-message-delivery.js';
 import * as finalOnDisk from './migrations/0024-final-on-disk.js';
 import * as movementCandidates from './migrations/0025-movement-candidates.js';
 import * as sealedJobInput from './migrations/0026-sealed-job-input.js';
+import * as sealedCheckinNotes from './migrations/0027-sealed-checkin-notes.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0024-final-on-disk': finalOnDisk,
   '0025-movement-candidates': movementCandidates,
   '0026-sealed-job-input': sealedJobInput,
+  '0027-sealed-checkin-notes': sealedCheckinNotes,
 };
 
 class StaticProvider implements MigrationProvider {

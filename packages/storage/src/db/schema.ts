@@ -396,10 +396,17 @@ export interface CheckinEventsTable {
   at: Timestamp;
   actor: string;
   role: string;
+  /** A note written before 0027 (in clear); later notes are in `note_sealed`. */
   note: string | null;
   supersedes: Json<Record<string, number>> | null;
   origin: string;
   received_at: Timestamp;
+  /** The sealed note's item id (`station:seq`), the id its secret is bound to (0027). */
+  item_id: Generated<string | null>;
+  /** The note sealed under the person's key mixed with the record's own secret (0027). */
+  note_sealed: Generated<Uint8Array | null>;
+  /** That secret, wrapped by the keyring's current generation. */
+  note_key: Generated<Uint8Array | null>;
 }
 
 /** Every table of the database. */

@@ -28,7 +28,7 @@ export class KyselyIncidents implements IncidentStore {
   add(incidents: Incident[], actor: Actor): Promise<void> {
     return transact(this.db, async (trx) => {
       await sql`select pg_advisory_xact_lock(${writerLockKey})`.execute(trx);
-      await pinGeneration(trx, this.vault);
+      const pin = await pinGeneration(trx, this.vault);
       const existing = new Set(
         (await trx.selectFrom('incidents').select('id').execute()).map((r) => r.id),
       );
@@ -59,7 +59,7 @@ export class KyselyIncidents implements IncidentStore {
         trx,
         'incidents',
         incidents.map((i) => {
-          const sealed = i.narrative ? this.vault.newRecordKey('incident', i.id) : null;
+          const sealed = i.narrative ? this.vault.newRecordKey(pin, 'incident', i.id) : null;
           return {
             id: i.id,
             type: i.type,

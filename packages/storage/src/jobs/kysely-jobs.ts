@@ -92,8 +92,11 @@ export class KyselyJobs implements JobStore {
       let sealed: { input_key: Buffer; sealed_input: RawBuilder<Uint8Array> } | undefined;
       if (job.sealed) {
         // Wrapped under the generation the database records, held until this transaction ends.
-        await pinGeneration(trx, this.vault);
-        const { key, wrapped } = this.vault.newRecordKey(jobInputKind, id);
+        const { key, wrapped } = this.vault.newRecordKey(
+          await pinGeneration(trx, this.vault),
+          jobInputKind,
+          id,
+        );
         sealed = {
           input_key: wrapped,
           // As base64 text decoded by the database: PGlite takes a large bytea parameter ~10× slower.

@@ -4,12 +4,12 @@
  * pg_read_binary_file after a CHECKPOINT), every key file, the master key and a backup taken after
  * the erasure — try to read the erased person back. The attacker's code below is written from the
  * file formats, not with the product's Vault, and must still read a control person who was not
- * erased, so the test cannot pass by misreading the format. A run that keeps a copy of the old
+ * erased, so the test cannot pass by misreading the format. Check-in notes are attacked the same way. A run that keeps a copy of the old
  * generation's key file shows the attack succeeding when a generation is not destroyed.
  */
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { generateDemo, type PersonPii } from '@corridor/core';
+import { generateDemo, generateDemoMovements, type PersonPii } from '@corridor/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import { backends, testEnv } from '../test-support/backends.js';
@@ -112,6 +112,22 @@ function attack(
   return undefined;
 }
 
+/** Every key on disk for the person, mixed with every secret found for the check-in record's note. */
+function attackCheckinNote(
+  raw: Buffer[],
+  keks: Uint8Array[],
+  note: { personId: string; itemId: string; sealed: Buffer },
+): string | undefined {
+  const secrets = unwrapKeys(raw, keks, 'checkin', note.itemId);
+  for (const pk of unwrapAll(raw, keks, note.personId))
+    for (const secret of secrets) {
+      const key = hkdf(Buffer.concat([pk, secret]), `item:checkin:${note.itemId}`);
+      const plain = gcmOpen(key, note.sealed, `checkin-note:${note.itemId}`);
+      if (plain) return JSON.parse(plain.toString('utf8')) as string;
+    }
+  return undefined;
+}
+
 /** Plain text of the person anywhere in the raw bytes or the opened backup. */
 function plaintextHits(raw: Buffer[], backupJson: string, person: PersonPii, document: string) {
   const needles = [`${person.givenName} ${person.familyName}`, document];
@@ -141,6 +157,34 @@ describe.each(backends)('the attack on an erasure, on $name', (backend) => {
     await store.registry.createOperation(demo, admin);
     // A change that rewrites the erased person's key row once more before the erasure.
     await store.keys.rotate();
+    // A check-in with a note for each (sealed under the person's key and a secret of its own).
+    const [movement] = generateDemoMovements(demo.destinations, demo.pledges);
+    await store.movements.add([movement!], admin);
+    const noteOf = (id: string) => `limps since the checkpoint beating, ${id}`;
+    const notes = new Map<string, { personId: string; itemId: string; sealed: Buffer }>();
+    for (const p of [erased, control]) {
+      const e = await store.checkin.append(
+        {
+          movementId: movement!.id,
+          personId: p.id,
+          status: 'checked-in',
+          note: noteOf(p.id),
+          supersedes: null,
+        },
+        admin,
+      );
+      const row = await store.db
+        .selectFrom('checkin_events')
+        .select('note_sealed')
+        .where('station', '=', e.station)
+        .where('seq', '=', e.seq)
+        .executeTakeFirstOrThrow();
+      notes.set(p.id, {
+        personId: p.id,
+        itemId: `${e.station}:${e.seq}`,
+        sealed: Buffer.from(row.note_sealed!),
+      });
+    }
     const keyDir = join(opened.dataDir, 'keys');
     const before = filesUnder(keyDir).filter((f) => f.name.endsWith('.key'));
     expect(before).toHaveLength(1);
@@ -172,10 +216,19 @@ describe.each(backends)('the attack on an erasure, on $name', (backend) => {
     // Decryption with every key on disk: the control is read, the erased person is not.
     expect(attack(evidence, master, check)).toEqual(control.pii);
     expect(attack(evidence, master, target)).toBeUndefined();
+    // The check-in notes: neither in clear anywhere; the control's opens, the erased person's not.
+    for (const id of [erased.id, control.id]) {
+      expect(taken.raw.some((b) => b.includes(Buffer.from(noteOf(id))))).toBe(false);
+      expect(backupJson.includes(noteOf(id))).toBe(false);
+    }
+    expect(attackCheckinNote(taken.raw, allKeks, notes.get(control.id)!)).toBe(noteOf(control.id));
+    expect(attackCheckinNote(taken.raw, allKeks, notes.get(erased.id)!)).toBeUndefined();
 
     // Had the old generation's file survived (a copy kept before the erasure), the same attack
     // would read the erased person from the wrapped key left in dead rows or the WAL.
     const kept = { ...evidence, keyFiles: [...keyFiles, ...before] };
     expect(attack(kept, master, target)).toEqual(erased.pii);
+    const keptKeks = keksOnDisk(master, kept.keyFiles);
+    expect(attackCheckinNote(taken.raw, keptKeks, notes.get(erased.id)!)).toBe(noteOf(erased.id));
   }, 300_000);
 });

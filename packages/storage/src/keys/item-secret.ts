@@ -1,23 +1,24 @@
 /**
  * Per-item secrets, so that a shredded item is final on disk while its person lives (issue 20):
- * an item (a travel document, a case-history reason) is sealed under its owner's key mixed with a
+ * an item (a travel document, a case-history reason, a check-in note) is sealed under its owner's key mixed with a
  * secret of its own, wrapped by the keyring in the item's row. Shredding deletes the row; its old
  * copies in dead rows and the WAL hold the secret wrapped by a generation that the next rotation
  * destroys, so the owner's living key no longer opens them. Erasing the owner still does too.
  */
 import { hkdfSync } from 'node:crypto';
-import type { Vault } from '../vault/vault.js';
+import type { GenerationPin, Vault } from '../vault/vault.js';
 
 /** The kinds of item with a secret of their own (the label its wrapped form is bound to). */
-export type ItemKind = 'document' | 'history' | 'record';
+export type ItemKind = 'document' | 'history' | 'record' | 'checkin';
 
-/** A fresh secret for one item, and its wrapped form for the item's row. */
+/** A fresh secret for one item, and its form wrapped under the pinned generation for the item's row. */
 export function newItemSecret(
   vault: Vault,
+  pin: GenerationPin,
   kind: ItemKind,
   id: string,
 ): { secret: Buffer; wrapped: Buffer } {
-  const { key, wrapped } = vault.newRecordKey(kind, id);
+  const { key, wrapped } = vault.newRecordKey(pin, kind, id);
   return { secret: key, wrapped };
 }
 

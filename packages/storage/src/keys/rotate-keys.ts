@@ -6,7 +6,8 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { Vault } from '../vault/vault.js';
+import type { GenerationPin, Vault } from '../vault/vault.js';
+import { upgradeLegacyItems } from './upgrade-items.js';
 
 /** Every column that holds a data key wrapped by the keyring, and the record kind it is bound to. */
 export const wrappedColumns = [
@@ -16,6 +17,7 @@ export const wrappedColumns = [
   { table: 'documents', id: 'id', column: 'secret_key', kind: 'document' },
   { table: 'case_history', id: 'id', column: 'reason_key', kind: 'history' },
   { table: 'persons', id: 'id', column: 'pii_key', kind: 'record' },
+  { table: 'checkin_events', id: 'item_id', column: 'note_key', kind: 'checkin' },
   // A queued job's sealed input (an import's file), until the job ends.
   { table: 'jobs', id: 'id', column: 'input_key', kind: 'job-input' },
 ] as const;
@@ -32,6 +34,8 @@ export interface Rotation {
   to: number;
   /** Data keys re-wrapped. */
   rewrapped: number;
+  /** Items sealed before they had secrets of their own, given one now (keys/upgrade-items.ts). */
+  upgraded: number;
   /** Persons whose erasure became final with this rotation. */
   finalised: string[];
   ms: number;
@@ -50,13 +54,14 @@ export async function readGeneration(
 }
 
 /**
- * Makes `vault` wrap new data keys under the database's current generation, and holds that
- * generation for the rest of `trx`: a rotation waits until the transaction ends, so no key written
- * in it can be wrapped by a generation about to be destroyed.
+ * Holds the database's current generation for the rest of `trx` and answers its pin, which every
+ * new data key and item secret needs (`Vault.newRecordKey`, keys/item-secret.ts): a rotation waits
+ * until the transaction ends, so no key written in it can be wrapped by a generation about to be
+ * destroyed, and no writer can forget to hold it.
  */
-export async function pinGeneration(trx: Kysely<Database>, vault: Vault): Promise<void> {
+export async function pinGeneration(trx: Kysely<Database>, vault: Vault): Promise<GenerationPin> {
   const generation = await readGeneration(trx, 'share');
-  if (generation !== undefined) vault.useGeneration(generation);
+  return vault.pin(generation ?? vault.generation);
 }
 
 async function rewrapColumn(
@@ -97,6 +102,7 @@ export async function rotateKeys(
   let from = 0;
   let to = 0;
   let rewrapped = 0;
+  let upgraded = 0;
   let finalised: string[] = [];
   try {
     await db.transaction().execute(async (trx) => {
@@ -113,6 +119,8 @@ export async function rotateKeys(
       // Files of later generations were left by a rotation that never committed: not in use.
       for (const g of vault.keyring.generations()) if (g > from) vault.keyring.destroy(g);
       vault.keyring.removeLeftovers();
+      // Old items get secrets of their own under the recorded generation, re-wrapped just below.
+      upgraded = await upgradeLegacyItems(trx, vault, vault.pin(from));
       to = from + 1;
       vault.keyring.create(to);
       await onStage?.('written');
@@ -152,5 +160,12 @@ export async function rotateKeys(
   await onStage?.('committed');
   for (const g of vault.keyring.generations()) if (g < to) vault.keyring.destroy(g);
   await onStage?.('destroyed');
-  return { from, to, rewrapped, finalised, ms: Math.round(performance.now() - started) };
+  return {
+    from,
+    to,
+    rewrapped,
+    upgraded,
+    finalised,
+    ms: Math.round(performance.now() - started),
+  };
 }

@@ -5,7 +5,7 @@
  * A write holds the recorded generation (`pinGeneration`) instead of trusting its own cache.
  */
 import { join } from 'node:path';
-import { decideTransition, generateDemo } from '@corridor/core';
+import { decideTransition, generateDemo, generateDemoMovements } from '@corridor/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store.js';
 import { freshPostgresUrl, tempDir, testEnv } from '../test-support/backends.js';
@@ -49,9 +49,26 @@ describe('a store that did not rotate, after another one did (PostgreSQL)', () =
       (from, resumeTo) => decideTransition(household.id, from, to, 'admin', resumeTo),
     );
 
+    // And a check-in note (a secret of its own, wrapped in insertEvents under the pinned generation).
+    const [movement] = generateDemoMovements(demo.destinations, demo.pledges);
+    await stale.movements.add([movement!], admin);
+    const passenger = demo.persons.find((p) => p.householdId === household.id)!;
+    await stale.checkin.append(
+      {
+        movementId: movement!.id,
+        personId: passenger.id,
+        status: 'checked-in',
+        note: 'needs a wheelchair at the steps',
+        supersedes: null,
+      },
+      admin,
+    );
+
     const reader = await openStore({ ...config, create: false }, testEnv);
     opened.push(reader);
     const view = await reader.registry.household(household.id);
     expect(view!.history.at(-1)!.reason).toBe('interview held at the camp office');
+    const [event] = await reader.checkin.events({ personIds: [passenger.id] });
+    expect(event!.note).toBe('needs a wheelchair at the steps');
   });
 });

@@ -346,12 +346,12 @@ export class KyselyMessages implements MessageStore {
         changed.push(field);
       }
       if (changed.length > 0) {
-        // A record with a protection note gets a secret wrapped by the current generation.
-        await pinGeneration(trx, this.vault);
+        // A record with a protection note gets a secret wrapped by the generation the transaction holds.
+        const pin = await pinGeneration(trx, this.vault);
         await trx
           .updateTable('persons')
           .set({
-            ...sealPersonRecord(this.vault, key, personId, next),
+            ...sealPersonRecord(this.vault, pin, key, personId, next),
             version: row.version + 1,
             updated_at: new Date(),
           })

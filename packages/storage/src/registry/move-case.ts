@@ -31,10 +31,9 @@ export async function sealedReason(trx: Db, vault: Vault, householdId: string, r
     id: number;
   }>`select nextval(pg_get_serial_sequence('case_history', 'id'))::int as id`.execute(trx);
   const id = next.rows[0]!.id;
-  // The secret is wrapped by the current generation: hold it until the transaction ends, so a
-  // rotation in another process cannot destroy it under this line.
-  await pinGeneration(trx, vault);
-  const item = newItemSecret(vault, 'history', String(id));
+  // The secret is wrapped by the generation the transaction holds until it ends, so a rotation in
+  // another process cannot destroy it under this line.
+  const item = newItemSecret(vault, await pinGeneration(trx, vault), 'history', String(id));
   const sealed = sealForMembers(vault, keys, members, `case-history:${householdId}`, reason, {
     kind: 'history',
     id: String(id),

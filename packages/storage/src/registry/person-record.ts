@@ -6,18 +6,19 @@
  */
 import type { PersonPii } from '@corridor/core';
 import { itemKey, mixItemKey, newItemSecret } from '../keys/item-secret.js';
-import type { Vault } from '../vault/vault.js';
+import type { GenerationPin, Vault } from '../vault/vault.js';
 
 /** The record's sealed form and its secret's wrapped form (null: under the person's key alone). */
 export function sealPersonRecord(
   vault: Vault,
+  pin: GenerationPin,
   key: Buffer,
   id: string,
   pii: PersonPii,
 ): { pii: Buffer; pii_key: Buffer | null } {
   if (pii.protectionNote === undefined)
     return { pii: vault.encrypt(key, `person:${id}`, pii), pii_key: null };
-  const item = newItemSecret(vault, 'record', id);
+  const item = newItemSecret(vault, pin, 'record', id);
   return {
     pii: vault.encrypt(mixItemKey(key, item.secret, 'record', id), `person:${id}`, pii),
     pii_key: item.wrapped,

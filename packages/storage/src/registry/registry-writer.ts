@@ -221,11 +221,11 @@ export async function writePersons(
   documents: readonly Document[],
 ): Promise<void> {
   // New person keys are wrapped by the current key generation, held until the transaction ends.
-  await pinGeneration(trx, vault);
+  const pin = await pinGeneration(trx, vault);
   const keys = new Map<string, Buffer>();
   const keyRows: Record<string, unknown>[] = [];
   const personRows = persons.map((p) => {
-    const { key, wrapped } = vault.newPersonKey(p.id);
+    const { key, wrapped } = vault.newPersonKey(pin, p.id);
     keys.set(p.id, key);
     keyRows.push({ person_id: p.id, wrapped });
     return {
@@ -234,7 +234,7 @@ export async function writePersons(
       is_head: p.isHead,
       sex: p.sex,
       birth_year: p.birthYear,
-      ...sealPersonRecord(vault, key, p.id, p.pii),
+      ...sealPersonRecord(vault, pin, key, p.id, p.pii),
       name_bidx: vault.blindIndex('name', `${p.pii.givenName} ${p.pii.familyName}`),
     };
   });
@@ -242,7 +242,7 @@ export async function writePersons(
     const key = keys.get(d.personId);
     if (!key) throw new Error(`document ${d.id} names unknown person ${d.personId}`);
     // The document's own secret: its shredding is final once the generation wrapping it goes.
-    const item = newItemSecret(vault, 'document', d.id);
+    const item = newItemSecret(vault, pin, 'document', d.id);
     return {
       id: d.id,
       person_id: d.personId,

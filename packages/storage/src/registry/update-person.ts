@@ -113,14 +113,14 @@ export async function updatePersonIn(
     birthDate: submitted.birthDate === undefined ? pii.birthDate : submitted.birthDate,
   };
   const birthYear = next.birthDate ? Number(next.birthDate.slice(0, 4)) : row.birth_year;
-  // A record with a protection note gets a secret wrapped by the current generation: hold it.
-  await pinGeneration(trx, vault);
+  // A record with a protection note gets a secret wrapped by the generation the transaction holds.
+  const pin = await pinGeneration(trx, vault);
   await trx
     .updateTable('persons')
     .set({
       sex: submitted.sex ?? row.sex,
       birth_year: birthYear,
-      ...sealPersonRecord(vault, key, id, next),
+      ...sealPersonRecord(vault, pin, key, id, next),
       name_bidx: vault.blindIndex('name', `${next.givenName} ${next.familyName}`),
       version: version + 1,
       updated_at: new Date(),

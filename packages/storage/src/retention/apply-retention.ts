@@ -13,10 +13,12 @@ import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-store.js';
 import type { Db } from '../db/batch.js';
 import type { Database } from '../db/schema.js';
+import { pinGeneration } from '../keys/rotate-keys.js';
 import { personKeys } from '../registry/person-keys.js';
 import type { Vault } from '../vault/vault.js';
 import type { RetentionCategoryReport, RetentionReport } from './retention-store.js';
 import { openPersonRecord, sealPersonRecord } from '../registry/person-record.js';
+import { erasedText } from '../registry/sealed-text.js';
 
 /** What replaces a case-history reason shredded by retention. */
 export const shreddedText = '(shredded by retention)';
@@ -24,11 +26,11 @@ export const shreddedText = '(shredded by retention)';
 /** What each shredding category leaves behind, said plainly (docs/retention.md). */
 const remains: Record<RetentionCategory, string> = {
   documents:
-    'rows deleted and the table vacuumed after the run; each document is sealed under its person’s key mixed with a secret of its own, wrapped by the key generation that the run’s key rotation destroys: from `finalBy` the copies left in the write-ahead log cannot be opened. Documents stored before secrets of their own (counted in notFinal) stay readable with the person’s living key until the log is recycled',
+    'rows deleted and the table vacuumed after the run; each document is sealed under its person’s key mixed with a secret of its own, wrapped by the key generation that the run’s key rotation destroys: from `finalBy` the copies left in the write-ahead log cannot be opened. Documents stored before secrets of their own and not yet upgraded by a key rotation (counted in notFinal) stay readable with the person’s living key until the log is recycled',
   checkin:
-    'records deleted (their station numbers kept, so a merge of an old log does not bring them back) and the table vacuumed; status, time and note were stored in clear (all counted in notFinal): they may stay in the write-ahead log until its segments are recycled, and on station devices that hold their own log',
+    'records deleted (their station numbers kept, so a merge of an old log does not bring them back) and the table vacuumed; each note is sealed under its person’s key mixed with a secret of the record’s own, wrapped by the key generation that the run’s key rotation destroys: from `finalBy` the notes’ copies left in the write-ahead log cannot be opened. Notes stored in clear and not yet sealed by a key rotation (counted in notFinal) stay readable in the log until its segments are recycled. Status, station, number, time, movement and person id stay in clear, as they do in the audit log (the `checkin.record` event, kept by design), until the log is recycled; station devices hold their own log',
   'case-notes':
-    'sealed case-history text removed and protection notes taken out of the persons’ encrypted records, the tables vacuumed; each case-history text, and each record holding a protection note, is sealed with a secret of its own that the run’s key rotation destroys, so from `finalBy` their copies in the write-ahead log cannot be opened. Texts and records sealed before secrets of their own (counted in notFinal) stay readable with the persons’ living keys until the log is recycled',
+    'sealed case-history text removed and protection notes taken out of the persons’ encrypted records, the tables vacuumed; each case-history text, and each record holding a protection note, is sealed with a secret of its own that the run’s key rotation destroys, so from `finalBy` their copies in the write-ahead log cannot be opened. Texts and records sealed before secrets of their own and not yet upgraded by a key rotation (counted in notFinal) stay readable with the persons’ living keys until the log is recycled',
   audit:
     'kept: audit events hold no personal values, and deleting them would break the hash chain that `corridor audit verify` checks; pruning the chain under an anchor is not built',
   backups:
@@ -156,7 +158,13 @@ async function checkins(
     .selectFrom('checkin_events as e')
     .innerJoin('movements as m', 'm.id', 'e.movement_id')
     .innerJoin('persons as p', 'p.id', 'e.person_id')
-    .select(['e.station', 'e.seq', 'e.person_id']);
+    .select([
+      'e.station',
+      'e.seq',
+      'e.person_id',
+      // A note stored in clear, before notes were sealed (0027): its old copies stay readable.
+      sql<boolean>`e.note is not null and e.note <> ${erasedText}`.as('legacy'),
+    ]);
   q =
     rule.after === 'arrival'
       ? q.where('p.household_id', 'in', anchoredCases(db, 'arrival', cutoff))
@@ -181,7 +189,7 @@ async function checkins(
           .execute();
       }
   }
-  return partOf(parts, dryRun, remains.checkin, () => true);
+  return partOf(parts, dryRun, remains.checkin, (r) => r.legacy);
 }
 
 /**
@@ -208,6 +216,7 @@ async function protectionNotes(
     rows.map((r) => r.id),
   );
   const out = { due: [] as string[], held: [] as string[], notFinal: 0 };
+  const pin = dryRun ? undefined : await pinGeneration(db, vault);
   for (const r of rows) {
     const key = keys.get(r.id);
     if (!key) continue;
@@ -225,7 +234,7 @@ async function protectionNotes(
     await db
       .updateTable('persons')
       .set((eb) => ({
-        ...sealPersonRecord(vault, key, r.id, rest),
+        ...sealPersonRecord(vault, pin!, key, r.id, rest),
         version: eb('version', '+', 1),
         updated_at: new Date(),
       }))

@@ -23,7 +23,7 @@ describe('vault', () => {
     const nonces = new Set<string>();
     // 5,000 keys of 32 bytes and their 12-byte nonces span several 64 KiB pool refills.
     for (let i = 0; i < 5000; i++) {
-      const { key, wrapped } = vault.newPersonKey(`P-${i}`);
+      const { key, wrapped } = vault.newPersonKey(vault.pin(vault.generation), `P-${i}`);
       keys.add(key.toString('hex'));
       nonces.add(wrapped.subarray(7, 19).toString('hex'));
       expect(vault.unwrapPersonKey(`P-${i}`, wrapped).equals(key)).toBe(true);
@@ -34,7 +34,7 @@ describe('vault', () => {
 
   it('binds a sealed value to its record: another record id cannot open it', () => {
     const { vault } = vaultAt();
-    const { key } = vault.newPersonKey('P-1');
+    const { key } = vault.newPersonKey(vault.pin(vault.generation), 'P-1');
     const sealed = vault.encrypt(key, 'person:P-1', { givenName: 'Test' });
     expect(vault.decrypt(key, 'person:P-1', sealed)).toEqual({ givenName: 'Test' });
     expect(() => vault.decrypt(key, 'person:P-2', sealed)).toThrow();
@@ -42,7 +42,7 @@ describe('vault', () => {
 
   it('wraps under the current generation; a destroyed generation unwraps nothing, even with the master key', () => {
     const { vault, dir } = vaultAt();
-    const { key, wrapped } = vault.newPersonKey('P-1');
+    const { key, wrapped } = vault.newPersonKey(vault.pin(vault.generation), 'P-1');
     expect(generationOf(wrapped)).toBe(1);
     const kekFile = join(dir, 'kek-000001.key');
     // The file holds the KEK sealed under the master key, never the KEK itself.

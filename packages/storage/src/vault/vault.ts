@@ -24,6 +24,18 @@ export function generationOf(wrapped: Uint8Array): number {
   return 0;
 }
 
+declare const held: unique symbol;
+
+/**
+ * A key generation held by a transaction until it ends (`pinGeneration` in keys/rotate-keys.ts,
+ * which takes the transaction): every new data key and item secret is wrapped under one, so no
+ * writer can wrap a key under a generation a rotation in another process is about to destroy.
+ */
+export interface GenerationPin {
+  readonly generation: number;
+  readonly [held]: true;
+}
+
 /**
  * Encrypts and decrypts protected fields. Data keys are wrapped by the key-encryption key of the
  * keyring's current generation (files outside the database); the blind-index and backup keys are
@@ -56,6 +68,12 @@ export class Vault {
     this.current = generation;
   }
 
+  /** The pin of a generation a transaction holds; only `pinGeneration` should call this. */
+  pin(generation: number): GenerationPin {
+    this.current = generation;
+    return { generation } as GenerationPin;
+  }
+
   /** Encrypts a backup (format 1) under the key derived from the master key. */
   sealBackup(content: Buffer): Buffer {
     return sealWith(this.backupKey, content, 'corridor-backup');
@@ -83,8 +101,8 @@ export class Vault {
   }
 
   /** A new random data key for one person, and its wrapped form for storage. */
-  newPersonKey(personId: string): { key: Buffer; wrapped: Buffer } {
-    return this.newRecordKey('person', personId);
+  newPersonKey(pin: GenerationPin, personId: string): { key: Buffer; wrapped: Buffer } {
+    return this.newRecordKey(pin, 'person', personId);
   }
 
   /** Unwraps a person's stored data key. */
@@ -92,10 +110,13 @@ export class Vault {
     return this.unwrapRecordKey('person', personId, wrapped);
   }
 
-  /** A new data key for any protected record (an incident's narrative, say), and its wrapped form. */
-  newRecordKey(kind: string, id: string): { key: Buffer; wrapped: Buffer } {
+  /**
+   * A new data key for any protected record (an incident's narrative, say), and its form wrapped
+   * under the pinned generation.
+   */
+  newRecordKey(pin: GenerationPin, kind: string, id: string): { key: Buffer; wrapped: Buffer } {
     const key = pooledRandomBytes(32);
-    return { key, wrapped: this.wrapRecordKey(kind, id, key) };
+    return { key, wrapped: this.wrapRecordKey(kind, id, key, pin.generation) };
   }
 
   /** Wraps a record's data key under a generation's key-encryption key (the current one by default). */
