@@ -19,6 +19,9 @@ export default defineConfig({
     // machine while another file runs beside them: a minute was too tight for several of them.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // expect.poll gives up after 1 s by default: a browser page on a loaded machine takes longer
+    // to navigate and fetch (a CI run under load 19 failed so on the slip-scan test).
+    expect: { poll: { timeout: 20_000 } },
     pool: 'forks',
     // Two files at a time: most tests wait on PostgreSQL, child processes or timers, so two
     // workers keep both cores busy (vitest's default on a 2-core machine is one).
