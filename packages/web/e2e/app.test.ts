@@ -689,6 +689,15 @@ describe('the web application', () => {
     const { page, errors } = admin;
     expect(await hasRoute(page, 'POST /api/plans/allocate')).toBe(true);
     const before = await api<{ id: number }[]>(page, '/api/plans?kind=allocation');
+    // A case whose registration consent is withdrawn is left out, and the result names it.
+    const { cases } = await api<{ cases: { id: string }[] }>(page, '/api/cases?status=referred');
+    const out = cases.at(-1)!.id;
+    const consent = (decision: string) =>
+      page.request.post(`/api/cases/${out}/consent`, {
+        data: { purpose: 'registration', decision },
+      });
+    const withdrawn = await consent('withdrawn');
+    expect(withdrawn.ok(), await withdrawn.text()).toBe(true);
     await page.goto('/planning');
     await page.getByRole('button', { name: 'Run allocation' }).click();
     const job = page.locator('[data-job="allocate"]');
@@ -697,6 +706,12 @@ describe('the web application', () => {
       .filter({ hasText: 'succeeded' })
       .waitFor({ timeout: 60_000 });
     await job.getByRole('table', { name: 'By destination' }).waitFor();
+    const left = job
+      .locator('dl.facts div')
+      .filter({ hasText: 'left out: no registration consent' });
+    expect(await left.locator('dd').innerText()).toBe(`1 (${out})`);
+    const given = await consent('given');
+    expect(given.ok(), await given.text()).toBe(true);
     const after = await api<{ id: number }[]>(page, '/api/plans?kind=allocation');
     expect(after.length).toBe(before.length + 1);
     await page.locator(`[data-plan="${after[0]!.id}"]`).waitFor();

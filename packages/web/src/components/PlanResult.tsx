@@ -26,7 +26,8 @@ export function PlanResult(props: { result: unknown }) {
     'exposureBefore',
     'exposureAfter',
     'timeMs',
-  ].filter((k) => k in r);
+    'withoutConsent',
+  ].filter((k) => k in r && (k !== 'withoutConsent' || Number(r[k]) > 0));
   const byDestination = r.byDestination as Record<string, Record<string, number>> | undefined;
   const changes = r.changes as
     | { case: string; persons: number; from: string | null; to: string | null; reason: string }[]
@@ -58,7 +59,15 @@ export function PlanResult(props: { result: unknown }) {
         {headline.map((k) => (
           <div key={k}>
             <dt>{t('planFact', codeOf(k))}</dt>
-            <dd>{k === 'status' ? t('solveStatus', codeOf(String(r[k]))) : fmt(r[k])}</dd>
+            <dd>
+              {k === 'status' ? t('solveStatus', codeOf(String(r[k]))) : fmt(r[k])}
+              {k === 'withoutConsent' && Array.isArray(r.withoutConsentCases) && (
+                <>
+                  {' '}
+                  (<bdi>{(r.withoutConsentCases as string[]).join(', ')}</bdi>)
+                </>
+              )}
+            </dd>
           </div>
         ))}
         {risk && (
