@@ -91,6 +91,21 @@ export const CheckinResultSchema = z.object({
 export type CheckinResult = z.infer<typeof CheckinResultSchema>;
 
 /** What a merge did: every record kept, conflicts listed for a decision. */
+/**
+ * A boarding a merged log recorded apart from the rest of the household (an older device, or a
+ * log file, did not apply the boarding safeguard): it is kept, as every merged record is, and
+ * listed for a protection officer to follow up.
+ */
+export const BoardedApartSchema = z.object({
+  movementId: z.string(),
+  householdId: z.string(),
+  personId: z.string(),
+  /** The members booked on the movement who were not checked in or boarded, and their state. */
+  apart: z.array(z.object({ personId: z.string(), status: z.string() })),
+});
+/** A merged boarding of part of a household. */
+export type BoardedApart = z.infer<typeof BoardedApartSchema>;
+
 export const MergeResultSchema = z.object({
   received: z.number().int(),
   added: z.number().int(),
@@ -98,6 +113,7 @@ export const MergeResultSchema = z.object({
   stations: z.array(z.string()),
   conflicts: z.array(CheckinConflictSchema),
   householdMoves: z.array(HouseholdMoveSchema),
+  boardedApart: z.array(BoardedApartSchema),
 });
 /** What a merge did. */
 export type MergeResult = z.infer<typeof MergeResultSchema>;

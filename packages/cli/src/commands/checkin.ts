@@ -249,6 +249,12 @@ export function registerCheckin(program: Command): void {
         r.conflicts.length > 0
           ? `${r.conflicts.length} conflict(s) to decide: corridor checkin conflicts`
           : 'no conflicts',
+        ...r.boardedApart.map(
+          (b) =>
+            `boarded apart: ${b.personId} of case ${b.householdId} on ${b.movementId}, while ${b.apart
+              .map((m) => `${m.personId} is ${m.status}`)
+              .join(', ')} (recorded by another station; a protection officer should follow up)`,
+        ),
       ].join('\n'),
   );
   bindCli<CommandOutput<typeof allowSplit>>(

@@ -243,6 +243,34 @@ describe.each(backends)('check-in commands on $name', (backend) => {
     expect((await a.checkin.events()).map((e) => e.station)).toEqual(['desk.1']);
   });
 
+  it('keeps a merged boarding of part of a household and lists it for a protection officer', async () => {
+    const members = [0, 1, 2].map((k) => person(family.id, k));
+    // Allowed at the other gate only: this database has no permission for the split.
+    await run(b, protection, allowSplit, {
+      movementId,
+      caseId: family.id,
+      reason: 'allowed at the other gate',
+    });
+    await mark(b, members[0]!, 'checked-in', 'gate-b');
+    await mark(b, members[0]!, 'boarded', 'gate-b');
+    await mark(a, members[1]!, 'checked-in', 'gate-a');
+    const merged = await merge(a, await exportLog(b, 'gate-b'));
+    expect(merged).toMatchObject({ added: 2, conflicts: [] });
+    expect(merged.boardedApart).toHaveLength(1);
+    const [apart] = merged.boardedApart;
+    expect(apart).toMatchObject({ movementId, householdId: family.id, personId: members[0] });
+    const others = apart!.apart.map((m) => m.personId);
+    expect(others).toContain(members[2]);
+    expect(others).not.toContain(members[1]);
+    expect(others).not.toContain(members[0]);
+    expect(new Set(apart!.apart.map((m) => m.status))).toEqual(new Set(['not checked in']));
+    // The record is kept as every merged record is.
+    expect((await rows(a)).find((r) => r.personId === members[0])?.status).toBe('boarded');
+    // Where the split was allowed, the same boarding is not listed.
+    const here = await merge(b, await exportLog(a, 'gate-a'));
+    expect(here.boardedApart).toEqual([]);
+  });
+
   it('merges two offline stations without losing a record and surfaces their conflict', async () => {
     await mark(a, p1!, 'checked-in', 'gate-a');
     await mark(a, p1!, 'boarded', 'gate-a');
@@ -257,7 +285,7 @@ describe.each(backends)('check-in commands on $name', (backend) => {
     const intoB = await merge(b, JSON.parse(JSON.stringify(logA)));
     const intoA = await merge(a, JSON.parse(JSON.stringify(logB)));
     expect(intoB).toMatchObject({ received: 4, added: 4, alreadyHad: 0, stations: ['gate-a'] });
-    expect(intoA).toMatchObject({ received: 3, added: 3, alreadyHad: 0 });
+    expect(intoA).toMatchObject({ received: 3, added: 3, alreadyHad: 0, boardedApart: [] });
     const key = (e: { station: string; seq: number; status: string }) =>
       `${e.station}#${e.seq}:${e.status}`;
     const all = [...logA.events, ...logB.events].map(key).sort();

@@ -6,6 +6,7 @@ import {
   errors,
   isRole,
   MergeResultSchema,
+  type BoardedApart,
   type CheckinEvent,
   type CheckinConflict,
   type HouseholdMove,
@@ -16,6 +17,7 @@ import { defineCommand } from '../define.js';
 import { emitCheckinRecorded } from './emit-recorded.js';
 import { checkinSystemActor, moveHouseholds } from './household-moves.js';
 import { verifiedEvents } from './log.js';
+import { membersApart, splitAllowed } from './split.js';
 import { openConflicts } from './state.js';
 
 const label = (e: CheckinEvent) => `${e.station} #${e.seq}`;
@@ -126,6 +128,19 @@ export const mergeCheckinLog = defineCommand({
     const conflicts: CheckinConflict[] = [];
     for (const m of new Set(events.map((e) => e.movementId)))
       conflicts.push(...(await openConflicts(store, m)));
+    // The boarding safeguard, checked after the fact: the records stay, the split is reported.
+    const boardedApart: BoardedApart[] = [];
+    const allowed = new Map<string, boolean>();
+    for (const e of added.filter((r) => r.status === 'boarded')) {
+      const householdId = persons.get(e.personId)!.householdId;
+      const apart = await membersApart(store, e.movementId, householdId, e.personId);
+      if (apart.length === 0) continue;
+      const key = `${e.movementId} ${householdId}`;
+      if (!allowed.has(key))
+        allowed.set(key, await store.registry.caseNoted(householdId, splitAllowed(e.movementId)));
+      if (!allowed.get(key))
+        boardedApart.push({ movementId: e.movementId, householdId, personId: e.personId, apart });
+    }
     return {
       received: events.length,
       added: added.length,
@@ -133,6 +148,7 @@ export const mergeCheckinLog = defineCommand({
       stations: [...new Set(events.map((e) => e.station))].sort(),
       conflicts,
       householdMoves,
+      boardedApart,
     };
   },
 });
