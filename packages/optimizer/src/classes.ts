@@ -1,5 +1,5 @@
 /** Items alike (same pairs, weights, uses and penalty) grouped into classes counted once each. */
-import type { Model } from './model.js';
+import { copyPairs, type Model } from './model.js';
 
 /** The class model: one item per class, with how many items it stands for. */
 export interface Classes {
@@ -96,34 +96,13 @@ export function classify(model: Model, fixed: Int32Array, minShrink = 2): Classe
   const k = first.length;
   const count = new Float64Array(k);
   for (let c = 0; c < model.n; c++) count[classOf[c]!]!++;
-  let classUses = 0;
-  for (const c of first)
-    classUses += model.useStart[model.pairStart[c + 1]!]! - model.useStart[model.pairStart[c]!]!;
-  const pairStart = new Int32Array(k + 1);
-  const pairBin = new Int32Array(classPairs);
-  const pairWeight = new Float64Array(classPairs);
-  const useStart = new Int32Array(classPairs + 1);
-  const useResource = new Int32Array(classUses);
-  const useAmount = new Float64Array(classUses);
-  const penalty = new Float64Array(k);
+  const { source: _source, ...rows } = copyPairs(model, first);
+  const penalty = Float64Array.from(first, (c) => model.penalty[c]!);
   const classFixed = new Int32Array(k).fill(-3);
-  let pairs = 0;
-  let uses = 0;
   for (let j = 0; j < k; j++) {
     const c = first[j]!;
-    penalty[j] = model.penalty[c]!;
     const f = fixed[c]!;
-    if (f !== -3) classFixed[j] = f < 0 ? f : pairs + (f - model.pairStart[c]!);
-    for (let p = model.pairStart[c]!; p < model.pairStart[c + 1]!; p++) {
-      pairBin[pairs] = model.pairBin[p]!;
-      pairWeight[pairs] = model.pairWeight[p]!;
-      for (let u = model.useStart[p]!; u < model.useStart[p + 1]!; u++) {
-        useResource[uses] = model.useResource[u]!;
-        useAmount[uses++] = model.useAmount[u]!;
-      }
-      useStart[++pairs] = uses;
-    }
-    pairStart[j + 1] = pairs;
+    if (f !== -3) classFixed[j] = f < 0 ? f : rows.pairStart[j]! + (f - model.pairStart[c]!);
   }
   return {
     model: {
@@ -132,12 +111,7 @@ export function classify(model: Model, fixed: Int32Array, minShrink = 2): Classe
       resources: model.resources,
       capacity: model.capacity,
       penalty,
-      pairStart,
-      pairBin,
-      pairWeight,
-      useStart,
-      useResource,
-      useAmount,
+      ...rows,
       members: [],
       itemOf: new Int32Array(0),
     },

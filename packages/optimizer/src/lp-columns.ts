@@ -1,7 +1,7 @@
 /** The LP bound of a model too large for one HiGHS LP: rows and columns generated as needed. */
 import type { Highs } from 'highs';
 import { lpBound } from './highs-model.js';
-import type { Model } from './model.js';
+import { copyPairs, type Model } from './model.js';
 import { reducedWeight } from './search.js';
 
 /** The LP's optimum (or the best bound reached), its resource prices and x per pair. */
@@ -42,51 +42,9 @@ function restrict(
   marked: Uint8Array,
   capacity: Float64Array,
 ): { sub: Model; full: Int32Array } {
-  let pairs = 0;
-  let uses = 0;
-  for (const c of inLp) {
-    for (let p = model.pairStart[c]!; p < model.pairStart[c + 1]!; p++) {
-      if (!marked[p]) continue;
-      pairs++;
-      uses += model.useStart[p + 1]! - model.useStart[p]!;
-    }
-  }
-  const pairStart = new Int32Array(inLp.length + 1);
-  const pairBin = new Int32Array(pairs);
-  const pairWeight = new Float64Array(pairs);
-  const useStart = new Int32Array(pairs + 1);
-  const useResource = new Int32Array(uses);
-  const useAmount = new Float64Array(uses);
-  const full = new Int32Array(pairs);
-  let q = 0;
-  let u = 0;
-  inLp.forEach((c, i) => {
-    for (let p = model.pairStart[c]!; p < model.pairStart[c + 1]!; p++) {
-      if (!marked[p]) continue;
-      full[q] = p;
-      pairBin[q] = model.pairBin[p]!;
-      pairWeight[q] = model.pairWeight[p]!;
-      for (let k = model.useStart[p]!; k < model.useStart[p + 1]!; k++) {
-        useResource[u] = model.useResource[k]!;
-        useAmount[u++] = model.useAmount[k]!;
-      }
-      useStart[++q] = u;
-    }
-    pairStart[i + 1] = q;
-  });
+  const { source: full, ...rows } = copyPairs(model, inLp, marked);
   const penalty = Float64Array.from(inLp, (c) => model.penalty[c]!);
-  const sub: Model = {
-    ...model,
-    n: inLp.length,
-    capacity,
-    penalty,
-    pairStart,
-    pairBin,
-    pairWeight,
-    useStart,
-    useResource,
-    useAmount,
-  };
+  const sub: Model = { ...model, n: inLp.length, capacity, penalty, ...rows };
   return { sub, full };
 }
 

@@ -138,3 +138,57 @@ export function pairOf(model: Model, c: number, bin: number): number {
     if (model.pairBin[p] === bin) return p;
   return -1;
 }
+
+/** The pair and use arrays of a model of some items of another, and where each pair came from. */
+export type PairRows = Pick<
+  Model,
+  'pairStart' | 'pairBin' | 'pairWeight' | 'useStart' | 'useResource' | 'useAmount'
+> & {
+  /** The index in the whole model of each copied pair. */
+  source: Int32Array;
+};
+
+/**
+ * Copies the pairs of `items` (in their order; only those `keep` marks, when given) with their
+ * uses, as the arrays of a model whose item i is `items[i]`: the classes' model and the LP's
+ * restricted model are built from it.
+ */
+export function copyPairs(model: Model, items: ArrayLike<number>, keep?: Uint8Array): PairRows {
+  let pairs = 0;
+  let uses = 0;
+  for (let i = 0; i < items.length; i++) {
+    const c = items[i]!;
+    for (let p = model.pairStart[c]!; p < model.pairStart[c + 1]!; p++) {
+      if (keep && !keep[p]) continue;
+      pairs++;
+      uses += model.useStart[p + 1]! - model.useStart[p]!;
+    }
+  }
+  const out: PairRows = {
+    pairStart: new Int32Array(items.length + 1),
+    pairBin: new Int32Array(pairs),
+    pairWeight: new Float64Array(pairs),
+    useStart: new Int32Array(pairs + 1),
+    useResource: new Int32Array(uses),
+    useAmount: new Float64Array(uses),
+    source: new Int32Array(pairs),
+  };
+  let q = 0;
+  let u = 0;
+  for (let i = 0; i < items.length; i++) {
+    const c = items[i]!;
+    for (let p = model.pairStart[c]!; p < model.pairStart[c + 1]!; p++) {
+      if (keep && !keep[p]) continue;
+      out.source[q] = p;
+      out.pairBin[q] = model.pairBin[p]!;
+      out.pairWeight[q] = model.pairWeight[p]!;
+      for (let k = model.useStart[p]!; k < model.useStart[p + 1]!; k++) {
+        out.useResource[u] = model.useResource[k]!;
+        out.useAmount[u++] = model.useAmount[k]!;
+      }
+      out.useStart[++q] = u;
+    }
+    out.pairStart[i + 1] = q;
+  }
+  return out;
+}
