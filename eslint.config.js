@@ -143,6 +143,7 @@ export default tseslint.config(
                 '!**/core/src/retention.js',
                 '!**/core/src/slip-code.js',
                 '!**/core/src/checkin-canonical.js',
+                '!**/core/src/travel-together.js',
                 '!**/core/src/locale.js',
               ],
               allowTypeImports: true,

@@ -43,6 +43,7 @@ export * from './export-rows.js';
 export * from './checkin.js';
 export * from './checkin-shapes.js';
 export * from './checkin-canonical.js';
+export * from './travel-together.js';
 export * from './slip-code.js';
 export * from './special-seats.js';
 export * from './outcome.js';

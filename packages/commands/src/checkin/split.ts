@@ -3,7 +3,7 @@
  * refused while another member booked on the movement is a no-show or has not been seen at the
  * desk, unless a protection officer has allowed this household to travel apart on this movement.
  */
-import { checkinKey, errors, foldCheckins } from '@corridor/core';
+import { checkinKey, errors, foldCheckins, matesApart } from '@corridor/core';
 import type { Store } from '@corridor/storage';
 
 /** The case-history change that records a protection officer's permission (no personal values). */
@@ -21,10 +21,14 @@ export async function membersApart(
     .filter((id) => id !== personId);
   if (others.length === 0) return [];
   const states = foldCheckins(await store.checkin.events({ movementId, personIds: others }));
-  return others
-    .map((id) => ({ personId: id, status: states.get(checkinKey(movementId, id))?.status }))
-    .filter((m) => m.status !== 'checked-in' && m.status !== 'boarded')
-    .map((m) => ({ personId: m.personId, status: m.status ?? 'not checked in' }));
+  const mates = others.map((id) => ({
+    personId: id,
+    status: states.get(checkinKey(movementId, id))?.status,
+  }));
+  return matesApart(mates, personId).map((m) => ({
+    personId: m.personId,
+    status: m.status ?? 'not checked in',
+  }));
 }
 
 /** Refuses to board `personId` apart from their household, unless the split was allowed. */

@@ -2,8 +2,9 @@
  * The boarding safeguard on the device (issue 22), as `checkin.record` applies it online
  * (commands/src/checkin/split.ts): a household travels together, so boarding one member is refused
  * while another member booked on the movement is not checked in or boarded; checking one in while
- * the others are not yet there gets a warning.
+ * the others are not yet there gets a warning. The rule itself is core's (`travel-together.ts`).
  */
+import { atTheGate, matesApart } from '../../../core/src/travel-together.js';
 
 /** A person on a desk list: who, their case, and their status as this device knows it. */
 export interface DeskPerson {
@@ -16,12 +17,9 @@ export interface DeskPerson {
 export function caseMatesApart(list: readonly DeskPerson[], personId: string): DeskPerson[] {
   const person = list.find((p) => p.personId === personId);
   if (!person) return [];
-  return list.filter(
-    (p) =>
-      p.householdId === person.householdId &&
-      p.personId !== personId &&
-      p.status !== 'checked-in' &&
-      p.status !== 'boarded',
+  return matesApart(
+    list.filter((p) => p.householdId === person.householdId),
+    personId,
   );
 }
 
@@ -35,7 +33,7 @@ export function togetherVerdict(
   personId: string,
   status: string,
 ): TogetherVerdict {
-  if (status !== 'boarded' && status !== 'checked-in') return { kind: 'ok' };
+  if (!atTheGate(status)) return { kind: 'ok' };
   const apart = caseMatesApart(list, personId);
   if (apart.length === 0) return { kind: 'ok' };
   return {
