@@ -27,6 +27,7 @@ import * as finalOnDisk from './migrations/0024-final-on-disk.js';
 import * as movementCandidates from './migrations/0025-movement-candidates.js';
 import * as sealedJobInput from './migrations/0026-sealed-job-input.js';
 import * as sealedCheckinNotes from './migrations/0027-sealed-checkin-notes.js';
+import * as freshItemSecrets from './migrations/0028-fresh-item-secrets.js';
 
 const migrations: Record<string, Migration> = {
   '0001-registry': registry,
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '0025-movement-candidates': movementCandidates,
   '0026-sealed-job-input': sealedJobInput,
   '0027-sealed-checkin-notes': sealedCheckinNotes,
+  '0028-fresh-item-secrets': freshItemSecrets,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../store.js';
 import { backends, freshPostgresUrl, tempDir, testEnv } from '../test-support/backends.js';
 import { Vault } from '../vault/vault.js';
+import * as freshItemSecrets from '../db/migrations/0028-fresh-item-secrets.js';
 import { wrappedColumns } from './rotate-keys.js';
 
 const admin = { name: 'test-admin', role: 'admin' };
@@ -17,6 +18,29 @@ afterEach(async () => {
 });
 
 describe.each(backends)('key generations on $name', (backend) => {
+  it('has nothing to upgrade in a new database, and keeps the upgrade for one with items', async () => {
+    const opened = await backend.fresh();
+    cleanups.push(opened.close);
+    const store = opened.store;
+    const marked = async () =>
+      (
+        await store.db
+          .selectFrom('meta')
+          .select('value')
+          .where('key', '=', 'item_secrets_upgraded')
+          .executeTakeFirst()
+      )?.value;
+    // Marked by migration 0028 on the empty database: the first rotation opens no record.
+    expect(await marked()).toMatch(/not needed/);
+    await store.registry.createOperation(demo, admin);
+    // The same migration on a database that holds items (one made before it) marks nothing.
+    await store.db.deleteFrom('meta').where('key', '=', 'item_secrets_upgraded').execute();
+    await freshItemSecrets.up(store.db as never);
+    expect(await marked()).toBeUndefined();
+    await store.keys.rotate();
+    expect(await marked()).toBeDefined();
+  });
+
   it('names the backups that still hold an erased person, by generation, until they expire', async () => {
     const opened = await backend.fresh();
     cleanups.push(opened.close);
