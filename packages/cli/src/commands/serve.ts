@@ -62,7 +62,9 @@ export function registerServe(program: Command): void {
         const port = number('--port', opts.port, 0, 65_535);
         const idleHours = number('--session-idle-hours', opts.sessionIdleHours, 0.01, 24 * 30);
         const staleSeconds = number('--job-stale-seconds', opts.jobStaleSeconds, 2, 86_400);
-        const config = resolveConfig({ data: globals(command).data });
+        // The embedded database works in a thread of its own beside the HTTP work, with a cache of
+        // reads (CORRIDOR_PGLITE_THREAD=0 keeps it as one-shot commands have it: benchmarks compare).
+        const config = { ...resolveConfig({ data: globals(command).data }), databaseThread: true };
         const store = await openStore(config);
         let unnote = () => {};
         try {

@@ -9,6 +9,7 @@ import { lockFolder, type FolderLock } from './lock.js';
 import { migrateToLatest } from './migrate.js';
 import { withStartupLock } from './startup-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { PgliteThread, type PgliteLike } from './pglite-thread.js';
 import type { Database } from './schema.js';
 
 /** Where the data lives and whether a missing database may be created. */
@@ -19,6 +20,12 @@ export interface DatabaseConfig {
   databaseUrl?: string | undefined;
   /** Create the database when it does not exist yet (false: fail with a clear message). */
   create: boolean;
+  /**
+   * Embedded only: run PGlite in a worker thread (`pglite-thread.ts`) and keep answers to repeated
+   * reads until their tables are written (`query-cache.ts`), as `corridor serve` does, so that the
+   * database works beside the HTTP work; one-shot commands keep it in their own thread.
+   */
+  databaseThread?: boolean | undefined;
 }
 
 /** An open database with its kind, a printable target and a close that releases the lock. */
@@ -79,18 +86,29 @@ async function openEmbedded(config: DatabaseConfig): Promise<OpenDatabase> {
           '\n',
       );
     }
-    let client: PGlite;
+    // CORRIDOR_PGLITE_THREAD=1 gives every embedded store the server's setup (tests), 0 none.
+    const forced = process.env.CORRIDOR_PGLITE_THREAD;
+    const serving = forced === '1' || (forced !== '0' && config.databaseThread === true);
+    const client: PgliteLike = serving
+      ? new PgliteThread(join(dir, 'pgdata'), dateOid)
+      : new PGlite(join(dir, 'pgdata'), { parsers: { [dateOid]: (v: string) => v } });
     try {
-      client = new PGlite(join(dir, 'pgdata'), { parsers: { [dateOid]: (v: string) => v } });
       await client.waitReady;
     } catch (error) {
+      // A thread left running would keep the process alive.
+      await client.close().catch(() => undefined);
       throw errors.notCorridorData(
         dir,
         `its database cannot be opened (${(error as Error).message})`,
       );
     }
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-    await migrateToLatest(db as Kysely<unknown>);
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client, serving) });
+    try {
+      await migrateToLatest(db as Kysely<unknown>);
+    } catch (error) {
+      await db.destroy().catch(() => undefined);
+      throw error;
+    }
     return {
       db,
       kind: 'pglite',

@@ -1,5 +1,4 @@
 /** A small Kysely dialect over embedded PGlite: one connection, handed out one holder at a time. */
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -14,6 +13,8 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
+import type { PgliteLike } from './pglite-thread.js';
+import { QueryCache } from './query-cache.js';
 
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
@@ -35,13 +36,23 @@ class Mutex {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  /** Between `begin` and `commit` or `rollback` (the cache keeps nothing then). */
+  inTransaction = false;
+
+  constructor(
+    private readonly pg: PgliteLike,
+    private readonly cache: QueryCache | null,
+  ) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    const params = compiled.parameters as unknown[];
+    const run = () => this.pg.query<R>(compiled.sql, params);
+    const result = this.cache
+      ? await this.cache.query(compiled.sql, params, this.inTransaction, run)
+      : await run();
     const changed = result.affectedRows;
     return {
-      rows: result.rows,
+      rows: result.rows as R[],
       ...(changed !== undefined && result.command !== 'SELECT'
         ? { numAffectedRows: BigInt(changed) }
         : {}),
@@ -50,7 +61,8 @@ class PGliteConnection implements DatabaseConnection {
 
   /** Runs `copy … from '/dev/blob'` reading `data`. */
   async copyFromBlob(copySql: string, data: Uint8Array): Promise<void> {
-    await this.pg.query(copySql, [], { blob: new Blob([data]) });
+    const run = () => this.pg.query(copySql, [], { blob: new Blob([data]) });
+    await (this.cache ? this.cache.query(copySql, [], this.inTransaction, run) : run());
   }
 
   // eslint-disable-next-line require-yield
@@ -86,8 +98,22 @@ class PGliteDriver implements Driver {
   private readonly mutex = new Mutex();
   private readonly connection: PGliteConnection;
 
-  constructor(private readonly pg: PGlite) {
-    this.connection = new PGliteConnection(pg);
+  constructor(
+    private readonly pg: PgliteLike,
+    cache: boolean,
+  ) {
+    this.connection = new PGliteConnection(
+      pg,
+      cache
+        ? new QueryCache(async () =>
+            (
+              await pg.query<{ name: string }>(
+                `select tablename as name from pg_tables where schemaname = 'public'`,
+              )
+            ).rows.map((r) => r.name),
+          )
+        : null,
+    );
   }
 
   async init(): Promise<void> {
@@ -101,14 +127,23 @@ class PGliteDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin'));
+    (connection as PGliteConnection).inTransaction = true;
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('commit'));
+    try {
+      await connection.executeQuery(CompiledQuery.raw('commit'));
+    } finally {
+      (connection as PGliteConnection).inTransaction = false;
+    }
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+    } finally {
+      (connection as PGliteConnection).inTransaction = false;
+    }
   }
 
   async releaseConnection(): Promise<void> {
@@ -120,16 +155,23 @@ class PGliteDriver implements Driver {
   }
 }
 
-/** Kysely dialect for a PGlite instance that this dialect owns (destroying Kysely closes it). */
+/**
+ * Kysely dialect for a PGlite instance that this dialect owns (destroying Kysely closes it): in this
+ * thread, or in a worker thread (`PgliteThread`).
+ */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
+  /** `cache`: keep answers to repeated reads until their tables are written (`query-cache.ts`). */
+  constructor(
+    private readonly pg: PgliteLike,
+    private readonly cache = false,
+  ) {}
 
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
 
   createDriver(): Driver {
-    return new PGliteDriver(this.pg);
+    return new PGliteDriver(this.pg, this.cache);
   }
 
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
