@@ -6,6 +6,10 @@
  * Many sessions from many addresses (behind a trusted proxy), as a team would be, so the
  * per-session and per-address limits apply as in production. Bounded: LOAD_SECONDS (default 300)
  * per deployment at LOAD_RATE requests/s (default 200); every process it starts is stopped.
+ *
+ * The embedded server runs twice: as `corridor serve` runs it (PGlite in a worker thread with the
+ * cache of reads, since 2026-12-08) and, as the baseline in the same run, with PGlite on the main
+ * thread and no cache (`CORRIDOR_PGLITE_THREAD=0`, as before); LOAD_BASELINE=0 leaves that out.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { paced } from './lib/paced.js';
 import { writeResults } from './lib/report.js';
 import { cli, serve as serveOn, stop } from './lib/serve.js';
 
@@ -21,6 +26,15 @@ const rate = Number(process.env.LOAD_RATE ?? 200);
 const password = 'load-test-password-0001';
 const users = ['load-a', 'load-b', 'load-c', 'load-d'];
 const sessionsPerServer = 24;
+/**
+ * LOAD_GENERATORS: `paced` (requests at a constant rate, latency from when each was due:
+ * `lib/paced.ts`) and `burst` (autocannon's `overallRate`, which sends each connection's budget for
+ * a second back to back at the start of the second: the figures before 2026-12-08). Default both,
+ * paced first; the results name them `reads`/`mixed` and `readsBurst`/`mixedBurst`.
+ */
+const generators = (process.env.LOAD_GENERATORS ?? 'paced,burst').split(',') as (
+  'paced' | 'burst'
+)[];
 const reads = [
   '/api/status',
   '/api/destinations',
@@ -128,13 +142,16 @@ async function sessions(url: string, count: number, firstAddress: number) {
   return out;
 }
 
-/** The `mix` at `perSecond` for `seconds`; each connection is one session. */
+/** The `mix` at `perSecond` for `seconds`, by the `generator` (see LOAD_GENERATORS). */
 async function load(
   url: string,
   logins: { token: string; address: string }[],
   perSecond: number,
   mix: Step[],
+  generator: 'paced' | 'burst',
 ) {
+  if (generator === 'paced')
+    return { generator, ...(await paced({ url, sessions: logins, perSecond, seconds, mix })) };
   let next = 0;
   const result = await autocannon({
     initialContext: {},
@@ -163,6 +180,7 @@ async function load(
     })),
   });
   return {
+    generator,
     requests: result.requests.total,
     perSecond: Math.round(result.requests.average),
     ok2xx: result['2xx'],
@@ -180,11 +198,23 @@ async function load(
   };
 }
 
-async function embedded() {
+/** Both mixes by each generator in LOAD_GENERATORS, one after the other on the same servers. */
+async function runAll<T>(run: (mix: Step[], generator: 'paced' | 'burst') => Promise<T>) {
+  const out: Record<string, T> = {};
+  for (const generator of generators) {
+    const suffix = generator === 'paced' ? '' : 'Burst';
+    out[`reads${suffix}`] = await run(mixes.reads, generator);
+    out[`mixed${suffix}`] = await run(mixes.mixed, generator);
+  }
+  return out;
+}
+
+async function embedded(thread: '0' | '' = '') {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-load-'));
   const env = {
     ...process.env,
     DATABASE_URL: '',
+    CORRIDOR_PGLITE_THREAD: thread,
     CORRIDOR_MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
   };
   try {
@@ -192,15 +222,15 @@ async function embedded() {
     const server = await serve(join(dir, 'data'), env);
     try {
       const logins = await sessions(server.url, sessionsPerServer, 0);
-      const run = (mix: Step[]) =>
+      const run = (mix: Step[], generator: 'paced' | 'burst') =>
         withCpu([server.child.pid], async () => ({
           servers: 1,
           database: 'pglite',
           rate,
           seconds,
-          ...(await load(server.url, logins, rate, mix)),
+          ...(await load(server.url, logins, rate, mix, generator)),
         }));
-      return { reads: await run(mixes.reads), mixed: await run(mixes.mixed) };
+      return await runAll(run);
     } finally {
       await stop(server.child);
     }
@@ -234,13 +264,14 @@ async function postgres() {
       await sessions(a.url, sessionsPerServer / 2, 0),
       await sessions(b.url, sessionsPerServer / 2, 100),
     ];
-    const run = (mix: Step[]) =>
+    const run = (mix: Step[], generator: 'paced' | 'burst') =>
       withCpu([a.child.pid, b.child.pid], async () => {
         const [ra, rb] = await Promise.all([
-          load(a.url, la, rate / 2, mix),
-          load(b.url, lb, rate / 2, mix),
+          load(a.url, la, rate / 2, mix, generator),
+          load(b.url, lb, rate / 2, mix, generator),
         ]);
         return {
+          generator,
           servers: 2,
           database: 'postgres',
           rate,
@@ -253,7 +284,7 @@ async function postgres() {
           perServer: [ra, rb],
         };
       });
-    return { reads: await run(mixes.reads), mixed: await run(mixes.mixed) };
+    return await runAll(run);
   } finally {
     for (const c of children) await stop(c);
     await client.query(`drop database if exists "${name}" with (force)`);
@@ -264,11 +295,14 @@ async function postgres() {
 
 const one = await embedded();
 console.log('embedded', JSON.stringify(one));
+const base = process.env.LOAD_BASELINE === '0' ? null : await embedded('0');
+if (base) console.log('embeddedMainThread', JSON.stringify(base));
 const two = await postgres();
 console.log('postgres', JSON.stringify(two));
 const file = writeResults(seconds >= 300 ? 'load' : 'load-short', {
   goal: { rate, seconds, errors: 0, p99Ms: 50, writes: 'one request in eleven in the mixed run' },
   embedded: one,
+  ...(base ? { embeddedMainThread: base } : {}),
   postgresTwoServers: two,
 });
 console.log(`written ${file}`);

@@ -23,14 +23,23 @@ export async function serve(
       const m = /serving (http:\/\/[^ ]+)/.exec(err);
       if (m) resolve(m[1]!);
     });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+    child.once('exit', (code, signal) => {
+      const why = `serve exited ${code ?? signal}: ${err}`;
+      reject(new Error(why));
+      // A server that dies under a benchmark says why, instead of leaving only refused connections.
+      if (!stopping.has(child)) console.error(why);
+    });
   });
   return { url, child };
 }
 
+/** The servers `stop` was asked to stop (their exit is no news). */
+const stopping = new WeakSet<ChildProcess>();
+
 /** Stops a server: SIGTERM, then SIGKILL after 10 s. */
 export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
+  stopping.add(child);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
