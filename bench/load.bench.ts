@@ -9,7 +9,8 @@
  *
  * The embedded server runs twice: as `corridor serve` runs it (PGlite in a worker thread with the
  * cache of reads, since 2026-12-08) and, as the baseline in the same run, with PGlite on the main
- * thread and no cache (`CORRIDOR_PGLITE_THREAD=0`, as before); LOAD_BASELINE=0 leaves that out.
+ * thread and no cache (`CORRIDOR_PGLITE_THREAD=0`, as before); LOAD_BASELINE=0 leaves that out,
+ * LOAD_POSTGRES=0 the PostgreSQL pair.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -198,8 +199,19 @@ async function load(
   };
 }
 
+/**
+ * LOAD_WARMUP seconds (default 10) of the mixed load before anything is measured, so that the
+ * first run does not carry the server's first seconds (compiling hot code, filling caches): the
+ * figures before 2026-12-08 had no warm-up.
+ */
+const warmup = Number(process.env.LOAD_WARMUP ?? 10);
+
 /** Both mixes by each generator in LOAD_GENERATORS, one after the other on the same servers. */
-async function runAll<T>(run: (mix: Step[], generator: 'paced' | 'burst') => Promise<T>) {
+async function runAll<T>(
+  run: (mix: Step[], generator: 'paced' | 'burst') => Promise<T>,
+  warm: () => Promise<unknown>,
+) {
+  if (warmup > 0) await warm();
   const out: Record<string, T> = {};
   for (const generator of generators) {
     const suffix = generator === 'paced' ? '' : 'Burst';
@@ -230,7 +242,15 @@ async function embedded(thread: '0' | '' = '') {
           seconds,
           ...(await load(server.url, logins, rate, mix, generator)),
         }));
-      return await runAll(run);
+      return await runAll(run, () =>
+        paced({
+          url: server.url,
+          sessions: logins,
+          perSecond: rate,
+          seconds: warmup,
+          mix: mixes.mixed,
+        }),
+      );
     } finally {
       await stop(server.child);
     }
@@ -284,7 +304,12 @@ async function postgres() {
           perServer: [ra, rb],
         };
       });
-    return await runAll(run);
+    return await runAll(run, () =>
+      Promise.all([
+        paced({ url: a.url, sessions: la, perSecond: rate / 2, seconds: warmup, mix: mixes.mixed }),
+        paced({ url: b.url, sessions: lb, perSecond: rate / 2, seconds: warmup, mix: mixes.mixed }),
+      ]),
+    );
   } finally {
     for (const c of children) await stop(c);
     await client.query(`drop database if exists "${name}" with (force)`);
@@ -297,12 +322,13 @@ const one = await embedded();
 console.log('embedded', JSON.stringify(one));
 const base = process.env.LOAD_BASELINE === '0' ? null : await embedded('0');
 if (base) console.log('embeddedMainThread', JSON.stringify(base));
-const two = await postgres();
-console.log('postgres', JSON.stringify(two));
+const two = process.env.LOAD_POSTGRES === '0' ? null : await postgres();
+if (two) console.log('postgres', JSON.stringify(two));
 const file = writeResults(seconds >= 300 ? 'load' : 'load-short', {
   goal: { rate, seconds, errors: 0, p99Ms: 50, writes: 'one request in eleven in the mixed run' },
+  warmupSeconds: warmup,
   embedded: one,
   ...(base ? { embeddedMainThread: base } : {}),
-  postgresTwoServers: two,
+  ...(two ? { postgresTwoServers: two } : {}),
 });
 console.log(`written ${file}`);

@@ -75,6 +75,14 @@ describe('the cache of reads', () => {
     expect(cache.size).toBe(2);
     await ask('delete from "cases" where "id" = $1', ['C-1']);
     expect(cache.size).toBe(1);
+    // A read that takes an advisory lock or the clock is run every time and drops nothing.
+    await ask('select pg_advisory_xact_lock($1)', [7]);
+    await ask('select * from people for update');
+    await ask('select now()');
+    expect(cache.size).toBe(1);
+    await ask(`select set_config('TimeZone', 'UTC', true)`);
+    expect(cache.size).toBe(0);
+    await ask('select * from people');
     await ask('truncate people');
     expect(cache.size).toBe(0);
   });

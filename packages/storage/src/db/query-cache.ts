@@ -22,6 +22,7 @@ type Kind =
   | { kind: 'read'; tables: string[] }
   | { kind: 'write'; table: string }
   | { kind: 'transaction' }
+  | { kind: 'uncached' }
   | { kind: 'other'; ddl: boolean };
 
 const volatile =
@@ -57,7 +58,14 @@ export class QueryCache {
     if (known) return known;
     let kind: Kind;
     const write = simpleWrite.exec(sql);
-    if (/^\s*select\b/i.test(sql) && !locking.test(sql) && !volatile.test(sql)) {
+    if (/^\s*select\b/i.test(sql) && /\bset_config\b/i.test(sql)) {
+      // A setting may change how later answers read (a time zone, a date style).
+      kind = { kind: 'other', ddl: false };
+    } else if (/^\s*select\b/i.test(sql) && (locking.test(sql) || volatile.test(sql))) {
+      // Reads that lock rows or call the clock, a sequence or an advisory lock: run every time,
+      // and they change no table (the schema has no functions of its own that would).
+      kind = { kind: 'uncached' };
+    } else if (/^\s*select\b/i.test(sql)) {
       this.tables ??= new Set(await this.listTables());
       const words = sql.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? [];
       kind = { kind: 'read', tables: [...new Set(words.filter((w) => this.tables!.has(w)))] };
@@ -127,7 +135,8 @@ export class QueryCache {
         forget();
       }
     }
-    if (kind.kind === 'transaction' || inTransaction || kind.tables.length === 0) return run();
+    if (kind.kind === 'transaction' || kind.kind === 'uncached') return run();
+    if (inTransaction || kind.tables.length === 0) return run();
     const key = this.keyOf(sql, params);
     if (key === null) return run();
     const kept = this.entries.get(key);
