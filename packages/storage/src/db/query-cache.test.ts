@@ -87,6 +87,30 @@ describe('the cache of reads', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('holds a bounded number of rows, dropping the least recently used answers first', async () => {
+    let runs = 0;
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ i }));
+    const cache = new QueryCache(() => Promise.resolve(['cases']), 10, 3, 5);
+    const ask = (id: string, n: number) =>
+      cache.query('select * from cases where id = $1', [id], false, () => {
+        runs++;
+        return Promise.resolve<CachedAnswer>({ rows: rows(n) });
+      });
+    await ask('A', 2);
+    await ask('B', 2);
+    await ask('A', 2); // A is now the most recently used
+    expect([cache.size, runs]).toEqual([2, 2]);
+    await ask('C', 2); // 6 rows > 5: B goes
+    expect(cache.size).toBe(2);
+    await ask('A', 2);
+    expect(runs).toBe(3);
+    await ask('B', 2);
+    expect(runs).toBe(4);
+    await ask('D', 4); // more than 3 rows: answered, not kept
+    await ask('D', 4);
+    expect(runs).toBe(6);
+  });
+
   it('gives every caller its own copy', async () => {
     const { ask } = counted();
     const first = await ask('select * from notes');

@@ -30,7 +30,7 @@ const volatile =
 const locking = /\bfor\s+(update|share|no\s+key\s+update|key\s+share)\b/i;
 const simpleWrite = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?([a-z_][a-z0-9_]*)"?[\s(]/i;
 
-/** Kept answers: at most `maxEntries`, each at most `maxRows` rows. */
+/** Kept answers: at most `maxEntries`, each at most `maxRows` rows, `maxTotalRows` rows in all. */
 export class QueryCache {
   /** Every kept answer is valid: a write drops the answers that read its table at once. */
   private readonly entries = new Map<string, { answer: CachedAnswer; tables: string[] }>();
@@ -46,7 +46,11 @@ export class QueryCache {
     private readonly listTables: () => Promise<string[]>,
     private readonly maxEntries = 512,
     private readonly maxRows = 2_000,
+    private readonly maxTotalRows = 50_000,
   ) {}
+
+  /** Rows held by the kept answers (what bounds the cache's memory). */
+  private totalRows = 0;
 
   /** How many answers are kept. */
   get size(): number {
@@ -98,6 +102,7 @@ export class QueryCache {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
+    this.totalRows -= entry.answer.rows.length;
     this.stats.dropped++;
     for (const t of entry.tables) this.byTable.get(t)?.delete(key);
   }
@@ -106,6 +111,7 @@ export class QueryCache {
     this.stats.dropped += this.entries.size;
     this.entries.clear();
     this.byTable.clear();
+    this.totalRows = 0;
   }
 
   /**
@@ -156,7 +162,10 @@ export class QueryCache {
         if (!keys) this.byTable.set(t, (keys = new Set()));
         keys.add(key);
       }
-      if (this.entries.size > this.maxEntries) this.drop(this.entries.keys().next().value!);
+      this.totalRows += answer.rows.length;
+      // The least recently used go first.
+      while (this.entries.size > this.maxEntries || this.totalRows > this.maxTotalRows)
+        this.drop(this.entries.keys().next().value!);
     }
     return answer;
   }
